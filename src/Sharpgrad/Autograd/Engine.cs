@@ -1,0 +1,168 @@
+namespace Sharpgrad;
+
+/// <summary>
+/// The reverse-mode engine: counts dependencies over the reachable graph, runs each node once
+/// when all its gradients have arrived (latest-recorded first, as PyTorch), accumulates leaves,
+/// and frees saved tensors as it goes unless asked to keep the graph.
+/// </summary>
+internal static class Engine
+{
+    /// <summary>
+    /// Runs backward from <paramref name="roots"/>. With <paramref name="captures"/>, returns the
+    /// gradients arriving at those edges instead of accumulating into leaves (autograd.grad).
+    /// </summary>
+    public static Tensor?[]? Run(Edge[] roots, Tensor[] rootGrads, bool keepGraph, bool createGraph, Edge[]? captures)
+    {
+        using var mode = GradMode.Push(createGraph, GradMode.Current.Inference);
+        var dependencies = CountDependencies(roots);
+        HashSet<Node>? needed = captures is null ? null : NeededNodes(roots, captures);
+        var captured = captures is null ? null : new Tensor?[captures.Length];
+
+        var buffers = new Dictionary<Node, Tensor?[]>(ReferenceEqualityComparer.Instance);
+        var ready = new PriorityQueue<Node, long>();
+        for (int i = 0; i < roots.Length; i++)
+        {
+            var node = roots[i].Node!;
+            AddToBuffer(buffers, node, roots[i].InputNr, rootGrads[i]);
+        }
+        foreach (var root in roots)
+        {
+            var node = root.Node!;
+            if (dependencies.GetValueOrDefault(node) == 0 && !ready.UnorderedItems.Any(e => ReferenceEquals(e.Element, node)))
+                ready.Enqueue(node, -node.Sequence);
+        }
+
+        while (ready.TryDequeue(out var node, out _))
+        {
+            buffers.Remove(node, out var grads);
+            grads ??= new Tensor?[node.NumOutputs];
+            RunPreHooks(node, grads);
+            if (captures is not null) Capture(node, grads, captures, captured!);
+            if (needed is not null && !HasNeededChild(node, needed)) continue;
+
+            Tensor?[] outputs;
+            if (node is AccumulateGrad acc)
+            {
+                if (captures is null && grads[0] is { } g) acc.Accumulate(g);
+                outputs = [];
+            }
+            else if (AllNull(grads))
+            {
+                outputs = new Tensor?[node.Edges.Length];
+            }
+            else
+            {
+                outputs = node.ApplyAll(grads);
+                if (!keepGraph) node.Release();
+            }
+
+            var edges = node.Edges;
+            for (int i = 0; i < edges.Length; i++)
+            {
+                var next = edges[i].Node;
+                if (next is null) continue;
+                if (i < outputs.Length && outputs[i] is { } grad) AddToBuffer(buffers, next, edges[i].InputNr, grad);
+                int left = dependencies[next] - 1;
+                dependencies[next] = left;
+                if (left == 0 && (needed is null || needed.Contains(next))) ready.Enqueue(next, -next.Sequence);
+            }
+        }
+        return captured;
+    }
+
+    private static bool HasNeededChild(Node node, HashSet<Node> needed)
+    {
+        foreach (var e in node.Edges)
+            if (e.Node is not null && needed.Contains(e.Node)) return true;
+        return false;
+    }
+
+    private static bool AllNull(Tensor?[] grads)
+    {
+        foreach (var g in grads) if (g is not null) return false;
+        return true;
+    }
+
+    private static void AddToBuffer(Dictionary<Node, Tensor?[]> buffers, Node node, int slot, Tensor grad)
+    {
+        if (!buffers.TryGetValue(node, out var slots))
+        {
+            slots = new Tensor?[Math.Max(node.NumOutputs, slot + 1)];
+            buffers[node] = slots;
+        }
+        slots[slot] = slots[slot] is { } existing ? existing + grad : grad;
+    }
+
+    private static Dictionary<Node, int> CountDependencies(Edge[] roots)
+    {
+        var deps = new Dictionary<Node, int>(ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<Node>();
+        foreach (var r in roots)
+            if (seen.Add(r.Node!)) stack.Push(r.Node!);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            foreach (var e in node.Edges)
+            {
+                if (e.Node is null) continue;
+                deps[e.Node] = deps.GetValueOrDefault(e.Node) + 1;
+                if (seen.Add(e.Node)) stack.Push(e.Node);
+            }
+        }
+        return deps;
+    }
+
+    /// <summary>Nodes on some path from a root to a captured edge: only these run for autograd.grad.</summary>
+    private static HashSet<Node> NeededNodes(Edge[] roots, Edge[] captures)
+    {
+        var targets = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        foreach (var c in captures) if (c.Node is not null) targets.Add(c.Node);
+        var needed = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        var visited = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        // Iterative post-order: a node is needed if it is a target or any child is needed.
+        var stack = new Stack<(Node Node, int Child)>();
+        foreach (var r in roots)
+        {
+            if (!visited.Add(r.Node!)) continue;
+            stack.Push((r.Node!, 0));
+            while (stack.Count > 0)
+            {
+                var (node, child) = stack.Pop();
+                if (child < node.Edges.Length)
+                {
+                    stack.Push((node, child + 1));
+                    var next = node.Edges[child].Node;
+                    if (next is not null && visited.Add(next)) stack.Push((next, 0));
+                    continue;
+                }
+                if (targets.Contains(node)) { needed.Add(node); continue; }
+                foreach (var e in node.Edges)
+                    if (e.Node is not null && needed.Contains(e.Node)) { needed.Add(node); break; }
+            }
+        }
+        return needed;
+    }
+
+    private static void RunPreHooks(Node node, Tensor?[] grads)
+    {
+        var hooks = node.PreHooks;
+        if (hooks is null) return;
+        foreach (var (outputNr, hook, _) in hooks.ToArray())
+        {
+            if (outputNr >= grads.Length || grads[outputNr] is not { } g) continue;
+            var replaced = hook(g);
+            if (replaced is not null) grads[outputNr] = replaced;
+        }
+    }
+
+    private static void Capture(Node node, Tensor?[] grads, Edge[] captures, Tensor?[] captured)
+    {
+        for (int i = 0; i < captures.Length; i++)
+        {
+            if (!ReferenceEquals(captures[i].Node, node)) continue;
+            int slot = captures[i].InputNr;
+            if (slot < grads.Length && grads[slot] is { } g) captured[i] = g;
+        }
+    }
+}

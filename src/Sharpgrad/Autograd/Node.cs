@@ -1,0 +1,64 @@
+namespace Sharpgrad;
+
+/// <summary>An edge of the graph: the node that receives a gradient and which of its inputs it feeds.</summary>
+internal readonly record struct Edge(Node? Node, int InputNr)
+{
+    public bool IsValid => Node is not null;
+}
+
+/// <summary>
+/// A recorded operation: PyTorch's <c>grad_fn</c>. Holds what backward needs (saved tensors)
+/// and the edges to the nodes of its inputs.
+/// </summary>
+public abstract class Node
+{
+    private static long s_sequence;
+
+    internal Edge[] Edges = [];
+    internal readonly long Sequence = Interlocked.Increment(ref s_sequence);
+    internal List<(int OutputNr, Func<Tensor, Tensor?> Hook, object Key)>? PreHooks;
+    private bool _released;
+
+    /// <summary>PyTorch's class name for this node, e.g. <c>MulBackward0</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The nodes this one sends gradients to, with the input slot of each; (null, 0) for inputs that need none.</summary>
+    public IReadOnlyList<(Node? Node, int InputNr)> NextFunctions
+    {
+        get
+        {
+            var list = new (Node?, int)[Edges.Length];
+            for (int i = 0; i < Edges.Length; i++) list[i] = (Edges[i].Node, Edges[i].InputNr);
+            return list;
+        }
+    }
+
+    /// <summary>Number of outputs of the forward op (gradients this node receives).</summary>
+    internal virtual int NumOutputs => 1;
+
+    /// <summary>Gradients for each edge, given the gradient of each output (null = none flowed).</summary>
+    internal virtual Tensor?[] ApplyAll(Tensor?[] gradOutputs) => Apply(gradOutputs[0]!);
+
+    /// <summary>Gradients for each edge, given the gradient of the single output.</summary>
+    internal virtual Tensor?[] Apply(Tensor grad) => throw new NotSupportedException(Name);
+
+    /// <summary>Frees saved tensors; a later Apply that needs them throws PyTorch's "backward twice" error.</summary>
+    internal void Release()
+    {
+        if (_released) return;
+        _released = true;
+        ReleaseSaved();
+    }
+
+    /// <summary>Releases this node's saved tensors.</summary>
+    protected virtual void ReleaseSaved() { }
+
+    /// <summary>Saved tensors not yet released (the ledger's live entries).</summary>
+    internal virtual IEnumerable<SavedTensor> Saved => [];
+
+    /// <summary>True when at least one input needs a gradient from this node.</summary>
+    internal bool NeedsInputGrad(int i) => i < Edges.Length && Edges[i].IsValid;
+
+    /// <inheritdoc/>
+    public override string ToString() => $"<{Name} object>";
+}

@@ -1,0 +1,65 @@
+namespace Sharpgrad;
+
+/// <summary>Element type of a tensor. PyTorch: torch.dtype.</summary>
+public enum DType
+{
+    /// <summary>32-bit IEEE float, the default for floating data. PyTorch: torch.float32.</summary>
+    Float32,
+    /// <summary>64-bit IEEE float. PyTorch: torch.float64.</summary>
+    Float64,
+    /// <summary>64-bit signed integer. PyTorch: torch.int64.</summary>
+    Int64,
+    /// <summary>Boolean. PyTorch: torch.bool.</summary>
+    Bool,
+}
+
+/// <summary>Facts about each <see cref="DType"/>.</summary>
+public static class DTypeExtensions
+{
+    /// <summary>Bytes per element.</summary>
+    public static int ElementSize(this DType dtype) => dtype switch
+    {
+        DType.Float32 => 4,
+        DType.Float64 => 8,
+        DType.Int64 => 8,
+        _ => 1,
+    };
+
+    /// <summary>True for Float32 and Float64, the dtypes that can require gradients.</summary>
+    public static bool IsFloatingPoint(this DType dtype) => dtype is DType.Float32 or DType.Float64;
+
+    /// <summary>PyTorch's spelling, e.g. <c>torch.float32</c>.</summary>
+    public static string TorchName(this DType dtype) => dtype switch
+    {
+        DType.Float32 => "torch.float32",
+        DType.Float64 => "torch.float64",
+        DType.Int64 => "torch.int64",
+        _ => "torch.bool",
+    };
+
+    /// <summary>The legacy type name used in autograd messages, e.g. <c>torch.FloatTensor</c>.</summary>
+    internal static string LegacyTensorTypeName(this DType dtype) => dtype switch
+    {
+        DType.Float32 => "torch.FloatTensor",
+        DType.Float64 => "torch.DoubleTensor",
+        DType.Int64 => "torch.LongTensor",
+        _ => "torch.BoolTensor",
+    };
+
+    internal static Type ClrType(this DType dtype) => dtype switch
+    {
+        DType.Float32 => typeof(float),
+        DType.Float64 => typeof(double),
+        DType.Int64 => typeof(long),
+        _ => typeof(bool),
+    };
+
+    internal static DType Of<T>()
+    {
+        if (typeof(T) == typeof(float)) return DType.Float32;
+        if (typeof(T) == typeof(double)) return DType.Float64;
+        if (typeof(T) == typeof(long)) return DType.Int64;
+        if (typeof(T) == typeof(bool)) return DType.Bool;
+        throw new ArgumentException($"Sharpgrad has no dtype for element type {typeof(T).Name}; use float, double, long or bool.");
+    }
+}

@@ -1,0 +1,143 @@
+namespace Sharpgrad;
+
+/// <summary>
+/// Every PyTorch message text in one place, one builder per message, so wording stays
+/// word-for-word PyTorch's (users search for it) and each call site stays one line.
+/// </summary>
+internal static class Errors
+{
+    public static string Shape(ReadOnlySpan<int> shape) => "[" + string.Join(", ", shape.ToArray()) + "]";
+    public static string Size(ReadOnlySpan<int> shape) => "torch.Size(" + Shape(shape) + ")";
+
+    // ---- argument errors (PyTorch RuntimeError/ValueError about bad arguments) ----
+    public static ArgumentException BroadcastMismatch(int sizeA, int sizeB, int dim) =>
+        new($"The size of tensor a ({sizeA}) must match the size of tensor b ({sizeB}) at non-singleton dimension {dim}");
+
+    public static ArgumentOutOfRangeException DimOutOfRange(int dim, int ndim)
+    {
+        int n = Math.Max(ndim, 1);
+        return new("dim", $"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got {dim})");
+    }
+
+    public static ArgumentOutOfRangeException IndexOutOfBounds(long index, int dim, int size) =>
+        new("index", $"index {index} is out of bounds for dimension {dim} with size {size}");
+
+    public static ArgumentException NegativeDimension(ReadOnlySpan<int> shape)
+    {
+        int bad = 0;
+        foreach (int s in shape) if (s < 0) { bad = s; break; }
+        return new($"Trying to create tensor with negative dimension {bad}: {Shape(shape)}");
+    }
+
+    public static ArgumentException SizeOverflow(ReadOnlySpan<int> shape) =>
+        new($"numel: integer multiplication overflow for shape {Shape(shape)} (Sharpgrad tensors hold at most {int.MaxValue} elements)");
+
+    public static ArgumentException ViewNotCompatible() =>
+        new("view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
+
+    public static ArgumentException ShapeInvalidForSize(ReadOnlySpan<int> shape, long numel) =>
+        new($"shape '{Shape(shape)}' is invalid for input of size {numel}");
+
+    public static ArgumentException OnlyOneInferred() => new("only one dimension can be inferred");
+
+    public static ArgumentException InvalidShapeDimension(int dim, int size) =>
+        new($"invalid shape dimension {size} at index {dim} of shape");
+
+    public static ArgumentException ExpandMismatch(int target, int existing, int dim, ReadOnlySpan<int> targetShape, ReadOnlySpan<int> shape) =>
+        new($"The expanded size of the tensor ({target}) must match the existing size ({existing}) at non-singleton dimension {dim}.  Target sizes: {Shape(targetShape)}.  Tensor sizes: {Shape(shape)}");
+
+    public static ArgumentException ExpandTooFewDims(int given, int ndim) =>
+        new($"expand(torch.FloatTensor{{[{ndim}]}}, size=[{given}]): the number of sizes provided ({given}) must be greater or equal to the number of dimensions in the tensor ({ndim})");
+
+    public static ArgumentException MatmulShapes(ReadOnlySpan<int> a, ReadOnlySpan<int> b) =>
+        new($"mat1 and mat2 shapes cannot be multiplied ({a[0]}x{a[1]} and {b[0]}x{b[1]})");
+
+    public static ArgumentException DotSizeMismatch(int a, int b) =>
+        new($"inconsistent tensor size, expected tensor [{a}] and src [{b}] to have the same number of elements, but got {a} and {b} elements respectively");
+
+    public static ArgumentException SizeMismatchMv(ReadOnlySpan<int> a, int b) =>
+        new($"size mismatch, got input ({a[0]}), mat ({a[0]}x{a[1]}), vec ({b})");
+
+    public static ArgumentException ExpectedDims(string op, int expected, string arg, int got) =>
+        new($"{op}: Expected {arg} to be a {expected}-D tensor, but got a {got}-D tensor");
+
+    public static ArgumentException DTypeMismatch(string op, DType expected, DType actual) =>
+        new($"{op}: expected scalar type {Pretty(expected)} but found {Pretty(actual)}");
+
+    public static ArgumentException UnsupportedDType(string op, DType dtype) =>
+        new($"\"{op}\" not implemented for '{Pretty(dtype)}'");
+
+    public static string Pretty(DType dtype) => dtype switch
+    {
+        DType.Float32 => "Float",
+        DType.Float64 => "Double",
+        DType.Int64 => "Long",
+        _ => "Bool",
+    };
+
+    public static ArgumentException CatShapes(int expectedSize, int size, int dim, int tensorIndex) =>
+        new($"Sizes of tensors must match except in dimension {dim}. Expected size {expectedSize} but got size {size} for tensor number {tensorIndex} in the list.");
+
+    public static ArgumentException CatDims(int tensorIndex, int ndim, int expected) =>
+        new($"Tensors must have same number of dimensions: got {expected} and {ndim}");
+
+    public static ArgumentException StackShapes(int index, ReadOnlySpan<int> expected, ReadOnlySpan<int> got) =>
+        new($"stack expects each tensor to be equal size, but got {Shape(expected)} at entry 0 and {Shape(got)} at entry {index}");
+
+    public static ArgumentException EmptyList(string op) => new($"{op} expects a non-empty TensorList");
+
+    public static ArgumentException RepeatedDim() => new("permute(): duplicate dims are not allowed.");
+
+    public static ArgumentException PermuteCount(int given, int ndim) =>
+        new($"permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = {ndim} is not equal to len(dims) = {given}");
+
+    public static ArgumentOutOfRangeException NarrowRange(long start, long length, int size) =>
+        new("start", $"start ({start}) + length ({length}) exceeds dimension size ({size}).");
+
+    public static ArgumentException NonScalarItem(long numel) => new($"a Tensor with {numel} elements cannot be converted to Scalar");
+
+    // ---- autograd errors (PyTorch RuntimeError) ----
+    public const string NoGradFn = "element 0 of tensors does not require grad and does not have a grad_fn";
+    public const string ImplicitScalar = "grad can be implicitly created only for scalar outputs";
+    public const string BackwardTwice =
+        "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). " +
+        "Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you " +
+        "need to backward through the graph a second time or if you need to access saved tensors after calling backward.";
+    public const string LeafInPlace = "a leaf Variable that requires grad is being used in an in-place operation.";
+    public const string ViewOfLeafInPlace = "a view of a leaf Variable that requires grad is being used in an in-place operation.";
+    public const string NonLeafRequiresGrad =
+        "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().";
+    public const string NonLeafRequiresGradFalse = NonLeafRequiresGrad;
+    public const string OnlyFloatGrad = "only Tensors of floating point and complex dtype can require gradients";
+    public const string InferenceVersion = "Inference tensors do not track version counter.";
+    public const string InferenceRequiresGrad = "Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.";
+    public const string InferenceSaved =
+        "Inference tensors cannot be saved for backward. To work around you can make a clone to get a normal tensor and use it in autograd.";
+    public const string InferenceInPlace =
+        "Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to get a normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.";
+    public const string UnusedInput =
+        "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.";
+    public const string InputNotRequiringGrad = "One of the differentiated Tensors does not require grad";
+    public const string NoGradViewInPlace =
+        "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. " +
+        "You can clarify your code by moving both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).";
+    public const string InferenceViewInPlace =
+        "A view was created in inference mode and is being modified inplace in normal mode. Given that this use case is ambiguous and error-prone, it is forbidden. " +
+        "You can clarify your code by moving both the view and the inplace either both inside the inference_mode block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).";
+
+    public static string MultiOutputViewInPlace(string nodeName, int outputNr) =>
+        $"Output {outputNr} of {nodeName} is a view and is being modified inplace. This view is the output of a function that returns multiple views. " +
+        "Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.";
+
+    /// <summary>The saved-tensor version check; <paramref name="producer"/> is "output N of XBackward0" or null for a leaf.</summary>
+    public static string VersionMismatch(DType dtype, ReadOnlySpan<int> shape, string? producer, long current, long expected) =>
+        $"one of the variables needed for gradient computation has been modified by an inplace operation: [{dtype.LegacyTensorTypeName()} {Shape(shape)}]" +
+        (producer is null ? "" : $", which is {producer},") +
+        $" is at version {current}; expected version {expected} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, " +
+        "with torch.autograd.set_detect_anomaly(True).";
+
+    public static string GradShapeMismatch(int index, ReadOnlySpan<int> grad, ReadOnlySpan<int> output) =>
+        $"Mismatch in shape: grad_output[{index}] has a shape of {Size(grad)} and output[{index}] has a shape of {Size(output)}.";
+
+    public static InvalidOperationException Runtime(string message) => new(message);
+}

@@ -1,0 +1,145 @@
+using Sharpgrad.Kernels.Operators;
+
+namespace Sharpgrad.Kernels.Cpu;
+
+/// <summary>Element-wise loops over strided operands. Spans and strides only: no tensors, no autograd.</summary>
+internal static class Elementwise
+{
+    /// <summary>y = op(x) over a geometry with operand 0 = y, operand 1 = x.</summary>
+    public static void Unary<T, TOut, TOp>(TOp op, LoopGeometry g, T[] x, TOut[] y) where TOp : struct, IUnaryOperator<T, TOut>
+    {
+        int outer = g.OuterCount, inner = g.Inner;
+        long total = (long)outer * inner;
+        if (total >= IntraOp.ElementwiseGrain && IntraOp.Threads > 1)
+        {
+            if (outer == 1)
+            {
+                int sy = g.Strides[0][0], sx = g.Strides[1][0], oy = g.Offsets[0], ox = g.Offsets[1];
+                IntraOp.For(inner, IntraOp.ElementwiseGrain / 2, (s, e) => UnaryRun(op, x, ox + s * sx, sx, y, oy + s * sy, sy, e - s));
+            }
+            else
+            {
+                IntraOp.For(outer, Math.Max(1, IntraOp.ElementwiseGrain / 2 / inner), (s, e) => UnaryRows(op, g, x, y, s, e));
+            }
+            return;
+        }
+        UnaryRows(op, g, x, y, 0, outer);
+    }
+
+    private static void UnaryRows<T, TOut, TOp>(TOp op, LoopGeometry g, T[] x, TOut[] y, int start, int end) where TOp : struct, IUnaryOperator<T, TOut>
+    {
+        int r = g.Rank - 1;
+        int sy = g.Strides[0][r], sx = g.Strides[1][r], inner = g.Inner;
+        for (int row = start; row < end; row++)
+        {
+            g.RowOffsets(row, out int py, out int px, out _);
+            UnaryRun(op, x, px, sx, y, py, sy, inner);
+        }
+    }
+
+    public static void UnaryRun<T, TOut, TOp>(TOp op, T[] x, int px, int sx, TOut[] y, int py, int sy, int n) where TOp : struct, IUnaryOperator<T, TOut>
+    {
+        if (sx == 1 && sy == 1 && op.TryInvoke(new ReadOnlySpan<T>(x, px, n), new Span<TOut>(y, py, n))) return;
+        for (int i = 0; i < n; i++) y[py + i * sy] = op.Invoke(x[px + i * sx]);
+    }
+
+    /// <summary>y = op(a, b) over a geometry with operands y, a, b (a and b already broadcast: stride 0 on expanded dims).</summary>
+    public static void Binary<T, TOut, TOp>(TOp op, LoopGeometry g, T[] a, T[] b, TOut[] y) where TOp : struct, IBinaryOperator<T, TOut>
+    {
+        int outer = g.OuterCount, inner = g.Inner;
+        long total = (long)outer * inner;
+        if (total >= IntraOp.ElementwiseGrain && IntraOp.Threads > 1)
+        {
+            if (outer == 1)
+            {
+                int sy = g.Strides[0][0], sa = g.Strides[1][0], sb = g.Strides[2][0];
+                int oy = g.Offsets[0], oa = g.Offsets[1], ob = g.Offsets[2];
+                IntraOp.For(inner, IntraOp.ElementwiseGrain / 2, (s, e) => BinaryRun(op, a, oa + s * sa, sa, b, ob + s * sb, sb, y, oy + s * sy, sy, e - s));
+            }
+            else
+            {
+                IntraOp.For(outer, Math.Max(1, IntraOp.ElementwiseGrain / 2 / inner), (s, e) => BinaryRows(op, g, a, b, y, s, e));
+            }
+            return;
+        }
+        BinaryRows(op, g, a, b, y, 0, outer);
+    }
+
+    private static void BinaryRows<T, TOut, TOp>(TOp op, LoopGeometry g, T[] a, T[] b, TOut[] y, int start, int end) where TOp : struct, IBinaryOperator<T, TOut>
+    {
+        int r = g.Rank - 1;
+        int sy = g.Strides[0][r], sa = g.Strides[1][r], sb = g.Strides[2][r], inner = g.Inner;
+        for (int row = start; row < end; row++)
+        {
+            g.RowOffsets(row, out int py, out int pa, out int pb);
+            BinaryRun(op, a, pa, sa, b, pb, sb, y, py, sy, inner);
+        }
+    }
+
+    public static void BinaryRun<T, TOut, TOp>(TOp op, T[] a, int pa, int sa, T[] b, int pb, int sb, TOut[] y, int py, int sy, int n) where TOp : struct, IBinaryOperator<T, TOut>
+    {
+        if (sy == 1)
+        {
+            var dst = new Span<TOut>(y, py, n);
+            if (sa == 1 && sb == 1 && op.TryInvoke(new ReadOnlySpan<T>(a, pa, n), new ReadOnlySpan<T>(b, pb, n), dst)) return;
+            if (sa == 1 && sb == 0 && op.TryInvoke(new ReadOnlySpan<T>(a, pa, n), b[pb], dst)) return;
+            if (sa == 0 && sb == 1 && op.TryInvoke(a[pa], new ReadOnlySpan<T>(b, pb, n), dst)) return;
+        }
+        for (int i = 0; i < n; i++) y[py + i * sy] = op.Invoke(a[pa + i * sa], b[pb + i * sb]);
+    }
+
+    /// <summary>y = op(a, scalar) over operands y, a.</summary>
+    public static void BinaryScalar<T, TOut, TOp>(TOp op, LoopGeometry g, T[] a, T scalar, bool scalarFirst, TOut[] y) where TOp : struct, IBinaryOperator<T, TOut>
+    {
+        int outer = g.OuterCount, inner = g.Inner;
+        long total = (long)outer * inner;
+        int r = g.Rank - 1;
+        int sy = g.Strides[0][r], sa = g.Strides[1][r];
+        if (total >= IntraOp.ElementwiseGrain && IntraOp.Threads > 1 && outer == 1)
+        {
+            int oy = g.Offsets[0], oa = g.Offsets[1];
+            IntraOp.For(inner, IntraOp.ElementwiseGrain / 2, (s, e) => ScalarRun(op, a, oa + s * sa, sa, scalar, scalarFirst, y, oy + s * sy, sy, e - s));
+            return;
+        }
+        for (int row = 0; row < outer; row++)
+        {
+            g.RowOffsets(row, out int py, out int pa, out _);
+            ScalarRun(op, a, pa, sa, scalar, scalarFirst, y, py, sy, inner);
+        }
+    }
+
+    private static void ScalarRun<T, TOut, TOp>(TOp op, T[] a, int pa, int sa, T s, bool scalarFirst, TOut[] y, int py, int sy, int n) where TOp : struct, IBinaryOperator<T, TOut>
+    {
+        if (sa == 1 && sy == 1)
+        {
+            var src = new ReadOnlySpan<T>(a, pa, n);
+            var dst = new Span<TOut>(y, py, n);
+            if (scalarFirst ? op.TryInvoke(s, src, dst) : op.TryInvoke(src, s, dst)) return;
+        }
+        if (scalarFirst) for (int i = 0; i < n; i++) y[py + i * sy] = op.Invoke(s, a[pa + i * sa]);
+        else for (int i = 0; i < n; i++) y[py + i * sy] = op.Invoke(a[pa + i * sa], s);
+    }
+
+    /// <summary>y = cond ? a : b over operands (y, cond, a) with b's strides given separately.</summary>
+    public static void Where<T>(ReadOnlySpan<int> shape, bool[] cond, int[] sc, int oc, T[] a, int[] sa, int oa, T[] b, int[] sb, int ob, T[] y)
+    {
+        int n = 1;
+        foreach (int s in shape) n *= s;
+        int nd = shape.Length;
+        Span<int> idx = stackalloc int[Math.Max(nd, 1)];
+        idx.Clear();
+        int pc = oc, pa = oa, pb = ob;
+        for (int i = 0; i < n; i++)
+        {
+            y[i] = cond[pc] ? a[pa] : b[pb];
+            for (int d = nd - 1; d >= 0; d--)
+            {
+                idx[d]++;
+                pc += sc[d]; pa += sa[d]; pb += sb[d];
+                if (idx[d] < shape[d]) break;
+                pc -= sc[d] * shape[d]; pa -= sa[d] * shape[d]; pb -= sb[d] * shape[d];
+                idx[d] = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,283 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Sharpgrad.Kernels.Cpu;
+
+/// <summary>
+/// Goto/BLIS-style blocked GEMM driver: A is packed into MR-row panels (kept hot in L1 during a row
+/// of micro-kernel calls), B into NR-column panels (a KC x NC block lives in L2). Transposes are
+/// absorbed by the packing routines, so the micro-kernel only ever sees one layout.
+/// </summary>
+internal static unsafe class GemmDriver<T, TK>
+    where T : unmanaged, INumberBase<T>
+    where TK : struct, IGemmKernel<T>
+{
+    // Packed panels are read with full-width vector loads; keep them cache-line aligned.
+    private const int AlignBytes = 64;
+
+    /// <summary>Splits the larger of M/N into per-thread slabs; each slab runs the serial driver.</summary>
+    public static void RunParallel(int threads, bool transA, bool transB, int m, int n, int k, T alpha,
+        T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc)
+    {
+        // Slabs are whole micro-tiles so no thread gets ragged edges it didn't need. Splitting M
+        // duplicates B packing per thread, splitting N duplicates A packing; both are O(k*(m+n)),
+        // so pick the longer dimension to get balanced, well-shaped slabs.
+        bool splitM = m >= n;
+        int dim = splitM ? m : n;
+        int unit = splitM ? TK.MR : TK.NR;
+        int units = (dim + unit - 1) / unit;
+        threads = Math.Min(threads, units);
+        if (threads <= 1)
+        {
+            Run(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            return;
+        }
+
+        nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        {
+            int u0 = (int)((long)units * t / threads), u1 = (int)((long)units * (t + 1) / threads);
+            int s0 = u0 * unit, s1 = Math.Min(dim, u1 * unit);
+            if (s1 <= s0) return;
+            T* ta = (T*)pa, tb = (T*)pb, tc = (T*)pc;
+            if (splitM)
+            {
+                ta += transA ? s0 : s0 * lda;
+                tc += s0 * ldc;
+                Run(transA, transB, s1 - s0, n, k, alpha, ta, lda, tb, ldb, beta, tc, ldc);
+            }
+            else
+            {
+                tb += transB ? s0 * ldb : s0;
+                tc += s0;
+                Run(transA, transB, m, s1 - s0, k, alpha, ta, lda, tb, ldb, beta, tc, ldc);
+            }
+        });
+    }
+
+    /// <summary>Single-threaded blocked GEMM. Requires m, n, k &gt; 0.</summary>
+    public static void Run(bool transA, bool transB, int m, int n, int k, T alpha,
+        T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc)
+    {
+        int mr = TK.MR, nr = TK.NR;
+        int kcMax = Math.Min(TK.KC, k);
+        // Block sizes are whole panels: packing always writes full zero-padded MR/NR panels, so a
+        // block that split a panel would write past its region.
+        int mcMax = RoundUp(Math.Min(Math.Max(TK.MC / mr, 1) * mr, m), mr);
+        int ncMax = RoundUp(Math.Min(Math.Max(TK.NC / nr, 1) * nr, n), nr);
+        int align = AlignBytes / sizeof(T);
+        // Each region is rounded to the alignment and followed by 8 elements of slack for
+        // GemmPackF32's overrun past the last A panel.
+        int aLen = RoundUp(mcMax * kcMax + 8, align), bLen = RoundUp(ncMax * kcMax + 8, align);
+
+        T[] buf = PackBufferPool<T>.Rent(aLen + bLen + align);
+        T* ap = Align((T*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buf)));
+        T* bp = ap + aLen;
+        T* tile = stackalloc T[mr * nr + align];
+        T* tp = Align(tile);
+        for (int ic = 0; ic < m; ic += mcMax)
+        {
+            int mc = Math.Min(mcMax, m - ic);
+            for (int pc = 0; pc < k; pc += kcMax)
+            {
+                int kc = Math.Min(kcMax, k - pc);
+                // Later K blocks accumulate onto what the first one wrote.
+                T betaEff = pc == 0 ? beta : T.One;
+                PackA(transA, a, lda, ic, pc, mc, kc, ap);
+                for (int jc = 0; jc < n; jc += ncMax)
+                {
+                    int nc = Math.Min(ncMax, n - jc);
+                    PackB(transB, b, ldb, pc, jc, kc, nc, bp);
+                    Macro(mc, nc, kc, alpha, ap, bp, betaEff, c + ic * ldc + jc, ldc, tp);
+                }
+            }
+        }
+        PackBufferPool<T>.Return(buf);
+    }
+
+    private static void Macro(int mc, int nc, int kc, T alpha, T* ap, T* bp, T beta, T* c, nint ldc, T* tile)
+    {
+        int mr = TK.MR, nr = TK.NR;
+        for (int ir = 0; ir < mc; ir += mr)
+        {
+            int mrr = Math.Min(mr, mc - ir);
+            T* pa = ap + (nint)ir * kc;
+            T* crow = c + ir * ldc;
+            for (int jr = 0; jr < nc; jr += nr)
+            {
+                int nrr = Math.Min(nr, nc - jr);
+                T* pb = bp + (nint)jr * kc;
+                if (mrr == mr && nrr == nr)
+                {
+                    TK.Run(kc, pa, pb, crow + jr, ldc, alpha, beta);
+                }
+                else
+                {
+                    // Ragged edge: compute the full padded tile privately, then merge the valid part.
+                    TK.Run(kc, pa, pb, tile, nr, alpha, T.Zero);
+                    MergeTile(tile, nr, crow + jr, ldc, mrr, nrr, beta);
+                }
+            }
+        }
+    }
+
+    private static void MergeTile(T* tile, int ldt, T* c, nint ldc, int rows, int cols, T beta)
+    {
+        bool overwrite = T.IsZero(beta);
+        for (int r = 0; r < rows; r++)
+        {
+            T* t = tile + r * ldt;
+            T* d = c + r * ldc;
+            if (overwrite)
+            {
+                for (int j = 0; j < cols; j++) d[j] = t[j];
+            }
+            else
+            {
+                for (int j = 0; j < cols; j++) d[j] = t[j] + beta * d[j];
+            }
+        }
+    }
+
+    /// <summary>Packs op(A)[i0.., p0..] (mc x kc) into MR-row panels, element (r,p) at p*MR+r, zero-padded.</summary>
+    private static void PackA(bool transA, T* a, nint lda, int i0, int p0, int mc, int kc, T* dst)
+    {
+        int mr = TK.MR;
+        for (int ir = 0; ir < mc; ir += mr)
+        {
+            int rows = Math.Min(mr, mc - ir);
+            T* d = dst + (nint)ir * kc;
+            if (transA)
+            {
+                // op(A)(i,p) = a[p*lda + i]: each k-step is a contiguous run of rows.
+                T* s = a + (nint)p0 * lda + i0 + ir;
+                if (rows == mr)
+                {
+                    for (int p = 0; p < kc; p++, s += lda, d += mr)
+                        Unsafe.CopyBlockUnaligned(d, s, (uint)(mr * sizeof(T)));
+                }
+                else
+                {
+                    for (int p = 0; p < kc; p++, s += lda, d += mr)
+                    {
+                        int r = 0;
+                        for (; r < rows; r++) d[r] = s[r];
+                        for (; r < mr; r++) d[r] = T.Zero;
+                    }
+                }
+            }
+            else if (typeof(T) == typeof(float) && Avx.IsSupported)
+            {
+                GemmPackF32.PackRowsToPanel((float*)(a + (nint)(i0 + ir) * lda + p0), lda, rows, mr, kc, (float*)d);
+            }
+            else
+            {
+                int r = 0;
+                for (; r < rows; r++)
+                {
+                    T* s = a + (nint)(i0 + ir + r) * lda + p0;
+                    T* dd = d + r;
+                    for (int p = 0; p < kc; p++) dd[(nint)p * mr] = s[p];
+                }
+                for (; r < mr; r++)
+                {
+                    T* dd = d + r;
+                    for (int p = 0; p < kc; p++) dd[(nint)p * mr] = T.Zero;
+                }
+            }
+        }
+    }
+
+    /// <summary>Packs op(B)[p0.., j0..] (kc x nc) into NR-column panels, element (p,j) at p*NR+j, zero-padded.</summary>
+    private static void PackB(bool transB, T* b, nint ldb, int p0, int j0, int kc, int nc, T* dst)
+    {
+        int nr = TK.NR;
+        for (int jr = 0; jr < nc; jr += nr)
+        {
+            int cols = Math.Min(nr, nc - jr);
+            T* d = dst + (nint)jr * kc;
+            if (!transB)
+            {
+                T* s = b + (nint)p0 * ldb + j0 + jr;
+                if (cols == nr)
+                {
+                    for (int p = 0; p < kc; p++, s += ldb, d += nr)
+                        Unsafe.CopyBlockUnaligned(d, s, (uint)(nr * sizeof(T)));
+                }
+                else
+                {
+                    for (int p = 0; p < kc; p++, s += ldb, d += nr)
+                    {
+                        int j = 0;
+                        for (; j < cols; j++) d[j] = s[j];
+                        for (; j < nr; j++) d[j] = T.Zero;
+                    }
+                }
+            }
+            else if (typeof(T) == typeof(float) && Avx.IsSupported && cols == nr && nr % 8 == 0)
+            {
+                GemmPackF32.PackColsToPanel((float*)(b + (nint)(j0 + jr) * ldb + p0), ldb, nr, kc, (float*)d);
+            }
+            else
+            {
+                // op(B)(p,j) = b[j*ldb + p]
+                int j = 0;
+                for (; j < cols; j++)
+                {
+                    T* s = b + (nint)(j0 + jr + j) * ldb + p0;
+                    T* dd = d + j;
+                    for (int p = 0; p < kc; p++) dd[(nint)p * nr] = s[p];
+                }
+                for (; j < nr; j++)
+                {
+                    T* dd = d + j;
+                    for (int p = 0; p < kc; p++) dd[(nint)p * nr] = T.Zero;
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int RoundUp(int x, int m) => (x + m - 1) / m * m;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T* Align(T* p) => (T*)(((nint)p + (AlignBytes - 1)) & ~(nint)(AlignBytes - 1));
+}
+
+/// <summary>
+/// Small lock-free cache of pinned packing buffers. Not ArrayPool: the blocks are hundreds of KB to
+/// a few MB and the shared pool's trimming/per-core partitioning kept re-allocating them under
+/// parallel calls (LOH churn). Not thread-static: that would pin one buffer per pool thread that
+/// ever ran a GEMM. Pinned-heap arrays keep raw pointers valid without fixed.
+/// </summary>
+internal static class PackBufferPool<T> where T : unmanaged
+{
+    private static readonly T[]?[] s_slots = new T[]?[Math.Max(4, 2 * Environment.ProcessorCount)];
+
+    public static T[] Rent(int length)
+    {
+        T[]?[] slots = s_slots;
+        for (int i = 0; i < slots.Length; i++)
+        {
+            if (Volatile.Read(ref slots[i]) is null) continue;
+            T[]? b = Interlocked.Exchange(ref slots[i], null);
+            if (b is null) continue;
+            if (b.Length >= length) return b;
+            // Too small for this shape: drop it so the cache converges on the largest size in use.
+        }
+        // A floor keeps a run of tiny packed calls from each leaving a differently sized buffer behind.
+        return GC.AllocateUninitializedArray<T>(Math.Max(length, 1 << 15), pinned: true);
+    }
+
+    public static void Return(T[] buffer)
+    {
+        T[]?[] slots = s_slots;
+        for (int i = 0; i < slots.Length; i++)
+            if (Interlocked.CompareExchange(ref slots[i], buffer, null) is null) return;
+    }
+}

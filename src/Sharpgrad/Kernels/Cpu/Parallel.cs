@@ -1,0 +1,33 @@
+namespace Sharpgrad.Kernels.Cpu;
+
+/// <summary>Intra-op parallelism: only large ops are split, over at most <see cref="Threads"/> workers.</summary>
+internal static class IntraOp
+{
+    private static int s_threads = Environment.ProcessorCount;
+
+    /// <summary>Element count below which an element-wise op runs on the calling thread.</summary>
+    public const int ElementwiseGrain = 1 << 17;
+
+    public static int Threads
+    {
+        get => s_threads;
+        set => s_threads = Math.Max(1, value);
+    }
+
+    /// <summary>Runs body(start, end) over [0, count) in at most Threads chunks.</summary>
+    public static void For(int count, int grain, Action<int, int> body)
+    {
+        int chunks = Math.Min(Threads, count / Math.Max(grain, 1));
+        if (chunks <= 1)
+        {
+            body(0, count);
+            return;
+        }
+        int per = (count + chunks - 1) / chunks;
+        System.Threading.Tasks.Parallel.For(0, chunks, c =>
+        {
+            int start = c * per, end = Math.Min(count, start + per);
+            if (start < end) body(start, end);
+        });
+    }
+}

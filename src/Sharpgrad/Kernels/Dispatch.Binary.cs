@@ -1,0 +1,171 @@
+using System.Numerics;
+using Sharpgrad.Kernels.Cpu;
+using Sharpgrad.Kernels.Operators;
+
+namespace Sharpgrad.Kernels;
+
+internal static partial class Dispatch
+{
+    /// <summary>y = a (op) b; a and b have y's dtype and broadcast to y's shape. alpha scales b for Add/Sub.</summary>
+    public static void Binary(BinaryKind kind, StridedArray a, StridedArray b, StridedArray y, double alpha = 1)
+    {
+        switch (y.DType)
+        {
+            case DType.Float32: BinaryFloat<float>(kind, a, b, y, (float)alpha); break;
+            case DType.Float64: BinaryFloat<double>(kind, a, b, y, alpha); break;
+            case DType.Int64: BinaryInteger(kind, a, b, y, (long)alpha); break;
+            default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
+        }
+    }
+
+    private static void BinaryFloat<T>(BinaryKind kind, StridedArray a, StridedArray b, StridedArray y, T alpha) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        switch (kind)
+        {
+            case BinaryKind.Add when alpha != T.One: RunBinary<T, T, AddScaledOperator<T>>(new(alpha), a, b, y); break;
+            case BinaryKind.Sub when alpha != T.One: RunBinary<T, T, AddScaledOperator<T>>(new(-alpha), a, b, y); break;
+            case BinaryKind.Add: RunBinary<T, T, AddOperator<T>>(default, a, b, y); break;
+            case BinaryKind.Sub: RunBinary<T, T, SubOperator<T>>(default, a, b, y); break;
+            case BinaryKind.Mul: RunBinary<T, T, MulOperator<T>>(default, a, b, y); break;
+            case BinaryKind.Div: RunBinary<T, T, DivOperator<T>>(default, a, b, y); break;
+            case BinaryKind.Pow: RunBinary<T, T, PowOperator<T>>(default, a, b, y); break;
+            case BinaryKind.Maximum: RunBinary<T, T, MaximumOperator<T>>(default, a, b, y); break;
+            case BinaryKind.Minimum: RunBinary<T, T, MinimumOperator<T>>(default, a, b, y); break;
+            case BinaryKind.ThresholdBackward: RunBinary<T, T, ThresholdBackwardOperator<T>>(default, a, b, y); break;
+        }
+    }
+
+    private static void BinaryInteger(BinaryKind kind, StridedArray a, StridedArray b, StridedArray y, long alpha)
+    {
+        switch (kind)
+        {
+            case BinaryKind.Add when alpha != 1: RunBinary<long, long, AddScaledOperator<long>>(new(alpha), a, b, y); break;
+            case BinaryKind.Sub when alpha != 1: RunBinary<long, long, AddScaledOperator<long>>(new(-alpha), a, b, y); break;
+            case BinaryKind.Add: RunBinary<long, long, AddOperator<long>>(default, a, b, y); break;
+            case BinaryKind.Sub: RunBinary<long, long, SubOperator<long>>(default, a, b, y); break;
+            case BinaryKind.Mul: RunBinary<long, long, MulOperator<long>>(default, a, b, y); break;
+            case BinaryKind.Maximum: RunBinary<long, long, MaximumOperator<long>>(default, a, b, y); break;
+            case BinaryKind.Minimum: RunBinary<long, long, MinimumOperator<long>>(default, a, b, y); break;
+            default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), DType.Int64);
+        }
+    }
+
+    /// <summary>y = a (op) scalar, or scalar (op) a when <paramref name="scalarFirst"/>.</summary>
+    public static void BinaryScalar(BinaryKind kind, StridedArray a, double scalar, bool scalarFirst, StridedArray y)
+    {
+        switch (y.DType)
+        {
+            case DType.Float32: BinaryScalarFloat(kind, a, (float)scalar, scalarFirst, y); break;
+            case DType.Float64: BinaryScalarFloat(kind, a, scalar, scalarFirst, y); break;
+            case DType.Int64:
+                switch (kind)
+                {
+                    case BinaryKind.Add: RunScalar<long, long, AddOperator<long>>(default, a, (long)scalar, scalarFirst, y); break;
+                    case BinaryKind.Sub: RunScalar<long, long, SubOperator<long>>(default, a, (long)scalar, scalarFirst, y); break;
+                    case BinaryKind.Mul: RunScalar<long, long, MulOperator<long>>(default, a, (long)scalar, scalarFirst, y); break;
+                    case BinaryKind.Maximum: RunScalar<long, long, MaximumOperator<long>>(default, a, (long)scalar, scalarFirst, y); break;
+                    case BinaryKind.Minimum: RunScalar<long, long, MinimumOperator<long>>(default, a, (long)scalar, scalarFirst, y); break;
+                    default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), DType.Int64);
+                }
+                break;
+            default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
+        }
+    }
+
+    private static void BinaryScalarFloat<T>(BinaryKind kind, StridedArray a, T s, bool scalarFirst, StridedArray y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        switch (kind)
+        {
+            case BinaryKind.Add: RunScalar<T, T, AddOperator<T>>(default, a, s, scalarFirst, y); break;
+            case BinaryKind.Sub: RunScalar<T, T, SubOperator<T>>(default, a, s, scalarFirst, y); break;
+            case BinaryKind.Mul: RunScalar<T, T, MulOperator<T>>(default, a, s, scalarFirst, y); break;
+            case BinaryKind.Div: RunScalar<T, T, DivOperator<T>>(default, a, s, scalarFirst, y); break;
+            case BinaryKind.Pow: RunScalar<T, T, PowOperator<T>>(default, a, s, scalarFirst, y); break;
+            case BinaryKind.Maximum: RunScalar<T, T, MaximumOperator<T>>(default, a, s, scalarFirst, y); break;
+            case BinaryKind.Minimum: RunScalar<T, T, MinimumOperator<T>>(default, a, s, scalarFirst, y); break;
+            default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
+        }
+    }
+
+    /// <summary>y (Bool) = a (cmp) b, with a and b of one dtype broadcast to y's shape.</summary>
+    public static void Compare(Comparison cmp, StridedArray a, StridedArray b, StridedArray y)
+    {
+        switch (a.DType)
+        {
+            case DType.Float32: RunBinary<float, bool, CompareOperator<float>>(new(cmp), a, b, y); break;
+            case DType.Float64: RunBinary<double, bool, CompareOperator<double>>(new(cmp), a, b, y); break;
+            case DType.Int64: RunBinary<long, bool, CompareOperator<long>>(new(cmp), a, b, y); break;
+            default: RunBinary<bool, bool, BoolCompareOperator>(new(cmp), a, b, y); break;
+        }
+    }
+
+    public static void CompareScalar(Comparison cmp, StridedArray a, double s, StridedArray y)
+    {
+        switch (a.DType)
+        {
+            case DType.Float32: RunScalar<float, bool, CompareOperator<float>>(new(cmp), a, (float)s, false, y); break;
+            case DType.Float64: RunScalar<double, bool, CompareOperator<double>>(new(cmp), a, s, false, y); break;
+            case DType.Int64:
+                // compare in double so that x < 2.5 means what it says on integers
+                var tmp = new double[a.Numel];
+                Copy(a, new StridedArray(tmp, DType.Float64, a.Shape, Shapes.Layout.ContiguousStrides(a.Shape), 0));
+                RunScalar<double, bool, CompareOperator<double>>(new(cmp), new StridedArray(tmp, DType.Float64, a.Shape, Shapes.Layout.ContiguousStrides(a.Shape), 0), s, false, y);
+                break;
+            default: RunScalar<bool, bool, BoolCompareOperator>(new(cmp), a, s != 0, false, y); break;
+        }
+    }
+
+    public static void Logical(Logical kind, StridedArray a, StridedArray b, StridedArray y) =>
+        RunBinary<bool, bool, LogicalOperator>(new(kind), a, b, y);
+
+    private static void RunBinary<T, TOut, TOp>(TOp op, StridedArray a, StridedArray b, StridedArray y) where TOp : struct, IBinaryOperator<T, TOut>
+    {
+        int n = y.Numel;
+        if (n == 0) return;
+        var ad = a.Data<T>();
+        var bd = b.Data<T>();
+        var yd = y.Data<TOut>();
+        if (n < IntraOp.ElementwiseGrain && y.IsContiguous)
+        {
+            bool sameA = a.Shape.AsSpan().SequenceEqual(y.Shape), sameB = b.Shape.AsSpan().SequenceEqual(y.Shape);
+            if (sameA && sameB && a.IsContiguous && b.IsContiguous)
+            {
+                Elementwise.BinaryRun(op, ad, a.Offset, 1, bd, b.Offset, 1, yd, y.Offset, 1, n);
+                return;
+            }
+            if (sameA && a.IsContiguous && b.Numel == 1)
+            {
+                Elementwise.BinaryRun(op, ad, a.Offset, 1, bd, b.Offset, 0, yd, y.Offset, 1, n);
+                return;
+            }
+        }
+        var ab = a.BroadcastTo(y.Shape);
+        var bb = b.BroadcastTo(y.Shape);
+        var g = LoopGeometry.Create(y.Shape, y.Strides, y.Offset, ab.Strides, ab.Offset, bb.Strides, bb.Offset, 3);
+        Elementwise.Binary(op, g, ad, bd, yd);
+    }
+
+    private static void RunScalar<T, TOut, TOp>(TOp op, StridedArray a, T s, bool scalarFirst, StridedArray y) where TOp : struct, IBinaryOperator<T, TOut>
+    {
+        int n = y.Numel;
+        if (n == 0) return;
+        var ab = a.BroadcastTo(y.Shape);
+        var g = LoopGeometry.Create(y.Shape, y.Strides, y.Offset, ab.Strides, ab.Offset, default, 0, 2);
+        Elementwise.BinaryScalar(op, g, a.Data<T>(), s, scalarFirst, y.Data<TOut>());
+    }
+
+    /// <summary>y = cond ? a : b, all broadcast to y's (contiguous) shape.</summary>
+    public static void Where(StridedArray cond, StridedArray a, StridedArray b, StridedArray y)
+    {
+        var c = cond.BroadcastTo(y.Shape);
+        var ab = a.BroadcastTo(y.Shape);
+        var bb = b.BroadcastTo(y.Shape);
+        switch (y.DType)
+        {
+            case DType.Float32: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<float>(), ab.Strides, ab.Offset, bb.Data<float>(), bb.Strides, bb.Offset, y.Data<float>()); break;
+            case DType.Float64: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<double>(), ab.Strides, ab.Offset, bb.Data<double>(), bb.Strides, bb.Offset, y.Data<double>()); break;
+            case DType.Int64: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<long>(), ab.Strides, ab.Offset, bb.Data<long>(), bb.Strides, bb.Offset, y.Data<long>()); break;
+            default: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<bool>(), ab.Strides, ab.Offset, bb.Data<bool>(), bb.Strides, bb.Offset, y.Data<bool>()); break;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Sharpgrad.Kernels.Cpu;
+
+namespace Sharpgrad.Kernels;
+
+internal static partial class Dispatch
+{
+    public static void IndexSelect(StridedArray x, int outer, int size, int inner, long[] index, int indexOffset, int count, StridedArray y)
+    {
+        switch (x.DType)
+        {
+            case DType.Float32: Indexing.IndexSelect(x.Data<float>(), x.Offset, outer, size, inner, index, indexOffset, count, y.Data<float>()); break;
+            case DType.Float64: Indexing.IndexSelect(x.Data<double>(), x.Offset, outer, size, inner, index, indexOffset, count, y.Data<double>()); break;
+            case DType.Int64: Indexing.IndexSelect(x.Data<long>(), x.Offset, outer, size, inner, index, indexOffset, count, y.Data<long>()); break;
+            default: Indexing.IndexSelect(x.Data<bool>(), x.Offset, outer, size, inner, index, indexOffset, count, y.Data<bool>()); break;
+        }
+    }
+
+    public static void IndexAdd(StridedArray src, int outer, int count, int inner, long[] index, int indexOffset, StridedArray y, int size)
+    {
+        switch (y.DType)
+        {
+            case DType.Float32: Indexing.IndexAdd(src.Data<float>(), outer, count, inner, index, indexOffset, y.Data<float>(), size); break;
+            case DType.Float64: Indexing.IndexAdd(src.Data<double>(), outer, count, inner, index, indexOffset, y.Data<double>(), size); break;
+            case DType.Int64: Indexing.IndexAdd(src.Data<long>(), outer, count, inner, index, indexOffset, y.Data<long>(), size); break;
+            default: throw Errors.UnsupportedDType("index_add", y.DType);
+        }
+    }
+
+    public static void Gather(StridedArray x, long[] index, int indexOffset, int[] shape, int dim, StridedArray y)
+    {
+        switch (x.DType)
+        {
+            case DType.Float32: GatherScatter.Gather(x.Data<float>(), x.Offset, x.Strides, x.Shape, index, indexOffset, shape, dim, y.Data<float>()); break;
+            case DType.Float64: GatherScatter.Gather(x.Data<double>(), x.Offset, x.Strides, x.Shape, index, indexOffset, shape, dim, y.Data<double>()); break;
+            case DType.Int64: GatherScatter.Gather(x.Data<long>(), x.Offset, x.Strides, x.Shape, index, indexOffset, shape, dim, y.Data<long>()); break;
+            default: GatherScatter.Gather(x.Data<bool>(), x.Offset, x.Strides, x.Shape, index, indexOffset, shape, dim, y.Data<bool>()); break;
+        }
+    }
+
+    public static void ScatterAdd(StridedArray y, long[] index, int indexOffset, int[] shape, int dim, StridedArray src)
+    {
+        switch (y.DType)
+        {
+            case DType.Float32: GatherScatter.ScatterAdd(y.Data<float>(), y.Shape, index, indexOffset, shape, dim, src.Data<float>(), src.Offset); break;
+            case DType.Float64: GatherScatter.ScatterAdd(y.Data<double>(), y.Shape, index, indexOffset, shape, dim, src.Data<double>(), src.Offset); break;
+            case DType.Int64: GatherScatter.ScatterAdd(y.Data<long>(), y.Shape, index, indexOffset, shape, dim, src.Data<long>(), src.Offset); break;
+            default: throw Errors.UnsupportedDType("scatter_add", y.DType);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Sharpgrad.Kernels.Cpu;
+
+namespace Sharpgrad.Kernels;
+
+/// <summary>Reduction primitives.</summary>
+internal enum ReduceKind : byte { Sum, Prod, Max, Min, Any, All }
+
+internal static partial class Dispatch
+{
+    /// <summary>
+    /// Reduces a contiguous x viewed as [outer, r, inner] along r into y (contiguous [outer, inner]);
+    /// for Max/Min also writes Int64 indices when <paramref name="indices"/> is given.
+    /// </summary>
+    public static void Reduce(ReduceKind kind, StridedArray x, int outer, int r, int inner, StridedArray y, StridedArray? indices = null)
+    {
+        long[]? idx = indices is { } ix ? ix.Data<long>() : null;
+        switch (x.DType)
+        {
+            case DType.Float32: ReduceTyped(kind, x.Data<float>(), x.Offset, outer, r, inner, y.Data<float>(), idx); break;
+            case DType.Float64: ReduceTyped(kind, x.Data<double>(), x.Offset, outer, r, inner, y.Data<double>(), idx); break;
+            case DType.Int64: ReduceTyped(kind, x.Data<long>(), x.Offset, outer, r, inner, y.Data<long>(), idx); break;
+            default:
+                if (kind is ReduceKind.Any or ReduceKind.All) Cpu.Reduce.BoolAny(x.Data<bool>(), x.Offset, outer, r, inner, kind == ReduceKind.All, y.Data<bool>());
+                else throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), DType.Bool);
+                break;
+        }
+    }
+
+    private static void ReduceTyped<T>(ReduceKind kind, T[] x, int offset, int outer, int r, int inner, T[] y, long[]? idx) where T : unmanaged, System.Numerics.INumber<T>
+    {
+        switch (kind)
+        {
+            case ReduceKind.Sum: Cpu.Reduce.Sum(x, offset, outer, r, inner, y); break;
+            case ReduceKind.Prod: Cpu.Reduce.Prod(x, offset, outer, r, inner, y); break;
+            case ReduceKind.Max: Cpu.Reduce.ArgExtreme(x, offset, outer, r, inner, true, y, idx); break;
+            case ReduceKind.Min: Cpu.Reduce.ArgExtreme(x, offset, outer, r, inner, false, y, idx); break;
+            default: throw new NotSupportedException(kind.ToString());
+        }
+    }
+
+    /// <summary>Indices of the max/min along r, without the values (argmax/argmin).</summary>
+    public static void ArgReduce(bool max, StridedArray x, int outer, int r, int inner, StridedArray indices)
+    {
+        switch (x.DType)
+        {
+            case DType.Float32: Cpu.Reduce.ArgExtreme<float>(x.Data<float>(), x.Offset, outer, r, inner, max, null, indices.Data<long>()); break;
+            case DType.Float64: Cpu.Reduce.ArgExtreme<double>(x.Data<double>(), x.Offset, outer, r, inner, max, null, indices.Data<long>()); break;
+            case DType.Int64: Cpu.Reduce.ArgExtreme<long>(x.Data<long>(), x.Offset, outer, r, inner, max, null, indices.Data<long>()); break;
+            default: throw Errors.UnsupportedDType(max ? "argmax" : "argmin", x.DType);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Numerics;
+using Sharpgrad.Kernels.Cpu;
+using Sharpgrad.Kernels.Operators;
+
+namespace Sharpgrad.Kernels;
+
+/// <summary>
+/// The backend seam: one switch from (device, dtype, primitive) to a specialized kernel.
+/// A GPU backend adds an arm here; nothing above this layer changes.
+/// </summary>
+internal static partial class Dispatch
+{
+    // ---- unary ----
+    public static void Unary(UnaryKind kind, StridedArray x, StridedArray y)
+    {
+        switch (x.DType)
+        {
+            case DType.Float32: RunUnary<float, float, FloatUnaryOperator<float>>(new(kind), x, y); break;
+            case DType.Float64: RunUnary<double, double, FloatUnaryOperator<double>>(new(kind), x, y); break;
+            case DType.Int64: RunUnary<long, long, IntegerUnaryOperator>(new(kind), x, y); break;
+            default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), x.DType);
+        }
+    }
+
+    public static void Clamp(StridedArray x, StridedArray y, double? min, double? max)
+    {
+        switch (x.DType)
+        {
+            case DType.Float32: RunUnary<float, float, ClampOperator<float>>(new((float)(min ?? 0), (float)(max ?? 0), min.HasValue, max.HasValue), x, y); break;
+            case DType.Float64: RunUnary<double, double, ClampOperator<double>>(new(min ?? 0, max ?? 0, min.HasValue, max.HasValue), x, y); break;
+            case DType.Int64: RunUnary<long, long, ClampOperator<long>>(new((long)Math.Ceiling(min ?? 0), (long)Math.Floor(max ?? 0), min.HasValue, max.HasValue), x, y); break;
+            default: throw Errors.UnsupportedDType("clamp", x.DType);
+        }
+    }
+
+    /// <summary>dst = src, converting dtype and honoring both geometries (src broadcast to dst's shape).</summary>
+    public static void Copy(StridedArray src, StridedArray dst)
+    {
+        src = src.BroadcastTo(dst.Shape);
+        if (src.DType == dst.DType)
+        {
+            switch (src.DType)
+            {
+                case DType.Float32: RunUnary<float, float, CopyOperator<float>>(default, src, dst); return;
+                case DType.Float64: RunUnary<double, double, CopyOperator<double>>(default, src, dst); return;
+                case DType.Int64: RunUnary<long, long, CopyOperator<long>>(default, src, dst); return;
+                default: RunUnary<bool, bool, CopyOperator<bool>>(default, src, dst); return;
+            }
+        }
+        switch (src.DType)
+        {
+            case DType.Float32: CastFrom<float>(src, dst); break;
+            case DType.Float64: CastFrom<double>(src, dst); break;
+            case DType.Int64: CastFrom<long>(src, dst); break;
+            default: CastFrom<bool>(src, dst); break;
+        }
+    }
+
+    private static void CastFrom<TIn>(StridedArray src, StridedArray dst) where TIn : unmanaged
+    {
+        switch (dst.DType)
+        {
+            case DType.Float32: RunUnary<TIn, float, CastOperator<TIn, float>>(default, src, dst); break;
+            case DType.Float64: RunUnary<TIn, double, CastOperator<TIn, double>>(default, src, dst); break;
+            case DType.Int64: RunUnary<TIn, long, CastOperator<TIn, long>>(default, src, dst); break;
+            default: RunUnary<TIn, bool, CastOperator<TIn, bool>>(default, src, dst); break;
+        }
+    }
+
+    private static void RunUnary<T, TOut, TOp>(TOp op, StridedArray x, StridedArray y) where TOp : struct, IUnaryOperator<T, TOut>
+    {
+        var xs = x.Data<T>();
+        var ys = y.Data<TOut>();
+        int n = y.Numel;
+        if (n == 0) return;
+        if (n < IntraOp.ElementwiseGrain && x.IsContiguous && y.IsContiguous)
+        {
+            Elementwise.UnaryRun(op, xs, x.Offset, 1, ys, y.Offset, 1, n);
+            return;
+        }
+        var g = LoopGeometry.Create(y.Shape, y.Strides, y.Offset, x.Strides, x.Offset, default, 0, 2);
+        Elementwise.Unary(op, g, xs, ys);
+    }
+
+    // ---- fill ----
+    public static void Fill(StridedArray y, double value)
+    {
+        switch (y.DType)
+        {
+            case DType.Float32: FillTyped(y, (float)value); break;
+            case DType.Float64: FillTyped(y, value); break;
+            case DType.Int64: FillTyped(y, (long)value); break;
+            default: FillTyped(y, value != 0); break;
+        }
+    }
+
+    private static void FillTyped<T>(StridedArray y, T value)
+    {
+        var data = y.Data<T>();
+        int n = y.Numel;
+        if (n == 0) return;
+        if (y.IsContiguous)
+        {
+            data.AsSpan(y.Offset, n).Fill(value);
+            return;
+        }
+        var g = LoopGeometry.Create(y.Shape, y.Strides, y.Offset, default, 0, default, 0, 1);
+        int r = g.Rank - 1, inner = g.Inner, s = g.Strides[0][r];
+        for (int row = 0; row < g.OuterCount; row++)
+        {
+            g.RowOffsets(row, out int p, out _, out _);
+            for (int i = 0; i < inner; i++) data[p + i * s] = value;
+        }
+    }
+}
+
+internal static partial class Dispatch
+{
+    /// <summary>C = alpha * op(A) * op(B) + beta * C over row-major buffers starting at each array's offset.</summary>
+    public static void Gemm(bool transA, bool transB, int m, int n, int k, double alpha, StridedArray a, int lda, StridedArray b, int ldb, double beta, StridedArray c, int ldc)
+    {
+        switch (c.DType)
+        {
+            case DType.Float32:
+                Cpu.Gemm.Sgemm(transA, transB, m, n, k, (float)alpha, a.Data<float>().AsSpan(a.Offset), lda, b.Data<float>().AsSpan(b.Offset), ldb, (float)beta, c.Data<float>().AsSpan(c.Offset), ldc);
+                break;
+            case DType.Float64:
+                Cpu.Gemm.Dgemm(transA, transB, m, n, k, alpha, a.Data<double>().AsSpan(a.Offset), lda, b.Data<double>().AsSpan(b.Offset), ldb, beta, c.Data<double>().AsSpan(c.Offset), ldc);
+                break;
+            default:
+                throw Errors.UnsupportedDType("addmm_impl_cpu_", c.DType);
+        }
+    }
+}

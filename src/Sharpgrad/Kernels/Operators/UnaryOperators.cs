@@ -1,0 +1,177 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Sharpgrad.Kernels.Operators;
+
+/// <summary>Element-wise math functions, one enum value per primitive (the dispatch switch lives in Dispatch).</summary>
+internal enum UnaryKind : byte
+{
+    Neg, Exp, Log, Sqrt, Abs, Sin, Cos, Sigmoid, Tanh, Relu, Reciprocal, Sign, Erf, Rsqrt, Square, Log1p, Expm1, Floor, Ceil, Round,
+}
+
+/// <summary>Floating-point unary primitives; the span path is TensorPrimitives where it has one.</summary>
+internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<T, T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public T Invoke(T x) => kind switch
+    {
+        UnaryKind.Neg => -x,
+        UnaryKind.Exp => T.Exp(x),
+        UnaryKind.Log => T.Log(x),
+        UnaryKind.Sqrt => T.Sqrt(x),
+        UnaryKind.Abs => T.Abs(x),
+        UnaryKind.Sin => T.Sin(x),
+        UnaryKind.Cos => T.Cos(x),
+        UnaryKind.Sigmoid => T.One / (T.One + T.Exp(-x)),
+        UnaryKind.Tanh => T.Tanh(x),
+        UnaryKind.Relu => T.IsNaN(x) ? x : (x > T.Zero ? x : T.Zero),
+        UnaryKind.Reciprocal => T.One / x,
+        UnaryKind.Sign => T.IsNaN(x) ? x : (x > T.Zero ? T.One : x < T.Zero ? -T.One : T.Zero),
+        UnaryKind.Erf => T.CreateTruncating(ErfFunction.Erf(double.CreateTruncating(x))),
+        UnaryKind.Rsqrt => T.One / T.Sqrt(x),
+        UnaryKind.Square => x * x,
+        UnaryKind.Log1p => T.LogP1(x),
+        UnaryKind.Expm1 => T.ExpM1(x),
+        UnaryKind.Floor => T.Floor(x),
+        UnaryKind.Ceil => T.Ceiling(x),
+        _ => T.Round(x, MidpointRounding.ToEven),
+    };
+
+    public bool TryInvoke(ReadOnlySpan<T> x, Span<T> y)
+    {
+        switch (kind)
+        {
+            case UnaryKind.Neg: TensorPrimitives.Negate(x, y); return true;
+            case UnaryKind.Exp: TensorPrimitives.Exp(x, y); return true;
+            case UnaryKind.Log: TensorPrimitives.Log(x, y); return true;
+            case UnaryKind.Sqrt: TensorPrimitives.Sqrt(x, y); return true;
+            case UnaryKind.Abs: TensorPrimitives.Abs(x, y); return true;
+            case UnaryKind.Sin: TensorPrimitives.Sin(x, y); return true;
+            case UnaryKind.Cos: TensorPrimitives.Cos(x, y); return true;
+            case UnaryKind.Sigmoid: TensorPrimitives.Sigmoid(x, y); return true;
+            case UnaryKind.Tanh: TensorPrimitives.Tanh(x, y); return true;
+            case UnaryKind.Reciprocal: TensorPrimitives.Reciprocal(x, y); return true;
+            case UnaryKind.Square: TensorPrimitives.Multiply(x, x, y); return true;
+            case UnaryKind.Relu:
+                // Max(x, 0) would turn -0 into 0 and is what PyTorch computes too; NaN stays NaN.
+                TensorPrimitives.Max(x, T.Zero, y);
+                return true;
+            default: return false;
+        }
+    }
+}
+
+/// <summary>Integer unary primitives (negation, abs, sign, relu); math functions promote to float first.</summary>
+internal readonly struct IntegerUnaryOperator(UnaryKind kind) : IUnaryOperator<long, long>
+{
+    public long Invoke(long x) => kind switch
+    {
+        UnaryKind.Neg => -x,
+        UnaryKind.Abs => Math.Abs(x),
+        UnaryKind.Sign => Math.Sign(x),
+        UnaryKind.Relu => x > 0 ? x : 0,
+        UnaryKind.Square => x * x,
+        _ => x, // floor/ceil/round are the identity on integers
+    };
+
+    public bool TryInvoke(ReadOnlySpan<long> x, Span<long> y) => false;
+}
+
+/// <summary>clamp(x, min, max); a NaN input stays NaN, as in PyTorch.</summary>
+internal readonly struct ClampOperator<T>(T min, T max, bool hasMin, bool hasMax) : IUnaryOperator<T, T> where T : unmanaged, INumber<T>
+{
+    public T Invoke(T x)
+    {
+        if (T.IsNaN(x)) return x;
+        if (hasMin && x < min) x = min;
+        if (hasMax && x > max) x = max;
+        return x;
+    }
+
+    public bool TryInvoke(ReadOnlySpan<T> x, Span<T> y)
+    {
+        if (hasMin && hasMax && min > max) return false; // PyTorch: every element becomes max
+        if (hasMin) { TensorPrimitives.Max(x, min, y); x = y; }
+        if (hasMax) TensorPrimitives.Min(x, max, y);
+        else if (!hasMin) x.CopyTo(y);
+        return true;
+    }
+}
+
+/// <summary>Identity copy (contiguous runs become memcpy).</summary>
+internal readonly struct CopyOperator<T> : IUnaryOperator<T, T>
+{
+    public T Invoke(T x) => x;
+    public bool TryInvoke(ReadOnlySpan<T> x, Span<T> y) { x.CopyTo(y); return true; }
+}
+
+/// <summary>dtype conversion with C# semantics matching PyTorch's (truncation toward zero for float to int).</summary>
+internal readonly struct CastOperator<TIn, TOut> : IUnaryOperator<TIn, TOut> where TIn : unmanaged where TOut : unmanaged
+{
+    public TOut Invoke(TIn x)
+    {
+        if (typeof(TOut) == typeof(bool)) return (TOut)(object)!ToDouble(x).Equals(0.0);
+        double v = ToDouble(x);
+        if (typeof(TOut) == typeof(float)) return (TOut)(object)(float)v;
+        if (typeof(TOut) == typeof(double)) return (TOut)(object)v;
+        if (typeof(TIn) == typeof(long) && typeof(TOut) == typeof(long)) return (TOut)(object)x!;
+        if (typeof(TOut) == typeof(long)) return (TOut)(object)(double.IsNaN(v) ? long.MinValue : (long)v);
+        throw new NotSupportedException();
+    }
+
+    private static double ToDouble(TIn x)
+    {
+        if (typeof(TIn) == typeof(float)) return (float)(object)x!;
+        if (typeof(TIn) == typeof(double)) return (double)(object)x!;
+        if (typeof(TIn) == typeof(long)) return (long)(object)x!;
+        return (bool)(object)x! ? 1.0 : 0.0;
+    }
+
+    public bool TryInvoke(ReadOnlySpan<TIn> x, Span<TOut> y)
+    {
+        if (typeof(TIn) == typeof(float) && typeof(TOut) == typeof(double))
+        {
+            TensorPrimitives.ConvertChecked(System.Runtime.InteropServices.MemoryMarshal.Cast<TIn, float>(x), System.Runtime.InteropServices.MemoryMarshal.Cast<TOut, double>(y));
+            return true;
+        }
+        if (typeof(TIn) == typeof(double) && typeof(TOut) == typeof(float))
+        {
+            TensorPrimitives.ConvertTruncating(System.Runtime.InteropServices.MemoryMarshal.Cast<TIn, double>(x), System.Runtime.InteropServices.MemoryMarshal.Cast<TOut, float>(y));
+            return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>The error function (Abramowitz-Stegun 7.1.26 is too coarse for gradcheck; this is W. J. Cody's rational form).</summary>
+internal static class ErfFunction
+{
+    public static double Erf(double x)
+    {
+        if (double.IsNaN(x)) return x;
+        double ax = Math.Abs(x);
+        if (ax < 0.5)
+        {
+            double t = x * x;
+            double top = (((0.185777706184603153e0 * t + 3.16112374387056560e0) * t + 113.864154151050156e0) * t + 377.485237685302021e0) * t + 3209.37758913846947e0;
+            double bot = (((t + 23.6012909523441209e0) * t + 244.024637934444173e0) * t + 1282.61652607737228e0) * t + 2844.23683343917062e0;
+            return x * top / bot;
+        }
+        return Math.CopySign(1.0 - Erfc(ax), x);
+    }
+
+    private static double Erfc(double ax)
+    {
+        if (ax < 4.0)
+        {
+            double top = (((((((5.64188496988670089e-1 * ax + 8.88314979438837594e0) * ax + 66.1191906371416295e0) * ax + 298.635138197400131e0) * ax + 881.952221241769090e0) * ax + 1712.04761263407058e0) * ax + 2051.07837782607147e0) * ax + 1230.33935479799725e0) * ax + 2.15311535474403846e-8;
+            double bot = (((((((ax + 15.7449261107098347e0) * ax + 117.693950891312499e0) * ax + 537.181101862009858e0) * ax + 1621.38957456669019e0) * ax + 3290.79923573345963e0) * ax + 4362.61909014324716e0) * ax + 3439.36767414372164e0) * ax + 1230.33935480374942e0;
+            return Math.Exp(-ax * ax) * top / bot;
+        }
+        if (ax > 27.0) return 0.0;
+        double z = 1.0 / (ax * ax);
+        double ptop = ((((1.63153871373020978e-2 * z + 3.05326634961232344e-1) * z + 3.60344899949804439e-1) * z + 1.25781726111229246e-1) * z + 1.60837851487422766e-2) * z + 6.58749161529837803e-4;
+        double pbot = ((((z + 2.56852019228982242e0) * z + 1.87295284992346725e0) * z + 5.27905102951428412e-1) * z + 6.05183413124413191e-2) * z + 2.33520497626869185e-3;
+        double r = (1.0 / Math.Sqrt(Math.PI) - z * ptop / pbot) / ax;
+        return Math.Exp(-ax * ax) * r;
+    }
+}

@@ -1,0 +1,150 @@
+using Sharpgrad.Kernels;
+using Sharpgrad.Kernels.Operators;
+using Sharpgrad.Shapes;
+
+namespace Sharpgrad.Ops;
+
+/// <summary>Which inputs a binary node keeps for backward.</summary>
+[Flags]
+internal enum SaveInputs : byte
+{
+    None = 0,
+    A = 1,
+    B = 2,
+    Both = 3,
+    /// <summary>Save A only when B requires grad (A appears only in B's formula).</summary>
+    ACross = 4,
+    /// <summary>Save B only when A requires grad.</summary>
+    BCross = 8,
+}
+
+/// <summary>Arithmetic with broadcasting and type promotion: add, sub, mul, div, pow, maximum, minimum.</summary>
+internal static class BinaryOps
+{
+    /// <summary>The shared path: promote, broadcast, record, compute. Saves what the node asks for before writing anything.</summary>
+    public static Tensor Binary(BinaryKind kind, Tensor a, Tensor b, double alpha, Func<BinaryNode>? makeNode, SaveInputs save, bool saveResult = false)
+    {
+        OpHelpers.CheckSameDevice(a, b);
+        var dtype = TypePromotion.Result(a, b);
+        if (kind == BinaryKind.Div && !dtype.IsFloatingPoint()) dtype = DTypeDefaults.Float;
+        if (kind == BinaryKind.Pow && !dtype.IsFloatingPoint())
+        {
+            // integer ** integer stays integral: compute exactly in Float64, convert back
+            var r = Binary(kind, OpHelpers.CastRaw(a, DType.Float64), OpHelpers.CastRaw(b, DType.Float64), 1, null, SaveInputs.None);
+            return OpHelpers.CastRaw(r, DType.Int64);
+        }
+        if (dtype == DType.Bool)
+        {
+            if (kind == BinaryKind.Sub) throw new ArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+            if (kind is BinaryKind.Add or BinaryKind.Mul or BinaryKind.Maximum or BinaryKind.Minimum)
+                return LogicalBool(kind is BinaryKind.Add or BinaryKind.Maximum ? Kernels.Operators.Logical.Or : Kernels.Operators.Logical.And, a, b);
+            dtype = DTypeDefaults.Float;
+        }
+        var shape = OpHelpers.BroadcastShape(a, b);
+        BinaryNode? node = null;
+        if (makeNode is not null && Record.ShouldRecord(a, b))
+        {
+            node = Record.Connect(makeNode(), a, b);
+            node.ASizes = a.Sizes;
+            node.BSizes = b.Sizes;
+            node.ADType = a.DType;
+            node.BDType = b.DType;
+            node.Scalar = alpha;
+            if ((save & SaveInputs.A) != 0 || ((save & SaveInputs.ACross) != 0 && b.RequiresGradFast)) node.A = SavedTensor.Input(a);
+            if ((save & SaveInputs.B) != 0 || ((save & SaveInputs.BCross) != 0 && a.RequiresGradFast)) node.B = SavedTensor.Input(b);
+        }
+        var ac = OpHelpers.CastRaw(a, dtype);
+        var bc = OpHelpers.CastRaw(b, dtype);
+        var y = Tensor.Empty(dtype, shape);
+        Dispatch.Binary(kind, ac.Strided, bc.Strided, y.Strided, alpha);
+        if (node is not null)
+        {
+            Record.SetHistory(y, node);
+            if (saveResult) node.Result = SavedTensor.Output(y, node);
+        }
+        return y;
+    }
+
+    /// <summary>tensor (op) Python float: the tensor's dtype unless integral (then the default float dtype).</summary>
+    public static Tensor Scalar(BinaryKind kind, Tensor a, double s, bool scalarFirst, Func<BinaryNode>? makeNode, bool saveA = false, bool saveResult = false)
+    {
+        a.ThrowIfDisposed();
+        var dtype = TypePromotion.WithDouble(a.DType);
+        if (a.DType == DType.Int64 && s == Math.Floor(s) && kind is BinaryKind.Add or BinaryKind.Sub or BinaryKind.Mul) dtype = DType.Int64;
+        BinaryNode? node = null;
+        if (makeNode is not null && Record.ShouldRecord(a))
+        {
+            node = makeNode();
+            node.Edges = [a.GradientEdge(), default];
+            node.ASizes = a.Sizes;
+            node.ADType = a.DType;
+            node.Scalar = s;
+            if (saveA) node.A = SavedTensor.Input(a);
+        }
+        var ac = OpHelpers.CastRaw(a, dtype);
+        var y = Tensor.Empty(dtype, a.Sizes);
+        Dispatch.BinaryScalar(kind, ac.Strided, s, scalarFirst, y.Strided);
+        if (node is not null)
+        {
+            Record.SetHistory(y, node);
+            if (saveResult) node.Result = SavedTensor.Output(y, node);
+        }
+        return y;
+    }
+
+    private static Tensor LogicalBool(Logical kind, Tensor a, Tensor b)
+    {
+        var y = Tensor.Empty(DType.Bool, OpHelpers.BroadcastShape(a, b));
+        Dispatch.Logical(kind, a.Strided, b.Strided, y.Strided);
+        return y;
+    }
+
+    public static Tensor Add(Tensor a, Tensor b, double alpha) => Binary(BinaryKind.Add, a, b, alpha, static () => new AddBackward0(), SaveInputs.None);
+    public static Tensor Sub(Tensor a, Tensor b, double alpha) => Binary(BinaryKind.Sub, a, b, alpha, static () => new SubBackward0(), SaveInputs.None);
+    public static Tensor Mul(Tensor a, Tensor b) => Binary(BinaryKind.Mul, a, b, 1, static () => new MulBackward0(), SaveInputs.ACross | SaveInputs.BCross);
+    public static Tensor Div(Tensor a, Tensor b) => Binary(BinaryKind.Div, a, b, 1, static () => new DivBackward0(), SaveInputs.ACross | SaveInputs.B);
+    public static Tensor Pow(Tensor a, Tensor b) => Binary(BinaryKind.Pow, a, b, 1, static () => new PowBackward1(), SaveInputs.Both, saveResult: true);
+    public static Tensor Maximum(Tensor a, Tensor b) => Binary(BinaryKind.Maximum, a, b, 1, static () => new MaximumBackward0(), SaveInputs.Both);
+    public static Tensor Minimum(Tensor a, Tensor b) => Binary(BinaryKind.Minimum, a, b, 1, static () => new MinimumBackward0(), SaveInputs.Both);
+
+    public static Tensor Add(Tensor a, double s) => Scalar(BinaryKind.Add, a, s, false, static () => new AddBackward0 { ScalarOther = true });
+    public static Tensor Sub(Tensor a, double s) => Scalar(BinaryKind.Sub, a, s, false, static () => new SubBackward0 { ScalarOther = true });
+    public static Tensor RSub(double s, Tensor a) => Scalar(BinaryKind.Sub, a, s, true, static () => new RsubBackward1());
+    public static Tensor Mul(Tensor a, double s) => Scalar(BinaryKind.Mul, a, s, false, static () => new MulBackward0 { ScalarOther = true });
+    public static Tensor Div(Tensor a, double s) => Scalar(BinaryKind.Div, a, s, false, static () => new DivBackward0 { ScalarOther = true });
+    public static Tensor RDiv(double s, Tensor a) => Mul(UnaryOps.Reciprocal(a), s);
+
+    public static Tensor Pow(Tensor a, double e)
+    {
+        if (!a.DType.IsFloatingPoint() && e == Math.Floor(e) && e >= 0)
+            return OpHelpers.CastRaw(Scalar(BinaryKind.Pow, OpHelpers.CastRaw(a, DType.Float64), e, false, null), DType.Int64);
+        return Scalar(BinaryKind.Pow, a, e, false, static () => new PowBackward0(), saveA: true);
+    }
+
+    /// <summary>base ** tensor: PowBackward2, d/dx = result * ln(base).</summary>
+    public static Tensor Pow(double b, Tensor e) => Scalar(BinaryKind.Pow, e, b, true, static () => new PowBackward2(), saveResult: true);
+
+    public static Tensor Compare(Comparison cmp, Tensor a, Tensor b)
+    {
+        OpHelpers.CheckSameDevice(a, b);
+        var shape = OpHelpers.BroadcastShape(a, b);
+        var dtype = TypePromotion.Result(a, b);
+        var y = Tensor.Empty(DType.Bool, shape);
+        Dispatch.Compare(cmp, OpHelpers.CastRaw(a, dtype).Strided, OpHelpers.CastRaw(b, dtype).Strided, y.Strided);
+        return y;
+    }
+
+    public static Tensor Compare(Comparison cmp, Tensor a, double s)
+    {
+        a.ThrowIfDisposed();
+        var y = Tensor.Empty(DType.Bool, a.Sizes);
+        Dispatch.CompareScalar(cmp, a.Strided, s, y.Strided);
+        return y;
+    }
+
+    public static Tensor Logical(Logical kind, Tensor a, Tensor b)
+    {
+        OpHelpers.CheckSameDevice(a, b);
+        return LogicalBool(kind, OpHelpers.CastRaw(a, DType.Bool), OpHelpers.CastRaw(b, DType.Bool));
+    }
+}

@@ -1,0 +1,214 @@
+using Sharpgrad.Kernels;
+using Sharpgrad.Kernels.Operators;
+using Sharpgrad.Shapes;
+
+namespace Sharpgrad.Ops;
+
+/// <summary>
+/// In-place ops: write through views into the shared storage, bump the version counter once,
+/// and rewrite history (on the base via CopySlices when the target is a view).
+/// </summary>
+internal static class InPlaceOps
+{
+    /// <summary>Every check PyTorch makes before an in-place write; true when the write must be recorded.</summary>
+    public static bool Check(Tensor self, Tensor? other = null)
+    {
+        self.ThrowIfDisposed();
+        other?.ThrowIfDisposed();
+        var mode = GradMode.Current;
+        if (self.Inference && !mode.Inference) throw new InvalidOperationException(Errors.InferenceInPlace);
+        if (!mode.Records) return false;
+        bool record = self.RequiresGradFast || (other is not null && other.RequiresGradFast);
+        if (!record) return false;
+        if (self.ViewBase is { } viewBase)
+        {
+            switch (self.Creation)
+            {
+                case ViewCreation.NoGradMode: throw new InvalidOperationException(Errors.NoGradViewInPlace);
+                case ViewCreation.InferenceMode: throw new InvalidOperationException(Errors.InferenceViewInPlace);
+                case ViewCreation.MultipleOutput:
+                    throw new InvalidOperationException(Errors.MultiOutputViewInPlace(self.Fn?.Name ?? "a multi-output view function", self.OutputNr));
+            }
+            if (viewBase.Fn is null && viewBase.LeafRequiresGrad) throw new InvalidOperationException(Errors.ViewOfLeafInPlace);
+        }
+        if (self.Fn is null && self.LeafRequiresGrad) throw new InvalidOperationException(Errors.LeafInPlace);
+        return true;
+    }
+
+    /// <summary>After the write: bump the version, then attach <paramref name="node"/> (or CopySlices on the base).</summary>
+    public static Tensor Commit(Tensor self, Node? node)
+    {
+        if (!self.Inference) self.Storage.BumpVersion();
+        if (node is null) return self;
+        if (self.ViewBase is { } viewBase)
+        {
+            var copySlices = new CopySlices(viewBase, self, node);
+            Record.SetHistory(viewBase, copySlices);
+            viewBase.LeafRequiresGrad = false;
+            var asStrided = new AsStridedBackward0(viewBase, self) { Edges = [new Edge(copySlices, 0)] };
+            Record.SetHistory(self, asStrided);
+            self.LeafRequiresGrad = false;
+            self.ViewFnVersion = self.Storage.Version;
+        }
+        else
+        {
+            Record.SetHistory(self, node);
+        }
+        return self;
+    }
+
+    private static void CheckBroadcastInto(Tensor self, Tensor other, DType promoted)
+    {
+        var shape = Layout.Broadcast(self.Sizes, other.Sizes);
+        if (!shape.AsSpan().SequenceEqual(self.Sizes))
+            throw new ArgumentException($"output with shape {Errors.Shape(self.Sizes)} doesn't match the broadcast shape {Errors.Shape(shape)}");
+        CheckCast(promoted, self.DType);
+    }
+
+    private static void CheckCast(DType result, DType target)
+    {
+        int Rank(DType d) => d switch { DType.Bool => 0, DType.Int64 => 1, _ => 2 };
+        if (Rank(result) > Rank(target))
+            throw new ArgumentException($"result type {Errors.Pretty(result)} can't be cast to the desired output type {Errors.Pretty(target)}");
+    }
+
+    /// <summary>self (op)= other, with broadcasting of other into self.</summary>
+    public static Tensor Binary(BinaryKind kind, Tensor self, Tensor other, double alpha, Func<BinaryNode> makeNode, bool saveOriginalSelf, bool saveOther)
+    {
+        var promoted = TypePromotion.Result(self, other);
+        if (kind == BinaryKind.Div && !promoted.IsFloatingPoint()) promoted = DTypeDefaults.Float;
+        CheckBroadcastInto(self, other, promoted);
+        bool record = Check(self, other);
+        BinaryNode? node = null;
+        if (record)
+        {
+            node = Record.Connect(makeNode(), self, other);
+            node.ASizes = self.Sizes;
+            node.BSizes = other.Sizes;
+            node.ADType = self.DType;
+            node.BDType = other.DType;
+            node.Scalar = alpha;
+            if (saveOther && self.RequiresGradFast) node.B = SavedTensor.Input(other);
+            if (saveOriginalSelf && other.RequiresGradFast) node.A = OpHelpers.SaveCopy(self);
+        }
+        var o = OpHelpers.CastRaw(other, self.DType);
+        if (self.DType == DType.Bool)
+        {
+            if (kind is BinaryKind.Add or BinaryKind.Mul) Dispatch.Logical(kind == BinaryKind.Add ? Logical.Or : Logical.And, self.Strided, o.Strided, self.Strided);
+            else throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant() + "_", DType.Bool);
+        }
+        else Dispatch.Binary(kind, self.Strided, o.Strided, self.Strided, alpha);
+        return Commit(self, node);
+    }
+
+    /// <summary>self (op)= scalar.</summary>
+    public static Tensor Scalar(BinaryKind kind, Tensor self, double s, Func<BinaryNode> makeNode)
+    {
+        if (!self.DType.IsFloatingPoint() && (kind == BinaryKind.Div || s != Math.Floor(s))) CheckCast(DTypeDefaults.Float, self.DType);
+        bool record = Check(self);
+        BinaryNode? node = null;
+        if (record)
+        {
+            node = makeNode();
+            node.Edges = [self.GradientEdge(), default];
+            node.ASizes = self.Sizes;
+            node.ADType = self.DType;
+            node.Scalar = s;
+        }
+        Dispatch.BinaryScalar(kind, self.Strided, s, false, self.Strided);
+        return Commit(self, node);
+    }
+
+    /// <summary>self = f(self) for an element-wise function; the node saves the result or the original self.</summary>
+    public static Tensor Unary(UnaryKind kind, Tensor self, Func<UnaryNode> makeNode, SaveUnary save)
+    {
+        if (!self.DType.IsFloatingPoint() && kind is not (UnaryKind.Neg or UnaryKind.Abs or UnaryKind.Relu))
+            CheckCast(DTypeDefaults.Float, self.DType);
+        bool record = Check(self);
+        UnaryNode? node = null;
+        if (record)
+        {
+            node = Record.Connect(makeNode(), self);
+            if ((save & SaveUnary.Self) != 0) node.Self = OpHelpers.SaveCopy(self);
+        }
+        Dispatch.Unary(kind, self.Strided, self.Strided);
+        Commit(self, node);
+        if (node is not null && (save & SaveUnary.Result) != 0) node.Result = SavedTensor.Output(self, node);
+        return self;
+    }
+
+    /// <summary>self **= exponent (PowBackward0 on the original values).</summary>
+    public static Tensor PowScalar(Tensor self, double exponent)
+    {
+        if (!self.DType.IsFloatingPoint()) CheckCast(DTypeDefaults.Float, self.DType);
+        bool record = Check(self);
+        BinaryNode? node = null;
+        if (record)
+        {
+            node = new PowBackward0 { Edges = [self.GradientEdge(), default], ASizes = self.Sizes, ADType = self.DType, Scalar = exponent };
+            node.A = OpHelpers.SaveCopy(self);
+        }
+        Dispatch.BinaryScalar(BinaryKind.Pow, self.Strided, exponent, false, self.Strided);
+        return Commit(self, node);
+    }
+
+    public static Tensor Clamp(Tensor self, double? min, double? max)
+    {
+        if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
+        bool record = Check(self);
+        UnaryNode? node = null;
+        if (record)
+        {
+            node = Record.Connect(new ClampBackward1(min, max), self);
+            node.Self = OpHelpers.SaveCopy(self);
+        }
+        Dispatch.Clamp(self.Strided, self.Strided, min, max);
+        return Commit(self, node);
+    }
+
+    /// <summary>Fills with a constant (zero_ / fill_): the old values get a zero gradient.</summary>
+    public static Tensor Fill(Tensor self, double value, string nodeName)
+    {
+        bool record = Check(self);
+        Node? node = record ? Record.Connect(new ConstantFillBackward(nodeName), self) : null;
+        Dispatch.Fill(self.Strided, value);
+        return Commit(self, node);
+    }
+
+    /// <summary>self = src (broadcast, converted). CopyBackwards: self gets zeros, src gets grad.</summary>
+    public static Tensor Copy(Tensor self, Tensor src)
+    {
+        src.ThrowIfDisposed();
+        var shape = Layout.Broadcast(self.Sizes, src.Sizes);
+        if (!shape.AsSpan().SequenceEqual(self.Sizes))
+            throw new ArgumentException($"The size of tensor a ({self.Sizes.LastOrDefault()}) must match the size of tensor b ({src.Sizes.LastOrDefault()}) at non-singleton dimension {Math.Max(0, self.Dim - 1)}");
+        bool record = Check(self, src);
+        Node? node = record ? Record.Connect(new CopyBackwards(src.Sizes, src.DType), self, src) : null;
+        Dispatch.Copy(src.Strided, self.Strided);
+        return Commit(self, node);
+    }
+
+    /// <summary>Refills with random values (uniform_/normal_); recorded like fill_.</summary>
+    public static Tensor Random(Tensor self, bool normal, double a, double b)
+    {
+        bool record = Check(self);
+        Node? node = record ? Record.Connect(new ConstantFillBackward(normal ? "NormalBackward0" : "UniformBackward0"), self) : null;
+        self.FillRandom(normal, a, b);
+        return Commit(self, node);
+    }
+}
+
+/// <summary>zero_/fill_/uniform_/normal_: the overwritten values get a zero gradient.</summary>
+internal sealed class ConstantFillBackward(string name) : Node
+{
+    public override string Name => name;
+    internal override Tensor?[] Apply(Tensor grad) => [Tensor.ZerosLike(grad)];
+}
+
+/// <summary>copy_(src): self: zeros; src: grad summed to src's shape and converted to its dtype.</summary>
+internal sealed class CopyBackwards(int[] srcSizes, DType srcType) : Node
+{
+    public override string Name => nameof(CopyBackwards);
+    internal override Tensor?[] Apply(Tensor grad) =>
+        [NeedsInputGrad(0) ? Tensor.ZerosLike(grad) : null, NeedsInputGrad(1) ? OpHelpers.GradFor(grad, srcSizes, srcType) : null];
+}

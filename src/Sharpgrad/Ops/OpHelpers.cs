@@ -1,0 +1,111 @@
+using Sharpgrad.Kernels;
+using Sharpgrad.Shapes;
+
+namespace Sharpgrad.Ops;
+
+/// <summary>Small pieces every op family uses: raw (unrecorded) casts and output allocation.</summary>
+internal static class OpHelpers
+{
+    /// <summary><paramref name="t"/> converted to <paramref name="dtype"/> without recording (t itself when already that dtype).</summary>
+    public static Tensor CastRaw(Tensor t, DType dtype)
+    {
+        if (t.DType == dtype) return t;
+        var y = Tensor.Empty(dtype, t.Sizes);
+        Dispatch.Copy(t.Strided, y.Strided);
+        return y;
+    }
+
+    /// <summary>A contiguous copy of t's data, or t when already contiguous (no recording).</summary>
+    public static Tensor ContiguousRaw(Tensor t)
+    {
+        if (t.IsContiguous) return t;
+        var y = Tensor.Empty(t.DType, t.Sizes);
+        Dispatch.Copy(t.Strided, y.Strided);
+        return y;
+    }
+
+    /// <summary>Saves a copy of self's current values (an in-place op's formula needs the original).</summary>
+    public static SavedTensor SaveCopy(Tensor self)
+    {
+        var copy = Tensor.Empty(self.DType, self.Sizes);
+        Dispatch.Copy(self.Strided, copy.Strided);
+        var saved = SavedTensor.Input(copy);
+        copy.Dispose(); // the saved slot holds its own reference
+        return saved;
+    }
+
+    /// <summary>Shape of a binary op's result; throws PyTorch's broadcast message.</summary>
+    public static int[] BroadcastShape(Tensor a, Tensor b) =>
+        a.Sizes.AsSpan().SequenceEqual(b.Sizes) ? a.Sizes : Layout.Broadcast(a.Sizes, b.Sizes);
+
+    /// <summary>Gradient for an input of the given shape and dtype from a (possibly broadcast, promoted) output gradient.</summary>
+    public static Tensor GradFor(Tensor grad, int[] shape, DType dtype)
+    {
+        var g = ViewGrad.SumTo(grad, shape);
+        return g.DType == dtype ? g : g.To(dtype);
+    }
+
+    public static void CheckSameDevice(Tensor a, Tensor b)
+    {
+        a.ThrowIfDisposed();
+        b.ThrowIfDisposed();
+    }
+}
+
+/// <summary>A node of a one-input op, with optional saved input and output.</summary>
+internal abstract class UnaryNode : Node
+{
+    internal SavedTensor? Self;
+    internal SavedTensor? Result;
+
+    internal override IEnumerable<SavedTensor> Saved
+    {
+        get
+        {
+            if (Self is not null) yield return Self;
+            if (Result is not null) yield return Result;
+        }
+    }
+
+    protected override void ReleaseSaved()
+    {
+        Self?.Release();
+        Result?.Release();
+    }
+
+    protected Tensor SelfValue => Self!.Unpack();
+    protected Tensor ResultValue => Result!.Unpack();
+}
+
+/// <summary>A node of a two-input op: shapes and dtypes of both inputs, optional saved inputs, an optional scalar.</summary>
+internal abstract class BinaryNode : Node
+{
+    internal SavedTensor? A;
+    internal SavedTensor? B;
+    internal SavedTensor? Result;
+    internal int[] ASizes = [];
+    internal int[] BSizes = [];
+    internal DType ADType;
+    internal DType BDType;
+    internal double Scalar;
+
+    internal override IEnumerable<SavedTensor> Saved
+    {
+        get
+        {
+            if (A is not null) yield return A;
+            if (B is not null) yield return B;
+            if (Result is not null) yield return Result;
+        }
+    }
+
+    protected override void ReleaseSaved()
+    {
+        A?.Release();
+        B?.Release();
+        Result?.Release();
+    }
+
+    protected Tensor GradA(Tensor g) => OpHelpers.GradFor(g, ASizes, ADType);
+    protected Tensor GradB(Tensor g) => OpHelpers.GradFor(g, BSizes, BDType);
+}

@@ -1,0 +1,193 @@
+namespace Sharpgrad.Ops;
+
+// derivatives.yaml formulas of the element-wise functions.
+
+/// <summary>neg: -grad.</summary>
+internal sealed class NegBackward0 : UnaryNode
+{
+    public override string Name => nameof(NegBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [-grad];
+}
+
+/// <summary>exp: grad * result.</summary>
+internal sealed class ExpBackward0 : UnaryNode
+{
+    public override string Name => nameof(ExpBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [grad * ResultValue];
+}
+
+/// <summary>log: grad / self.</summary>
+internal sealed class LogBackward0 : UnaryNode
+{
+    public override string Name => nameof(LogBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [grad / SelfValue];
+}
+
+/// <summary>sqrt: grad / (2 * result).</summary>
+internal sealed class SqrtBackward0 : UnaryNode
+{
+    public override string Name => nameof(SqrtBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [grad / (ResultValue * 2.0)];
+}
+
+/// <summary>rsqrt: -0.5 * grad * result³.</summary>
+internal sealed class RsqrtBackward0 : UnaryNode
+{
+    public override string Name => nameof(RsqrtBackward0);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var r = ResultValue;
+        return [grad * r * r * r * -0.5];
+    }
+}
+
+/// <summary>abs: grad * sign(self).</summary>
+internal sealed class AbsBackward0 : UnaryNode
+{
+    public override string Name => nameof(AbsBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [grad * SelfValue.Sign()];
+}
+
+/// <summary>sin: grad * cos(self).</summary>
+internal sealed class SinBackward0 : UnaryNode
+{
+    public override string Name => nameof(SinBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [grad * SelfValue.Cos()];
+}
+
+/// <summary>cos: grad * -sin(self).</summary>
+internal sealed class CosBackward0 : UnaryNode
+{
+    public override string Name => nameof(CosBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [grad * -SelfValue.Sin()];
+}
+
+/// <summary>sigmoid: grad * result * (1 - result).</summary>
+internal sealed class SigmoidBackward0 : UnaryNode
+{
+    public override string Name => nameof(SigmoidBackward0);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var r = ResultValue;
+        return [grad * r * (1.0 - r)];
+    }
+}
+
+/// <summary>tanh: grad * (1 - result²).</summary>
+internal sealed class TanhBackward0 : UnaryNode
+{
+    public override string Name => nameof(TanhBackward0);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var r = ResultValue;
+        return [grad * (1.0 - r * r)];
+    }
+}
+
+/// <summary>relu: threshold_backward(grad, result, 0).</summary>
+internal sealed class ReluBackward0 : UnaryNode
+{
+    public override string Name => nameof(ReluBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [Tensor.ThresholdBackward(grad, ResultValue)];
+}
+
+/// <summary>reciprocal: -grad * result².</summary>
+internal sealed class ReciprocalBackward0 : UnaryNode
+{
+    public override string Name => nameof(ReciprocalBackward0);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var r = ResultValue;
+        return [-grad * r * r];
+    }
+}
+
+/// <summary>log1p: grad / (1 + self).</summary>
+internal sealed class Log1PBackward0 : UnaryNode
+{
+    public override string Name => nameof(Log1PBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [grad / (SelfValue + 1.0)];
+}
+
+/// <summary>expm1: grad * (result + 1).</summary>
+internal sealed class Expm1Backward0 : UnaryNode
+{
+    public override string Name => nameof(Expm1Backward0);
+    internal override Tensor?[] Apply(Tensor grad) => [grad * (ResultValue + 1.0)];
+}
+
+/// <summary>erf: grad * 2/√π * exp(-self²).</summary>
+internal sealed class ErfBackward0 : UnaryNode
+{
+    public override string Name => nameof(ErfBackward0);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var x = SelfValue;
+        return [grad * (2.0 / Math.Sqrt(Math.PI)) * (-(x * x)).Exp()];
+    }
+}
+
+/// <summary>Piecewise-constant functions (sign, floor, ceil, round): zero gradient.</summary>
+internal sealed class ZeroGradNode(string name) : UnaryNode
+{
+    public override string Name => name;
+    internal override Tensor?[] Apply(Tensor grad) => [Tensor.ZerosLike(grad)];
+}
+
+/// <summary>clamp(min, max): grad where min &lt;= self &lt;= max, else 0.</summary>
+internal sealed class ClampBackward1(double? min, double? max) : UnaryNode
+{
+    public override string Name => nameof(ClampBackward1);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var x = SelfValue;
+        Tensor? mask = null;
+        if (min is { } lo) mask = x.Ge(lo);
+        if (max is { } hi) mask = mask is null ? x.Le(hi) : mask.LogicalAnd(x.Le(hi));
+        return [grad * mask!.To(grad.DType)];
+    }
+}
+
+/// <summary>gelu: grad * (Φ(x) + x φ(x)) (or the derivative of the tanh form).</summary>
+internal sealed class GeluBackward0(bool tanhApproximation) : UnaryNode
+{
+    public override string Name => nameof(GeluBackward0);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var x = SelfValue;
+        if (tanhApproximation)
+        {
+            double k = Math.Sqrt(2.0 / Math.PI);
+            var inner = (x + x * x * x * 0.044715) * k;
+            var t = inner.Tanh();
+            var dInner = (1.0 + x * x * (3 * 0.044715)) * k;
+            return [grad * (0.5 * (1.0 + t) + x * 0.5 * (1.0 - t * t) * dInner)];
+        }
+        var cdf = (1.0 + (x * (1.0 / Math.Sqrt(2.0))).Erf()) * 0.5;
+        var pdf = (x * x * -0.5).Exp() * (1.0 / Math.Sqrt(2 * Math.PI));
+        return [grad * (cdf + x * pdf)];
+    }
+}
+
+/// <summary>silu: grad * s * (1 + x (1 - s)), s = sigmoid(x).</summary>
+internal sealed class SiluBackward0 : UnaryNode
+{
+    public override string Name => nameof(SiluBackward0);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var x = SelfValue;
+        var s = x.Sigmoid();
+        return [grad * s * (1.0 + x * (1.0 - s))];
+    }
+}
+
+/// <summary>leaky_relu: grad where self &gt; 0 else grad * slope.</summary>
+internal sealed class LeakyReluBackward0(double slope) : UnaryNode
+{
+    public override string Name => nameof(LeakyReluBackward0);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var x = SelfValue;
+        return [Tensor.Where(x.Gt(0.0), grad, grad * slope)];
+    }
+}

@@ -1,0 +1,34 @@
+namespace Sharpgrad.Shapes;
+
+/// <summary>PyTorch's type promotion for the four dtypes: bool &lt; int64 &lt; float32 &lt; float64.</summary>
+internal static class TypePromotion
+{
+    private static int Category(DType d) => d switch { DType.Bool => 0, DType.Int64 => 1, _ => 2 };
+
+    private static DType Promote(DType a, DType b)
+    {
+        if (a == b) return a;
+        if (a == DType.Float64 || b == DType.Float64) return DType.Float64;
+        if (a == DType.Float32 || b == DType.Float32) return DType.Float32;
+        return DType.Int64;
+    }
+
+    /// <summary>Result dtype of tensor op tensor: a 0-dim operand only wins when it is of a higher category.</summary>
+    public static DType Result(Tensor a, Tensor b)
+    {
+        DType da = a.DType, db = b.DType;
+        if (da == db) return da;
+        bool za = a.Dim == 0, zb = b.Dim == 0;
+        if (za == zb) return Promote(da, db);
+        var (dimmed, zero) = za ? (db, da) : (da, db);
+        return Category(zero) > Category(dimmed) ? Promote(dimmed, zero) : dimmed;
+    }
+
+    /// <summary>Result dtype of tensor op Python float: integral and bool tensors go to the default float dtype.</summary>
+    public static DType WithDouble(DType tensor) => tensor.IsFloatingPoint() ? tensor : DTypeDefaults.Float;
+}
+
+internal static class DTypeDefaults
+{
+    public const DType Float = DType.Float32;
+}

@@ -1,0 +1,92 @@
+namespace Sharpgrad;
+
+/// <summary>
+/// A flat buffer shared by a tensor and all its views, with the reference count that decides
+/// when the buffer goes back to the pool, and the version counter every in-place op bumps.
+/// </summary>
+/// <remarks>
+/// Note [Version counters]: the counter lives here, not on the tensor, so every view and every
+/// Detach() of a tensor sees the same count; saved tensors compare against it at unpack time.
+/// </remarks>
+public class Storage
+{
+    private Array? _buffer;
+    private int _refCount;
+    private long _version;
+
+    /// <summary>Element type of the buffer.</summary>
+    public DType DType { get; }
+
+    /// <summary>Logical number of elements (the buffer may be longer: pool buckets).</summary>
+    public int Length { get; }
+
+    internal readonly bool Counted;
+
+    internal Storage(DType dtype, int length, bool clear)
+    {
+        DType = dtype;
+        Length = length;
+        _buffer = BufferPool.Rent(dtype, length, clear);
+        if (!clear && _buffer is bool[]) Array.Clear(_buffer, 0, length);
+        _refCount = 1;
+        Counted = BufferPool.IsPooled(dtype, length);
+        if (Counted) MemoryStats.Add((long)length * dtype.ElementSize());
+    }
+
+    /// <summary>Wraps a caller's array without copying; it is never returned to the pool.</summary>
+    internal Storage(Array wrapped, DType dtype)
+    {
+        DType = dtype;
+        Length = wrapped.Length;
+        _buffer = wrapped;
+        _refCount = 1;
+        Counted = false;
+    }
+
+    internal static Storage Allocate(DType dtype, int length, bool clear = false) =>
+        BufferPool.IsPooled(dtype, length) ? new PooledStorage(dtype, length, clear) : new Storage(dtype, length, clear);
+
+    /// <summary>The version counter (PyTorch's <c>_version</c>).</summary>
+    public long Version => Volatile.Read(ref _version);
+
+    internal void BumpVersion() => Interlocked.Increment(ref _version);
+
+    internal int RefCount => Volatile.Read(ref _refCount);
+
+    internal bool IsReleased => _buffer is null;
+
+    internal Array Buffer => _buffer ?? throw new ObjectDisposedException(nameof(Tensor), "The tensor's storage has been released.");
+
+    internal T[] Data<T>() => (T[])Buffer;
+
+    internal void Retain() => Interlocked.Increment(ref _refCount);
+
+    internal void Release()
+    {
+        int left = Interlocked.Decrement(ref _refCount);
+        if (left == 0) Free();
+    }
+
+    private protected virtual void Free()
+    {
+        var buffer = Interlocked.Exchange(ref _buffer, null);
+        if (buffer is null) return;
+        if (Counted) MemoryStats.Remove((long)Length * DType.ElementSize());
+        BufferPool.Return(DType, buffer);
+    }
+
+    /// <summary>
+    /// Pooled (large) storages also return their buffer when the GC finds them unreachable,
+    /// so a forgotten Dispose costs speed, never memory.
+    /// </summary>
+    private sealed class PooledStorage(DType dtype, int length, bool clear) : Storage(dtype, length, clear)
+    {
+        ~PooledStorage() => Free();
+
+        private protected override void Free()
+        {
+            base.Free();
+            GC.SuppressFinalize(this);
+        }
+    }
+}

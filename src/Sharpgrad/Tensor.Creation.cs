@@ -1,0 +1,189 @@
+using Sharpgrad.Kernels;
+using Sharpgrad.Kernels.Cpu;
+using Sharpgrad.Shapes;
+
+namespace Sharpgrad;
+
+public sealed partial class Tensor
+{
+    /// <summary>Seeds the default generator (init, dropout, Rand, Randn). PyTorch: torch.manual_seed.</summary>
+    public static void ManualSeed(long seed) => Generator.Default.Seed(seed);
+
+    private static int[] CheckShape(int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        Layout.NumElements(shape);
+        return (int[])shape.Clone();
+    }
+
+    private static Tensor Finish(Tensor t, bool requiresGrad)
+    {
+        if (requiresGrad) t.RequiresGrad_(true);
+        return t;
+    }
+
+    /// <summary>Uninitialized tensor. PyTorch: torch.empty.</summary>
+    public static Tensor Empty(int[] shape, DType dtype = DType.Float32, bool requiresGrad = false) =>
+        Finish(Empty(dtype, CheckShape(shape)), requiresGrad);
+
+    /// <summary>Tensor of zeros. PyTorch: torch.zeros.</summary>
+    public static Tensor Zeros(int[] shape, DType dtype = DType.Float32, bool requiresGrad = false) =>
+        Finish(Empty(dtype, CheckShape(shape), clear: true), requiresGrad);
+
+    /// <summary>Tensor of ones. PyTorch: torch.ones.</summary>
+    public static Tensor Ones(int[] shape, DType dtype = DType.Float32, bool requiresGrad = false) =>
+        Full(shape, 1.0, dtype, requiresGrad);
+
+    /// <summary>Tensor filled with <paramref name="value"/>. PyTorch: torch.full.</summary>
+    public static Tensor Full(int[] shape, double value, DType dtype = DType.Float32, bool requiresGrad = false)
+    {
+        var t = Empty(dtype, CheckShape(shape));
+        Dispatch.Fill(t.Strided, value);
+        return Finish(t, requiresGrad);
+    }
+
+    /// <summary>Standard normal samples. PyTorch: torch.randn.</summary>
+    public static Tensor Randn(int[] shape, DType dtype = DType.Float32, bool requiresGrad = false)
+    {
+        var t = Empty(dtype, CheckShape(shape));
+        t.FillRandom(normal: true, 0, 1);
+        return Finish(t, requiresGrad);
+    }
+
+    /// <summary>Uniform samples in [0, 1). PyTorch: torch.rand.</summary>
+    public static Tensor Rand(int[] shape, DType dtype = DType.Float32, bool requiresGrad = false)
+    {
+        var t = Empty(dtype, CheckShape(shape));
+        t.FillRandom(normal: false, 0, 1);
+        return Finish(t, requiresGrad);
+    }
+
+    /// <summary>Uniform integers in [low, high) as Int64. PyTorch: torch.randint.</summary>
+    public static Tensor RandInt(long low, long high, int[] shape)
+    {
+        if (high <= low) throw new ArgumentException($"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}");
+        var t = Empty(DType.Int64, CheckShape(shape));
+        Generator.Default.FillIntegers(t.Data<long>().AsSpan(0, t.Numel), low, high);
+        return t;
+    }
+
+    /// <summary>A random permutation of 0..n-1 as Int64. PyTorch: torch.randperm.</summary>
+    public static Tensor RandPerm(int n)
+    {
+        if (n < 0) throw new ArgumentException($"n must be non-negative, got{n}");
+        var values = new long[n];
+        for (int i = 0; i < n; i++) values[i] = i;
+        var u = new double[n];
+        Generator.Default.FillUniform(u, 0, 1);
+        for (int i = n - 1; i > 0; i--)
+        {
+            int j = (int)(u[i] * (i + 1));
+            (values[i], values[j]) = (values[j], values[i]);
+        }
+        return FromArray(values);
+    }
+
+    internal void FillRandom(bool normal, double a, double b)
+    {
+        if (!DType.IsFloatingPoint()) throw Errors.UnsupportedDType(normal ? "normal_kernel_cpu" : "uniform_kernel_cpu", DType);
+        int n = Numel;
+        var tmp = new double[n];
+        if (normal) Generator.Default.FillNormal(tmp, a, b);
+        else Generator.Default.FillUniform(tmp, a, b);
+        var src = new StridedArray(tmp, DType.Float64, Sizes, Layout.ContiguousStrides(Sizes), 0);
+        Dispatch.Copy(src, Strided);
+    }
+
+    /// <summary>Values start, start+step, ... below end. PyTorch: torch.arange (Int64 when all arguments are integral).</summary>
+    public static Tensor Arange(double start, double end, double step = 1, DType? dtype = null, bool requiresGrad = false)
+    {
+        if (step == 0) throw new ArgumentException("step must be nonzero");
+        if ((step > 0 && end < start) || (step < 0 && end > start))
+            throw new ArgumentException("upper bound and larger bound inconsistent with step sign");
+        double count = Math.Ceiling((end - start) / step);
+        if (count > Array.MaxLength) throw new ArgumentException($"arange: {count} elements is too many");
+        bool integral = start == Math.Floor(start) && end == Math.Floor(end) && step == Math.Floor(step);
+        var dt = dtype ?? (integral ? DType.Int64 : DType.Float32);
+        var values = new double[(int)count];
+        for (int i = 0; i < values.Length; i++) values[i] = start + i * step;
+        var t = Empty(dt, [values.Length]);
+        Dispatch.Copy(new StridedArray(values, DType.Float64, t.Sizes, t.Strides, 0), t.Strided);
+        return Finish(t, requiresGrad);
+    }
+
+    /// <summary>0, 1, ..., end-1 as Int64. PyTorch: torch.arange(end).</summary>
+    public static Tensor Arange(long end, DType? dtype = null) => Arange(0, end, 1, dtype ?? DType.Int64);
+
+    /// <summary>n evenly spaced values from start to end inclusive. PyTorch: torch.linspace.</summary>
+    public static Tensor Linspace(double start, double end, int steps, DType dtype = DType.Float32)
+    {
+        if (steps < 0) throw new ArgumentException("number of steps must be non-negative");
+        var values = new double[steps];
+        for (int i = 0; i < steps; i++) values[i] = steps == 1 ? start : start + (end - start) * i / (steps - 1);
+        return FromArray(values).To(dtype);
+    }
+
+    /// <summary>Identity matrix. PyTorch: torch.eye.</summary>
+    public static Tensor Eye(int n, DType dtype = DType.Float32)
+    {
+        var t = Zeros([n, n], dtype);
+        for (int i = 0; i < n; i++) Dispatch.Fill(new StridedArray(t.Buffer, dtype, [1], [1], i * n + i), 1);
+        return t;
+    }
+
+    /// <summary>0-dim tensor holding <paramref name="value"/>. PyTorch: torch.tensor(value).</summary>
+    public static Tensor Scalar(double value, DType dtype = DType.Float32, bool requiresGrad = false) =>
+        Full([], value, dtype, requiresGrad);
+
+    /// <summary>Zeros with the shape and dtype of <paramref name="t"/>. PyTorch: torch.zeros_like.</summary>
+    public static Tensor ZerosLike(Tensor t, DType? dtype = null, bool requiresGrad = false) => Zeros(t.Sizes, dtype ?? t.DType, requiresGrad);
+
+    /// <summary>Ones with the shape and dtype of <paramref name="t"/>. PyTorch: torch.ones_like.</summary>
+    public static Tensor OnesLike(Tensor t, DType? dtype = null, bool requiresGrad = false) => Ones(t.Sizes, dtype ?? t.DType, requiresGrad);
+
+    /// <summary>Normal samples with the shape and dtype of <paramref name="t"/>. PyTorch: torch.randn_like.</summary>
+    public static Tensor RandnLike(Tensor t, DType? dtype = null, bool requiresGrad = false) => Randn(t.Sizes, dtype ?? t.DType, requiresGrad);
+
+    /// <summary>Uniform samples with the shape and dtype of <paramref name="t"/>. PyTorch: torch.rand_like.</summary>
+    public static Tensor RandLike(Tensor t, DType? dtype = null, bool requiresGrad = false) => Rand(t.Sizes, dtype ?? t.DType, requiresGrad);
+
+    /// <summary>Tensor filled with <paramref name="value"/>, shaped like <paramref name="t"/>. PyTorch: torch.full_like.</summary>
+    public static Tensor FullLike(Tensor t, double value, DType? dtype = null) => Full(t.Sizes, value, dtype ?? t.DType);
+
+    /// <summary>Float32 tensor copied from <paramref name="data"/> (shape null = 1-D).</summary>
+    public static Tensor FromArray(float[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<float>(data, shape ?? [data.Length]), requiresGrad);
+
+    /// <summary>Float64 tensor copied from <paramref name="data"/> (shape null = 1-D).</summary>
+    public static Tensor FromArray(double[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<double>(data, shape ?? [data.Length]), requiresGrad);
+
+    /// <summary>Int64 tensor copied from <paramref name="data"/> (shape null = 1-D).</summary>
+    public static Tensor FromArray(long[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<long>(data, shape ?? [data.Length]), requiresGrad);
+
+    /// <summary>Bool tensor copied from <paramref name="data"/> (shape null = 1-D).</summary>
+    public static Tensor FromArray(bool[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<bool>(data, shape ?? [data.Length]), requiresGrad);
+
+    /// <summary>Tensor copied from a span of float, double, long or bool.</summary>
+    public static Tensor FromSpan<T>(ReadOnlySpan<T> data, int[] shape)
+    {
+        var dtype = DTypeExtensions.Of<T>();
+        var s = CheckShape(shape);
+        int n = Layout.NumElements(s);
+        if (n != data.Length) throw Errors.ShapeInvalidForSize(s, data.Length);
+        var t = Empty(dtype, s);
+        data.CopyTo(t.Data<T>());
+        return t;
+    }
+
+    /// <summary>
+    /// Wraps <paramref name="data"/> without copying: writes through the tensor are seen in the
+    /// array and vice versa. The array is never returned to the pool. PyTorch: torch.from_numpy.
+    /// </summary>
+    public static Tensor Wrap<T>(T[] data, int[]? shape = null)
+    {
+        var dtype = DTypeExtensions.Of<T>();
+        var s = shape is null ? [data.Length] : CheckShape(shape);
+        int n = Layout.NumElements(s);
+        if (n != data.Length) throw Errors.ShapeInvalidForSize(s, data.Length);
+        return new Tensor(new Storage(data, dtype), s, Layout.ContiguousStrides(s), 0, GradMode.Current.Inference);
+    }
+}

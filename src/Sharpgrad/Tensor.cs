@@ -1,0 +1,158 @@
+using Sharpgrad.Shapes;
+
+namespace Sharpgrad;
+
+/// <summary>How a view came to be, which decides whether it may be modified in place (PyTorch's CreationMeta).</summary>
+internal enum ViewCreation : byte
+{
+    Default,
+    NoGradMode,
+    InferenceMode,
+    MultipleOutput,
+}
+
+/// <summary>
+/// A strided n-dimensional array over a shared <see cref="Storage"/>, with its autograd slot.
+/// PyTorch: torch.Tensor.
+/// </summary>
+public sealed partial class Tensor : IDisposable
+{
+    internal Storage Storage;
+    internal readonly int[] Sizes;
+    internal readonly int[] Strides;
+    internal readonly int Offset;
+    private bool _disposed;
+
+    // Autograd slot (Note [Ledger]): the recording decision reads these, kernels never do.
+    internal bool LeafRequiresGrad;
+    internal Node? Fn;
+    internal int OutputNr;
+    internal Tensor? GradValue;
+    internal AccumulateGrad? Accumulator;
+    internal bool Inference;
+    internal bool RetainsGradFlag;
+    internal List<Func<Tensor, Tensor?>?>? Hooks;
+    internal Tensor? ViewBase;
+    internal ViewCreation Creation;
+    internal long ViewFnVersion;
+
+    /// <summary>A tensor over <paramref name="storage"/>; takes over the caller's reference to it.</summary>
+    internal Tensor(Storage storage, int[] sizes, int[] strides, int offset, bool inference, bool track = true)
+    {
+        Storage = storage;
+        Sizes = sizes;
+        Strides = strides;
+        Offset = offset;
+        Inference = inference;
+        if (track) TensorScope.Current?.Track(this);
+    }
+
+    /// <summary>A fresh contiguous tensor with garbage contents; an inference tensor under InferenceMode.</summary>
+    internal static Tensor Empty(DType dtype, int[] shape, bool clear = false)
+    {
+        int n = Layout.NumElements(shape);
+        return new Tensor(Storage.Allocate(dtype, n, clear), shape, Layout.ContiguousStrides(shape), 0, GradMode.Current.Inference);
+    }
+
+    internal static Tensor EmptyLike(Tensor t) => Empty(t.DType, t.Sizes);
+
+    /// <summary>A view sharing this tensor's storage (and version counter) with a new geometry.</summary>
+    internal Tensor AliasWith(int[] sizes, int[] strides, int offset)
+    {
+        Storage.Retain();
+        return new Tensor(Storage, sizes, strides, offset, Inference);
+    }
+
+    /// <summary>The element type.</summary>
+    public DType DType => Storage.DType;
+
+    /// <summary>The device; always the CPU today.</summary>
+    public Device Device => Device.Cpu;
+
+    /// <summary>Size of each dimension. PyTorch: tensor.shape.</summary>
+    public IReadOnlyList<int> Shape => Sizes;
+
+    /// <summary>Element step of each dimension. PyTorch: tensor.stride().</summary>
+    public IReadOnlyList<int> Stride => Strides;
+
+    /// <summary>Index of the first element in the storage. PyTorch: tensor.storage_offset().</summary>
+    public int StorageOffset => Offset;
+
+    /// <summary>Number of dimensions. PyTorch: tensor.dim().</summary>
+    public int Dim => Sizes.Length;
+
+    /// <summary>Number of elements. PyTorch: tensor.numel().</summary>
+    public long NumElements => Layout.NumElementsUnchecked(Sizes);
+
+    internal int Numel => Layout.NumElementsUnchecked(Sizes);
+
+    /// <summary>True when elements are laid out row-major without gaps. PyTorch: tensor.is_contiguous().</summary>
+    public bool IsContiguous => Layout.IsContiguous(Sizes, Strides);
+
+    /// <summary>Size of dimension <paramref name="dim"/> (negative counts from the end).</summary>
+    public int Size(int dim) => Sizes[Layout.WrapDim(dim, Dim)];
+
+    /// <summary>True once <see cref="Dispose"/> has run.</summary>
+    public bool IsDisposed => _disposed;
+
+    internal T[] Data<T>()
+    {
+        if (_disposed) ThrowDisposed();
+        return Storage.Data<T>();
+    }
+
+    internal Array Buffer
+    {
+        get
+        {
+            if (_disposed) ThrowDisposed();
+            return Storage.Buffer;
+        }
+    }
+
+    internal void ThrowIfDisposed()
+    {
+        if (_disposed) ThrowDisposed();
+    }
+
+    private static void ThrowDisposed() => throw new ObjectDisposedException(nameof(Tensor), "Cannot use a disposed tensor.");
+
+    /// <summary>
+    /// Releases this tensor's reference to its storage; the buffer returns to the pool once no tensor,
+    /// view or saved tensor refers to it. A graph that saved this tensor keeps its own reference.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        TensorScope.Current?.Untrack(this);
+        DisposeCore();
+    }
+
+    internal void DisposeFromScope() => DisposeCore();
+
+    private void DisposeCore()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        Storage.Release();
+    }
+
+    /// <summary>Starts a dispose scope: tensors created inside are disposed with it unless moved out.</summary>
+    public static TensorScope NewScope() => new();
+
+    /// <summary>Moves this tensor out of the current dispose scope into the enclosing one (or none).</summary>
+    public Tensor MoveToOuterScope()
+    {
+        var scope = TensorScope.Current;
+        if (scope is not null && scope.Untrack(this)) scope.Outer?.Track(this);
+        return this;
+    }
+
+    /// <summary>Removes this tensor from every dispose scope: only Dispose or the GC will release it.</summary>
+    public Tensor DetachFromScopes()
+    {
+        for (var s = TensorScope.Current; s is not null; s = s.Outer)
+            if (s.Untrack(this)) break;
+        return this;
+    }
+}
