@@ -5,7 +5,7 @@ namespace Sharpgrad;
 
 public sealed partial class Tensor
 {
-    internal StridedArray Strided => new(Buffer, DType, Sizes, Strides, Offset);
+    internal StridedArray Strided => new(Buffer, DType, Sizes, Strides, Offset, ContiguousFlag);
 
     /// <summary>Same data with a new shape, sharing storage; one size may be -1. PyTorch: view.</summary>
     public Tensor View(params int[] shape) => ViewOps.View(this, shape);

@@ -21,6 +21,7 @@ public sealed partial class Tensor : IDisposable
     internal readonly int[] Sizes;
     internal readonly int[] Strides;
     internal readonly int Offset;
+    internal readonly bool ContiguousFlag;
     private bool _disposed;
 
     // Autograd slot (Note [Ledger]): the recording decision reads these, kernels never do.
@@ -43,6 +44,7 @@ public sealed partial class Tensor : IDisposable
         Sizes = sizes;
         Strides = strides;
         Offset = offset;
+        ContiguousFlag = Layout.IsContiguous(sizes, strides);
         Inference = inference;
         if (track) TensorScope.Current?.Track(this);
     }
@@ -51,7 +53,14 @@ public sealed partial class Tensor : IDisposable
     internal static Tensor Empty(DType dtype, int[] shape, bool clear = false)
     {
         int n = Layout.NumElements(shape);
-        return new Tensor(Storage.Allocate(dtype, n, clear), shape, Layout.ContiguousStrides(shape), 0, GradMode.Current.Inference);
+        return new Tensor(Storage.Allocate(dtype, n, clear), shape, Layout.CachedContiguousStrides(shape), 0, GradMode.Current.Inference);
+    }
+
+    /// <summary>A fresh contiguous output for an op whose shape is already validated; the op passes the mode it read.</summary>
+    internal static Tensor EmptyFor(DType dtype, int[] shape, bool inference)
+    {
+        int n = Layout.NumElementsUnchecked(shape);
+        return new Tensor(Storage.Allocate(dtype, n, false), shape, Layout.CachedContiguousStrides(shape), 0, inference);
     }
 
     internal static Tensor EmptyLike(Tensor t) => Empty(t.DType, t.Sizes);
@@ -87,7 +96,7 @@ public sealed partial class Tensor : IDisposable
     internal int Numel => Layout.NumElementsUnchecked(Sizes);
 
     /// <summary>True when elements are laid out row-major without gaps. PyTorch: tensor.is_contiguous().</summary>
-    public bool IsContiguous => Layout.IsContiguous(Sizes, Strides);
+    public bool IsContiguous => ContiguousFlag;
 
     /// <summary>Size of dimension <paramref name="dim"/> (negative counts from the end).</summary>
     public int Size(int dim) => Sizes[Layout.WrapDim(dim, Dim)];
@@ -103,6 +112,7 @@ public sealed partial class Tensor : IDisposable
 
     internal Array Buffer
     {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         get
         {
             if (_disposed) ThrowDisposed();
@@ -135,6 +145,19 @@ public sealed partial class Tensor : IDisposable
         if (_disposed) return;
         _disposed = true;
         Storage.Release();
+    }
+
+    /// <summary>
+    /// A plain (non-view) tensor over this tensor's storage that takes over its reference; this object
+    /// becomes disposed without releasing. Used when the engine hands a gradient buffer to a leaf.
+    /// </summary>
+    internal Tensor TakeOwnership()
+    {
+        ThrowIfDisposed();
+        var t = new Tensor(Storage, Sizes, Strides, Offset, Inference, track: false);
+        TensorScope.Current?.Untrack(this);
+        _disposed = true;
+        return t;
     }
 
     /// <summary>Starts a dispose scope: tensors created inside are disposed with it unless moved out.</summary>

@@ -17,29 +17,47 @@ internal sealed class AccumulateGrad(Tensor variable) : Node
     /// <summary>
     /// grad stays a leaf gradient: out of place when building a graph (so higher-order grads see it),
     /// in place otherwise. Locked, as PyTorch does, so concurrent backward passes may share leaves.
+    /// Returns true when <paramref name="grad"/> itself became the leaf's gradient (stolen, no copy).
     /// </summary>
-    internal void Accumulate(Tensor grad)
+    internal bool Accumulate(Tensor grad, bool owned = false)
     {
         lock (this)
         {
             var current = Variable.GradValue;
-            bool building = GradMode.Current.GradEnabled;
+            var mode = GradMode.Current;
+            bool building = mode.GradEnabled;
             if (current is null)
             {
-                Variable.GradValue = building ? grad.RequiresGrad ? grad : grad.Clone() : Autograd.NoGrad(() => grad.Clone());
-            }
-            else if (building)
-            {
-                Variable.GradValue = current + grad;
-            }
-            else
-            {
-                using (Autograd.NoGrad())
+                if (building)
                 {
-                    if (current.IsInference && !GradMode.Current.Inference) Variable.GradValue = current + grad;
-                    else current.Add_(grad);
+                    Variable.GradValue = (grad.RequiresGrad ? grad : grad.Clone()).DetachFromScopes();
+                    return grad.RequiresGrad;
                 }
+                if (owned && CanSteal(grad, mode))
+                {
+                    Variable.GradValue = grad.TakeOwnership().DetachFromScopes();
+                    return true;
+                }
+                using (Autograd.NoGrad()) Variable.GradValue = grad.Clone().DetachFromScopes();
+                return false;
             }
+            if (building)
+            {
+                Variable.GradValue = (current + grad).DetachFromScopes();
+                return false;
+            }
+            using (Autograd.NoGrad())
+            {
+                if (current.IsInference && !mode.Inference) Variable.GradValue = (current + grad).DetachFromScopes();
+                else current.Add_(grad);
+            }
+            return false;
         }
     }
+
+    /// <summary>PyTorch steals a gradient nobody else references when its layout matches the variable's.</summary>
+    private bool CanSteal(Tensor grad, ModeState mode) =>
+        grad.Storage.RefCount == 1 && grad.Offset == 0 && grad.DType == Variable.DType && grad.Inference == mode.Inference
+        && grad.Numel == grad.Storage.Length && grad.IsContiguous && Variable.IsContiguous
+        && grad.Sizes.AsSpan().SequenceEqual(Variable.Sizes);
 }

@@ -20,10 +20,14 @@ internal static class Engine
 
         var buffers = new Dictionary<Node, Tensor?[]>(ReferenceEqualityComparer.Instance);
         var ready = new PriorityQueue<Node, long>();
+        // Note [Gradient ownership]: gradients the engine made are released (or stolen by a leaf) as
+        // soon as they are consumed; pinned ones (the caller's, a hook's, shared ones) never are.
+        var pinned = new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < roots.Length; i++)
         {
             var node = roots[i].Node!;
-            AddToBuffer(buffers, node, roots[i].InputNr, rootGrads[i]);
+            pinned.Add(rootGrads[i]);
+            AddToBuffer(buffers, node, roots[i].InputNr, rootGrads[i], pinned);
         }
         foreach (var root in roots)
         {
@@ -36,14 +40,23 @@ internal static class Engine
         {
             buffers.Remove(node, out var grads);
             grads ??= new Tensor?[node.NumOutputs];
-            RunPreHooks(node, grads);
-            if (captures is not null) Capture(node, grads, captures, captured!);
+            if (node.PreHooks is not null)
+            {
+                foreach (var g in grads) if (g is not null) pinned.Add(g);
+                RunPreHooks(node, grads);
+                foreach (var g in grads) if (g is not null) pinned.Add(g);
+            }
+            if (captures is not null) Capture(node, grads, captures, captured!, pinned);
             if (needed is not null && !HasNeededChild(node, needed)) continue;
 
             Tensor?[] outputs;
             if (node is AccumulateGrad acc)
             {
-                if (captures is null && grads[0] is { } g) acc.Accumulate(g);
+                if (captures is null && grads[0] is { } g)
+                {
+                    bool owned = !pinned.Contains(g);
+                    if (!acc.Accumulate(g, owned) && owned) g.Dispose();
+                }
                 outputs = [];
             }
             else if (AllNull(grads))
@@ -54,6 +67,9 @@ internal static class Engine
             {
                 outputs = node.ApplyAll(grads);
                 if (!keepGraph) node.Release();
+                PinDuplicates(outputs, pinned);
+                foreach (var g in grads)
+                    if (g is not null && !pinned.Contains(g) && Array.IndexOf(outputs, g) < 0) g.Dispose();
             }
 
             var edges = node.Edges;
@@ -61,7 +77,7 @@ internal static class Engine
             {
                 var next = edges[i].Node;
                 if (next is null) continue;
-                if (i < outputs.Length && outputs[i] is { } grad) AddToBuffer(buffers, next, edges[i].InputNr, grad);
+                if (i < outputs.Length && outputs[i] is { } grad) AddToBuffer(buffers, next, edges[i].InputNr, grad, pinned);
                 int left = dependencies[next] - 1;
                 dependencies[next] = left;
                 if (left == 0 && (needed is null || needed.Contains(next))) ready.Enqueue(next, -next.Sequence);
@@ -83,14 +99,32 @@ internal static class Engine
         return true;
     }
 
-    private static void AddToBuffer(Dictionary<Node, Tensor?[]> buffers, Node node, int slot, Tensor grad)
+    private static void AddToBuffer(Dictionary<Node, Tensor?[]> buffers, Node node, int slot, Tensor grad, HashSet<Tensor> pinned)
     {
         if (!buffers.TryGetValue(node, out var slots))
         {
             slots = new Tensor?[Math.Max(node.NumOutputs, slot + 1)];
             buffers[node] = slots;
         }
-        slots[slot] = slots[slot] is { } existing ? existing + grad : grad;
+        if (slots[slot] is not { } existing)
+        {
+            slots[slot] = grad;
+            return;
+        }
+        slots[slot] = existing + grad;
+        if (!pinned.Contains(existing)) existing.Dispose();
+        if (!ReferenceEquals(existing, grad) && !pinned.Contains(grad)) grad.Dispose();
+    }
+
+    /// <summary>A gradient handed to two edges is shared: neither consumer may release or steal it.</summary>
+    private static void PinDuplicates(Tensor?[] outputs, HashSet<Tensor> pinned)
+    {
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            if (outputs[i] is not { } a) continue;
+            for (int j = i + 1; j < outputs.Length; j++)
+                if (ReferenceEquals(a, outputs[j])) pinned.Add(a);
+        }
     }
 
     private static Dictionary<Node, int> CountDependencies(Edge[] roots)
@@ -156,13 +190,17 @@ internal static class Engine
         }
     }
 
-    private static void Capture(Node node, Tensor?[] grads, Edge[] captures, Tensor?[] captured)
+    private static void Capture(Node node, Tensor?[] grads, Edge[] captures, Tensor?[] captured, HashSet<Tensor> pinned)
     {
         for (int i = 0; i < captures.Length; i++)
         {
             if (!ReferenceEquals(captures[i].Node, node)) continue;
             int slot = captures[i].InputNr;
-            if (slot < grads.Length && grads[slot] is { } g) captured[i] = g;
+            if (slot < grads.Length && grads[slot] is { } g)
+            {
+                captured[i] = g;
+                pinned.Add(g);
+            }
         }
     }
 }

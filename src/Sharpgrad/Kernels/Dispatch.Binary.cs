@@ -125,10 +125,11 @@ internal static partial class Dispatch
         var ad = a.Data<T>();
         var bd = b.Data<T>();
         var yd = y.Data<TOut>();
-        if (n < IntraOp.ElementwiseGrain && y.IsContiguous)
+        if (n < IntraOp.ElementwiseGrain && y.Contiguous)
         {
-            bool sameA = a.Shape.AsSpan().SequenceEqual(y.Shape), sameB = b.Shape.AsSpan().SequenceEqual(y.Shape);
-            if (sameA && sameB && a.IsContiguous && b.IsContiguous)
+            bool sameA = ReferenceEquals(a.Shape, y.Shape) || a.Shape.AsSpan().SequenceEqual(y.Shape);
+            bool sameB = ReferenceEquals(b.Shape, y.Shape) || b.Shape.AsSpan().SequenceEqual(y.Shape);
+            if (sameA && sameB && a.Contiguous && b.Contiguous)
             {
                 Elementwise.BinaryRun(op, ad, a.Offset, 1, bd, b.Offset, 1, yd, y.Offset, 1, n);
                 return;

@@ -1,8 +1,9 @@
 namespace Sharpgrad.Kernels;
 
 /// <summary>What a kernel sees of a tensor: a buffer and its geometry. Never a Tensor, a Node or a mode.</summary>
-internal readonly struct StridedArray(Array buffer, DType dtype, int[] shape, int[] strides, int offset)
+internal readonly struct StridedArray(Array buffer, DType dtype, int[] shape, int[] strides, int offset, bool? contiguous = null)
 {
+    public readonly bool Contiguous = contiguous ?? Shapes.Layout.IsContiguous(shape, strides);
     public readonly Array Buffer = buffer;
     public readonly DType DType = dtype;
     public readonly int[] Shape = shape;
@@ -21,7 +22,7 @@ internal readonly struct StridedArray(Array buffer, DType dtype, int[] shape, in
         }
     }
 
-    public bool IsContiguous => Shapes.Layout.IsContiguous(Shape, Strides);
+    public bool IsContiguous => Contiguous;
 
     /// <summary>The same data read as if expanded to <paramref name="target"/> (stride 0 on broadcast dims).</summary>
     public StridedArray BroadcastTo(int[] target)

@@ -41,8 +41,9 @@ internal static class BinaryOps
             dtype = DTypeDefaults.Float;
         }
         var shape = OpHelpers.BroadcastShape(a, b);
+        var mode = GradMode.Current;
         BinaryNode? node = null;
-        if (makeNode is not null && Record.ShouldRecord(a, b))
+        if (makeNode is not null && (a.RequiresGradFast || b.RequiresGradFast) && mode.Records)
         {
             node = Record.Connect(makeNode(), a, b);
             node.ASizes = a.Sizes;
@@ -55,7 +56,7 @@ internal static class BinaryOps
         }
         var ac = OpHelpers.CastRaw(a, dtype);
         var bc = OpHelpers.CastRaw(b, dtype);
-        var y = Tensor.Empty(dtype, shape);
+        var y = Tensor.EmptyFor(dtype, shape, mode.Inference);
         Dispatch.Binary(kind, ac.Strided, bc.Strided, y.Strided, alpha);
         if (node is not null)
         {

@@ -26,6 +26,8 @@ internal static class LinalgOps
         return (false, Math.Max(c, 1), copy);
     }
 
+    private static bool IsTransposedView(Tensor t) => t.Strides[0] == 1 && t.Sizes[1] > 1 && t.Strides[1] >= t.Sizes[0];
+
     private static void CheckMatrices(Tensor a, Tensor b, string op)
     {
         OpHelpers.CheckSameDevice(a, b);
@@ -47,7 +49,7 @@ internal static class LinalgOps
         MmBackward0? node = null;
         if (Record.ShouldRecord(a, b))
         {
-            node = Record.Connect(new MmBackward0(), a, b);
+            node = Record.Connect(new MmBackward0 { Mat2Transposed = IsTransposedView(b) }, a, b);
             if (b.RequiresGradFast) node.A = SavedTensor.Input(a);
             if (a.RequiresGradFast) node.B = SavedTensor.Input(b);
         }
@@ -69,7 +71,7 @@ internal static class LinalgOps
         AddmmBackward0? node = null;
         if (Record.ShouldRecord([bias, a, b]))
         {
-            node = Record.Connect(new AddmmBackward0(bias.Sizes, beta, alpha), [bias, a, b]);
+            node = Record.Connect(new AddmmBackward0(bias.Sizes, beta, alpha) { Mat2Transposed = IsTransposedView(b) }, [bias, a, b]);
             if (b.RequiresGradFast) node.A = SavedTensor.Input(a);
             if (a.RequiresGradFast) node.B = SavedTensor.Input(b);
         }

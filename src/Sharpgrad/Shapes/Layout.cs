@@ -17,6 +17,22 @@ internal static class Layout
         return strides;
     }
 
+    [ThreadStatic] private static int[]? t_lastShape;
+    [ThreadStatic] private static int[]? t_lastStrides;
+
+    /// <summary>
+    /// Contiguous strides, shared with the previous call on this thread when the shape array is the same
+    /// object (shape arrays are never mutated), so a loop of ops on one shape allocates no stride arrays.
+    /// </summary>
+    public static int[] CachedContiguousStrides(int[] shape)
+    {
+        if (ReferenceEquals(shape, t_lastShape)) return t_lastStrides!;
+        var strides = ContiguousStrides(shape);
+        t_lastShape = shape;
+        t_lastStrides = strides;
+        return strides;
+    }
+
     /// <summary>Element count, with PyTorch's checks for negative sizes and overflow.</summary>
     public static int NumElements(ReadOnlySpan<int> shape)
     {
