@@ -3,6 +3,8 @@ namespace Sharpgrad;
 /// <summary>The sink for a leaf: adds incoming gradients into the leaf's <c>.Grad</c>. PyTorch: AccumulateGrad.</summary>
 internal sealed class AccumulateGrad(Tensor variable) : Node
 {
+    private readonly object _lock = new();
+
     public override string Name => "AccumulateGrad";
 
     /// <summary>The leaf whose gradient this node accumulates.</summary>
@@ -21,7 +23,7 @@ internal sealed class AccumulateGrad(Tensor variable) : Node
     /// </summary>
     internal bool Accumulate(Tensor grad, bool owned = false)
     {
-        lock (this)
+        lock (_lock)
         {
             var current = Variable.GradValue;
             var mode = GradMode.Current;

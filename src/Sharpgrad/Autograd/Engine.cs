@@ -18,7 +18,7 @@ internal static class Engine
         HashSet<Node>? needed = captures is null ? null : NeededNodes(roots, captures);
         var captured = captures is null ? null : new Tensor?[captures.Length];
 
-        var buffers = new Dictionary<Node, Tensor?[]>(ReferenceEqualityComparer.Instance);
+        var buffers = new Dictionary<Node, Tensor?[]>(NodeIdentity.Instance);
         var ready = new PriorityQueue<Node, long>();
         // Note [Gradient ownership]: gradients the engine made are released (or stolen by a leaf) as
         // soon as they are consumed; pinned ones (the caller's, a hook's, shared ones) never are.
@@ -129,8 +129,8 @@ internal static class Engine
 
     private static Dictionary<Node, int> CountDependencies(Edge[] roots)
     {
-        var deps = new Dictionary<Node, int>(ReferenceEqualityComparer.Instance);
-        var seen = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        var deps = new Dictionary<Node, int>(NodeIdentity.Instance);
+        var seen = new HashSet<Node>(NodeIdentity.Instance);
         var stack = new Stack<Node>();
         foreach (var r in roots)
             if (seen.Add(r.Node!)) stack.Push(r.Node!);
@@ -150,10 +150,10 @@ internal static class Engine
     /// <summary>Nodes on some path from a root to a captured edge: only these run for autograd.grad.</summary>
     private static HashSet<Node> NeededNodes(Edge[] roots, Edge[] captures)
     {
-        var targets = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        var targets = new HashSet<Node>(NodeIdentity.Instance);
         foreach (var c in captures) if (c.Node is not null) targets.Add(c.Node);
-        var needed = new HashSet<Node>(ReferenceEqualityComparer.Instance);
-        var visited = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        var needed = new HashSet<Node>(NodeIdentity.Instance);
+        var visited = new HashSet<Node>(NodeIdentity.Instance);
         // Iterative post-order: a node is needed if it is a target or any child is needed.
         var stack = new Stack<(Node Node, int Child)>();
         foreach (var r in roots)

@@ -13,7 +13,7 @@ public static partial class Autograd
     {
         ArgumentNullException.ThrowIfNull(root);
         if (root.GradFn is null) return default;
-        var seen = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<Node>(NodeIdentity.Instance);
         var storages = new HashSet<Storage>(ReferenceEqualityComparer.Instance);
         var stack = new Stack<Node>();
         stack.Push(root.GradFn);

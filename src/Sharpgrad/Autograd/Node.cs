@@ -62,3 +62,14 @@ public abstract class Node
     /// <inheritdoc/>
     public override string ToString() => $"<{Name} object>";
 }
+
+/// <summary>
+/// Identity comparer keyed on the node's sequence number: avoids the object-header hash code, which
+/// would also force a later lock on the node onto the slow sync-block path.
+/// </summary>
+internal sealed class NodeIdentity : IEqualityComparer<Node>
+{
+    public static readonly NodeIdentity Instance = new();
+    public bool Equals(Node? x, Node? y) => ReferenceEquals(x, y);
+    public int GetHashCode(Node node) => (int)node.Sequence ^ (int)(node.Sequence >> 32);
+}

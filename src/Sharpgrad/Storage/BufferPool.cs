@@ -7,8 +7,15 @@ namespace Sharpgrad;
 /// </summary>
 internal static class BufferPool
 {
-    /// <summary>Buffers smaller than this are plain arrays: gen-0 allocation is cheaper than pooling.</summary>
+    /// <summary>Buffers from this size up are counted in MemoryStats and shared across threads.</summary>
     public const int MinPooledBytes = 4096;
+
+    /// <summary>Buffers from this size up (and below <see cref="MinPooledBytes"/>) are recycled through a per-thread cache.</summary>
+    public const int MinCachedBytes = 256;
+    private const int SmallBuckets = 13;          // indexed by log2(bytes), below 2^12
+    private const int SmallPerBucket = 8;
+
+    [ThreadStatic] private static Array?[][]? t_small;
     private const int MaxBuckets = 40;
     private const int MaxPerBucket = 16;
     private static readonly long s_maxPooledBytes = 2L << 30;
@@ -34,7 +41,26 @@ internal static class BufferPool
     /// <summary>A buffer of at least <paramref name="length"/> elements; contents are garbage unless <paramref name="clear"/>.</summary>
     public static Array Rent(DType dtype, int length, bool clear)
     {
-        if (!IsPooled(dtype, length)) return Allocate(dtype, length);
+        if (!IsPooled(dtype, length))
+        {
+            long small = (long)length * dtype.ElementSize();
+            if (small < MinCachedBytes || dtype == DType.Bool) return Allocate(dtype, length);
+            int sb = BucketOf(dtype, length);
+            var cache = t_small?[(int)dtype * SmallBuckets + sb];
+            if (cache is not null)
+            {
+                for (int i = cache.Length - 1; i >= 0; i--)
+                {
+                    if (cache[i] is { } hit)
+                    {
+                        cache[i] = null;
+                        if (clear) Array.Clear(hit, 0, length);
+                        return hit;
+                    }
+                }
+            }
+            return Allocate(dtype, BucketLength(dtype, sb));
+        }
         int bucket = BucketOf(dtype, length);
         var stack = s_buckets[(int)dtype][bucket];
         Array? found = null;
@@ -51,7 +77,11 @@ internal static class BufferPool
     public static void Return(DType dtype, Array buffer)
     {
         int length = buffer.Length;
-        if (!IsPooled(dtype, length)) return;
+        if (!IsPooled(dtype, length))
+        {
+            ReturnSmall(dtype, buffer);
+            return;
+        }
         int bucket = BucketOf(dtype, length);
         if (BucketLength(dtype, bucket) != length) return; // not one of ours (a wrapped user array)
         long bytes = ByteLength(dtype, length);
@@ -63,6 +93,24 @@ internal static class BufferPool
             stack.Push(buffer);
         }
         Interlocked.Add(ref s_pooledBytes, bytes);
+    }
+
+    private static void ReturnSmall(DType dtype, Array buffer)
+    {
+        int length = buffer.Length;
+        if ((long)length * dtype.ElementSize() < MinCachedBytes || dtype == DType.Bool) return;
+        int sb = BucketOf(dtype, length);
+        if (BucketLength(dtype, sb) != length) return;
+        var all = t_small ??= new Array?[4 * SmallBuckets][];
+        var cache = all[(int)dtype * SmallBuckets + sb] ??= new Array?[SmallPerBucket];
+        for (int i = 0; i < cache.Length; i++)
+        {
+            if (cache[i] is null)
+            {
+                cache[i] = buffer;
+                return;
+            }
+        }
     }
 
     /// <summary>Drops every pooled buffer (tests, and callers that want the memory back now).</summary>

@@ -155,7 +155,23 @@ internal readonly struct LogicalOperator(Logical kind) : IBinaryOperator<bool, b
 internal readonly struct ThresholdBackwardOperator<T> : IBinaryOperator<T, T> where T : unmanaged, INumber<T>
 {
     public T Invoke(T grad, T x) => x > T.Zero ? grad : T.Zero;
-    public bool TryInvoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) => false;
+
+    public bool TryInvoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            var ga = MemoryMarshal.Cast<T, Vector<T>>(a);
+            var xb = MemoryMarshal.Cast<T, Vector<T>>(b);
+            var dst = MemoryMarshal.Cast<T, Vector<T>>(y);
+            for (int v = 0; v < dst.Length; v++)
+                dst[v] = Vector.ConditionalSelect(Vector.GreaterThan(xb[v], Vector<T>.Zero), ga[v], Vector<T>.Zero);
+            i = dst.Length * Vector<T>.Count;
+        }
+        for (; i < y.Length; i++) y[i] = b[i] > T.Zero ? a[i] : T.Zero;
+        return true;
+    }
+
     public bool TryInvoke(ReadOnlySpan<T> a, T b, Span<T> y) => false;
     public bool TryInvoke(T a, ReadOnlySpan<T> b, Span<T> y) => false;
 }
