@@ -185,7 +185,7 @@ internal static class LinalgOps
             int k = a.Sizes[^1];
             var bm = db == 1 ? b.Unsqueeze(1) : b;
             if (k != bm.Sizes[0]) throw Errors.MatmulShapes([Layout.NumElementsUnchecked(a.Sizes) / Math.Max(k, 1), k], bm.Sizes);
-            var folded = a.Reshape(-1, k);
+            var folded = a.Reshape(Layout.NumElementsUnchecked(a.Sizes[..^1]), k); // not -1: k may be 0
             var r = Mm(folded, bm);
             var outShape = a.Sizes[..^1].Concat(db == 1 ? [] : new[] { bm.Sizes[1] }).ToArray();
             return ViewOps.UnsafeView(r, outShape);
@@ -224,7 +224,7 @@ internal static class LinalgOps
         if (bias is null) return MatMul(x, weight.T);
         int k = x.Sizes[^1];
         if (k != weight.Sizes[^1]) throw Errors.MatmulShapes([Layout.NumElementsUnchecked(x.Sizes) / Math.Max(k, 1), k], [weight.Sizes[^1], weight.Sizes[0]]);
-        var folded = x.Reshape(-1, k);
+        var folded = x.Reshape(Layout.NumElementsUnchecked(x.Sizes[..^1]), k); // not -1: k may be 0
         var y = Addmm(bias, folded, weight.T);
         var shape = x.Sizes[..^1].Concat(new[] { weight.Sizes[0] }).ToArray();
         return y.View(shape);

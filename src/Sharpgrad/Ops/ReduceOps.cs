@@ -199,7 +199,7 @@ internal static class ReduceOps
         CheckMeanDType(x);
         var wrapped = dims is null ? Enumerable.Range(0, x.Dim).ToArray() : WrapDims(dims, x.Dim);
         long n = 1;
-        foreach (int d in wrapped) n *= x.Sizes[d];
+        foreach (int d in wrapped) n *= x.Dim == 0 ? 1 : x.Sizes[d]; // a 0-dim tensor reduces over its one element
         Tensor y;
         using (Autograd.NoGrad())
         using (var scope = Tensor.NewScope())
