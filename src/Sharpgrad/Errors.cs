@@ -108,6 +108,7 @@ internal static class Errors
     public const string NonLeafRequiresGrad =
         "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().";
     public const string NonLeafRequiresGradFalse = NonLeafRequiresGrad;
+    public const string NonLeafRequiresGradTrue = "you can only change requires_grad flags of leaf variables.";
     public const string OnlyFloatGrad = "only Tensors of floating point and complex dtype can require gradients";
     public const string InferenceVersion = "Inference tensors do not track version counter.";
     public const string InferenceRequiresGrad = "Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.";

@@ -35,7 +35,7 @@ public sealed partial class Tensor
         get => RequiresGradFast;
         set
         {
-            if (Fn is not null) throw new InvalidOperationException(Errors.NonLeafRequiresGrad);
+            if (Fn is not null) throw new InvalidOperationException(value ? Errors.NonLeafRequiresGradTrue : Errors.NonLeafRequiresGrad);
             if (value && !DType.IsFloatingPoint()) throw new InvalidOperationException(Errors.OnlyFloatGrad);
             if (value && Inference && !GradMode.Current.Inference) throw new InvalidOperationException(Errors.InferenceRequiresGrad);
             LeafRequiresGrad = value;
@@ -45,7 +45,12 @@ public sealed partial class Tensor
     /// <summary>Sets <see cref="RequiresGrad"/> in place and returns this tensor. PyTorch: requires_grad_.</summary>
     public Tensor RequiresGrad_(bool requiresGrad = true)
     {
-        if (Fn is not null) throw new InvalidOperationException(Errors.NonLeafRequiresGrad);
+        if (Fn is not null)
+        {
+            // PyTorch: requires_grad_(True) on a non-leaf (which already requires grad) is a no-op
+            if (requiresGrad) return this;
+            throw new InvalidOperationException(Errors.NonLeafRequiresGrad);
+        }
         if (requiresGrad && !DType.IsFloatingPoint()) throw new InvalidOperationException("only Tensors of floating point dtype can require gradients");
         if (requiresGrad && Inference && !GradMode.Current.Inference) throw new InvalidOperationException(Errors.InferenceRequiresGrad);
         LeafRequiresGrad = requiresGrad;
@@ -146,16 +151,21 @@ public sealed partial class Tensor
         if (!RequiresGrad) throw new InvalidOperationException("cannot register a hook on a tensor that doesn't require gradient");
         Node node = Fn ?? GradAccumulator();
         var key = new object();
-        AddPreHook(node, Fn is null ? 0 : OutputNr, hook, key);
+        AddPreHook(node, Fn is null ? 0 : OutputNr, hook, key, beforeRetainGrad: true);
         return new HookHandle(node, key);
     }
 
-    private static void AddPreHook(Node node, int outputNr, Func<Tensor, Tensor?> hook, object key)
+    /// <summary>
+    /// Copy-on-write, so a running backward keeps its snapshot. PyTorch 2.x runs the retain_grad hook
+    /// (keyed by its tensor) after every other hook, so the retained grad sees what they returned.
+    /// </summary>
+    private static void AddPreHook(Node node, int outputNr, Func<Tensor, Tensor?> hook, object key, bool beforeRetainGrad = false)
     {
         lock (node)
         {
             var list = node.PreHooks is null ? new List<(int, Func<Tensor, Tensor?>, object)>() : new List<(int, Func<Tensor, Tensor?>, object)>(node.PreHooks);
-            list.Add((outputNr, hook, key));
+            int at = beforeRetainGrad ? list.FindIndex(h => h.Item3 is Tensor) : -1;
+            list.Insert(at < 0 ? list.Count : at, (outputNr, hook, key));
             node.PreHooks = list;
         }
     }

@@ -18,6 +18,7 @@ public sealed partial class Tensor
 
     private static Tensor Finish(Tensor t, bool requiresGrad)
     {
+        if (requiresGrad && !t.DType.IsFloatingPoint()) throw new InvalidOperationException("Only Tensors of floating point and complex dtype can require gradients");
         if (requiresGrad) t.RequiresGrad_(true);
         return t;
     }

@@ -50,6 +50,9 @@ public abstract class Node
         ReleaseSaved();
     }
 
+    /// <summary>True once backward freed this node's saved values.</summary>
+    internal bool IsReleased => _released;
+
     /// <summary>Releases this node's saved tensors.</summary>
     protected virtual void ReleaseSaved() { }
 

@@ -41,7 +41,8 @@ internal sealed class MulBackward0 : BinaryNode
     public override string Name => nameof(MulBackward0);
     internal override Tensor?[] Apply(Tensor grad)
     {
-        if (ScalarOther) return [GradA(grad * Scalar), null];
+        // PyTorch saves a Python-number factor as a tensor, so (x*2).sum() cannot backward twice either
+        if (ScalarOther) return IsReleased ? throw new InvalidOperationException(Errors.BackwardTwice) : [GradA(grad * Scalar), null];
         return
         [
             NeedsInputGrad(0) ? GradA(grad * B!.Unpack()) : null,
@@ -57,7 +58,7 @@ internal sealed class DivBackward0 : BinaryNode
     public override string Name => nameof(DivBackward0);
     internal override Tensor?[] Apply(Tensor grad)
     {
-        if (ScalarOther) return [GradA(grad / Scalar), null];
+        if (ScalarOther) return IsReleased ? throw new InvalidOperationException(Errors.BackwardTwice) : [GradA(grad / Scalar), null];
         var b = B!.Unpack();
         return
         [

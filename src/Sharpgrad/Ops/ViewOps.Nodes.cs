@@ -109,9 +109,9 @@ internal sealed class UnbindBackward0(int[] inputSizes, int dim) : Node
 }
 
 /// <summary>split/chunk: cat of the outputs' grads (zeros where none flowed).</summary>
-internal sealed class SplitBackward0(int[] inputSizes, int dim, int[] splitSizes) : Node
+internal sealed class SplitBackward0(int[] inputSizes, int dim, int[] splitSizes, string name = nameof(SplitBackward0)) : Node
 {
-    public override string Name => nameof(SplitBackward0);
+    public override string Name => name;
     internal override int NumOutputs => splitSizes.Length;
     internal override Tensor?[] ApplyAll(Tensor?[] grads)
     {

@@ -235,7 +235,10 @@ internal static class ViewOps
         return outputs;
     }
 
-    public static Tensor[] SplitWithSizes(Tensor self, int[] splitSizes, int dim)
+    public static Tensor[] SplitWithSizes(Tensor self, int[] splitSizes, int dim) => SplitWithSizes(self, splitSizes, dim, "SplitWithSizesBackward0");
+
+    /// <summary>split(int) and chunk record SplitBackward0; split(list) records SplitWithSizesBackward0, as PyTorch.</summary>
+    private static Tensor[] SplitWithSizes(Tensor self, int[] splitSizes, int dim, string nodeName)
     {
         dim = Layout.WrapDim(dim, self.Dim);
         int total = 0;
@@ -247,7 +250,7 @@ internal static class ViewOps
         if (total != self.Sizes[dim])
             throw new ArgumentException($"split_with_sizes expects split_sizes to sum exactly to {self.Sizes[dim]} (input tensor's size at dimension {dim}), but got split_sizes={Errors.Shape(splitSizes)}");
         bool record = Record.ShouldRecord(self);
-        Node? node = record ? Record.Connect(new SplitBackward0(self.Sizes, dim, (int[])splitSizes.Clone()), self) : null;
+        Node? node = record ? Record.Connect(new SplitBackward0(self.Sizes, dim, (int[])splitSizes.Clone(), nodeName), self) : null;
         var outputs = new Tensor[splitSizes.Length];
         int start = 0;
         for (int i = 0; i < splitSizes.Length; i++)
@@ -269,7 +272,7 @@ internal static class ViewOps
         var sizes = new int[n];
         for (int i = 0; i < n; i++) sizes[i] = Math.Min(splitSize, size - i * splitSize);
         if (size == 0) sizes[0] = 0;
-        return SplitWithSizes(self, sizes, dim);
+        return SplitWithSizes(self, sizes, dim, "SplitBackward0");
     }
 
     public static Tensor[] Chunk(Tensor self, int chunks, int dim)
