@@ -24,6 +24,7 @@ internal static class ReduceOps
             }
             else Dispatch.Reduce(kind, src.Strided, outer, r, inner, y.Strided, indices?.Strided);
         }
+        if (!ReferenceEquals(src, x)) src.Dispose();
         return y;
     }
 
