@@ -36,8 +36,9 @@ internal sealed class AccumulateGrad(Tensor variable) : Node
             {
                 using (Autograd.NoGrad())
                 {
-                    if (current.IsInference && !GradMode.Current.Inference) Variable.GradValue = current + grad;
-                    else current.Add_(grad);
+                    // PyTorch accumulates in place here, so an inference .grad (from a backward run under
+                    // InferenceMode) refuses a later backward outside it with the in-place message
+                    current.Add_(grad);
                 }
             }
         }
