@@ -166,4 +166,29 @@ public class InferenceModeTests
             Assert.False(y.IsInference);
         }
     }
+
+    private const string InferenceView =
+        "A view was created in inference mode and is being modified inplace in normal mode. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and the inplace either both inside the inference_mode block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).";
+
+    [Fact]
+    public void ViewMadeInInferenceModeModifiedOutsideWithGrad()
+    {
+        var a = Tensor.Ones([3], requiresGrad: true) * 1.0;
+        var x = Tensor.Ones([3], requiresGrad: true);
+        var n = Tensor.Ones([3]);
+        Tensor v, w, u, u2;
+        using (Autograd.InferenceMode())
+        {
+            v = a.Slice(0, 0, 2);
+            w = x.Slice(0, 0, 2);
+            u = n.Slice(0, 0, 2);
+            u2 = n.Slice(0, 0, 2);
+        }
+        Throws(InferenceView, () => v.Mul_(2.0));
+        Throws(InferenceView, () => w.Mul_(2.0));
+        u.Mul_(2.0); // nothing to track: fine
+        Assert.Equal([2f, 2, 1], n.ToArray<float>());
+        Throws(InferenceView, () => u2.Mul_(Tensor.Ones([2], requiresGrad: true)));
+        Assert.Equal([2f, 2, 1], n.ToArray<float>());
+    }
 }
