@@ -1,6 +1,7 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace Sharpgrad.Kernels.Cpu;
@@ -22,6 +23,9 @@ internal static unsafe class Gemm
     // Waking a pool thread costs a few microseconds; only worth it once a slab is comfortably
     // larger than that (~2^22 flops is ~20us single-threaded at AVX-512 speeds).
     private const long ParallelMinFlops = 1L << 22;
+
+    // Output widths at or below this take the dot-product path for A * B^T (see GemmDot).
+    private const int DotMaxN = 16;
 
     /// <summary>Upper bound on worker threads for one GEMM call (default: processor count).</summary>
     public static int MaxThreads
@@ -92,6 +96,15 @@ internal static unsafe class Gemm
         if (mnk <= DirectMaxMnk || m == 1 || (n == 1 && transB && !transA))
         {
             GemmSmall.Direct(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            return;
+        }
+
+        // x @ W.T with a handful of output columns (a classifier head): both operands are contiguous
+        // along k, W is a few KB and stays in L1, so blocked dot products beat packing A into panels
+        // for a tile that would be mostly padding.
+        if (transB && !transA && n <= DotMaxN && k >= 16 && Vector512.IsHardwareAccelerated)
+        {
+            GemmDot.Run(m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             return;
         }
 
@@ -248,5 +261,122 @@ internal static unsafe class GemmSmall
         }
         for (; p < k; p++) s += x[p] * y[p];
         return s;
+    }
+}
+
+/// <summary>
+/// C = alpha * A * B^T + beta * C with A (m x k) and B (n x k) both row-major, i.e. every output is a
+/// dot product of two contiguous rows. Register-blocked 4 rows x 3 columns (12 Vector512
+/// accumulators, 7 loads per 12 FMAs) so each loaded A vector is reused across three B rows.
+/// Used for small n, where B stays in L1 and packing A into MR-row panels would be pure overhead.
+/// </summary>
+internal static unsafe class GemmDot
+{
+    public static void Run<T>(int m, int n, int k, T alpha, T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc)
+        where T : unmanaged, INumberBase<T>
+    {
+        int i = 0;
+        for (; i + 4 <= m; i += 4)
+        {
+            int j = 0;
+            for (; j + 3 <= n; j += 3) Dot4x3(k, alpha, a + i * lda, lda, b + j * ldb, ldb, beta, c + i * ldc + j, ldc);
+            for (; j < n; j++) Dot4x1(k, alpha, a + i * lda, lda, b + j * ldb, beta, c + i * ldc + j, ldc);
+        }
+        for (; i < m; i++)
+        {
+            T* ai = a + i * lda;
+            T* ci = c + i * ldc;
+            for (int j = 0; j < n; j++)
+            {
+                T* bj = b + j * ldb;
+                var acc = Vector512<T>.Zero;
+                int p = 0;
+                for (; p <= k - Vector512<T>.Count; p += Vector512<T>.Count)
+                    acc = Fma(Vector512.Load(ai + p), Vector512.Load(bj + p), acc);
+                T s = Vector512.Sum(acc);
+                for (; p < k; p++) s += ai[p] * bj[p];
+                ci[j] = Out(s, alpha, beta, ci[j]);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Fma<T>(Vector512<T> x, Vector512<T> y, Vector512<T> acc) where T : unmanaged, INumberBase<T>
+    {
+        if (typeof(T) == typeof(float))
+            return Vector512.FusedMultiplyAdd(x.As<T, float>(), y.As<T, float>(), acc.As<T, float>()).As<float, T>();
+        if (typeof(T) == typeof(double))
+            return Vector512.FusedMultiplyAdd(x.As<T, double>(), y.As<T, double>(), acc.As<T, double>()).As<double, T>();
+        return x * y + acc;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Out<T>(T s, T alpha, T beta, T old) where T : unmanaged, INumberBase<T>
+        => T.IsZero(beta) ? alpha * s : alpha * s + beta * old;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Dot4x3<T>(int k, T alpha, T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc)
+        where T : unmanaged, INumberBase<T>
+    {
+        T* a1 = a + lda, a2 = a + 2 * lda, a3 = a + 3 * lda;
+        T* b1 = b + ldb, b2 = b + 2 * ldb;
+        Vector512<T> s00 = default, s01 = default, s02 = default, s10 = default, s11 = default, s12 = default;
+        Vector512<T> s20 = default, s21 = default, s22 = default, s30 = default, s31 = default, s32 = default;
+        int w = Vector512<T>.Count, p = 0;
+        for (; p <= k - w; p += w)
+        {
+            Vector512<T> y0 = Vector512.Load(b + p), y1 = Vector512.Load(b1 + p), y2 = Vector512.Load(b2 + p);
+            Vector512<T> x = Vector512.Load(a + p);
+            s00 = Fma(x, y0, s00); s01 = Fma(x, y1, s01); s02 = Fma(x, y2, s02);
+            x = Vector512.Load(a1 + p);
+            s10 = Fma(x, y0, s10); s11 = Fma(x, y1, s11); s12 = Fma(x, y2, s12);
+            x = Vector512.Load(a2 + p);
+            s20 = Fma(x, y0, s20); s21 = Fma(x, y1, s21); s22 = Fma(x, y2, s22);
+            x = Vector512.Load(a3 + p);
+            s30 = Fma(x, y0, s30); s31 = Fma(x, y1, s31); s32 = Fma(x, y2, s32);
+        }
+        T r00 = Vector512.Sum(s00), r01 = Vector512.Sum(s01), r02 = Vector512.Sum(s02);
+        T r10 = Vector512.Sum(s10), r11 = Vector512.Sum(s11), r12 = Vector512.Sum(s12);
+        T r20 = Vector512.Sum(s20), r21 = Vector512.Sum(s21), r22 = Vector512.Sum(s22);
+        T r30 = Vector512.Sum(s30), r31 = Vector512.Sum(s31), r32 = Vector512.Sum(s32);
+        for (; p < k; p++)
+        {
+            T y0 = b[p], y1 = b1[p], y2 = b2[p];
+            r00 += a[p] * y0; r01 += a[p] * y1; r02 += a[p] * y2;
+            r10 += a1[p] * y0; r11 += a1[p] * y1; r12 += a1[p] * y2;
+            r20 += a2[p] * y0; r21 += a2[p] * y1; r22 += a2[p] * y2;
+            r30 += a3[p] * y0; r31 += a3[p] * y1; r32 += a3[p] * y2;
+        }
+        T* c1 = c + ldc, c2 = c + 2 * ldc, c3 = c + 3 * ldc;
+        c[0] = Out(r00, alpha, beta, c[0]); c[1] = Out(r01, alpha, beta, c[1]); c[2] = Out(r02, alpha, beta, c[2]);
+        c1[0] = Out(r10, alpha, beta, c1[0]); c1[1] = Out(r11, alpha, beta, c1[1]); c1[2] = Out(r12, alpha, beta, c1[2]);
+        c2[0] = Out(r20, alpha, beta, c2[0]); c2[1] = Out(r21, alpha, beta, c2[1]); c2[2] = Out(r22, alpha, beta, c2[2]);
+        c3[0] = Out(r30, alpha, beta, c3[0]); c3[1] = Out(r31, alpha, beta, c3[1]); c3[2] = Out(r32, alpha, beta, c3[2]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Dot4x1<T>(int k, T alpha, T* a, nint lda, T* b, T beta, T* c, nint ldc)
+        where T : unmanaged, INumberBase<T>
+    {
+        T* a1 = a + lda, a2 = a + 2 * lda, a3 = a + 3 * lda;
+        Vector512<T> s0 = default, s1 = default, s2 = default, s3 = default;
+        int w = Vector512<T>.Count, p = 0;
+        for (; p <= k - w; p += w)
+        {
+            Vector512<T> y = Vector512.Load(b + p);
+            s0 = Fma(Vector512.Load(a + p), y, s0);
+            s1 = Fma(Vector512.Load(a1 + p), y, s1);
+            s2 = Fma(Vector512.Load(a2 + p), y, s2);
+            s3 = Fma(Vector512.Load(a3 + p), y, s3);
+        }
+        T r0 = Vector512.Sum(s0), r1 = Vector512.Sum(s1), r2 = Vector512.Sum(s2), r3 = Vector512.Sum(s3);
+        for (; p < k; p++)
+        {
+            r0 += a[p] * b[p]; r1 += a1[p] * b[p]; r2 += a2[p] * b[p]; r3 += a3[p] * b[p];
+        }
+        c[0] = Out(r0, alpha, beta, c[0]);
+        c[ldc] = Out(r1, alpha, beta, c[ldc]);
+        c[2 * ldc] = Out(r2, alpha, beta, c[2 * ldc]);
+        c[3 * ldc] = Out(r3, alpha, beta, c[3 * ldc]);
     }
 }

@@ -93,6 +93,219 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
             Fma.MultiplyAdd(c5_1, va, Vector256.Load(c + 5 * ldc + 8) * vb).Store(c + 5 * ldc + 8);
         }
     }
+
+    /// <summary>Edge tile: rows in [1, MR], cols in [1, NR]; never touches C outside it.</summary>
+    public static void RunEdge(int rows, int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        switch (rows)
+        {
+            case 1: Edge1(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 2: Edge2(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 3: Edge3(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 4: Edge4(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 5: Edge5(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 6: Edge6(cols, kc, a, b, c, ldc, alpha, beta); break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void St(float* p, Vector256<float> acc, Vector256<float> va, float beta, int n)
+    {
+        if (n >= 8)
+        {
+            if (beta == 0) (acc * va).Store(p);
+            else Fma.MultiplyAdd(acc, va, Vector256.Load(p) * Vector256.Create(beta)).Store(p);
+        }
+        else if (n > 0)
+        {
+            Vector256<float> m = Vector256.LessThan(Vector256.Create((int)0, (int)1, (int)2, (int)3, (int)4, (int)5, (int)6, (int)7), Vector256.Create((int)n)).AsSingle();
+            Vector256<float> v = beta == 0 ? acc * va : Fma.MultiplyAdd(acc, va, Avx.MaskLoad(p, m) * Vector256.Create(beta));
+            Avx.MaskStore(p, m, v);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge1(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector256<float> c0_0 = default; Vector256<float> c0_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector256<float> b0 = Vector256.Load(b + 0);
+            Vector256<float> b1 = Vector256.Load(b + 8);
+            Vector256<float> a0 = Vector256.Create(a[0]);
+            c0_0 = Fma.MultiplyAdd(a0, b0, c0_0);
+            c0_1 = Fma.MultiplyAdd(a0, b1, c0_1);
+            a += 6;
+            b += 16;
+        }
+        Vector256<float> va = Vector256.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge2(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector256<float> c0_0 = default; Vector256<float> c0_1 = default;
+        Vector256<float> c1_0 = default; Vector256<float> c1_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector256<float> b0 = Vector256.Load(b + 0);
+            Vector256<float> b1 = Vector256.Load(b + 8);
+            Vector256<float> a0 = Vector256.Create(a[0]);
+            c0_0 = Fma.MultiplyAdd(a0, b0, c0_0);
+            c0_1 = Fma.MultiplyAdd(a0, b1, c0_1);
+            Vector256<float> a1 = Vector256.Create(a[1]);
+            c1_0 = Fma.MultiplyAdd(a1, b0, c1_0);
+            c1_1 = Fma.MultiplyAdd(a1, b1, c1_1);
+            a += 6;
+            b += 16;
+        }
+        Vector256<float> va = Vector256.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge3(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector256<float> c0_0 = default; Vector256<float> c0_1 = default;
+        Vector256<float> c1_0 = default; Vector256<float> c1_1 = default;
+        Vector256<float> c2_0 = default; Vector256<float> c2_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector256<float> b0 = Vector256.Load(b + 0);
+            Vector256<float> b1 = Vector256.Load(b + 8);
+            Vector256<float> a0 = Vector256.Create(a[0]);
+            c0_0 = Fma.MultiplyAdd(a0, b0, c0_0);
+            c0_1 = Fma.MultiplyAdd(a0, b1, c0_1);
+            Vector256<float> a1 = Vector256.Create(a[1]);
+            c1_0 = Fma.MultiplyAdd(a1, b0, c1_0);
+            c1_1 = Fma.MultiplyAdd(a1, b1, c1_1);
+            Vector256<float> a2 = Vector256.Create(a[2]);
+            c2_0 = Fma.MultiplyAdd(a2, b0, c2_0);
+            c2_1 = Fma.MultiplyAdd(a2, b1, c2_1);
+            a += 6;
+            b += 16;
+        }
+        Vector256<float> va = Vector256.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 8, c2_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge4(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector256<float> c0_0 = default; Vector256<float> c0_1 = default;
+        Vector256<float> c1_0 = default; Vector256<float> c1_1 = default;
+        Vector256<float> c2_0 = default; Vector256<float> c2_1 = default;
+        Vector256<float> c3_0 = default; Vector256<float> c3_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector256<float> b0 = Vector256.Load(b + 0);
+            Vector256<float> b1 = Vector256.Load(b + 8);
+            Vector256<float> a0 = Vector256.Create(a[0]);
+            c0_0 = Fma.MultiplyAdd(a0, b0, c0_0);
+            c0_1 = Fma.MultiplyAdd(a0, b1, c0_1);
+            Vector256<float> a1 = Vector256.Create(a[1]);
+            c1_0 = Fma.MultiplyAdd(a1, b0, c1_0);
+            c1_1 = Fma.MultiplyAdd(a1, b1, c1_1);
+            Vector256<float> a2 = Vector256.Create(a[2]);
+            c2_0 = Fma.MultiplyAdd(a2, b0, c2_0);
+            c2_1 = Fma.MultiplyAdd(a2, b1, c2_1);
+            Vector256<float> a3 = Vector256.Create(a[3]);
+            c3_0 = Fma.MultiplyAdd(a3, b0, c3_0);
+            c3_1 = Fma.MultiplyAdd(a3, b1, c3_1);
+            a += 6;
+            b += 16;
+        }
+        Vector256<float> va = Vector256.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 8, c2_1, va, beta, cols - 8);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 8, c3_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge5(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector256<float> c0_0 = default; Vector256<float> c0_1 = default;
+        Vector256<float> c1_0 = default; Vector256<float> c1_1 = default;
+        Vector256<float> c2_0 = default; Vector256<float> c2_1 = default;
+        Vector256<float> c3_0 = default; Vector256<float> c3_1 = default;
+        Vector256<float> c4_0 = default; Vector256<float> c4_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector256<float> b0 = Vector256.Load(b + 0);
+            Vector256<float> b1 = Vector256.Load(b + 8);
+            Vector256<float> a0 = Vector256.Create(a[0]);
+            c0_0 = Fma.MultiplyAdd(a0, b0, c0_0);
+            c0_1 = Fma.MultiplyAdd(a0, b1, c0_1);
+            Vector256<float> a1 = Vector256.Create(a[1]);
+            c1_0 = Fma.MultiplyAdd(a1, b0, c1_0);
+            c1_1 = Fma.MultiplyAdd(a1, b1, c1_1);
+            Vector256<float> a2 = Vector256.Create(a[2]);
+            c2_0 = Fma.MultiplyAdd(a2, b0, c2_0);
+            c2_1 = Fma.MultiplyAdd(a2, b1, c2_1);
+            Vector256<float> a3 = Vector256.Create(a[3]);
+            c3_0 = Fma.MultiplyAdd(a3, b0, c3_0);
+            c3_1 = Fma.MultiplyAdd(a3, b1, c3_1);
+            Vector256<float> a4 = Vector256.Create(a[4]);
+            c4_0 = Fma.MultiplyAdd(a4, b0, c4_0);
+            c4_1 = Fma.MultiplyAdd(a4, b1, c4_1);
+            a += 6;
+            b += 16;
+        }
+        Vector256<float> va = Vector256.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 8, c2_1, va, beta, cols - 8);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 8, c3_1, va, beta, cols - 8);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 8, c4_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge6(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector256<float> c0_0 = default; Vector256<float> c0_1 = default;
+        Vector256<float> c1_0 = default; Vector256<float> c1_1 = default;
+        Vector256<float> c2_0 = default; Vector256<float> c2_1 = default;
+        Vector256<float> c3_0 = default; Vector256<float> c3_1 = default;
+        Vector256<float> c4_0 = default; Vector256<float> c4_1 = default;
+        Vector256<float> c5_0 = default; Vector256<float> c5_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector256<float> b0 = Vector256.Load(b + 0);
+            Vector256<float> b1 = Vector256.Load(b + 8);
+            Vector256<float> a0 = Vector256.Create(a[0]);
+            c0_0 = Fma.MultiplyAdd(a0, b0, c0_0);
+            c0_1 = Fma.MultiplyAdd(a0, b1, c0_1);
+            Vector256<float> a1 = Vector256.Create(a[1]);
+            c1_0 = Fma.MultiplyAdd(a1, b0, c1_0);
+            c1_1 = Fma.MultiplyAdd(a1, b1, c1_1);
+            Vector256<float> a2 = Vector256.Create(a[2]);
+            c2_0 = Fma.MultiplyAdd(a2, b0, c2_0);
+            c2_1 = Fma.MultiplyAdd(a2, b1, c2_1);
+            Vector256<float> a3 = Vector256.Create(a[3]);
+            c3_0 = Fma.MultiplyAdd(a3, b0, c3_0);
+            c3_1 = Fma.MultiplyAdd(a3, b1, c3_1);
+            Vector256<float> a4 = Vector256.Create(a[4]);
+            c4_0 = Fma.MultiplyAdd(a4, b0, c4_0);
+            c4_1 = Fma.MultiplyAdd(a4, b1, c4_1);
+            Vector256<float> a5 = Vector256.Create(a[5]);
+            c5_0 = Fma.MultiplyAdd(a5, b0, c5_0);
+            c5_1 = Fma.MultiplyAdd(a5, b1, c5_1);
+            a += 6;
+            b += 16;
+        }
+        Vector256<float> va = Vector256.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 8, c2_1, va, beta, cols - 8);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 8, c3_1, va, beta, cols - 8);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 8, c4_1, va, beta, cols - 8);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 8, c5_1, va, beta, cols - 8);
+    }
 }
 
 /// <summary>AVX2+FMA double tile: 6 rows x 8 columns.</summary>
@@ -182,5 +395,218 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
             Fma.MultiplyAdd(c5_0, va, Vector256.Load(c + 5 * ldc + 0) * vb).Store(c + 5 * ldc + 0);
             Fma.MultiplyAdd(c5_1, va, Vector256.Load(c + 5 * ldc + 4) * vb).Store(c + 5 * ldc + 4);
         }
+    }
+
+    /// <summary>Edge tile: rows in [1, MR], cols in [1, NR]; never touches C outside it.</summary>
+    public static void RunEdge(int rows, int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        switch (rows)
+        {
+            case 1: Edge1(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 2: Edge2(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 3: Edge3(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 4: Edge4(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 5: Edge5(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 6: Edge6(cols, kc, a, b, c, ldc, alpha, beta); break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void St(double* p, Vector256<double> acc, Vector256<double> va, double beta, int n)
+    {
+        if (n >= 4)
+        {
+            if (beta == 0) (acc * va).Store(p);
+            else Fma.MultiplyAdd(acc, va, Vector256.Load(p) * Vector256.Create(beta)).Store(p);
+        }
+        else if (n > 0)
+        {
+            Vector256<double> m = Vector256.LessThan(Vector256.Create((long)0, (long)1, (long)2, (long)3), Vector256.Create((long)n)).AsDouble();
+            Vector256<double> v = beta == 0 ? acc * va : Fma.MultiplyAdd(acc, va, Avx.MaskLoad(p, m) * Vector256.Create(beta));
+            Avx.MaskStore(p, m, v);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge1(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector256<double> c0_0 = default; Vector256<double> c0_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector256<double> b0 = Vector256.Load(b + 0);
+            Vector256<double> b1 = Vector256.Load(b + 4);
+            Vector256<double> a0 = Vector256.Create(a[0]);
+            c0_0 = Fma.MultiplyAdd(a0, b0, c0_0);
+            c0_1 = Fma.MultiplyAdd(a0, b1, c0_1);
+            a += 6;
+            b += 8;
+        }
+        Vector256<double> va = Vector256.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 4, c0_1, va, beta, cols - 4);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge2(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector256<double> c0_0 = default; Vector256<double> c0_1 = default;
+        Vector256<double> c1_0 = default; Vector256<double> c1_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector256<double> b0 = Vector256.Load(b + 0);
+            Vector256<double> b1 = Vector256.Load(b + 4);
+            Vector256<double> a0 = Vector256.Create(a[0]);
+            c0_0 = Fma.MultiplyAdd(a0, b0, c0_0);
+            c0_1 = Fma.MultiplyAdd(a0, b1, c0_1);
+            Vector256<double> a1 = Vector256.Create(a[1]);
+            c1_0 = Fma.MultiplyAdd(a1, b0, c1_0);
+            c1_1 = Fma.MultiplyAdd(a1, b1, c1_1);
+            a += 6;
+            b += 8;
+        }
+        Vector256<double> va = Vector256.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 4, c0_1, va, beta, cols - 4);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 4, c1_1, va, beta, cols - 4);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge3(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector256<double> c0_0 = default; Vector256<double> c0_1 = default;
+        Vector256<double> c1_0 = default; Vector256<double> c1_1 = default;
+        Vector256<double> c2_0 = default; Vector256<double> c2_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector256<double> b0 = Vector256.Load(b + 0);
+            Vector256<double> b1 = Vector256.Load(b + 4);
+            Vector256<double> a0 = Vector256.Create(a[0]);
+            c0_0 = Fma.MultiplyAdd(a0, b0, c0_0);
+            c0_1 = Fma.MultiplyAdd(a0, b1, c0_1);
+            Vector256<double> a1 = Vector256.Create(a[1]);
+            c1_0 = Fma.MultiplyAdd(a1, b0, c1_0);
+            c1_1 = Fma.MultiplyAdd(a1, b1, c1_1);
+            Vector256<double> a2 = Vector256.Create(a[2]);
+            c2_0 = Fma.MultiplyAdd(a2, b0, c2_0);
+            c2_1 = Fma.MultiplyAdd(a2, b1, c2_1);
+            a += 6;
+            b += 8;
+        }
+        Vector256<double> va = Vector256.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 4, c0_1, va, beta, cols - 4);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 4, c1_1, va, beta, cols - 4);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 4, c2_1, va, beta, cols - 4);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge4(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector256<double> c0_0 = default; Vector256<double> c0_1 = default;
+        Vector256<double> c1_0 = default; Vector256<double> c1_1 = default;
+        Vector256<double> c2_0 = default; Vector256<double> c2_1 = default;
+        Vector256<double> c3_0 = default; Vector256<double> c3_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector256<double> b0 = Vector256.Load(b + 0);
+            Vector256<double> b1 = Vector256.Load(b + 4);
+            Vector256<double> a0 = Vector256.Create(a[0]);
+            c0_0 = Fma.MultiplyAdd(a0, b0, c0_0);
+            c0_1 = Fma.MultiplyAdd(a0, b1, c0_1);
+            Vector256<double> a1 = Vector256.Create(a[1]);
+            c1_0 = Fma.MultiplyAdd(a1, b0, c1_0);
+            c1_1 = Fma.MultiplyAdd(a1, b1, c1_1);
+            Vector256<double> a2 = Vector256.Create(a[2]);
+            c2_0 = Fma.MultiplyAdd(a2, b0, c2_0);
+            c2_1 = Fma.MultiplyAdd(a2, b1, c2_1);
+            Vector256<double> a3 = Vector256.Create(a[3]);
+            c3_0 = Fma.MultiplyAdd(a3, b0, c3_0);
+            c3_1 = Fma.MultiplyAdd(a3, b1, c3_1);
+            a += 6;
+            b += 8;
+        }
+        Vector256<double> va = Vector256.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 4, c0_1, va, beta, cols - 4);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 4, c1_1, va, beta, cols - 4);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 4, c2_1, va, beta, cols - 4);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 4, c3_1, va, beta, cols - 4);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge5(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector256<double> c0_0 = default; Vector256<double> c0_1 = default;
+        Vector256<double> c1_0 = default; Vector256<double> c1_1 = default;
+        Vector256<double> c2_0 = default; Vector256<double> c2_1 = default;
+        Vector256<double> c3_0 = default; Vector256<double> c3_1 = default;
+        Vector256<double> c4_0 = default; Vector256<double> c4_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector256<double> b0 = Vector256.Load(b + 0);
+            Vector256<double> b1 = Vector256.Load(b + 4);
+            Vector256<double> a0 = Vector256.Create(a[0]);
+            c0_0 = Fma.MultiplyAdd(a0, b0, c0_0);
+            c0_1 = Fma.MultiplyAdd(a0, b1, c0_1);
+            Vector256<double> a1 = Vector256.Create(a[1]);
+            c1_0 = Fma.MultiplyAdd(a1, b0, c1_0);
+            c1_1 = Fma.MultiplyAdd(a1, b1, c1_1);
+            Vector256<double> a2 = Vector256.Create(a[2]);
+            c2_0 = Fma.MultiplyAdd(a2, b0, c2_0);
+            c2_1 = Fma.MultiplyAdd(a2, b1, c2_1);
+            Vector256<double> a3 = Vector256.Create(a[3]);
+            c3_0 = Fma.MultiplyAdd(a3, b0, c3_0);
+            c3_1 = Fma.MultiplyAdd(a3, b1, c3_1);
+            Vector256<double> a4 = Vector256.Create(a[4]);
+            c4_0 = Fma.MultiplyAdd(a4, b0, c4_0);
+            c4_1 = Fma.MultiplyAdd(a4, b1, c4_1);
+            a += 6;
+            b += 8;
+        }
+        Vector256<double> va = Vector256.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 4, c0_1, va, beta, cols - 4);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 4, c1_1, va, beta, cols - 4);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 4, c2_1, va, beta, cols - 4);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 4, c3_1, va, beta, cols - 4);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 4, c4_1, va, beta, cols - 4);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge6(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector256<double> c0_0 = default; Vector256<double> c0_1 = default;
+        Vector256<double> c1_0 = default; Vector256<double> c1_1 = default;
+        Vector256<double> c2_0 = default; Vector256<double> c2_1 = default;
+        Vector256<double> c3_0 = default; Vector256<double> c3_1 = default;
+        Vector256<double> c4_0 = default; Vector256<double> c4_1 = default;
+        Vector256<double> c5_0 = default; Vector256<double> c5_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector256<double> b0 = Vector256.Load(b + 0);
+            Vector256<double> b1 = Vector256.Load(b + 4);
+            Vector256<double> a0 = Vector256.Create(a[0]);
+            c0_0 = Fma.MultiplyAdd(a0, b0, c0_0);
+            c0_1 = Fma.MultiplyAdd(a0, b1, c0_1);
+            Vector256<double> a1 = Vector256.Create(a[1]);
+            c1_0 = Fma.MultiplyAdd(a1, b0, c1_0);
+            c1_1 = Fma.MultiplyAdd(a1, b1, c1_1);
+            Vector256<double> a2 = Vector256.Create(a[2]);
+            c2_0 = Fma.MultiplyAdd(a2, b0, c2_0);
+            c2_1 = Fma.MultiplyAdd(a2, b1, c2_1);
+            Vector256<double> a3 = Vector256.Create(a[3]);
+            c3_0 = Fma.MultiplyAdd(a3, b0, c3_0);
+            c3_1 = Fma.MultiplyAdd(a3, b1, c3_1);
+            Vector256<double> a4 = Vector256.Create(a[4]);
+            c4_0 = Fma.MultiplyAdd(a4, b0, c4_0);
+            c4_1 = Fma.MultiplyAdd(a4, b1, c4_1);
+            Vector256<double> a5 = Vector256.Create(a[5]);
+            c5_0 = Fma.MultiplyAdd(a5, b0, c5_0);
+            c5_1 = Fma.MultiplyAdd(a5, b1, c5_1);
+            a += 6;
+            b += 8;
+        }
+        Vector256<double> va = Vector256.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 4, c0_1, va, beta, cols - 4);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 4, c1_1, va, beta, cols - 4);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 4, c2_1, va, beta, cols - 4);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 4, c3_1, va, beta, cols - 4);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 4, c4_1, va, beta, cols - 4);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 4, c5_1, va, beta, cols - 4);
     }
 }

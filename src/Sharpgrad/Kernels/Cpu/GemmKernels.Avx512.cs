@@ -187,6 +187,751 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             Avx512F.FusedMultiplyAdd(c13_1, va, Vector512.Load(c + 13 * ldc + 16) * vb).Store(c + 13 * ldc + 16);
         }
     }
+
+    /// <summary>Edge tile: rows in [1, MR], cols in [1, NR]; never touches C outside it.</summary>
+    public static void RunEdge(int rows, int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        switch (rows)
+        {
+            case 1: Edge1(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 2: Edge2(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 3: Edge3(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 4: Edge4(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 5: Edge5(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 6: Edge6(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 7: Edge7(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 8: Edge8(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 9: Edge9(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 10: Edge10(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 11: Edge11(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 12: Edge12(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 13: Edge13(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 14: Edge14(cols, kc, a, b, c, ldc, alpha, beta); break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void St(float* p, Vector512<float> acc, Vector512<float> va, float beta, int n)
+    {
+        if (n >= 16)
+        {
+            if (beta == 0) (acc * va).Store(p);
+            else Avx512F.FusedMultiplyAdd(acc, va, Vector512.Load(p) * Vector512.Create(beta)).Store(p);
+        }
+        else if (n > 0)
+        {
+            Vector512<float> m = Vector512.LessThan(Vector512.Create((int)0, (int)1, (int)2, (int)3, (int)4, (int)5, (int)6, (int)7, (int)8, (int)9, (int)10, (int)11, (int)12, (int)13, (int)14, (int)15), Vector512.Create((int)n)).AsSingle();
+            Vector512<float> v = beta == 0 ? acc * va : Avx512F.FusedMultiplyAdd(acc, va, Avx512F.MaskLoad(p, m, Vector512<float>.Zero) * Vector512.Create(beta));
+            Avx512F.MaskStore(p, m, v);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge1(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> b1 = Vector512.Load(b + 16);
+            Vector512<float> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            a += 14;
+            b += 32;
+        }
+        Vector512<float> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge2(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
+        Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> b1 = Vector512.Load(b + 16);
+            Vector512<float> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<float> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            a += 14;
+            b += 32;
+        }
+        Vector512<float> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 16, c1_1, va, beta, cols - 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge3(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
+        Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
+        Vector512<float> c2_0 = default; Vector512<float> c2_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> b1 = Vector512.Load(b + 16);
+            Vector512<float> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<float> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<float> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            a += 14;
+            b += 32;
+        }
+        Vector512<float> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 16, c1_1, va, beta, cols - 16);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 16, c2_1, va, beta, cols - 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge4(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
+        Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
+        Vector512<float> c2_0 = default; Vector512<float> c2_1 = default;
+        Vector512<float> c3_0 = default; Vector512<float> c3_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> b1 = Vector512.Load(b + 16);
+            Vector512<float> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<float> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<float> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<float> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            a += 14;
+            b += 32;
+        }
+        Vector512<float> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 16, c1_1, va, beta, cols - 16);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 16, c2_1, va, beta, cols - 16);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 16, c3_1, va, beta, cols - 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge5(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
+        Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
+        Vector512<float> c2_0 = default; Vector512<float> c2_1 = default;
+        Vector512<float> c3_0 = default; Vector512<float> c3_1 = default;
+        Vector512<float> c4_0 = default; Vector512<float> c4_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> b1 = Vector512.Load(b + 16);
+            Vector512<float> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<float> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<float> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<float> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<float> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            a += 14;
+            b += 32;
+        }
+        Vector512<float> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 16, c1_1, va, beta, cols - 16);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 16, c2_1, va, beta, cols - 16);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 16, c3_1, va, beta, cols - 16);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 16, c4_1, va, beta, cols - 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge6(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
+        Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
+        Vector512<float> c2_0 = default; Vector512<float> c2_1 = default;
+        Vector512<float> c3_0 = default; Vector512<float> c3_1 = default;
+        Vector512<float> c4_0 = default; Vector512<float> c4_1 = default;
+        Vector512<float> c5_0 = default; Vector512<float> c5_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> b1 = Vector512.Load(b + 16);
+            Vector512<float> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<float> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<float> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<float> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<float> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<float> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            a += 14;
+            b += 32;
+        }
+        Vector512<float> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 16, c1_1, va, beta, cols - 16);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 16, c2_1, va, beta, cols - 16);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 16, c3_1, va, beta, cols - 16);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 16, c4_1, va, beta, cols - 16);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 16, c5_1, va, beta, cols - 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge7(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
+        Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
+        Vector512<float> c2_0 = default; Vector512<float> c2_1 = default;
+        Vector512<float> c3_0 = default; Vector512<float> c3_1 = default;
+        Vector512<float> c4_0 = default; Vector512<float> c4_1 = default;
+        Vector512<float> c5_0 = default; Vector512<float> c5_1 = default;
+        Vector512<float> c6_0 = default; Vector512<float> c6_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> b1 = Vector512.Load(b + 16);
+            Vector512<float> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<float> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<float> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<float> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<float> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<float> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<float> a6 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            a += 14;
+            b += 32;
+        }
+        Vector512<float> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 16, c1_1, va, beta, cols - 16);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 16, c2_1, va, beta, cols - 16);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 16, c3_1, va, beta, cols - 16);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 16, c4_1, va, beta, cols - 16);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 16, c5_1, va, beta, cols - 16);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 16, c6_1, va, beta, cols - 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge8(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
+        Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
+        Vector512<float> c2_0 = default; Vector512<float> c2_1 = default;
+        Vector512<float> c3_0 = default; Vector512<float> c3_1 = default;
+        Vector512<float> c4_0 = default; Vector512<float> c4_1 = default;
+        Vector512<float> c5_0 = default; Vector512<float> c5_1 = default;
+        Vector512<float> c6_0 = default; Vector512<float> c6_1 = default;
+        Vector512<float> c7_0 = default; Vector512<float> c7_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> b1 = Vector512.Load(b + 16);
+            Vector512<float> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<float> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<float> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<float> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<float> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<float> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<float> a6 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            Vector512<float> a7 = Vector512.Create(a[7]);
+            c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
+            c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
+            a += 14;
+            b += 32;
+        }
+        Vector512<float> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 16, c1_1, va, beta, cols - 16);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 16, c2_1, va, beta, cols - 16);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 16, c3_1, va, beta, cols - 16);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 16, c4_1, va, beta, cols - 16);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 16, c5_1, va, beta, cols - 16);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 16, c6_1, va, beta, cols - 16);
+        St(c + 7 * ldc + 0, c7_0, va, beta, cols - 0); St(c + 7 * ldc + 16, c7_1, va, beta, cols - 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge9(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
+        Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
+        Vector512<float> c2_0 = default; Vector512<float> c2_1 = default;
+        Vector512<float> c3_0 = default; Vector512<float> c3_1 = default;
+        Vector512<float> c4_0 = default; Vector512<float> c4_1 = default;
+        Vector512<float> c5_0 = default; Vector512<float> c5_1 = default;
+        Vector512<float> c6_0 = default; Vector512<float> c6_1 = default;
+        Vector512<float> c7_0 = default; Vector512<float> c7_1 = default;
+        Vector512<float> c8_0 = default; Vector512<float> c8_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> b1 = Vector512.Load(b + 16);
+            Vector512<float> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<float> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<float> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<float> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<float> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<float> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<float> a6 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            Vector512<float> a7 = Vector512.Create(a[7]);
+            c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
+            c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
+            Vector512<float> a8 = Vector512.Create(a[8]);
+            c8_0 = Avx512F.FusedMultiplyAdd(a8, b0, c8_0);
+            c8_1 = Avx512F.FusedMultiplyAdd(a8, b1, c8_1);
+            a += 14;
+            b += 32;
+        }
+        Vector512<float> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 16, c1_1, va, beta, cols - 16);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 16, c2_1, va, beta, cols - 16);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 16, c3_1, va, beta, cols - 16);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 16, c4_1, va, beta, cols - 16);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 16, c5_1, va, beta, cols - 16);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 16, c6_1, va, beta, cols - 16);
+        St(c + 7 * ldc + 0, c7_0, va, beta, cols - 0); St(c + 7 * ldc + 16, c7_1, va, beta, cols - 16);
+        St(c + 8 * ldc + 0, c8_0, va, beta, cols - 0); St(c + 8 * ldc + 16, c8_1, va, beta, cols - 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge10(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
+        Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
+        Vector512<float> c2_0 = default; Vector512<float> c2_1 = default;
+        Vector512<float> c3_0 = default; Vector512<float> c3_1 = default;
+        Vector512<float> c4_0 = default; Vector512<float> c4_1 = default;
+        Vector512<float> c5_0 = default; Vector512<float> c5_1 = default;
+        Vector512<float> c6_0 = default; Vector512<float> c6_1 = default;
+        Vector512<float> c7_0 = default; Vector512<float> c7_1 = default;
+        Vector512<float> c8_0 = default; Vector512<float> c8_1 = default;
+        Vector512<float> c9_0 = default; Vector512<float> c9_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> b1 = Vector512.Load(b + 16);
+            Vector512<float> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<float> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<float> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<float> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<float> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<float> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<float> a6 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            Vector512<float> a7 = Vector512.Create(a[7]);
+            c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
+            c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
+            Vector512<float> a8 = Vector512.Create(a[8]);
+            c8_0 = Avx512F.FusedMultiplyAdd(a8, b0, c8_0);
+            c8_1 = Avx512F.FusedMultiplyAdd(a8, b1, c8_1);
+            Vector512<float> a9 = Vector512.Create(a[9]);
+            c9_0 = Avx512F.FusedMultiplyAdd(a9, b0, c9_0);
+            c9_1 = Avx512F.FusedMultiplyAdd(a9, b1, c9_1);
+            a += 14;
+            b += 32;
+        }
+        Vector512<float> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 16, c1_1, va, beta, cols - 16);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 16, c2_1, va, beta, cols - 16);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 16, c3_1, va, beta, cols - 16);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 16, c4_1, va, beta, cols - 16);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 16, c5_1, va, beta, cols - 16);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 16, c6_1, va, beta, cols - 16);
+        St(c + 7 * ldc + 0, c7_0, va, beta, cols - 0); St(c + 7 * ldc + 16, c7_1, va, beta, cols - 16);
+        St(c + 8 * ldc + 0, c8_0, va, beta, cols - 0); St(c + 8 * ldc + 16, c8_1, va, beta, cols - 16);
+        St(c + 9 * ldc + 0, c9_0, va, beta, cols - 0); St(c + 9 * ldc + 16, c9_1, va, beta, cols - 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge11(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
+        Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
+        Vector512<float> c2_0 = default; Vector512<float> c2_1 = default;
+        Vector512<float> c3_0 = default; Vector512<float> c3_1 = default;
+        Vector512<float> c4_0 = default; Vector512<float> c4_1 = default;
+        Vector512<float> c5_0 = default; Vector512<float> c5_1 = default;
+        Vector512<float> c6_0 = default; Vector512<float> c6_1 = default;
+        Vector512<float> c7_0 = default; Vector512<float> c7_1 = default;
+        Vector512<float> c8_0 = default; Vector512<float> c8_1 = default;
+        Vector512<float> c9_0 = default; Vector512<float> c9_1 = default;
+        Vector512<float> c10_0 = default; Vector512<float> c10_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> b1 = Vector512.Load(b + 16);
+            Vector512<float> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<float> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<float> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<float> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<float> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<float> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<float> a6 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            Vector512<float> a7 = Vector512.Create(a[7]);
+            c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
+            c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
+            Vector512<float> a8 = Vector512.Create(a[8]);
+            c8_0 = Avx512F.FusedMultiplyAdd(a8, b0, c8_0);
+            c8_1 = Avx512F.FusedMultiplyAdd(a8, b1, c8_1);
+            Vector512<float> a9 = Vector512.Create(a[9]);
+            c9_0 = Avx512F.FusedMultiplyAdd(a9, b0, c9_0);
+            c9_1 = Avx512F.FusedMultiplyAdd(a9, b1, c9_1);
+            Vector512<float> a10 = Vector512.Create(a[10]);
+            c10_0 = Avx512F.FusedMultiplyAdd(a10, b0, c10_0);
+            c10_1 = Avx512F.FusedMultiplyAdd(a10, b1, c10_1);
+            a += 14;
+            b += 32;
+        }
+        Vector512<float> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 16, c1_1, va, beta, cols - 16);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 16, c2_1, va, beta, cols - 16);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 16, c3_1, va, beta, cols - 16);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 16, c4_1, va, beta, cols - 16);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 16, c5_1, va, beta, cols - 16);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 16, c6_1, va, beta, cols - 16);
+        St(c + 7 * ldc + 0, c7_0, va, beta, cols - 0); St(c + 7 * ldc + 16, c7_1, va, beta, cols - 16);
+        St(c + 8 * ldc + 0, c8_0, va, beta, cols - 0); St(c + 8 * ldc + 16, c8_1, va, beta, cols - 16);
+        St(c + 9 * ldc + 0, c9_0, va, beta, cols - 0); St(c + 9 * ldc + 16, c9_1, va, beta, cols - 16);
+        St(c + 10 * ldc + 0, c10_0, va, beta, cols - 0); St(c + 10 * ldc + 16, c10_1, va, beta, cols - 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge12(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
+        Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
+        Vector512<float> c2_0 = default; Vector512<float> c2_1 = default;
+        Vector512<float> c3_0 = default; Vector512<float> c3_1 = default;
+        Vector512<float> c4_0 = default; Vector512<float> c4_1 = default;
+        Vector512<float> c5_0 = default; Vector512<float> c5_1 = default;
+        Vector512<float> c6_0 = default; Vector512<float> c6_1 = default;
+        Vector512<float> c7_0 = default; Vector512<float> c7_1 = default;
+        Vector512<float> c8_0 = default; Vector512<float> c8_1 = default;
+        Vector512<float> c9_0 = default; Vector512<float> c9_1 = default;
+        Vector512<float> c10_0 = default; Vector512<float> c10_1 = default;
+        Vector512<float> c11_0 = default; Vector512<float> c11_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> b1 = Vector512.Load(b + 16);
+            Vector512<float> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<float> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<float> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<float> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<float> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<float> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<float> a6 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            Vector512<float> a7 = Vector512.Create(a[7]);
+            c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
+            c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
+            Vector512<float> a8 = Vector512.Create(a[8]);
+            c8_0 = Avx512F.FusedMultiplyAdd(a8, b0, c8_0);
+            c8_1 = Avx512F.FusedMultiplyAdd(a8, b1, c8_1);
+            Vector512<float> a9 = Vector512.Create(a[9]);
+            c9_0 = Avx512F.FusedMultiplyAdd(a9, b0, c9_0);
+            c9_1 = Avx512F.FusedMultiplyAdd(a9, b1, c9_1);
+            Vector512<float> a10 = Vector512.Create(a[10]);
+            c10_0 = Avx512F.FusedMultiplyAdd(a10, b0, c10_0);
+            c10_1 = Avx512F.FusedMultiplyAdd(a10, b1, c10_1);
+            Vector512<float> a11 = Vector512.Create(a[11]);
+            c11_0 = Avx512F.FusedMultiplyAdd(a11, b0, c11_0);
+            c11_1 = Avx512F.FusedMultiplyAdd(a11, b1, c11_1);
+            a += 14;
+            b += 32;
+        }
+        Vector512<float> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 16, c1_1, va, beta, cols - 16);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 16, c2_1, va, beta, cols - 16);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 16, c3_1, va, beta, cols - 16);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 16, c4_1, va, beta, cols - 16);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 16, c5_1, va, beta, cols - 16);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 16, c6_1, va, beta, cols - 16);
+        St(c + 7 * ldc + 0, c7_0, va, beta, cols - 0); St(c + 7 * ldc + 16, c7_1, va, beta, cols - 16);
+        St(c + 8 * ldc + 0, c8_0, va, beta, cols - 0); St(c + 8 * ldc + 16, c8_1, va, beta, cols - 16);
+        St(c + 9 * ldc + 0, c9_0, va, beta, cols - 0); St(c + 9 * ldc + 16, c9_1, va, beta, cols - 16);
+        St(c + 10 * ldc + 0, c10_0, va, beta, cols - 0); St(c + 10 * ldc + 16, c10_1, va, beta, cols - 16);
+        St(c + 11 * ldc + 0, c11_0, va, beta, cols - 0); St(c + 11 * ldc + 16, c11_1, va, beta, cols - 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge13(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
+        Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
+        Vector512<float> c2_0 = default; Vector512<float> c2_1 = default;
+        Vector512<float> c3_0 = default; Vector512<float> c3_1 = default;
+        Vector512<float> c4_0 = default; Vector512<float> c4_1 = default;
+        Vector512<float> c5_0 = default; Vector512<float> c5_1 = default;
+        Vector512<float> c6_0 = default; Vector512<float> c6_1 = default;
+        Vector512<float> c7_0 = default; Vector512<float> c7_1 = default;
+        Vector512<float> c8_0 = default; Vector512<float> c8_1 = default;
+        Vector512<float> c9_0 = default; Vector512<float> c9_1 = default;
+        Vector512<float> c10_0 = default; Vector512<float> c10_1 = default;
+        Vector512<float> c11_0 = default; Vector512<float> c11_1 = default;
+        Vector512<float> c12_0 = default; Vector512<float> c12_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> b1 = Vector512.Load(b + 16);
+            Vector512<float> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<float> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<float> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<float> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<float> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<float> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<float> a6 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            Vector512<float> a7 = Vector512.Create(a[7]);
+            c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
+            c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
+            Vector512<float> a8 = Vector512.Create(a[8]);
+            c8_0 = Avx512F.FusedMultiplyAdd(a8, b0, c8_0);
+            c8_1 = Avx512F.FusedMultiplyAdd(a8, b1, c8_1);
+            Vector512<float> a9 = Vector512.Create(a[9]);
+            c9_0 = Avx512F.FusedMultiplyAdd(a9, b0, c9_0);
+            c9_1 = Avx512F.FusedMultiplyAdd(a9, b1, c9_1);
+            Vector512<float> a10 = Vector512.Create(a[10]);
+            c10_0 = Avx512F.FusedMultiplyAdd(a10, b0, c10_0);
+            c10_1 = Avx512F.FusedMultiplyAdd(a10, b1, c10_1);
+            Vector512<float> a11 = Vector512.Create(a[11]);
+            c11_0 = Avx512F.FusedMultiplyAdd(a11, b0, c11_0);
+            c11_1 = Avx512F.FusedMultiplyAdd(a11, b1, c11_1);
+            Vector512<float> a12 = Vector512.Create(a[12]);
+            c12_0 = Avx512F.FusedMultiplyAdd(a12, b0, c12_0);
+            c12_1 = Avx512F.FusedMultiplyAdd(a12, b1, c12_1);
+            a += 14;
+            b += 32;
+        }
+        Vector512<float> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 16, c1_1, va, beta, cols - 16);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 16, c2_1, va, beta, cols - 16);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 16, c3_1, va, beta, cols - 16);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 16, c4_1, va, beta, cols - 16);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 16, c5_1, va, beta, cols - 16);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 16, c6_1, va, beta, cols - 16);
+        St(c + 7 * ldc + 0, c7_0, va, beta, cols - 0); St(c + 7 * ldc + 16, c7_1, va, beta, cols - 16);
+        St(c + 8 * ldc + 0, c8_0, va, beta, cols - 0); St(c + 8 * ldc + 16, c8_1, va, beta, cols - 16);
+        St(c + 9 * ldc + 0, c9_0, va, beta, cols - 0); St(c + 9 * ldc + 16, c9_1, va, beta, cols - 16);
+        St(c + 10 * ldc + 0, c10_0, va, beta, cols - 0); St(c + 10 * ldc + 16, c10_1, va, beta, cols - 16);
+        St(c + 11 * ldc + 0, c11_0, va, beta, cols - 0); St(c + 11 * ldc + 16, c11_1, va, beta, cols - 16);
+        St(c + 12 * ldc + 0, c12_0, va, beta, cols - 0); St(c + 12 * ldc + 16, c12_1, va, beta, cols - 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge14(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
+        Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
+        Vector512<float> c2_0 = default; Vector512<float> c2_1 = default;
+        Vector512<float> c3_0 = default; Vector512<float> c3_1 = default;
+        Vector512<float> c4_0 = default; Vector512<float> c4_1 = default;
+        Vector512<float> c5_0 = default; Vector512<float> c5_1 = default;
+        Vector512<float> c6_0 = default; Vector512<float> c6_1 = default;
+        Vector512<float> c7_0 = default; Vector512<float> c7_1 = default;
+        Vector512<float> c8_0 = default; Vector512<float> c8_1 = default;
+        Vector512<float> c9_0 = default; Vector512<float> c9_1 = default;
+        Vector512<float> c10_0 = default; Vector512<float> c10_1 = default;
+        Vector512<float> c11_0 = default; Vector512<float> c11_1 = default;
+        Vector512<float> c12_0 = default; Vector512<float> c12_1 = default;
+        Vector512<float> c13_0 = default; Vector512<float> c13_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> b1 = Vector512.Load(b + 16);
+            Vector512<float> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<float> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<float> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<float> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<float> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<float> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<float> a6 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            Vector512<float> a7 = Vector512.Create(a[7]);
+            c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
+            c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
+            Vector512<float> a8 = Vector512.Create(a[8]);
+            c8_0 = Avx512F.FusedMultiplyAdd(a8, b0, c8_0);
+            c8_1 = Avx512F.FusedMultiplyAdd(a8, b1, c8_1);
+            Vector512<float> a9 = Vector512.Create(a[9]);
+            c9_0 = Avx512F.FusedMultiplyAdd(a9, b0, c9_0);
+            c9_1 = Avx512F.FusedMultiplyAdd(a9, b1, c9_1);
+            Vector512<float> a10 = Vector512.Create(a[10]);
+            c10_0 = Avx512F.FusedMultiplyAdd(a10, b0, c10_0);
+            c10_1 = Avx512F.FusedMultiplyAdd(a10, b1, c10_1);
+            Vector512<float> a11 = Vector512.Create(a[11]);
+            c11_0 = Avx512F.FusedMultiplyAdd(a11, b0, c11_0);
+            c11_1 = Avx512F.FusedMultiplyAdd(a11, b1, c11_1);
+            Vector512<float> a12 = Vector512.Create(a[12]);
+            c12_0 = Avx512F.FusedMultiplyAdd(a12, b0, c12_0);
+            c12_1 = Avx512F.FusedMultiplyAdd(a12, b1, c12_1);
+            Vector512<float> a13 = Vector512.Create(a[13]);
+            c13_0 = Avx512F.FusedMultiplyAdd(a13, b0, c13_0);
+            c13_1 = Avx512F.FusedMultiplyAdd(a13, b1, c13_1);
+            a += 14;
+            b += 32;
+        }
+        Vector512<float> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 16, c1_1, va, beta, cols - 16);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 16, c2_1, va, beta, cols - 16);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 16, c3_1, va, beta, cols - 16);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 16, c4_1, va, beta, cols - 16);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 16, c5_1, va, beta, cols - 16);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 16, c6_1, va, beta, cols - 16);
+        St(c + 7 * ldc + 0, c7_0, va, beta, cols - 0); St(c + 7 * ldc + 16, c7_1, va, beta, cols - 16);
+        St(c + 8 * ldc + 0, c8_0, va, beta, cols - 0); St(c + 8 * ldc + 16, c8_1, va, beta, cols - 16);
+        St(c + 9 * ldc + 0, c9_0, va, beta, cols - 0); St(c + 9 * ldc + 16, c9_1, va, beta, cols - 16);
+        St(c + 10 * ldc + 0, c10_0, va, beta, cols - 0); St(c + 10 * ldc + 16, c10_1, va, beta, cols - 16);
+        St(c + 11 * ldc + 0, c11_0, va, beta, cols - 0); St(c + 11 * ldc + 16, c11_1, va, beta, cols - 16);
+        St(c + 12 * ldc + 0, c12_0, va, beta, cols - 0); St(c + 12 * ldc + 16, c12_1, va, beta, cols - 16);
+        St(c + 13 * ldc + 0, c13_0, va, beta, cols - 0); St(c + 13 * ldc + 16, c13_1, va, beta, cols - 16);
+    }
 }
 
 /// <summary>AVX-512 double tile: 14 rows x 16 columns.</summary>
@@ -370,5 +1115,750 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
             Avx512F.FusedMultiplyAdd(c13_0, va, Vector512.Load(c + 13 * ldc + 0) * vb).Store(c + 13 * ldc + 0);
             Avx512F.FusedMultiplyAdd(c13_1, va, Vector512.Load(c + 13 * ldc + 8) * vb).Store(c + 13 * ldc + 8);
         }
+    }
+
+    /// <summary>Edge tile: rows in [1, MR], cols in [1, NR]; never touches C outside it.</summary>
+    public static void RunEdge(int rows, int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        switch (rows)
+        {
+            case 1: Edge1(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 2: Edge2(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 3: Edge3(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 4: Edge4(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 5: Edge5(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 6: Edge6(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 7: Edge7(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 8: Edge8(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 9: Edge9(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 10: Edge10(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 11: Edge11(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 12: Edge12(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 13: Edge13(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 14: Edge14(cols, kc, a, b, c, ldc, alpha, beta); break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void St(double* p, Vector512<double> acc, Vector512<double> va, double beta, int n)
+    {
+        if (n >= 8)
+        {
+            if (beta == 0) (acc * va).Store(p);
+            else Avx512F.FusedMultiplyAdd(acc, va, Vector512.Load(p) * Vector512.Create(beta)).Store(p);
+        }
+        else if (n > 0)
+        {
+            Vector512<double> m = Vector512.LessThan(Vector512.Create((long)0, (long)1, (long)2, (long)3, (long)4, (long)5, (long)6, (long)7), Vector512.Create((long)n)).AsDouble();
+            Vector512<double> v = beta == 0 ? acc * va : Avx512F.FusedMultiplyAdd(acc, va, Avx512F.MaskLoad(p, m, Vector512<double>.Zero) * Vector512.Create(beta));
+            Avx512F.MaskStore(p, m, v);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge1(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<double> b0 = Vector512.Load(b + 0);
+            Vector512<double> b1 = Vector512.Load(b + 8);
+            Vector512<double> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            a += 14;
+            b += 16;
+        }
+        Vector512<double> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge2(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
+        Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<double> b0 = Vector512.Load(b + 0);
+            Vector512<double> b1 = Vector512.Load(b + 8);
+            Vector512<double> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<double> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            a += 14;
+            b += 16;
+        }
+        Vector512<double> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge3(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
+        Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
+        Vector512<double> c2_0 = default; Vector512<double> c2_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<double> b0 = Vector512.Load(b + 0);
+            Vector512<double> b1 = Vector512.Load(b + 8);
+            Vector512<double> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<double> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<double> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            a += 14;
+            b += 16;
+        }
+        Vector512<double> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 8, c2_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge4(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
+        Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
+        Vector512<double> c2_0 = default; Vector512<double> c2_1 = default;
+        Vector512<double> c3_0 = default; Vector512<double> c3_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<double> b0 = Vector512.Load(b + 0);
+            Vector512<double> b1 = Vector512.Load(b + 8);
+            Vector512<double> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<double> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<double> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<double> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            a += 14;
+            b += 16;
+        }
+        Vector512<double> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 8, c2_1, va, beta, cols - 8);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 8, c3_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge5(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
+        Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
+        Vector512<double> c2_0 = default; Vector512<double> c2_1 = default;
+        Vector512<double> c3_0 = default; Vector512<double> c3_1 = default;
+        Vector512<double> c4_0 = default; Vector512<double> c4_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<double> b0 = Vector512.Load(b + 0);
+            Vector512<double> b1 = Vector512.Load(b + 8);
+            Vector512<double> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<double> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<double> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<double> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<double> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            a += 14;
+            b += 16;
+        }
+        Vector512<double> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 8, c2_1, va, beta, cols - 8);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 8, c3_1, va, beta, cols - 8);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 8, c4_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge6(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
+        Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
+        Vector512<double> c2_0 = default; Vector512<double> c2_1 = default;
+        Vector512<double> c3_0 = default; Vector512<double> c3_1 = default;
+        Vector512<double> c4_0 = default; Vector512<double> c4_1 = default;
+        Vector512<double> c5_0 = default; Vector512<double> c5_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<double> b0 = Vector512.Load(b + 0);
+            Vector512<double> b1 = Vector512.Load(b + 8);
+            Vector512<double> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<double> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<double> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<double> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<double> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<double> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            a += 14;
+            b += 16;
+        }
+        Vector512<double> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 8, c2_1, va, beta, cols - 8);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 8, c3_1, va, beta, cols - 8);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 8, c4_1, va, beta, cols - 8);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 8, c5_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge7(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
+        Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
+        Vector512<double> c2_0 = default; Vector512<double> c2_1 = default;
+        Vector512<double> c3_0 = default; Vector512<double> c3_1 = default;
+        Vector512<double> c4_0 = default; Vector512<double> c4_1 = default;
+        Vector512<double> c5_0 = default; Vector512<double> c5_1 = default;
+        Vector512<double> c6_0 = default; Vector512<double> c6_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<double> b0 = Vector512.Load(b + 0);
+            Vector512<double> b1 = Vector512.Load(b + 8);
+            Vector512<double> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<double> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<double> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<double> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<double> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<double> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<double> a6 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            a += 14;
+            b += 16;
+        }
+        Vector512<double> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 8, c2_1, va, beta, cols - 8);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 8, c3_1, va, beta, cols - 8);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 8, c4_1, va, beta, cols - 8);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 8, c5_1, va, beta, cols - 8);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 8, c6_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge8(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
+        Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
+        Vector512<double> c2_0 = default; Vector512<double> c2_1 = default;
+        Vector512<double> c3_0 = default; Vector512<double> c3_1 = default;
+        Vector512<double> c4_0 = default; Vector512<double> c4_1 = default;
+        Vector512<double> c5_0 = default; Vector512<double> c5_1 = default;
+        Vector512<double> c6_0 = default; Vector512<double> c6_1 = default;
+        Vector512<double> c7_0 = default; Vector512<double> c7_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<double> b0 = Vector512.Load(b + 0);
+            Vector512<double> b1 = Vector512.Load(b + 8);
+            Vector512<double> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<double> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<double> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<double> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<double> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<double> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<double> a6 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            Vector512<double> a7 = Vector512.Create(a[7]);
+            c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
+            c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
+            a += 14;
+            b += 16;
+        }
+        Vector512<double> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 8, c2_1, va, beta, cols - 8);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 8, c3_1, va, beta, cols - 8);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 8, c4_1, va, beta, cols - 8);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 8, c5_1, va, beta, cols - 8);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 8, c6_1, va, beta, cols - 8);
+        St(c + 7 * ldc + 0, c7_0, va, beta, cols - 0); St(c + 7 * ldc + 8, c7_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge9(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
+        Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
+        Vector512<double> c2_0 = default; Vector512<double> c2_1 = default;
+        Vector512<double> c3_0 = default; Vector512<double> c3_1 = default;
+        Vector512<double> c4_0 = default; Vector512<double> c4_1 = default;
+        Vector512<double> c5_0 = default; Vector512<double> c5_1 = default;
+        Vector512<double> c6_0 = default; Vector512<double> c6_1 = default;
+        Vector512<double> c7_0 = default; Vector512<double> c7_1 = default;
+        Vector512<double> c8_0 = default; Vector512<double> c8_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<double> b0 = Vector512.Load(b + 0);
+            Vector512<double> b1 = Vector512.Load(b + 8);
+            Vector512<double> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<double> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<double> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<double> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<double> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<double> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<double> a6 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            Vector512<double> a7 = Vector512.Create(a[7]);
+            c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
+            c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
+            Vector512<double> a8 = Vector512.Create(a[8]);
+            c8_0 = Avx512F.FusedMultiplyAdd(a8, b0, c8_0);
+            c8_1 = Avx512F.FusedMultiplyAdd(a8, b1, c8_1);
+            a += 14;
+            b += 16;
+        }
+        Vector512<double> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 8, c2_1, va, beta, cols - 8);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 8, c3_1, va, beta, cols - 8);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 8, c4_1, va, beta, cols - 8);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 8, c5_1, va, beta, cols - 8);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 8, c6_1, va, beta, cols - 8);
+        St(c + 7 * ldc + 0, c7_0, va, beta, cols - 0); St(c + 7 * ldc + 8, c7_1, va, beta, cols - 8);
+        St(c + 8 * ldc + 0, c8_0, va, beta, cols - 0); St(c + 8 * ldc + 8, c8_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge10(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
+        Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
+        Vector512<double> c2_0 = default; Vector512<double> c2_1 = default;
+        Vector512<double> c3_0 = default; Vector512<double> c3_1 = default;
+        Vector512<double> c4_0 = default; Vector512<double> c4_1 = default;
+        Vector512<double> c5_0 = default; Vector512<double> c5_1 = default;
+        Vector512<double> c6_0 = default; Vector512<double> c6_1 = default;
+        Vector512<double> c7_0 = default; Vector512<double> c7_1 = default;
+        Vector512<double> c8_0 = default; Vector512<double> c8_1 = default;
+        Vector512<double> c9_0 = default; Vector512<double> c9_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<double> b0 = Vector512.Load(b + 0);
+            Vector512<double> b1 = Vector512.Load(b + 8);
+            Vector512<double> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<double> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<double> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<double> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<double> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<double> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<double> a6 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            Vector512<double> a7 = Vector512.Create(a[7]);
+            c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
+            c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
+            Vector512<double> a8 = Vector512.Create(a[8]);
+            c8_0 = Avx512F.FusedMultiplyAdd(a8, b0, c8_0);
+            c8_1 = Avx512F.FusedMultiplyAdd(a8, b1, c8_1);
+            Vector512<double> a9 = Vector512.Create(a[9]);
+            c9_0 = Avx512F.FusedMultiplyAdd(a9, b0, c9_0);
+            c9_1 = Avx512F.FusedMultiplyAdd(a9, b1, c9_1);
+            a += 14;
+            b += 16;
+        }
+        Vector512<double> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 8, c2_1, va, beta, cols - 8);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 8, c3_1, va, beta, cols - 8);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 8, c4_1, va, beta, cols - 8);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 8, c5_1, va, beta, cols - 8);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 8, c6_1, va, beta, cols - 8);
+        St(c + 7 * ldc + 0, c7_0, va, beta, cols - 0); St(c + 7 * ldc + 8, c7_1, va, beta, cols - 8);
+        St(c + 8 * ldc + 0, c8_0, va, beta, cols - 0); St(c + 8 * ldc + 8, c8_1, va, beta, cols - 8);
+        St(c + 9 * ldc + 0, c9_0, va, beta, cols - 0); St(c + 9 * ldc + 8, c9_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge11(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
+        Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
+        Vector512<double> c2_0 = default; Vector512<double> c2_1 = default;
+        Vector512<double> c3_0 = default; Vector512<double> c3_1 = default;
+        Vector512<double> c4_0 = default; Vector512<double> c4_1 = default;
+        Vector512<double> c5_0 = default; Vector512<double> c5_1 = default;
+        Vector512<double> c6_0 = default; Vector512<double> c6_1 = default;
+        Vector512<double> c7_0 = default; Vector512<double> c7_1 = default;
+        Vector512<double> c8_0 = default; Vector512<double> c8_1 = default;
+        Vector512<double> c9_0 = default; Vector512<double> c9_1 = default;
+        Vector512<double> c10_0 = default; Vector512<double> c10_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<double> b0 = Vector512.Load(b + 0);
+            Vector512<double> b1 = Vector512.Load(b + 8);
+            Vector512<double> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<double> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<double> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<double> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<double> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<double> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<double> a6 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            Vector512<double> a7 = Vector512.Create(a[7]);
+            c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
+            c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
+            Vector512<double> a8 = Vector512.Create(a[8]);
+            c8_0 = Avx512F.FusedMultiplyAdd(a8, b0, c8_0);
+            c8_1 = Avx512F.FusedMultiplyAdd(a8, b1, c8_1);
+            Vector512<double> a9 = Vector512.Create(a[9]);
+            c9_0 = Avx512F.FusedMultiplyAdd(a9, b0, c9_0);
+            c9_1 = Avx512F.FusedMultiplyAdd(a9, b1, c9_1);
+            Vector512<double> a10 = Vector512.Create(a[10]);
+            c10_0 = Avx512F.FusedMultiplyAdd(a10, b0, c10_0);
+            c10_1 = Avx512F.FusedMultiplyAdd(a10, b1, c10_1);
+            a += 14;
+            b += 16;
+        }
+        Vector512<double> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 8, c2_1, va, beta, cols - 8);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 8, c3_1, va, beta, cols - 8);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 8, c4_1, va, beta, cols - 8);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 8, c5_1, va, beta, cols - 8);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 8, c6_1, va, beta, cols - 8);
+        St(c + 7 * ldc + 0, c7_0, va, beta, cols - 0); St(c + 7 * ldc + 8, c7_1, va, beta, cols - 8);
+        St(c + 8 * ldc + 0, c8_0, va, beta, cols - 0); St(c + 8 * ldc + 8, c8_1, va, beta, cols - 8);
+        St(c + 9 * ldc + 0, c9_0, va, beta, cols - 0); St(c + 9 * ldc + 8, c9_1, va, beta, cols - 8);
+        St(c + 10 * ldc + 0, c10_0, va, beta, cols - 0); St(c + 10 * ldc + 8, c10_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge12(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
+        Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
+        Vector512<double> c2_0 = default; Vector512<double> c2_1 = default;
+        Vector512<double> c3_0 = default; Vector512<double> c3_1 = default;
+        Vector512<double> c4_0 = default; Vector512<double> c4_1 = default;
+        Vector512<double> c5_0 = default; Vector512<double> c5_1 = default;
+        Vector512<double> c6_0 = default; Vector512<double> c6_1 = default;
+        Vector512<double> c7_0 = default; Vector512<double> c7_1 = default;
+        Vector512<double> c8_0 = default; Vector512<double> c8_1 = default;
+        Vector512<double> c9_0 = default; Vector512<double> c9_1 = default;
+        Vector512<double> c10_0 = default; Vector512<double> c10_1 = default;
+        Vector512<double> c11_0 = default; Vector512<double> c11_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<double> b0 = Vector512.Load(b + 0);
+            Vector512<double> b1 = Vector512.Load(b + 8);
+            Vector512<double> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<double> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<double> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<double> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<double> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<double> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<double> a6 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            Vector512<double> a7 = Vector512.Create(a[7]);
+            c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
+            c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
+            Vector512<double> a8 = Vector512.Create(a[8]);
+            c8_0 = Avx512F.FusedMultiplyAdd(a8, b0, c8_0);
+            c8_1 = Avx512F.FusedMultiplyAdd(a8, b1, c8_1);
+            Vector512<double> a9 = Vector512.Create(a[9]);
+            c9_0 = Avx512F.FusedMultiplyAdd(a9, b0, c9_0);
+            c9_1 = Avx512F.FusedMultiplyAdd(a9, b1, c9_1);
+            Vector512<double> a10 = Vector512.Create(a[10]);
+            c10_0 = Avx512F.FusedMultiplyAdd(a10, b0, c10_0);
+            c10_1 = Avx512F.FusedMultiplyAdd(a10, b1, c10_1);
+            Vector512<double> a11 = Vector512.Create(a[11]);
+            c11_0 = Avx512F.FusedMultiplyAdd(a11, b0, c11_0);
+            c11_1 = Avx512F.FusedMultiplyAdd(a11, b1, c11_1);
+            a += 14;
+            b += 16;
+        }
+        Vector512<double> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 8, c2_1, va, beta, cols - 8);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 8, c3_1, va, beta, cols - 8);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 8, c4_1, va, beta, cols - 8);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 8, c5_1, va, beta, cols - 8);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 8, c6_1, va, beta, cols - 8);
+        St(c + 7 * ldc + 0, c7_0, va, beta, cols - 0); St(c + 7 * ldc + 8, c7_1, va, beta, cols - 8);
+        St(c + 8 * ldc + 0, c8_0, va, beta, cols - 0); St(c + 8 * ldc + 8, c8_1, va, beta, cols - 8);
+        St(c + 9 * ldc + 0, c9_0, va, beta, cols - 0); St(c + 9 * ldc + 8, c9_1, va, beta, cols - 8);
+        St(c + 10 * ldc + 0, c10_0, va, beta, cols - 0); St(c + 10 * ldc + 8, c10_1, va, beta, cols - 8);
+        St(c + 11 * ldc + 0, c11_0, va, beta, cols - 0); St(c + 11 * ldc + 8, c11_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge13(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
+        Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
+        Vector512<double> c2_0 = default; Vector512<double> c2_1 = default;
+        Vector512<double> c3_0 = default; Vector512<double> c3_1 = default;
+        Vector512<double> c4_0 = default; Vector512<double> c4_1 = default;
+        Vector512<double> c5_0 = default; Vector512<double> c5_1 = default;
+        Vector512<double> c6_0 = default; Vector512<double> c6_1 = default;
+        Vector512<double> c7_0 = default; Vector512<double> c7_1 = default;
+        Vector512<double> c8_0 = default; Vector512<double> c8_1 = default;
+        Vector512<double> c9_0 = default; Vector512<double> c9_1 = default;
+        Vector512<double> c10_0 = default; Vector512<double> c10_1 = default;
+        Vector512<double> c11_0 = default; Vector512<double> c11_1 = default;
+        Vector512<double> c12_0 = default; Vector512<double> c12_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<double> b0 = Vector512.Load(b + 0);
+            Vector512<double> b1 = Vector512.Load(b + 8);
+            Vector512<double> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<double> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<double> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<double> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<double> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<double> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<double> a6 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            Vector512<double> a7 = Vector512.Create(a[7]);
+            c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
+            c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
+            Vector512<double> a8 = Vector512.Create(a[8]);
+            c8_0 = Avx512F.FusedMultiplyAdd(a8, b0, c8_0);
+            c8_1 = Avx512F.FusedMultiplyAdd(a8, b1, c8_1);
+            Vector512<double> a9 = Vector512.Create(a[9]);
+            c9_0 = Avx512F.FusedMultiplyAdd(a9, b0, c9_0);
+            c9_1 = Avx512F.FusedMultiplyAdd(a9, b1, c9_1);
+            Vector512<double> a10 = Vector512.Create(a[10]);
+            c10_0 = Avx512F.FusedMultiplyAdd(a10, b0, c10_0);
+            c10_1 = Avx512F.FusedMultiplyAdd(a10, b1, c10_1);
+            Vector512<double> a11 = Vector512.Create(a[11]);
+            c11_0 = Avx512F.FusedMultiplyAdd(a11, b0, c11_0);
+            c11_1 = Avx512F.FusedMultiplyAdd(a11, b1, c11_1);
+            Vector512<double> a12 = Vector512.Create(a[12]);
+            c12_0 = Avx512F.FusedMultiplyAdd(a12, b0, c12_0);
+            c12_1 = Avx512F.FusedMultiplyAdd(a12, b1, c12_1);
+            a += 14;
+            b += 16;
+        }
+        Vector512<double> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 8, c2_1, va, beta, cols - 8);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 8, c3_1, va, beta, cols - 8);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 8, c4_1, va, beta, cols - 8);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 8, c5_1, va, beta, cols - 8);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 8, c6_1, va, beta, cols - 8);
+        St(c + 7 * ldc + 0, c7_0, va, beta, cols - 0); St(c + 7 * ldc + 8, c7_1, va, beta, cols - 8);
+        St(c + 8 * ldc + 0, c8_0, va, beta, cols - 0); St(c + 8 * ldc + 8, c8_1, va, beta, cols - 8);
+        St(c + 9 * ldc + 0, c9_0, va, beta, cols - 0); St(c + 9 * ldc + 8, c9_1, va, beta, cols - 8);
+        St(c + 10 * ldc + 0, c10_0, va, beta, cols - 0); St(c + 10 * ldc + 8, c10_1, va, beta, cols - 8);
+        St(c + 11 * ldc + 0, c11_0, va, beta, cols - 0); St(c + 11 * ldc + 8, c11_1, va, beta, cols - 8);
+        St(c + 12 * ldc + 0, c12_0, va, beta, cols - 0); St(c + 12 * ldc + 8, c12_1, va, beta, cols - 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Edge14(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    {
+        Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
+        Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
+        Vector512<double> c2_0 = default; Vector512<double> c2_1 = default;
+        Vector512<double> c3_0 = default; Vector512<double> c3_1 = default;
+        Vector512<double> c4_0 = default; Vector512<double> c4_1 = default;
+        Vector512<double> c5_0 = default; Vector512<double> c5_1 = default;
+        Vector512<double> c6_0 = default; Vector512<double> c6_1 = default;
+        Vector512<double> c7_0 = default; Vector512<double> c7_1 = default;
+        Vector512<double> c8_0 = default; Vector512<double> c8_1 = default;
+        Vector512<double> c9_0 = default; Vector512<double> c9_1 = default;
+        Vector512<double> c10_0 = default; Vector512<double> c10_1 = default;
+        Vector512<double> c11_0 = default; Vector512<double> c11_1 = default;
+        Vector512<double> c12_0 = default; Vector512<double> c12_1 = default;
+        Vector512<double> c13_0 = default; Vector512<double> c13_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<double> b0 = Vector512.Load(b + 0);
+            Vector512<double> b1 = Vector512.Load(b + 8);
+            Vector512<double> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<double> a1 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<double> a2 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<double> a3 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<double> a4 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<double> a5 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<double> a6 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            Vector512<double> a7 = Vector512.Create(a[7]);
+            c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
+            c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
+            Vector512<double> a8 = Vector512.Create(a[8]);
+            c8_0 = Avx512F.FusedMultiplyAdd(a8, b0, c8_0);
+            c8_1 = Avx512F.FusedMultiplyAdd(a8, b1, c8_1);
+            Vector512<double> a9 = Vector512.Create(a[9]);
+            c9_0 = Avx512F.FusedMultiplyAdd(a9, b0, c9_0);
+            c9_1 = Avx512F.FusedMultiplyAdd(a9, b1, c9_1);
+            Vector512<double> a10 = Vector512.Create(a[10]);
+            c10_0 = Avx512F.FusedMultiplyAdd(a10, b0, c10_0);
+            c10_1 = Avx512F.FusedMultiplyAdd(a10, b1, c10_1);
+            Vector512<double> a11 = Vector512.Create(a[11]);
+            c11_0 = Avx512F.FusedMultiplyAdd(a11, b0, c11_0);
+            c11_1 = Avx512F.FusedMultiplyAdd(a11, b1, c11_1);
+            Vector512<double> a12 = Vector512.Create(a[12]);
+            c12_0 = Avx512F.FusedMultiplyAdd(a12, b0, c12_0);
+            c12_1 = Avx512F.FusedMultiplyAdd(a12, b1, c12_1);
+            Vector512<double> a13 = Vector512.Create(a[13]);
+            c13_0 = Avx512F.FusedMultiplyAdd(a13, b0, c13_0);
+            c13_1 = Avx512F.FusedMultiplyAdd(a13, b1, c13_1);
+            a += 14;
+            b += 16;
+        }
+        Vector512<double> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 8, c1_1, va, beta, cols - 8);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 8, c2_1, va, beta, cols - 8);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 8, c3_1, va, beta, cols - 8);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 8, c4_1, va, beta, cols - 8);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 8, c5_1, va, beta, cols - 8);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 8, c6_1, va, beta, cols - 8);
+        St(c + 7 * ldc + 0, c7_0, va, beta, cols - 0); St(c + 7 * ldc + 8, c7_1, va, beta, cols - 8);
+        St(c + 8 * ldc + 0, c8_0, va, beta, cols - 0); St(c + 8 * ldc + 8, c8_1, va, beta, cols - 8);
+        St(c + 9 * ldc + 0, c9_0, va, beta, cols - 0); St(c + 9 * ldc + 8, c9_1, va, beta, cols - 8);
+        St(c + 10 * ldc + 0, c10_0, va, beta, cols - 0); St(c + 10 * ldc + 8, c10_1, va, beta, cols - 8);
+        St(c + 11 * ldc + 0, c11_0, va, beta, cols - 0); St(c + 11 * ldc + 8, c11_1, va, beta, cols - 8);
+        St(c + 12 * ldc + 0, c12_0, va, beta, cols - 0); St(c + 12 * ldc + 8, c12_1, va, beta, cols - 8);
+        St(c + 13 * ldc + 0, c13_0, va, beta, cols - 0); St(c + 13 * ldc + 8, c13_1, va, beta, cols - 8);
     }
 }

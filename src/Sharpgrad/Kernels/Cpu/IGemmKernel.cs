@@ -29,6 +29,12 @@ internal unsafe interface IGemmKernel<T> where T : unmanaged
     /// c[0..MR, 0..NR] = alpha * (packed A panel x packed B panel) + beta * c; beta == 0 never reads c.
     /// </summary>
     static abstract void Run(nint kc, T* a, T* b, T* c, nint ldc, T alpha, T beta);
+
+    /// <summary>
+    /// Ragged tile: like <see cref="Run"/> but only c[0..rows, 0..cols] (rows &lt;= MR, cols &lt;= NR) is
+    /// read or written. The packed panels are still full MR/NR panels (zero-padded).
+    /// </summary>
+    static abstract void RunEdge(int rows, int cols, nint kc, T* a, T* b, T* c, nint ldc, T alpha, T beta);
 }
 
 /// <summary>
@@ -80,6 +86,21 @@ internal unsafe struct GemmKernelPortable<T> : IGemmKernel<T>
             Upd(c + ldc, c10, va, vb); Upd(c + ldc + w, c11, va, vb);
             Upd(c + 2 * ldc, c20, va, vb); Upd(c + 2 * ldc + w, c21, va, vb);
             Upd(c + 3 * ldc, c30, va, vb); Upd(c + 3 * ldc + w, c31, va, vb);
+        }
+    }
+
+    public static void RunEdge(int rows, int cols, nint kc, T* a, T* b, T* c, nint ldc, T alpha, T beta)
+    {
+        // Compute the full padded tile privately, then merge the valid part.
+        T* tile = stackalloc T[4 * 2 * Vector128<T>.Count];
+        int nr = NR;
+        Run(kc, a, b, tile, nr, alpha, T.Zero);
+        bool overwrite = T.IsZero(beta);
+        for (int r = 0; r < rows; r++)
+        {
+            T* t = tile + r * nr;
+            T* d = c + r * ldc;
+            for (int j = 0; j < cols; j++) d[j] = overwrite ? t[j] : t[j] + beta * d[j];
         }
     }
 
