@@ -29,8 +29,9 @@ public static class App
     public static void Run(Options options, IAnsiConsole console)
     {
         if (options.Part is Part.All or Part.Walkthrough) new Walkthrough(console).Run();
-        if (options.Part is Part.All or Part.Train) new Training(console, options.Epochs, options.OutDir).Run();
-        if (options.Part is Part.All or Part.Modes) new ModesTable(console).Run();
+        TrainingResult? trained = null;
+        if (options.Part is Part.All or Part.Train) trained = new Training(console, options.Epochs, options.OutDir).Run();
+        if (options.Part is Part.All or Part.Modes) new ModesTable(console, trained?.Model).Run();
     }
 
     /// <summary>
@@ -47,7 +48,7 @@ public static class App
             ColorSystem = plain || noColor ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
             Interactive = plain ? InteractionSupport.No : InteractionSupport.Detect,
         });
-        if (plain) console.Profile.Width = 100;
+        if (plain) console.Profile.Width = 120;
         return console;
     }
 }

@@ -70,9 +70,9 @@ public sealed class ModesTable(IAnsiConsole console, Module? model = null, int b
     {
         var d = rows[0];
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("mode");
-        foreach (var c in new[] { "forward (median)", "vs default", "graph nodes", "saved tensors", "saved bytes", "peak bytes", "vs default" })
-            table.AddColumn(new TableColumn(c).RightAligned());
+        table.AddColumn(new TableColumn("mode").NoWrap());
+        foreach (var c in new[] { "forward", "× default", "nodes", "saved tensors", "saved bytes", "peak bytes", "× default" })
+            table.AddColumn(new TableColumn(c).RightAligned().NoWrap());
         foreach (var r in rows)
         {
             table.AddRow(r.Mode, $"{r.MedianMilliseconds:F3} ms", Ratio(r.MedianMilliseconds, d.MedianMilliseconds),

@@ -80,7 +80,7 @@ public sealed class Training(IAnsiConsole console, int epochs, string outDir)
                     var task = ctx.AddTask("training", maxValue: (double)epochs * steps);
                     Epochs((epoch, loss, acc, rate) =>
                     {
-                        task.Description = $"epoch {epoch}/{epochs}  loss {loss:F4}  acc {acc:P1}  {rate:N0} samples/s";
+                        task.Description = $"epoch {epoch}/{epochs}  loss {loss:F4}  acc {Pct(acc)}  {rate:N0} samples/s";
                         task.Increment(1);
                     });
                 });
@@ -94,9 +94,12 @@ public sealed class Training(IAnsiConsole console, int epochs, string outDir)
 
     private string EpochLine(EpochStats s) =>
         $"epoch {s.Epoch.ToString().PadLeft(epochs.ToString().Length)}/{epochs}  " +
-        $"train loss [bold]{s.TrainLoss:F4}[/] acc {s.TrainAccuracy,6:P1}  " +
-        $"│ val (NoGrad) loss [bold]{s.ValLoss:F4}[/] acc [green]{s.ValAccuracy,6:P1}[/]  " +
-        $"│ {s.SamplesPerSecond,9:N0} samples/s";
+        $"loss {s.TrainLoss:F4} acc {Pct(s.TrainAccuracy),6}  " +
+        $"│ val (NoGrad) loss [bold]{s.ValLoss:F4}[/] acc [green]{Pct(s.ValAccuracy),6}[/]  " +
+        $"│ {s.SamplesPerSecond,7:N0} samples/s";
+
+    /// <summary>0.9958 as "99.6%".</summary>
+    public static string Pct(double fraction) => $"{fraction * 100:F1}%";
 
     private EpochStats TrainEpoch(Sequential model, Optimizer optimizer, Spirals train, Random shuffle, int epoch,
         Action<int, double, double, double>? onStep)
@@ -182,7 +185,7 @@ public sealed class Training(IAnsiConsole console, int epochs, string outDir)
 
         var keys = string.Join(", ", SafeTensorsKeys(path));
         console.WriteLine($"Checkpoint: {Path.GetFullPath(path)} ({new FileInfo(path).Length:N0} bytes: {keys})");
-        console.MarkupLine($"A fresh model scores [red]{freshAcc:P1}[/]; loaded from the checkpoint it scores [green]{loadedAcc:P1}[/], " +
+        console.MarkupLine($"A fresh model scores [red]{Pct(freshAcc)}[/]; loaded from the checkpoint it scores [green]{Pct(loadedAcc)}[/], " +
                            $"and its predictions match the trained model's: max |Δp| = [bold]{maxDiff:G3}[/]");
         return (path, freshAcc, loadedAcc, maxDiff);
     }
