@@ -46,8 +46,8 @@ internal static class Errors
     public static ArgumentException ExpandMismatch(int target, int existing, int dim, ReadOnlySpan<int> targetShape, ReadOnlySpan<int> shape) =>
         new($"The expanded size of the tensor ({target}) must match the existing size ({existing}) at non-singleton dimension {dim}.  Target sizes: {Shape(targetShape)}.  Tensor sizes: {Shape(shape)}");
 
-    public static ArgumentException ExpandTooFewDims(int given, int ndim) =>
-        new($"expand(torch.FloatTensor{{[{ndim}]}}, size=[{given}]): the number of sizes provided ({given}) must be greater or equal to the number of dimensions in the tensor ({ndim})");
+    public static ArgumentException ExpandTooFewDims(DType dtype, ReadOnlySpan<int> shape, ReadOnlySpan<int> sizes) =>
+        new($"expand({dtype.LegacyTensorTypeName()}{{{Shape(shape)}}}, size={Shape(sizes)}): the number of sizes provided ({sizes.Length}) must be greater or equal to the number of dimensions in the tensor ({shape.Length})");
 
     public static ArgumentException MatmulShapes(ReadOnlySpan<int> a, ReadOnlySpan<int> b) =>
         new($"mat1 and mat2 shapes cannot be multiplied ({a[0]}x{a[1]} and {b[0]}x{b[1]})");

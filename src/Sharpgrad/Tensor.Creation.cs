@@ -90,30 +90,48 @@ public sealed partial class Tensor
         int n = Numel;
         var tmp = new double[n];
         if (normal) Generator.Default.FillNormal(tmp, a, b);
-        else Generator.Default.FillUniform(tmp, a, b);
+        else
+        {
+            Generator.Default.FillUniform(tmp, a, b);
+            if (DType == DType.Float32)
+            {
+                // a double just below `to` can round up to it in float; keep the interval half-open
+                float top = (float)b;
+                for (int i = 0; i < n; i++)
+                    if ((float)tmp[i] >= top && top > (float)a) tmp[i] = MathF.BitDecrement(top);
+            }
+        }
         var src = new StridedArray(tmp, DType.Float64, Sizes, Layout.ContiguousStrides(Sizes), 0);
         Dispatch.Copy(src, Strided);
     }
 
-    /// <summary>Values start, start+step, ... below end. PyTorch: torch.arange (Int64 when all arguments are integral).</summary>
-    public static Tensor Arange(double start, double end, double step = 1, DType? dtype = null, bool requiresGrad = false)
+    /// <summary>
+    /// Values start, start+step, ... below end, Float32 unless <paramref name="dtype"/> says otherwise
+    /// (a floating argument makes PyTorch's arange floating). PyTorch: torch.arange.
+    /// </summary>
+    public static Tensor Arange(double start, double end, double step = 1, DType? dtype = null, bool requiresGrad = false) =>
+        ArangeCore(start, end, step, dtype ?? DType.Float32, requiresGrad);
+
+    /// <summary>Integers start, start+step, ... below end, Int64 unless <paramref name="dtype"/> says otherwise. PyTorch: torch.arange.</summary>
+    public static Tensor Arange(long start, long end, long step = 1, DType? dtype = null) =>
+        ArangeCore(start, end, step, dtype ?? DType.Int64, false);
+
+    /// <summary>0, 1, ..., end-1, Int64 unless <paramref name="dtype"/> says otherwise. PyTorch: torch.arange(end).</summary>
+    public static Tensor Arange(long end, DType? dtype = null) => ArangeCore(0, end, 1, dtype ?? DType.Int64, false);
+
+    private static Tensor ArangeCore(double start, double end, double step, DType dtype, bool requiresGrad)
     {
         if (step == 0) throw new ArgumentException("step must be nonzero");
         if ((step > 0 && end < start) || (step < 0 && end > start))
             throw new ArgumentException("upper bound and larger bound inconsistent with step sign");
         double count = Math.Ceiling((end - start) / step);
         if (count > Array.MaxLength) throw new ArgumentException($"arange: {count} elements is too many");
-        bool integral = start == Math.Floor(start) && end == Math.Floor(end) && step == Math.Floor(step);
-        var dt = dtype ?? (integral ? DType.Int64 : DType.Float32);
         var values = new double[(int)count];
         for (int i = 0; i < values.Length; i++) values[i] = start + i * step;
-        var t = Empty(dt, [values.Length]);
+        var t = Empty(dtype, [values.Length]);
         Dispatch.Copy(new StridedArray(values, DType.Float64, t.Sizes, t.Strides, 0), t.Strided);
         return Finish(t, requiresGrad);
     }
-
-    /// <summary>0, 1, ..., end-1 as Int64. PyTorch: torch.arange(end).</summary>
-    public static Tensor Arange(long end, DType? dtype = null) => Arange(0, end, 1, dtype ?? DType.Int64);
 
     /// <summary>n evenly spaced values from start to end inclusive. PyTorch: torch.linspace.</summary>
     public static Tensor Linspace(double start, double end, int steps, DType dtype = DType.Float32)

@@ -283,9 +283,5 @@ public sealed partial class Tensor
     /// <summary>In-place absolute value. PyTorch: abs_.</summary>
     public Tensor Abs_() => InPlaceOps.Unary(UnaryKind.Abs, this, static () => new AbsBackward0(), SaveUnary.Self);
     /// <summary>In-place masked fill. PyTorch: masked_fill_.</summary>
-    public Tensor MaskedFill_(Tensor mask, double value)
-    {
-        using var filled = Autograd.NoGrad(() => MaskedFill(mask, value));
-        return InPlaceOps.Copy(this, filled);
-    }
+    public Tensor MaskedFill_(Tensor mask, double value) => InPlaceOps.MaskedFill(this, mask, value);
 }

@@ -70,5 +70,5 @@ public sealed partial class Tensor
 
     /// <summary>Indexing along dim 0 (a view): <c>t[i]</c>. PyTorch: tensor[i].</summary>
     [System.Runtime.CompilerServices.IndexerName("At")]
-    public Tensor this[long index] => ViewOps.Select(this, 0, index);
+    public Tensor this[long index] => ViewOps.Index(this, index);
 }

@@ -38,13 +38,13 @@ public sealed partial class Tensor : IDisposable
     internal long ViewFnVersion;
 
     /// <summary>A tensor over <paramref name="storage"/>; takes over the caller's reference to it.</summary>
-    internal Tensor(Storage storage, int[] sizes, int[] strides, int offset, bool inference, bool track = true)
+    internal Tensor(Storage storage, int[] sizes, int[] strides, int offset, bool inference, bool track = true, bool? contiguous = null)
     {
         Storage = storage;
         Sizes = sizes;
         Strides = strides;
         Offset = offset;
-        ContiguousFlag = Layout.IsContiguous(sizes, strides);
+        ContiguousFlag = contiguous ?? Layout.IsContiguous(sizes, strides);
         Inference = inference;
         if (track) TensorScope.Current?.Track(this);
     }
@@ -60,7 +60,7 @@ public sealed partial class Tensor : IDisposable
     internal static Tensor EmptyFor(DType dtype, int[] shape, bool inference)
     {
         int n = Layout.NumElementsUnchecked(shape);
-        return new Tensor(Storage.Allocate(dtype, n, false), shape, Layout.CachedContiguousStrides(shape), 0, inference);
+        return new Tensor(Storage.Allocate(dtype, n, false), shape, Layout.CachedContiguousStrides(shape), 0, inference, contiguous: true);
     }
 
     internal static Tensor EmptyLike(Tensor t) => Empty(t.DType, t.Sizes);

@@ -48,11 +48,9 @@ internal sealed class AccumulateGrad(Tensor variable) : Node
                 Variable.GradValue = (current + grad).DetachFromScopes();
                 return false;
             }
-            using (Autograd.NoGrad())
-            {
-                if (current.IsInference && !mode.Inference) Variable.GradValue = (current + grad).DetachFromScopes();
-                else current.Add_(grad);
-            }
+            // PyTorch accumulates in place here, so an inference .grad (from a backward run under
+            // InferenceMode) refuses a later backward outside it with the in-place message
+            using (Autograd.NoGrad()) current.Add_(grad);
             return false;
         }
     }

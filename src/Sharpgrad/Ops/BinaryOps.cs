@@ -70,8 +70,11 @@ internal static class BinaryOps
     public static Tensor Scalar(BinaryKind kind, Tensor a, double s, bool scalarFirst, Func<BinaryNode>? makeNode, bool saveA = false, bool saveResult = false)
     {
         a.ThrowIfDisposed();
+        if (a.DType == DType.Bool && kind == BinaryKind.Sub)
+            throw new ArgumentException("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
         var dtype = TypePromotion.WithDouble(a.DType);
-        if (a.DType == DType.Int64 && s == Math.Floor(s) && kind is BinaryKind.Add or BinaryKind.Sub or BinaryKind.Mul) dtype = DType.Int64;
+        // an integral double acts as a Python int: int64 and bool tensors give int64
+        if (a.DType is DType.Int64 or DType.Bool && s == Math.Floor(s) && kind is BinaryKind.Add or BinaryKind.Sub or BinaryKind.Mul) dtype = DType.Int64;
         BinaryNode? node = null;
         if (makeNode is not null && Record.ShouldRecord(a))
         {
@@ -117,13 +120,20 @@ internal static class BinaryOps
 
     public static Tensor Pow(Tensor a, double e)
     {
+        if (!a.DType.IsFloatingPoint() && e == Math.Floor(e) && e < 0) throw new ArgumentException("Integers to negative integer powers are not allowed.");
         if (!a.DType.IsFloatingPoint() && e == Math.Floor(e) && e >= 0)
             return OpHelpers.CastRaw(Scalar(BinaryKind.Pow, OpHelpers.CastRaw(a, DType.Float64), e, false, null), DType.Int64);
         return Scalar(BinaryKind.Pow, a, e, false, static () => new PowBackward0(), saveA: true);
     }
 
     /// <summary>base ** tensor: PowBackward2, d/dx = result * ln(base).</summary>
-    public static Tensor Pow(double b, Tensor e) => Scalar(BinaryKind.Pow, e, b, true, static () => new PowBackward2(), saveResult: true);
+    public static Tensor Pow(double b, Tensor e)
+    {
+        // integer base ** integer tensor stays integral, as in PyTorch (2 ** tensor([1, 2]) is int64)
+        if (!e.DType.IsFloatingPoint() && b == Math.Floor(b))
+            return OpHelpers.CastRaw(Scalar(BinaryKind.Pow, OpHelpers.CastRaw(e, DType.Float64), b, true, null), DType.Int64);
+        return Scalar(BinaryKind.Pow, e, b, true, static () => new PowBackward2(), saveResult: true);
+    }
 
     public static Tensor Compare(Comparison cmp, Tensor a, Tensor b)
     {

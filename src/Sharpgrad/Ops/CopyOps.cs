@@ -51,7 +51,7 @@ internal static class CopyOps
             var t = parts[i];
             if (t.Dim != first.Dim) throw new ArgumentException($"Tensors must have same number of dimensions: got {first.Dim} and {t.Dim}");
             for (int d = 0; d < first.Dim; d++)
-                if (d != dim && t.Sizes[d] != first.Sizes[d]) throw Errors.CatShapes(first.Sizes[d], t.Sizes[d], d, Array.IndexOf(tensors, t));
+                if (d != dim && t.Sizes[d] != first.Sizes[d]) throw Errors.CatShapes(first.Sizes[d], t.Sizes[d], dim, Array.IndexOf(tensors, t)); // PyTorch names the cat dim
             total += t.Sizes[dim];
             if (t.DType != dtype) dtype = TypePromotion.Result(Tensor.Empty(dtype, [1]), t);
         }

@@ -188,6 +188,30 @@ internal static class InPlaceOps
         return Commit(self, node);
     }
 
+    /// <summary>self[mask] = value (mask broadcast into self). MaskedFillBackward0: grad with zeros where filled.</summary>
+    public static Tensor MaskedFill(Tensor self, Tensor mask, double value)
+    {
+        mask.ThrowIfDisposed();
+        if (mask.DType != DType.Bool) throw new ArgumentException($"masked_fill_ only supports boolean masks, but got mask with dtype {Errors.Pretty(mask.DType)}");
+        var shape = Layout.Broadcast(self.Sizes, mask.Sizes);
+        if (!shape.AsSpan().SequenceEqual(self.Sizes))
+            throw new ArgumentException($"output with shape {Errors.Shape(self.Sizes)} doesn't match the broadcast shape {Errors.Shape(shape)}");
+        bool record = Check(self);
+        MaskedFillBackward0? node = null;
+        if (record)
+        {
+            node = Record.Connect(new MaskedFillBackward0(), self);
+            node.Mask = SavedTensor.Input(mask);
+        }
+        var fill = Tensor.Full([], value, self.DType);
+        var filled = Tensor.Empty(self.DType, self.Sizes); // Where writes a contiguous output; self may be a view
+        Dispatch.Where(mask.Strided, fill.Strided, self.Strided, filled.Strided);
+        Dispatch.Copy(filled.Strided, self.Strided);
+        fill.Dispose();
+        filled.Dispose();
+        return Commit(self, node);
+    }
+
     /// <summary>Refills with random values (uniform_/normal_); recorded like fill_.</summary>
     public static Tensor Random(Tensor self, bool normal, double a, double b)
     {

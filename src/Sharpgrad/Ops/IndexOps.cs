@@ -121,7 +121,7 @@ internal static class IndexOps
     public static Tensor MaskedFill(Tensor self, Tensor mask, double value)
     {
         self.ThrowIfDisposed();
-        if (mask.DType != DType.Bool) throw new ArgumentException($"masked_fill_ only supports boolean masks, but got mask with dtype {Errors.Pretty(mask.DType)}");
+        if (mask.DType != DType.Bool) throw new ArgumentException($"masked_fill_ only supports boolean masks, but got mask with dtype {(mask.DType == DType.Int64 ? "long int" : mask.DType == DType.Float64 ? "double" : "float")}");
         Tensor y;
         using (Autograd.NoGrad())
         using (Tensor.NewScope())

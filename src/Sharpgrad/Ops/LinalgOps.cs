@@ -31,8 +31,8 @@ internal static class LinalgOps
     private static void CheckMatrices(Tensor a, Tensor b, string op)
     {
         OpHelpers.CheckSameDevice(a, b);
-        if (a.Dim != 2) throw new ArgumentException($"{op}: Expected self to be a 2-D tensor, but got a {a.Dim}-D tensor");
-        if (b.Dim != 2) throw new ArgumentException($"{op}: Expected mat2 to be a 2-D tensor, but got a {b.Dim}-D tensor");
+        if (a.Dim != 2) throw new ArgumentException(op == "mm" ? "self must be a matrix" : $"mat1 must be a matrix, got {a.Dim}-D tensor");
+        if (b.Dim != 2) throw new ArgumentException(op == "mm" ? "mat2 must be a matrix" : $"mat2 must be a matrix, got {b.Dim}-D tensor");
         if (a.Sizes[1] != b.Sizes[0]) throw Errors.MatmulShapes(a.Sizes, b.Sizes);
         CheckFloatPair(a, b);
     }

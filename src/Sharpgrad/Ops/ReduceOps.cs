@@ -14,19 +14,23 @@ internal static class ReduceOps
         int outer = 1, inner = 1, r = nd == 0 ? 1 : x.Sizes[dim];
         for (int d = 0; d < dim; d++) outer *= x.Sizes[d];
         for (int d = dim + 1; d < nd; d++) inner *= x.Sizes[d];
+        if (r == 0 && kind is ReduceKind.Max or ReduceKind.Min) throw EmptyReductionDim(kind == ReduceKind.Max ? "max" : "min", dim);
         var y = Tensor.Empty(outType, OutShape(x.Sizes, dim, keepDim));
         if (y.Numel > 0)
         {
             if (r == 0)
             {
-                if (kind is ReduceKind.Max or ReduceKind.Min)
-                    throw new ArgumentException($"{(kind == ReduceKind.Max ? "max" : "min")}(): Expected reduction dim {dim} to have non-zero size.");
                 Dispatch.Fill(y.Strided, kind == ReduceKind.Prod || kind == ReduceKind.All ? 1 : 0);
             }
             else Dispatch.Reduce(kind, src.Strided, outer, r, inner, y.Strided, indices?.Strided);
         }
+        if (!ReferenceEquals(src, x)) src.Dispose();
         return y;
     }
+
+    /// <summary>PyTorch's IndexError for max/min/argmax over a dim of size 0.</summary>
+    private static ArgumentOutOfRangeException EmptyReductionDim(string op, int dim) =>
+        new("dim", $"{op}(): Expected reduction dim {dim} to have non-zero size.");
 
     public static int[] OutShape(int[] sizes, int dim, bool keepDim)
     {
@@ -179,13 +183,14 @@ internal static class ReduceOps
         {
             var flat = OpHelpers.ContiguousRaw(x);
             var idx = Tensor.Empty(DType.Int64, keepDim ? Enumerable.Repeat(1, x.Dim).ToArray() : []);
-            if (x.Numel == 0) throw new ArgumentException($"{(max ? "argmax" : "argmin")}(): Expected reduction dim to be specified for input.numel() == 0.");
+            if (x.Numel == 0) throw new ArgumentOutOfRangeException(nameof(dim), $"{(max ? "argmax" : "argmin")}(): Expected reduction dim to be specified for input.numel() == 0.");
             Dispatch.ArgReduce(max, flat.Strided, 1, flat.Numel, 1, idx.Strided);
             return idx;
         }
         int d = Layout.WrapDim(dim.Value, x.Dim);
         var src = OpHelpers.ContiguousRaw(x);
         int outer = 1, inner = 1, r = x.Dim == 0 ? 1 : x.Sizes[d];
+        if (r == 0) throw EmptyReductionDim(max ? "argmax" : "argmin", d);
         for (int i = 0; i < d; i++) outer *= x.Sizes[i];
         for (int i = d + 1; i < x.Dim; i++) inner *= x.Sizes[i];
         var result = Tensor.Empty(DType.Int64, OutShape(x.Sizes, d, keepDim));
@@ -196,7 +201,8 @@ internal static class ReduceOps
     /// <summary>Variance (or std) with Bessel's correction by default. VarBackward0 / StdBackward0.</summary>
     public static Tensor VarStd(Tensor x, int[]? dims, double correction, bool keepDim, bool std)
     {
-        CheckMeanDType(x);
+        x.ThrowIfDisposed();
+        if (!x.DType.IsFloatingPoint()) throw new ArgumentException("std and var only support floating point and complex dtypes");
         var wrapped = dims is null ? Enumerable.Range(0, x.Dim).ToArray() : WrapDims(dims, x.Dim);
         long n = 1;
         foreach (int d in wrapped) n *= x.Dim == 0 ? 1 : x.Sizes[d]; // a 0-dim tensor reduces over its one element

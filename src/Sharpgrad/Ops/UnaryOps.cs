@@ -69,8 +69,11 @@ internal static class UnaryOps
             node = Record.Connect(new ClampBackward1(min, max), x);
             node.Self = SavedTensor.Input(x);
         }
-        var y = Tensor.Empty(x.DType, x.Sizes);
-        Dispatch.Clamp(x.Strided, y.Strided, min, max);
+        // an integer tensor with a fractional bound promotes like tensor op Python float
+        bool fractional = (min is { } lo && lo != Math.Floor(lo)) || (max is { } hi && hi != Math.Floor(hi));
+        var src = fractional ? OpHelpers.CastRaw(x, TypePromotion.WithDouble(x.DType)) : x;
+        var y = Tensor.Empty(src.DType, x.Sizes);
+        Dispatch.Clamp(src.Strided, y.Strided, min, max);
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }

@@ -110,6 +110,16 @@ internal static class ViewOps
         return MakeView(self, sizes, strides, self.Offset + i * self.Strides[dim], () => new SelectBackward0(inputSizes, dim, i));
     }
 
+    /// <summary>t[i]: select(0, i) with Python indexing's IndexError text.</summary>
+    public static Tensor Index(Tensor self, long index)
+    {
+        self.ThrowIfDisposed();
+        if (self.Dim == 0) throw new ArgumentOutOfRangeException(nameof(index), "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
+        int size = self.Sizes[0];
+        if (index < -size || index >= size) throw Errors.IndexOutOfBounds(index, 0, size);
+        return Select(self, 0, index);
+    }
+
     public static Tensor Slice(Tensor self, int dim, long start, long end, long step)
     {
         if (self.Dim == 0) throw new ArgumentException("slice() cannot be applied to a 0-dim tensor.");
@@ -177,7 +187,7 @@ internal static class ViewOps
     public static Tensor Expand(Tensor self, int[] shape)
     {
         int nd = shape.Length, sd = self.Dim;
-        if (nd < sd) throw Errors.ExpandTooFewDims(nd, sd);
+        if (nd < sd) throw Errors.ExpandTooFewDims(self.DType, self.Sizes, shape);
         var sizes = new int[nd];
         var strides = new int[nd];
         for (int i = nd - 1; i >= 0; i--)
@@ -266,8 +276,10 @@ internal static class ViewOps
 
     public static Tensor[] Split(Tensor self, int splitSize, int dim)
     {
-        if (splitSize <= 0) throw new ArgumentException($"split expects split_size be non-negative, but got split_size={splitSize}");
         int size = self.Sizes[Layout.WrapDim(dim, self.Dim)];
+        if (splitSize < 0) throw new ArgumentException($"split expects split_size be non-negative, but got split_size={splitSize}");
+        if (splitSize == 0 && size != 0) throw new ArgumentException($"split_size can only be 0 if dimension size is 0, but got dimension size of {size}");
+        if (splitSize == 0) return SplitWithSizes(self, [0], dim);
         int n = Math.Max(1, (size + splitSize - 1) / splitSize);
         var sizes = new int[n];
         for (int i = 0; i < n; i++) sizes[i] = Math.Min(splitSize, size - i * splitSize);

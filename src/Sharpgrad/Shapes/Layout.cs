@@ -119,6 +119,8 @@ internal static class Layout
         }
         if (infer >= 0)
         {
+            if (known == 0 && numel == 0)
+                throw new ArgumentException($"cannot reshape tensor of 0 elements into shape {Errors.Shape(shape)} because the unspecified dimension size -1 can be any value and is ambiguous");
             if (known == 0 || numel % known != 0) throw Errors.ShapeInvalidForSize(shape, numel);
             result[infer] = (int)(numel / known);
         }

@@ -69,8 +69,11 @@ public class Storage
 
     private protected virtual void Free()
     {
-        var buffer = Interlocked.Exchange(ref _buffer, null);
+        // The count reached zero: no other holder can race us here, except the finalizer, which only
+        // runs once nothing references this storage.
+        var buffer = _buffer;
         if (buffer is null) return;
+        _buffer = null;
         if (Counted) MemoryStats.Remove((long)Length * DType.ElementSize());
         BufferPool.Return(DType, buffer);
     }

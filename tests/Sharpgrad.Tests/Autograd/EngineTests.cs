@@ -179,4 +179,44 @@ public class EngineTests
         Autograd.Backward([(x * 2.0).Sum(), x * 3.0], [Tensor.Scalar(1), Tensor.Ones([3])]);
         Assert.Equal([5f, 5, 5], x.Grad!.ToArray<float>());
     }
+
+    [Fact]
+    public void DiamondRunsEachNodeOnceWithTheSummedGradient()
+    {
+        var x = Tensor.FromArray(new double[] { 0, 1 }, requiresGrad: true);
+        var y = x * 2.0;
+        var calls = new List<double[]>();
+        y.RegisterHook(g => { calls.Add(g.ToArray<double>()); return null; });
+        var z = (y * y + y.Exp()).Sum(); // dz/dy = 2y + e^y
+        z.Backward();
+        var only = Assert.Single(calls);
+        Assert.Equal(1.0, only[0], 1e-12);
+        Assert.Equal(4 + Math.Exp(2), only[1], 1e-12);
+        Assert.Equal(2.0, x.Grad!.ToArray<double>()[0], 1e-12);
+        Assert.Equal(2 * (4 + Math.Exp(2)), x.Grad!.ToArray<double>()[1], 1e-12);
+    }
+
+    [Fact]
+    public void GradTouchesNoLeafAndNeedsNoOtherBranch()
+    {
+        var x = Ones();
+        var w = Ones();
+        var g = Autograd.Grad([(x * w * 3.0).Sum()], [x])[0]!;
+        Assert.Equal([3f, 3, 3], g.ToArray<float>());
+        Assert.Null(x.Grad);
+        Assert.Null(w.Grad);
+        var h = Autograd.Grad([x * 2.0], [x], [Tensor.FromArray(new float[] { 1, 2, 3 })])[0]!;
+        Assert.Equal([2f, 4, 6], h.ToArray<float>());
+    }
+
+    [Fact]
+    public void BackwardOnALeafItself()
+    {
+        var s = Tensor.Scalar(3, requiresGrad: true);
+        s.Backward();
+        Assert.Equal(1f, s.Grad!.Item<float>());
+        var v = Ones();
+        v.Backward(Tensor.FromArray(new float[] { 1, 2, 3 }));
+        Assert.Equal([1f, 2, 3], v.Grad!.ToArray<float>());
+    }
 }

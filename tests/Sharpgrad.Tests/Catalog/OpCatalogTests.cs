@@ -119,6 +119,17 @@ public class OpCatalogTests
     }
 
     [Fact]
+    public void GradCheckRejectsAWrongGradient()
+    {
+        // detach hides half of d(x*x)/dx: the analytical x disagrees with the numerical 2x
+        var x = Tensor.FromArray(new double[] { 1, 2, 3 }, requiresGrad: true);
+        Assert.False(Autograd.GradCheck(xs => xs[0].Detach() * xs[0], [x], raiseException: false));
+        var e = Assert.ThrowsAny<InvalidOperationException>(() => Autograd.GradCheck(xs => xs[0].Detach() * xs[0], [x]));
+        Assert.StartsWith("Jacobian mismatch for output 0 with respect to input 0", e.Message);
+        Assert.Throws<ArgumentException>(() => Autograd.GradCheck(xs => xs[0] * 2.0, [Tensor.Ones([2], requiresGrad: true)]));
+    }
+
+    [Fact]
     public void CatalogCoversTheBriefsOps()
     {
         Assert.True(OpCatalog.Rows.Length >= 100, $"only {OpCatalog.Rows.Length} rows");

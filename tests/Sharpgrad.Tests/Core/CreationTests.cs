@@ -22,7 +22,8 @@ public class CreationTests
     [Fact]
     public void Arange()
     {
-        // FACTS sec 4: integral arguments -> int64, any fractional -> float32 (default dtype)
+        // FACTS sec 4: integer arguments -> int64, any floating argument -> float32 (default dtype);
+        // in C# the overload decides: Arange(0, 5) is integral, Arange(0, 5.0) is floating
         var a = Tensor.Arange(5);
         Assert.Equal(DType.Int64, a.DType);
         Check.Values(new long[] { 0, 1, 2, 3, 4 }, a, 5);
@@ -36,7 +37,8 @@ public class CreationTests
         Check.Values(new float[] { 0, -0.25f, -0.5f, -0.75f }, Tensor.Arange(0, -1, -0.25), 4);
         // torch.arange(5.5) -> float32 0..5
         Check.Values(new float[] { 0, 1, 2, 3, 4, 5 }, Tensor.Arange(0, 5.5), 6);
-        var empty = Tensor.Arange(0, 0, 1); // note: Arange(0, 0) binds Arange(long end, DType? dtype) (literal 0 converts to an enum)
+        Assert.Equal(DType.Float32, Tensor.Arange(0, 5.0).DType);
+        var empty = Tensor.Arange(0, 0, 1);
         Assert.Equal(DType.Int64, empty.DType);
         Assert.Equal("tensor([], dtype=torch.int64)", empty.ToString());
         // an explicit dtype wins: the way to get torch.arange(5.) in C#

@@ -23,7 +23,7 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
         UnaryKind.Cos => T.Cos(x),
         UnaryKind.Sigmoid => T.One / (T.One + T.Exp(-x)),
         UnaryKind.Tanh => T.Tanh(x),
-        UnaryKind.Relu => T.IsNaN(x) ? x : (x > T.Zero ? x : T.Zero),
+        UnaryKind.Relu => x < T.Zero ? T.Zero : x, // keeps -0 and NaN, as PyTorch's clamp_min(x, 0)
         UnaryKind.Reciprocal => T.One / x,
         UnaryKind.Sign => T.IsNaN(x) ? x : (x > T.Zero ? T.One : x < T.Zero ? -T.One : T.Zero),
         UnaryKind.Erf => T.CreateTruncating(ErfFunction.Erf(double.CreateTruncating(x))),
@@ -51,12 +51,24 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
             case UnaryKind.Tanh: TensorPrimitives.Tanh(x, y); return true;
             case UnaryKind.Reciprocal: TensorPrimitives.Reciprocal(x, y); return true;
             case UnaryKind.Square: TensorPrimitives.Multiply(x, x, y); return true;
-            case UnaryKind.Relu:
-                // Max(x, 0) would turn -0 into 0 and is what PyTorch computes too; NaN stays NaN.
-                TensorPrimitives.Max(x, T.Zero, y);
-                return true;
+            case UnaryKind.Relu: Relu(x, y); return true;
             default: return false;
         }
+    }
+
+    /// <summary>x &lt; 0 ? +0 : x. Not TensorPrimitives.Max(x, 0): that turns -0 into +0, PyTorch keeps -0 (and NaN).</summary>
+    private static void Relu(ReadOnlySpan<T> x, Span<T> y)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && x.Length >= Vector<T>.Count)
+        {
+            for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                var v = new Vector<T>(x[i..]);
+                Vector.ConditionalSelect(Vector.LessThan(v, Vector<T>.Zero), Vector<T>.Zero, v).CopyTo(y[i..]);
+            }
+        }
+        for (; i < x.Length; i++) y[i] = x[i] < T.Zero ? T.Zero : x[i];
     }
 }
 
