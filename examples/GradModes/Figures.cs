@@ -1,5 +1,7 @@
 using System.Globalization;
 using ScottPlot;
+using Sharpgrad;
+using Sharpgrad.NN;
 
 namespace GradModes;
 
@@ -42,5 +44,46 @@ public static class Figures
         plot.YLabel("cross-entropy loss");
         plot.ShowLegend(Alignment.MiddleRight);
         plot.SavePng(path, width, height);
+    }
+
+    /// <summary>
+    /// The model's p(class 1) over the plane, predicted in one InferenceMode batch, under the
+    /// validation points colored by their true class.
+    /// </summary>
+    public static void WriteDecisionPng(Module model, Spirals data, string path, int size = 520, int grid = 160)
+    {
+        const double lim = 1.2;
+        var xy = new float[grid * grid * 2];
+        for (int r = 0; r < grid; r++)
+            for (int c = 0; c < grid; c++)
+            {
+                int i = r * grid + c;
+                xy[2 * i] = (float)(-lim + 2 * lim * (c + 0.5) / grid);
+                xy[2 * i + 1] = (float)(lim - 2 * lim * (r + 0.5) / grid); // row 0 is the top edge
+            }
+        var p = Training.Predict(model, Tensor.FromArray(xy, [grid * grid, 2])).ToArray<float>();
+        var z = new double[grid, grid];
+        for (int r = 0; r < grid; r++)
+            for (int c = 0; c < grid; c++) z[r, c] = p[2 * (r * grid + c) + 1];
+
+        var plot = new Plot();
+        var map = plot.Add.Heatmap(z);
+        map.Extent = new CoordinateRect(-lim, lim, -lim, lim);
+        map.Colormap = new ScottPlot.Colormaps.Balance();
+        plot.Add.ColorBar(map).Label = "p(class 1)";
+        var points = data.Points.ToArray<float>();
+        var labels = data.Labels.ToArray<long>();
+        foreach (var (cls, color) in new[] { (0L, Colors.Cyan), (1L, Colors.Orange) })
+        {
+            var idx = Enumerable.Range(0, labels.Length).Where(i => labels[i] == cls).ToArray();
+            var m = plot.Add.Markers(idx.Select(i => (double)points[2 * i]).ToArray(), idx.Select(i => (double)points[2 * i + 1]).ToArray(),
+                MarkerShape.FilledCircle, 5, color);
+            m.LegendText = $"class {cls} (validation)";
+        }
+        plot.Axes.SetLimits(-lim, lim, -lim, lim);
+        plot.Axes.SquareUnits();
+        plot.Title($"p(class 1) under InferenceMode, {grid * grid:N0} points in one batch");
+        plot.ShowLegend(Alignment.LowerRight);
+        plot.SavePng(path, size + 120, size);
     }
 }

@@ -12,7 +12,7 @@ public sealed record ModeRow(string Mode, double MedianMilliseconds, int Nodes, 
 /// Part 3: the same model and batch run forward in the default mode, under NoGrad and under
 /// InferenceMode; time, graph size, saved bytes and peak memory, measured here and now.
 /// </summary>
-public sealed class ModesTable(IAnsiConsole console, Module? model = null, int batch = 4096, int repeats = 25)
+public sealed class ModesTable(IAnsiConsole console, Module? model = null, int batch = 4096, int repeats = 41)
 {
     /// <summary>Measures every mode, prints the table and returns its rows.</summary>
     public IReadOnlyList<ModeRow> Run()
@@ -21,7 +21,8 @@ public sealed class ModesTable(IAnsiConsole console, Module? model = null, int b
         var m = model ?? FreshModel();
         var input = Spirals.Make(batch / 2, 0.04, seed: 11).Points;
         m.Eval();
-        var rows = ModeScopes.All.Select(mode => Measure(m, input, mode.Name, mode.Enter)).ToList();
+        var times = Time(m, input);
+        var rows = ModeScopes.All.Select((mode, i) => Measure(m, input, mode.Name, mode.Enter, times[i])).ToList();
         console.WriteLine($"Forward pass of {(model is null ? "a fresh" : "the trained")} model on one batch of {batch:N0} points, " +
                           $"median of {repeats} runs per mode, on this machine ({Environment.ProcessorCount} cores):");
         Render(rows);
@@ -34,18 +35,33 @@ public sealed class ModesTable(IAnsiConsole console, Module? model = null, int b
         return Training.MakeModel();
     }
 
-    private ModeRow Measure(Module m, Tensor input, string name, Func<IDisposable> enter)
+    /// <summary>
+    /// Median forward time per mode. The modes take turns within each repeat, so a burst of load from
+    /// elsewhere on the machine hits all three alike.
+    /// </summary>
+    private double[] Time(Module m, Tensor input)
     {
-        for (int i = 0; i < 3; i++) Forward(m, input, enter);
-        var times = new double[repeats];
+        var modes = ModeScopes.All;
+        var samples = new double[modes.Count][];
+        for (int j = 0; j < modes.Count; j++)
+        {
+            samples[j] = new double[repeats];
+            for (int w = 0; w < 3; w++) Forward(m, input, modes[j].Enter);
+        }
         for (int i = 0; i < repeats; i++)
         {
-            long t0 = Stopwatch.GetTimestamp();
-            Forward(m, input, enter);
-            times[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            for (int j = 0; j < modes.Count; j++)
+            {
+                long t0 = Stopwatch.GetTimestamp();
+                Forward(m, input, modes[j].Enter);
+                samples[j][i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            }
         }
-        Array.Sort(times);
+        return samples.Select(s => s.Order().ElementAt(repeats / 2)).ToArray();
+    }
 
+    private static ModeRow Measure(Module m, Tensor input, string name, Func<IDisposable> enter, double medianMs)
+    {
         // Memory: one clean forward whose result (and the ledger behind it) stays alive while we look.
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -57,7 +73,7 @@ public sealed class ModesTable(IAnsiConsole console, Module? model = null, int b
         long peak = MemoryStats.PeakAllocatedBytes - baseline;
         var info = Autograd.Inspect(output);
         GC.KeepAlive(output);
-        return new ModeRow(name, times[repeats / 2], info.Nodes, info.SavedTensors, info.SavedBytes, peak);
+        return new ModeRow(name, medianMs, info.Nodes, info.SavedTensors, info.SavedBytes, peak);
     }
 
     private static void Forward(Module m, Tensor input, Func<IDisposable> enter)

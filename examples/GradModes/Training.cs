@@ -12,7 +12,7 @@ public sealed record EpochStats(int Epoch, double TrainLoss, double TrainAccurac
 /// <summary>What the training part produced, for the modes part and for tests.</summary>
 public sealed record TrainingResult(
     Sequential Model, Spirals Validation, IReadOnlyList<EpochStats> History,
-    string CheckpointPath, string CsvPath, string PngPath,
+    string CheckpointPath, string CsvPath, string PngPath, string DecisionPngPath,
     double FreshAccuracy, double LoadedAccuracy, double MaxAbsDifference);
 
 /// <summary>
@@ -46,12 +46,15 @@ public sealed class Training(IAnsiConsole console, int epochs, string outDir)
         var (checkpoint, fresh, loaded, diff) = RoundTrip(model, val);
         string csv = Path.Combine(outDir, "loss.csv");
         string png = Path.Combine(outDir, "loss.png");
+        string boundary = Path.Combine(outDir, "decision.png");
         Figures.WriteCsv(history, csv);
         Figures.WriteLossPng(history, png);
-        console.WriteLine($"Figures: {Path.GetFullPath(csv)}");
-        console.WriteLine($"Loss curve: {Path.GetFullPath(png)}");
+        Figures.WriteDecisionPng(model, val, boundary);
+        console.WriteLine($"Figures per epoch: {Path.GetFullPath(csv)}");
+        console.WriteLine($"Loss curve:        {Path.GetFullPath(png)}");
+        console.WriteLine($"Decision boundary: {Path.GetFullPath(boundary)}");
         console.WriteLine();
-        return new TrainingResult(model, val, history, checkpoint, csv, png, fresh, loaded, diff);
+        return new TrainingResult(model, val, history, checkpoint, csv, png, boundary, fresh, loaded, diff);
     }
 
     private List<EpochStats> Fit(Sequential model, Optimizer optimizer, Spirals train, Spirals val)

@@ -94,9 +94,12 @@ public class TrainingTests(TrainedSpirals trained) : IClassFixture<TrainedSpiral
         Assert.Equal(Options.DefaultEpochs.ToString(), lastRow[0]);
         Assert.Equal(R.History[^1].ValAccuracy, double.Parse(lastRow[4], System.Globalization.CultureInfo.InvariantCulture));
 
-        var png = File.ReadAllBytes(R.PngPath);
-        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
-        Assert.True(png.Length > 10_000, $"PNG of {png.Length} bytes");
+        foreach (var path in new[] { R.PngPath, R.DecisionPngPath })
+        {
+            var png = File.ReadAllBytes(path);
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+            Assert.True(png.Length > 10_000, $"{path}: PNG of {png.Length} bytes");
+        }
         Assert.Contains(Path.GetFullPath(R.PngPath), trained.Output);
         Assert.Contains(Path.GetFullPath(R.CsvPath), trained.Output);
     }
