@@ -50,9 +50,9 @@ public sealed class Training(IAnsiConsole console, int epochs, string outDir)
         Figures.WriteCsv(history, csv);
         Figures.WriteLossPng(history, png);
         Figures.WriteDecisionPng(model, val, boundary);
-        console.WriteLine($"Figures per epoch: {Path.GetFullPath(csv)}");
-        console.WriteLine($"Loss curve:        {Path.GetFullPath(png)}");
-        console.WriteLine($"Decision boundary: {Path.GetFullPath(boundary)}");
+        console.WriteLine($"Figures per epoch: {Where(csv)}");
+        console.WriteLine($"Loss curve:        {Where(png)}");
+        console.WriteLine($"Decision boundary: {Where(boundary)}");
         console.WriteLine();
         return new TrainingResult(model, val, history, checkpoint, csv, png, boundary, fresh, loaded, diff);
     }
@@ -187,10 +187,18 @@ public sealed class Training(IAnsiConsole console, int epochs, string outDir)
         using (Autograd.InferenceMode()) maxDiff = (after - before).Abs().Max().Item();
 
         var keys = string.Join(", ", SafeTensorsKeys(path));
-        console.WriteLine($"Checkpoint: {Path.GetFullPath(path)} ({new FileInfo(path).Length:N0} bytes: {keys})");
+        console.WriteLine($"Checkpoint: {Where(path)} ({new FileInfo(path).Length:N0} bytes: {keys})");
         console.MarkupLine($"A fresh model scores [red]{Pct(freshAcc)}[/]; loaded from the checkpoint it scores [green]{Pct(loadedAcc)}[/], " +
                            $"and its predictions match the trained model's: max |Δp| = [bold]{maxDiff:G3}[/]");
         return (path, freshAcc, loadedAcc, maxDiff);
+    }
+
+    /// <summary>The path as the user would type it: relative when it is under the current folder.</summary>
+    public static string Where(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string rel = Path.GetRelativePath(Environment.CurrentDirectory, full);
+        return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? full : rel;
     }
 
     private static IEnumerable<string> SafeTensorsKeys(string path) => Sharpgrad.Serialization.SafeTensors.Load(path).Keys;

@@ -100,7 +100,8 @@ public class TrainingTests(TrainedSpirals trained) : IClassFixture<TrainedSpiral
             Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
             Assert.True(png.Length > 10_000, $"{path}: PNG of {png.Length} bytes");
         }
-        Assert.Contains(Path.GetFullPath(R.PngPath), trained.Output);
-        Assert.Contains(Path.GetFullPath(R.CsvPath), trained.Output);
+        Assert.Contains(Training.Where(R.PngPath), trained.Output);
+        Assert.Contains(Training.Where(R.CsvPath), trained.Output);
+        Assert.Contains(Training.Where(R.DecisionPngPath), trained.Output);
     }
 }
