@@ -55,6 +55,16 @@ internal static partial class Dispatch
         else NNKernels.MaxPool2d(x.Data<double>(), x.Offset, planes, g, y.Data<double>(), indices.Data<long>());
     }
 
+    /// <summary>One SGD update over contiguous parameter, gradient and (when momentum is on) buffer of equal length.</summary>
+    public static void Sgd(StridedArray p, StridedArray g, StridedArray? buffer, bool firstStep, in SgdCoefficients k)
+    {
+        int n = p.Numel;
+        if (p.DType == DType.Float32)
+            OptimKernels.Sgd(p.Data<float>().AsSpan(p.Offset, n), g.Data<float>().AsSpan(g.Offset, n), buffer is { } b ? b.Data<float>().AsSpan(b.Offset, n) : default, firstStep, k);
+        else
+            OptimKernels.Sgd(p.Data<double>().AsSpan(p.Offset, n), g.Data<double>().AsSpan(g.Offset, n), buffer is { } b ? b.Data<double>().AsSpan(b.Offset, n) : default, firstStep, k);
+    }
+
     /// <summary>One Adam/AdamW update over contiguous parameter, gradient and state buffers of equal length.</summary>
     public static void Adam(StridedArray p, StridedArray g, StridedArray m, StridedArray v, in AdamCoefficients k)
     {

@@ -1,3 +1,7 @@
+using Sharpgrad.Kernels;
+using Sharpgrad.Kernels.Cpu;
+using Sharpgrad.Ops;
+
 namespace Sharpgrad.Optim;
 
 /// <summary>
@@ -39,7 +43,24 @@ public sealed class SGD : Optimizer
     /// <inheritdoc/>
     protected override void Update(int index, Tensor parameter, Tensor grad)
     {
-        // In place wherever PyTorch is: plain SGD is one fused p += -lr·g with no temporary.
+        if (parameter.DType.IsFloatingPoint() && parameter.IsContiguous)
+        {
+            // One fused pass, no temporaries (the common case: parameters are contiguous).
+            var g = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, parameter.DType));
+            bool first = Momentum != 0 && _buffers[index] is null;
+            if (first) _buffers[index] = Tensor.Empty(parameter.Sizes, parameter.DType);
+            var k = new SgdCoefficients(LearningRate, Momentum, Dampening, WeightDecay, Nesterov);
+            Dispatch.Sgd(parameter.Strided, g.Strided, Momentum != 0 ? _buffers[index]!.Strided : null, first, k);
+            if (!parameter.IsInference) parameter.Storage.BumpVersion();
+            if (!ReferenceEquals(g, grad)) g.Dispose();
+            return;
+        }
+        UpdateWithTensorOps(index, parameter, grad);
+    }
+
+    /// <summary>The same update from in-place tensor ops, for a non-contiguous parameter.</summary>
+    private void UpdateWithTensorOps(int index, Tensor parameter, Tensor grad)
+    {
         Tensor d = grad;
         bool owned = false;
         if (WeightDecay != 0)

@@ -7,9 +7,36 @@ internal readonly record struct AdamCoefficients(
     double OneMinusBeta1, double Beta2, double OneMinusBeta2, double WeightDecay, double Decay,
     double StepSize, double BiasCorrection2Sqrt, double Eps);
 
+/// <summary>Hyper-parameters of one SGD step.</summary>
+internal readonly record struct SgdCoefficients(double LearningRate, double Momentum, double Dampening, double WeightDecay, bool Nesterov);
+
 /// <summary>Fused optimizer updates: one pass over each parameter, no temporaries.</summary>
 internal static class OptimKernels
 {
+    /// <summary>
+    /// PyTorch's single-tensor SGD, element by element. Its CPU add with alpha is a fused multiply-add
+    /// (vec::fmadd), so every "a + alpha·b" here is one too, which keeps the results bit-identical:
+    /// d = g + wd·p; b = d (first step) or μ·b + (1-τ)·d; d = nesterov ? d + μ·b : b; p += -lr·d.
+    /// </summary>
+    public static void Sgd<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> buffer, bool firstStep, in SgdCoefficients k) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T negLr = T.CreateChecked(-k.LearningRate), wd = T.CreateChecked(k.WeightDecay), mu = T.CreateChecked(k.Momentum);
+        T keep = T.CreateChecked(1 - k.Dampening);
+        bool decay = k.WeightDecay != 0, momentum = k.Momentum != 0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            T d = g[i];
+            if (decay) d = T.FusedMultiplyAdd(p[i], wd, d);
+            if (momentum)
+            {
+                T b = firstStep ? d : T.FusedMultiplyAdd(d, keep, buffer[i] * mu);
+                buffer[i] = b;
+                d = k.Nesterov ? T.FusedMultiplyAdd(b, mu, d) : b;
+            }
+            p[i] = T.FusedMultiplyAdd(d, negLr, p[i]);
+        }
+    }
+
     /// <summary>
     /// PyTorch's single-tensor Adam, element by element and in the same operation order:
     /// p *= decay (AdamW); g += wd·p (Adam); m.lerp_(g, 1-β1); v = v·β2 + (1-β2)·g²;
