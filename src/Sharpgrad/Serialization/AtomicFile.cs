@@ -14,7 +14,8 @@ internal static class AtomicFile
     /// The temporary file lives in the same folder because a rename is only atomic within one file system. It is
     /// flushed to disk before the rename so a crash cannot leave the new name pointing at unwritten blocks. If the
     /// writer or any later step throws, the temporary file is deleted and the original file is untouched; a process
-    /// that is killed outright can still leave a hidden ".{name}.{guid}.tmp" behind, but never a damaged target.
+    /// that is killed outright can still leave a hidden ".{name}.{guid}.tmp" behind, but never a damaged target, and
+    /// the next successful write of the same target removes such leftovers.
     /// </remarks>
     public static void Write(string path, Action<Stream> write)
     {
@@ -43,6 +44,21 @@ internal static class AtomicFile
         {
             TryDelete(tempPath);
             throw;
+        }
+        RemoveLeftovers(directory, fileName);
+    }
+
+    /// <summary>Deletes temporary files that killed writers of the same target left behind.</summary>
+    private static void RemoveLeftovers(string directory, string fileName)
+    {
+        try
+        {
+            foreach (string leftover in Directory.EnumerateFiles(directory, $".{fileName}.*.tmp"))
+                TryDelete(leftover);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The write itself succeeded; stale temporaries are only clutter.
         }
     }
 

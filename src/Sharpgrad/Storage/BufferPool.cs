@@ -44,7 +44,7 @@ internal static class BufferPool
         if (!IsPooled(dtype, length))
         {
             long small = (long)length * dtype.ElementSize();
-            if (small < MinCachedBytes || dtype == DType.Bool) return Allocate(dtype, length);
+            if (small < MinCachedBytes || dtype == DType.Bool) return Allocate(dtype, length, clear);
             int sb = BucketOf(dtype, length);
             var cache = t_small?[(int)dtype * SmallBuckets + sb];
             if (cache is not null)
@@ -59,7 +59,7 @@ internal static class BufferPool
                     }
                 }
             }
-            return Allocate(dtype, BucketLength(dtype, sb));
+            return Allocate(dtype, BucketLength(dtype, sb), clear);
         }
         int bucket = BucketOf(dtype, length);
         var stack = s_buckets[(int)dtype][bucket];
@@ -68,7 +68,7 @@ internal static class BufferPool
         {
             if (stack.Count > 0) found = stack.Pop();
         }
-        if (found is null) return Allocate(dtype, BucketLength(dtype, bucket));
+        if (found is null) return Allocate(dtype, BucketLength(dtype, bucket), clear);
         Interlocked.Add(ref s_pooledBytes, -ByteLength(dtype, found.Length));
         if (clear) Array.Clear(found, 0, length);
         return found;
@@ -137,11 +137,13 @@ internal static class BufferPool
         return (int)Math.Min(elements, Array.MaxLength);
     }
 
-    private static Array Allocate(DType dtype, int length) => dtype switch
+    // An uninitialized array holds whatever the GC last had there (old tensors once the heap has
+    // churned), so a caller that asked for zeros must get a cleared one.
+    private static Array Allocate(DType dtype, int length, bool clear = false) => dtype switch
     {
-        DType.Float32 => GC.AllocateUninitializedArray<float>(length),
-        DType.Float64 => GC.AllocateUninitializedArray<double>(length),
-        DType.Int64 => GC.AllocateUninitializedArray<long>(length),
+        DType.Float32 => clear ? new float[length] : GC.AllocateUninitializedArray<float>(length),
+        DType.Float64 => clear ? new double[length] : GC.AllocateUninitializedArray<double>(length),
+        DType.Int64 => clear ? new long[length] : GC.AllocateUninitializedArray<long>(length),
         _ => new bool[length],
     };
 }

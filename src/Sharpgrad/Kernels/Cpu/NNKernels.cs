@@ -1,0 +1,213 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Sharpgrad.Kernels.Cpu;
+
+/// <summary>
+/// Loops of the neural-network functions that have no element-wise form: softmax over one axis,
+/// negative log-likelihood, im2col/col2im and 2-D max pooling. Contiguous [outer, n, inner] blocks.
+/// </summary>
+internal static class NNKernels
+{
+    /// <summary>y = softmax(x) or log_softmax(x) along the middle axis; max-shifted so large logits never overflow.</summary>
+    public static void Softmax<T>(T[] x, int xOff, int outer, int n, int inner, T[] y, bool log) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (n == 0) return;
+        if (inner == 1)
+        {
+            for (int o = 0; o < outer; o++)
+            {
+                var src = new ReadOnlySpan<T>(x, xOff + o * n, n);
+                var dst = new Span<T>(y, o * n, n);
+                T max = TensorPrimitives.Max(src);
+                TensorPrimitives.Subtract(src, max, dst);
+                if (log)
+                {
+                    T lse = T.Zero;
+                    foreach (var v in dst) lse += T.Exp(v);
+                    TensorPrimitives.Subtract(dst, T.Log(lse), dst);
+                }
+                else
+                {
+                    TensorPrimitives.Exp(dst, dst);
+                    TensorPrimitives.Divide(dst, TensorPrimitives.Sum<T>(dst), dst);
+                }
+            }
+            return;
+        }
+        for (int o = 0; o < outer; o++)
+            for (int i = 0; i < inner; i++)
+            {
+                int b = o * n * inner + i;
+                T max = x[xOff + b];
+                for (int k = 1; k < n; k++)
+                {
+                    T v = x[xOff + b + k * inner];
+                    if (T.IsNaN(v) || v > max) max = v;
+                }
+                T sum = T.Zero;
+                for (int k = 0; k < n; k++) sum += T.Exp(x[xOff + b + k * inner] - max);
+                T lse = T.Log(sum);
+                for (int k = 0; k < n; k++)
+                {
+                    T shifted = x[xOff + b + k * inner] - max;
+                    y[b + k * inner] = log ? shifted - lse : T.Exp(shifted) / sum;
+                }
+            }
+    }
+
+    /// <summary>log_softmax backward: gi = g - exp(y) * sum(g) along the middle axis (g and y contiguous).</summary>
+    public static void LogSoftmaxBackward<T>(T[] g, int gOff, T[] y, int yOff, int outer, int n, int inner, T[] gi) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int o = 0; o < outer; o++)
+            for (int i = 0; i < inner; i++)
+            {
+                int b = o * n * inner + i;
+                T sum = T.Zero;
+                for (int k = 0; k < n; k++) sum += g[gOff + b + k * inner];
+                for (int k = 0; k < n; k++)
+                {
+                    int p = b + k * inner;
+                    gi[p] = g[gOff + p] - T.Exp(y[yOff + p]) * sum;
+                }
+            }
+    }
+
+    /// <summary>
+    /// Per-element nll: loss[o, i] = -x[o, target[o, i], i], 0 where the target is ignored. Returns the sum
+    /// of the losses and the count of non-ignored targets. Targets are already range-checked.
+    /// </summary>
+    public static (T Sum, long Count) Nll<T>(T[] x, int xOff, long[] t, int tOff, int outer, int c, int inner, long ignore, T[]? loss) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T sum = T.Zero;
+        long count = 0;
+        for (int o = 0; o < outer; o++)
+            for (int i = 0; i < inner; i++)
+            {
+                int ti = o * inner + i;
+                long cls = t[tOff + ti];
+                T v = T.Zero;
+                if (cls != ignore)
+                {
+                    v = -x[xOff + (o * c + (int)cls) * inner + i];
+                    count++;
+                }
+                if (loss is not null) loss[ti] = v;
+                sum += v;
+            }
+        return (sum, count);
+    }
+
+    /// <summary>nll backward into a zeroed gi: gi[o, target, i] = -scale * (g[o, i] or the scalar g).</summary>
+    public static void NllBackward<T>(T[] g, int gOff, bool perElement, long[] t, int tOff, int outer, int c, int inner, long ignore, T scale, T[] gi) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int o = 0; o < outer; o++)
+            for (int i = 0; i < inner; i++)
+            {
+                int ti = o * inner + i;
+                long cls = t[tOff + ti];
+                if (cls == ignore) continue;
+                T gv = perElement ? g[gOff + ti] : g[gOff];
+                gi[(o * c + (int)cls) * inner + i] = -gv * scale;
+            }
+    }
+
+    /// <summary>
+    /// Unfolds [n, c, h, w] into columns [c*kh*kw, n*oh*ow]: row (ch, ki, kj), column (sample, oh, ow); zero padding.
+    /// </summary>
+    public static void Im2Col<T>(T[] x, int xOff, in ConvGeometry g, T[] cols) where T : unmanaged, INumber<T>
+    {
+        int l = g.OutH * g.OutW, width = g.N * l;
+        for (int ch = 0; ch < g.C; ch++)
+            for (int ki = 0; ki < g.KH; ki++)
+                for (int kj = 0; kj < g.KW; kj++)
+                {
+                    int row = ((ch * g.KH + ki) * g.KW + kj) * width;
+                    for (int s = 0; s < g.N; s++)
+                    {
+                        int plane = xOff + (s * g.C + ch) * g.H * g.W;
+                        for (int oh = 0; oh < g.OutH; oh++)
+                        {
+                            int ih = oh * g.Stride - g.Pad + ki;
+                            int dst = row + s * l + oh * g.OutW;
+                            if ((uint)ih >= (uint)g.H)
+                            {
+                                Array.Clear(cols, dst, g.OutW);
+                                continue;
+                            }
+                            int src = plane + ih * g.W;
+                            for (int ow = 0; ow < g.OutW; ow++)
+                            {
+                                int iw = ow * g.Stride - g.Pad + kj;
+                                cols[dst + ow] = (uint)iw < (uint)g.W ? x[src + iw] : T.Zero;
+                            }
+                        }
+                    }
+                }
+    }
+
+    /// <summary>The adjoint of <see cref="Im2Col"/>: adds every column entry back into a zeroed [n, c, h, w].</summary>
+    public static void Col2Im<T>(T[] cols, int colsOff, in ConvGeometry g, T[] x) where T : unmanaged, INumber<T>
+    {
+        int l = g.OutH * g.OutW, width = g.N * l;
+        for (int ch = 0; ch < g.C; ch++)
+            for (int ki = 0; ki < g.KH; ki++)
+                for (int kj = 0; kj < g.KW; kj++)
+                {
+                    int row = colsOff + ((ch * g.KH + ki) * g.KW + kj) * width;
+                    for (int s = 0; s < g.N; s++)
+                    {
+                        int plane = (s * g.C + ch) * g.H * g.W;
+                        for (int oh = 0; oh < g.OutH; oh++)
+                        {
+                            int ih = oh * g.Stride - g.Pad + ki;
+                            if ((uint)ih >= (uint)g.H) continue;
+                            int src = row + s * l + oh * g.OutW, dst = plane + ih * g.W;
+                            for (int ow = 0; ow < g.OutW; ow++)
+                            {
+                                int iw = ow * g.Stride - g.Pad + kj;
+                                if ((uint)iw < (uint)g.W) x[dst + iw] += cols[src + ow];
+                            }
+                        }
+                    }
+                }
+    }
+
+    /// <summary>
+    /// Max over each window of every [h, w] plane (padding never wins); indices are flat positions within the
+    /// plane, as PyTorch reports them. A NaN wins its window.
+    /// </summary>
+    public static void MaxPool2d<T>(T[] x, int xOff, int planes, in ConvGeometry g, T[] y, long[] idx) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int p = 0; p < planes; p++)
+        {
+            int src = xOff + p * g.H * g.W, dst = p * g.OutH * g.OutW;
+            for (int oh = 0; oh < g.OutH; oh++)
+                for (int ow = 0; ow < g.OutW; ow++)
+                {
+                    int h0 = oh * g.Stride - g.Pad, w0 = ow * g.Stride - g.Pad;
+                    int hs = Math.Max(h0, 0), he = Math.Min(h0 + g.KH, g.H);
+                    int ws = Math.Max(w0, 0), we = Math.Min(w0 + g.KW, g.W);
+                    T best = T.NegativeInfinity;
+                    long bestIdx = hs * g.W + ws;
+                    for (int ih = hs; ih < he; ih++)
+                        for (int iw = ws; iw < we; iw++)
+                        {
+                            T v = x[src + ih * g.W + iw];
+                            if (v > best || T.IsNaN(v))
+                            {
+                                best = v;
+                                bestIdx = ih * g.W + iw;
+                                if (T.IsNaN(v)) goto done;
+                            }
+                        }
+                    done:
+                    y[dst + oh * g.OutW + ow] = best;
+                    idx[dst + oh * g.OutW + ow] = bestIdx;
+                }
+        }
+    }
+}
+
+/// <summary>Sizes of a 2-D sliding-window op: batch, channels, input plane, kernel, stride, padding, output plane.</summary>
+internal readonly record struct ConvGeometry(int N, int C, int H, int W, int KH, int KW, int Stride, int Pad, int OutH, int OutW);

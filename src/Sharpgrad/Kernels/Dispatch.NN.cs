@@ -1,0 +1,77 @@
+using Sharpgrad.Kernels.Cpu;
+
+namespace Sharpgrad.Kernels;
+
+// Neural-network kernels: floating dtypes only (callers check and report the dtype first).
+internal static partial class Dispatch
+{
+    public static void Softmax(StridedArray x, int outer, int n, int inner, StridedArray y, bool log)
+    {
+        if (x.DType == DType.Float32) NNKernels.Softmax(x.Data<float>(), x.Offset, outer, n, inner, y.Data<float>(), log);
+        else NNKernels.Softmax(x.Data<double>(), x.Offset, outer, n, inner, y.Data<double>(), log);
+    }
+
+    public static void LogSoftmaxBackward(StridedArray g, StridedArray y, int outer, int n, int inner, StridedArray gi)
+    {
+        if (g.DType == DType.Float32) NNKernels.LogSoftmaxBackward(g.Data<float>(), g.Offset, y.Data<float>(), y.Offset, outer, n, inner, gi.Data<float>());
+        else NNKernels.LogSoftmaxBackward(g.Data<double>(), g.Offset, y.Data<double>(), y.Offset, outer, n, inner, gi.Data<double>());
+    }
+
+    /// <summary>Per-element nll into <paramref name="loss"/> (when given); returns the sum and the non-ignored count.</summary>
+    public static (double Sum, long Count) Nll(StridedArray x, StridedArray target, int outer, int c, int inner, long ignore, StridedArray? loss)
+    {
+        var t = target.Data<long>();
+        if (x.DType == DType.Float32)
+        {
+            var (s, n) = NNKernels.Nll(x.Data<float>(), x.Offset, t, target.Offset, outer, c, inner, ignore, loss?.Data<float>());
+            return (s, n);
+        }
+        var (sd, nd) = NNKernels.Nll(x.Data<double>(), x.Offset, t, target.Offset, outer, c, inner, ignore, loss?.Data<double>());
+        return (sd, nd);
+    }
+
+    public static void NllBackward(StridedArray g, bool perElement, StridedArray target, int outer, int c, int inner, long ignore, double scale, StridedArray gi)
+    {
+        var t = target.Data<long>();
+        if (g.DType == DType.Float32) NNKernels.NllBackward(g.Data<float>(), g.Offset, perElement, t, target.Offset, outer, c, inner, ignore, (float)scale, gi.Data<float>());
+        else NNKernels.NllBackward(g.Data<double>(), g.Offset, perElement, t, target.Offset, outer, c, inner, ignore, scale, gi.Data<double>());
+    }
+
+    public static void Im2Col(StridedArray x, in ConvGeometry g, StridedArray cols)
+    {
+        if (x.DType == DType.Float32) NNKernels.Im2Col(x.Data<float>(), x.Offset, g, cols.Data<float>());
+        else NNKernels.Im2Col(x.Data<double>(), x.Offset, g, cols.Data<double>());
+    }
+
+    public static void Col2Im(StridedArray cols, in ConvGeometry g, StridedArray x)
+    {
+        if (x.DType == DType.Float32) NNKernels.Col2Im(cols.Data<float>(), cols.Offset, g, x.Data<float>());
+        else NNKernels.Col2Im(cols.Data<double>(), cols.Offset, g, x.Data<double>());
+    }
+
+    public static void MaxPool2d(StridedArray x, int planes, in ConvGeometry g, StridedArray y, StridedArray indices)
+    {
+        if (x.DType == DType.Float32) NNKernels.MaxPool2d(x.Data<float>(), x.Offset, planes, g, y.Data<float>(), indices.Data<long>());
+        else NNKernels.MaxPool2d(x.Data<double>(), x.Offset, planes, g, y.Data<double>(), indices.Data<long>());
+    }
+
+    /// <summary>One SGD update over contiguous parameter, gradient and (when momentum is on) buffer of equal length.</summary>
+    public static void Sgd(StridedArray p, StridedArray g, StridedArray? buffer, bool firstStep, in SgdCoefficients k)
+    {
+        int n = p.Numel;
+        if (p.DType == DType.Float32)
+            OptimKernels.Sgd(p.Data<float>().AsSpan(p.Offset, n), g.Data<float>().AsSpan(g.Offset, n), buffer is { } b ? b.Data<float>().AsSpan(b.Offset, n) : default, firstStep, k);
+        else
+            OptimKernels.Sgd(p.Data<double>().AsSpan(p.Offset, n), g.Data<double>().AsSpan(g.Offset, n), buffer is { } b ? b.Data<double>().AsSpan(b.Offset, n) : default, firstStep, k);
+    }
+
+    /// <summary>One Adam/AdamW update over contiguous parameter, gradient and state buffers of equal length.</summary>
+    public static void Adam(StridedArray p, StridedArray g, StridedArray m, StridedArray v, in AdamCoefficients k)
+    {
+        int n = p.Numel;
+        if (p.DType == DType.Float32)
+            OptimKernels.Adam(p.Data<float>().AsSpan(p.Offset, n), g.Data<float>().AsSpan(g.Offset, n), m.Data<float>().AsSpan(m.Offset, n), v.Data<float>().AsSpan(v.Offset, n), k);
+        else
+            OptimKernels.Adam(p.Data<double>().AsSpan(p.Offset, n), g.Data<double>().AsSpan(g.Offset, n), m.Data<double>().AsSpan(m.Offset, n), v.Data<double>().AsSpan(v.Offset, n), k);
+    }
+}

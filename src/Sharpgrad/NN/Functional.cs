@@ -1,0 +1,83 @@
+using Sharpgrad.Ops;
+
+namespace Sharpgrad.NN;
+
+/// <summary>The stateless functions behind the layers and losses. PyTorch: torch.nn.functional.</summary>
+public static partial class Functional
+{
+    /// <summary>max(x, 0). PyTorch: F.relu.</summary>
+    public static Tensor Relu(Tensor x) => x.Relu();
+
+    /// <summary>tanh(x). PyTorch: F.tanh.</summary>
+    public static Tensor Tanh(Tensor x) => x.Tanh();
+
+    /// <summary>1 / (1 + e⁻ˣ). PyTorch: F.sigmoid.</summary>
+    public static Tensor Sigmoid(Tensor x) => x.Sigmoid();
+
+    /// <summary>x·Φ(x) (GeluBackward0); <paramref name="approximate"/> "tanh" uses the tanh form. PyTorch: F.gelu.</summary>
+    public static Tensor Gelu(Tensor x, string approximate = "none") => UnaryOps.Gelu(x, CheckApproximate(approximate) == "tanh");
+
+    internal static string CheckApproximate(string approximate) => approximate is "none" or "tanh"
+        ? approximate
+        : throw new ArgumentException($"approximate argument must be either none or tanh.");
+
+    /// <summary>exp(x) / Σ exp(x) along <paramref name="dim"/>, max-shifted (SoftmaxBackward0). PyTorch: F.softmax.</summary>
+    public static Tensor Softmax(Tensor x, int dim) => SoftmaxOps.Softmax(x, dim, log: false);
+
+    /// <summary>x - log Σ exp(x) along <paramref name="dim"/>, max-shifted (LogSoftmaxBackward0). PyTorch: F.log_softmax.</summary>
+    public static Tensor LogSoftmax(Tensor x, int dim) => SoftmaxOps.Softmax(x, dim, log: true);
+
+    internal static void CheckDropout(double p)
+    {
+        if (!(p >= 0 && p <= 1))
+            throw new ArgumentOutOfRangeException(nameof(p), $"dropout probability has to be between 0 and 1, but got {Module.PyFloat(p)}");
+    }
+
+    /// <summary>
+    /// In training, zeroes each element with probability <paramref name="p"/> and scales the rest by 1/(1-p)
+    /// (x * mask: MulBackward0); otherwise (or with p = 0) returns <paramref name="x"/> itself. PyTorch: F.dropout.
+    /// </summary>
+    public static Tensor Dropout(Tensor x, double p = 0.5, bool training = true)
+    {
+        CheckDropout(p);
+        if (!training || p == 0) return x;
+        Tensor mask;
+        using (Autograd.NoGrad())
+        {
+            if (p == 1) mask = Tensor.Zeros([], x.DType);
+            else
+            {
+                using var u = Tensor.Rand(x.Shape.ToArray(), x.DType);
+                using var keep = u.Lt(1 - p);
+                mask = keep.To(x.DType);
+                mask.Div_(1 - p);
+            }
+        }
+        var y = x * mask;
+        mask.Dispose();
+        return y;
+    }
+
+    /// <summary>x Wᵀ + b; 2-D input with a bias is one addmm (AddmmBackward0). PyTorch: F.linear.</summary>
+    public static Tensor Linear(Tensor x, Tensor weight, Tensor? bias = null) => LinalgOps.Linear(x, weight, bias);
+
+    /// <summary>Rows of <paramref name="weight"/> picked by Int64 indices (EmbeddingBackward0). PyTorch: F.embedding.</summary>
+    public static Tensor Embedding(Tensor input, Tensor weight) => IndexOps.Embedding(weight, input);
+
+    /// <summary>Layer normalization over the trailing dims (NativeLayerNormBackward0). PyTorch: F.layer_norm.</summary>
+    public static Tensor LayerNorm(Tensor x, int[] normalizedShape, Tensor? weight = null, Tensor? bias = null, double eps = 1e-5) =>
+        NormOps.LayerNorm(x, normalizedShape, weight, bias, eps);
+
+    /// <summary>Batch normalization per channel (NativeBatchNormBackward0). PyTorch: F.batch_norm.</summary>
+    public static Tensor BatchNorm(Tensor x, Tensor? runningMean, Tensor? runningVar, Tensor? weight = null, Tensor? bias = null,
+        bool training = false, double momentum = 0.1, double eps = 1e-5) =>
+        NormOps.BatchNorm(x, runningMean, runningVar, weight, bias, training, momentum, eps);
+
+    /// <summary>2-D convolution (ConvolutionBackward0). PyTorch: F.conv2d.</summary>
+    public static Tensor Conv2d(Tensor x, Tensor weight, Tensor? bias = null, int stride = 1, int padding = 0) =>
+        ConvOps.Conv2d(x, weight, bias, stride, padding);
+
+    /// <summary>2-D max pooling (MaxPool2DWithIndicesBackward0). PyTorch: F.max_pool2d.</summary>
+    public static Tensor MaxPool2d(Tensor x, int kernelSize, int? stride = null, int padding = 0) =>
+        ConvOps.MaxPool2d(x, kernelSize, stride ?? kernelSize, padding);
+}

@@ -1,0 +1,159 @@
+using Sharpgrad.Kernels;
+using Sharpgrad.Kernels.Cpu;
+
+namespace Sharpgrad.Ops;
+
+/// <summary>2-D convolution as im2col + one GEMM, and 2-D max pooling.</summary>
+internal static class ConvOps
+{
+    private static void CheckFloat(Tensor t, string op)
+    {
+        if (!t.DType.IsFloatingPoint()) throw Errors.UnsupportedDType(op, t.DType);
+    }
+
+    /// <summary>conv2d with groups=1, dilation=1, square kernel stride and padding. ConvolutionBackward0.</summary>
+    public static Tensor Conv2d(Tensor x, Tensor w, Tensor? b, int stride, int padding)
+    {
+        x.ThrowIfDisposed();
+        w.ThrowIfDisposed();
+        if (x.Dim != 4) throw new ArgumentException($"Expected 4D (batched) input to conv2d, but got input of size: {Errors.Shape(x.Sizes)}");
+        if (w.Dim != 4) throw new ArgumentException($"weight should have at least three dimensions, got weight of size {Errors.Shape(w.Sizes)}");
+        if (stride < 1) throw new ArgumentException("non-positive stride is not supported");
+        if (padding < 0) throw new ArgumentException("negative padding is not supported");
+        CheckFloat(x, "slow_conv2d_cpu");
+        if (w.DType != x.DType || (b is not null && b.DType != x.DType))
+            throw new ArgumentException($"Input type ({x.DType.LegacyTensorTypeName()}) and weight type ({w.DType.LegacyTensorTypeName()}) should be the same");
+        int n = x.Sizes[0], c = x.Sizes[1], h = x.Sizes[2], wd = x.Sizes[3];
+        int cout = w.Sizes[0], kh = w.Sizes[2], kw = w.Sizes[3];
+        if (w.Sizes[1] != c)
+            throw new ArgumentException($"Given groups=1, weight of size {Errors.Shape(w.Sizes)}, expected input{Errors.Shape(x.Sizes)} to have {w.Sizes[1]} channels, but got {c} channels instead");
+        if (h + 2 * padding < kh || wd + 2 * padding < kw)
+            throw new ArgumentException($"Calculated padded input size per channel: ({h + 2 * padding} x {wd + 2 * padding}). Kernel size: ({kh} x {kw}). Kernel size can't be greater than actual input size");
+        if (b is not null && (b.Dim != 1 || b.Sizes[0] != cout))
+            throw new ArgumentException($"Given weight of size {Errors.Shape(w.Sizes)}, expected bias to be 1-dimensional with {cout} elements, but got bias of size {Errors.Shape(b.Sizes)} instead");
+        var g = new ConvGeometry(n, c, h, wd, kh, kw, stride, padding, (h + 2 * padding - kh) / stride + 1, (wd + 2 * padding - kw) / stride + 1);
+
+        ConvolutionBackward0? node = null;
+        if (NormOps.ShouldRecord(x, w, b))
+        {
+            node = new ConvolutionBackward0(g, w.Sizes) { Edges = NormOps.Edges(x, w, b) };
+            if (w.RequiresGradFast) node.A = SavedTensor.Input(x);
+            if (x.RequiresGradFast) node.B = SavedTensor.Input(w);
+        }
+        Tensor y;
+        int l = g.OutH * g.OutW, k = c * kh * kw;
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+        {
+            var cols = Im2Col(x, g);
+            var w2 = w.Reshape(cout, k);
+            var out2 = b is null ? w2.Mm(cols) : Tensor.Addmm(b.Reshape(cout, 1), w2, cols);
+            var permuted = out2.View(cout, n, l).Permute(1, 0, 2);
+            y = NormOps.Shaped(permuted, [n, cout, g.OutH, g.OutW]).MoveToOuterScope();
+        }
+        if (node is not null) Record.SetHistory(y, node);
+        return y;
+    }
+
+    /// <summary>Unfolds [n, c, h, w] into [c·kh·kw, n·oh·ow] columns. Im2ColBackward0 (its adjoint is col2im).</summary>
+    public static Tensor Im2Col(Tensor x, ConvGeometry g)
+    {
+        var src = OpHelpers.ContiguousRaw(x);
+        var cols = Tensor.Empty(x.DType, [g.C * g.KH * g.KW, g.N * g.OutH * g.OutW]);
+        Dispatch.Im2Col(src.Strided, g, cols.Strided);
+        if (!ReferenceEquals(src, x)) src.Dispose();
+        if (Record.ShouldRecord(x)) Record.SetHistory(cols, Record.Connect(new Im2ColBackward0(g), x));
+        return cols;
+    }
+
+    /// <summary>Adds [c·kh·kw, n·oh·ow] columns back into [n, c, h, w]. Col2ImBackward0 (its adjoint is im2col).</summary>
+    public static Tensor Col2Im(Tensor cols, ConvGeometry g)
+    {
+        var src = OpHelpers.ContiguousRaw(cols);
+        var x = Tensor.Empty(cols.DType, [g.N, g.C, g.H, g.W], clear: true);
+        Dispatch.Col2Im(src.Strided, g, x.Strided);
+        if (!ReferenceEquals(src, cols)) src.Dispose();
+        if (Record.ShouldRecord(cols)) Record.SetHistory(x, Record.Connect(new Col2ImBackward0(g), cols));
+        return x;
+    }
+
+    /// <summary>max_pool2d over the last two dims of a 3-D or 4-D input. MaxPool2DWithIndicesBackward0.</summary>
+    public static Tensor MaxPool2d(Tensor x, int kernelSize, int stride, int padding)
+    {
+        x.ThrowIfDisposed();
+        if (x.Dim is not (3 or 4)) throw new ArgumentException($"non-empty 3D or 4D (batch mode) tensor expected for input");
+        CheckFloat(x, "max_pool2d");
+        if (kernelSize < 1) throw new ArgumentException("max_pool2d: kernel_size must be greater than zero");
+        if (stride < 1) throw new ArgumentException("max_pool2d: stride must be greater than zero");
+        if (padding < 0 || padding > kernelSize / 2)
+            throw new ArgumentException($"pad should be at most half of effective kernel size, but got pad={padding}, kernel_size={kernelSize} and dilation=1");
+        int h = x.Sizes[^2], w = x.Sizes[^1], c = x.Sizes[^3];
+        int oh = FloorDiv(h + 2 * padding - kernelSize, stride) + 1, ow = FloorDiv(w + 2 * padding - kernelSize, stride) + 1;
+        if (oh < 1 || ow < 1)
+            throw new ArgumentException($"Given input size: ({c}x{h}x{w}). Calculated output size: ({c}x{Math.Max(oh, 0)}x{Math.Max(ow, 0)}). Output size is too small");
+        int planes = h * w == 0 ? 0 : x.Numel / (h * w);
+        var g = new ConvGeometry(1, 1, h, w, kernelSize, kernelSize, stride, padding, oh, ow);
+        var shape = (int[])x.Sizes.Clone();
+        shape[^2] = oh;
+        shape[^1] = ow;
+        var src = OpHelpers.ContiguousRaw(x);
+        var y = Tensor.Empty(x.DType, shape);
+        var indices = Tensor.Empty(DType.Int64, shape);
+        Dispatch.MaxPool2d(src.Strided, planes, g, y.Strided, indices.Strided);
+        if (!ReferenceEquals(src, x)) src.Dispose();
+        if (Record.ShouldRecord(x))
+        {
+            var node = Record.Connect(new MaxPool2DWithIndicesBackward0(x.Sizes, planes, h * w, oh * ow), x);
+            node.Index = SavedTensor.Input(indices);
+            Record.SetHistory(y, node);
+        }
+        indices.Dispose();
+        return y;
+    }
+
+    private static int FloorDiv(int a, int b) => (int)Math.Floor((double)a / b);
+}
+
+/// <summary>convolution: input: col2im(Wᵀ @ g); weight: g @ im2col(x)ᵀ; bias: g summed over batch and plane.</summary>
+internal sealed class ConvolutionBackward0(ConvGeometry g, int[] weightSizes) : BinaryNode
+{
+    public override string Name => nameof(ConvolutionBackward0);
+
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        int cout = weightSizes[0], k = g.C * g.KH * g.KW;
+        var g2 = grad.Permute(1, 0, 2, 3).Reshape(cout, g.N * g.OutH * g.OutW);
+        Tensor? dx = null, dw = null, db = null;
+        if (NeedsInputGrad(0)) dx = ConvOps.Col2Im(B!.Unpack().Reshape(cout, k).T.Mm(g2), g);
+        if (NeedsInputGrad(1)) dw = g2.Mm(ConvOps.Im2Col(A!.Unpack(), g).T).Reshape(weightSizes);
+        if (NeedsInputGrad(2)) db = grad.Sum([0, 2, 3]);
+        return [dx, dw, db];
+    }
+}
+
+/// <summary>im2col: col2im(grad).</summary>
+internal sealed class Im2ColBackward0(ConvGeometry g) : Node
+{
+    public override string Name => nameof(Im2ColBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [ConvOps.Col2Im(grad, g)];
+}
+
+/// <summary>col2im: im2col(grad).</summary>
+internal sealed class Col2ImBackward0(ConvGeometry g) : Node
+{
+    public override string Name => nameof(Col2ImBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [ConvOps.Im2Col(grad, g)];
+}
+
+/// <summary>max_pool2d_with_indices: grad added at the argmax of each window (scatter_add over each plane).</summary>
+internal sealed class MaxPool2DWithIndicesBackward0(int[] inputSizes, int planes, int plane, int outPlane) : IndexNode
+{
+    public override string Name => nameof(MaxPool2DWithIndicesBackward0);
+
+    internal override Tensor?[] Apply(Tensor grad) =>
+    [
+        Tensor.Zeros([planes, plane], grad.DType)
+            .ScatterAdd(1, Index!.Unpack().Reshape(planes, outPlane), grad.Reshape(planes, outPlane))
+            .Reshape(inputSizes),
+    ];
+}

@@ -1,0 +1,154 @@
+using Sharpgrad.Kernels;
+using Sharpgrad.NN;
+
+namespace Sharpgrad.Ops;
+
+/// <summary>Losses with their own nodes in derivatives.yaml: nll_loss, mse_loss, binary_cross_entropy(_with_logits).</summary>
+internal static class LossOps
+{
+    /// <summary>Sizes of a class-indexed input: (batch, classes, trailing spatial size).</summary>
+    private static (int Outer, int C, int Inner) NllGeometry(Tensor input, Tensor target)
+    {
+        if (target.DType != DType.Int64)
+            throw new ArgumentException($"expected scalar type Long but found {Errors.Pretty(target.DType)}");
+        if (!input.DType.IsFloatingPoint())
+            throw Errors.UnsupportedDType("nll_loss_forward_reduce_cuda_kernel_2d_index", input.DType);
+        if (input.Dim == 0) throw new ArgumentException("input tensor should be 1D or 2D");
+        if (input.Dim == 1)
+        {
+            if (target.Dim != 0) throw new ArgumentException("0D or 1D target tensor expected, multi-target not supported");
+            return (1, input.Sizes[0], 1);
+        }
+        if (target.Dim == 0 || target.Sizes[0] != input.Sizes[0])
+            throw new ArgumentException($"Expected input batch_size ({input.Sizes[0]}) to match target batch_size ({(target.Dim == 0 ? 0 : target.Sizes[0])}).");
+        var expected = input.Sizes.Where((_, i) => i != 1).ToArray();
+        if (!target.Sizes.AsSpan().SequenceEqual(expected))
+            throw new ArgumentException($"Expected target size {Errors.Shape(expected)}, got {Errors.Shape(target.Sizes)}");
+        int inner = 1;
+        for (int d = 2; d < input.Dim; d++) inner *= input.Sizes[d];
+        return (input.Sizes[0], input.Sizes[1], inner);
+    }
+
+    /// <summary>nll_loss: -input[n, target[n]] averaged over non-ignored targets (or summed, or per element). NllLossBackward0.</summary>
+    public static Tensor NllLoss(Tensor input, Tensor target, Reduction reduction, long ignoreIndex)
+    {
+        OpHelpers.CheckSameDevice(input, target);
+        var (outer, c, inner) = NllGeometry(input, target);
+        var t = OpHelpers.ContiguousRaw(target);
+        var td = t.Data<long>();
+        for (int i = 0; i < t.Numel; i++)
+        {
+            long v = td[t.Offset + i];
+            if (v != ignoreIndex && (v < 0 || v >= c))
+                throw new ArgumentOutOfRangeException(nameof(target), $"Target {v} is out of bounds.");
+        }
+        NllLossBackward0? node = null;
+        if (Record.ShouldRecord(input))
+        {
+            node = Record.Connect(new NllLossBackward0(reduction, ignoreIndex, input.Sizes), input);
+            node.Index = SavedTensor.Input(t);
+        }
+        var x = OpHelpers.ContiguousRaw(input);
+        Tensor y;
+        if (reduction == Reduction.None)
+        {
+            y = Tensor.Empty(input.DType, t.Sizes);
+            Dispatch.Nll(x.Strided, t.Strided, outer, c, inner, ignoreIndex, y.Strided);
+        }
+        else
+        {
+            var (sum, count) = Dispatch.Nll(x.Strided, t.Strided, outer, c, inner, ignoreIndex, null);
+            if (node is not null) node.Count = count;
+            y = Tensor.Full([], reduction == Reduction.Mean ? sum / count : sum, input.DType);
+        }
+        if (!ReferenceEquals(x, input)) x.Dispose();
+        if (node is not null) Record.SetHistory(y, node);
+        return y;
+    }
+
+    /// <summary>Applies a reduction without recording (the caller's node owns the gradient).</summary>
+    public static Tensor ReduceRaw(Tensor loss, Reduction reduction)
+    {
+        if (reduction == Reduction.None) return loss;
+        var r = reduction == Reduction.Mean ? loss.Mean() : loss.Sum();
+        loss.Dispose();
+        return r;
+    }
+
+    /// <summary>mse_loss: (input - target)², reduced. MseLossBackward0.</summary>
+    public static Tensor MseLoss(Tensor input, Tensor target, Reduction reduction)
+    {
+        OpHelpers.CheckSameDevice(input, target);
+        var shape = OpHelpers.BroadcastShape(input, target);
+        Tensor y;
+        using (Autograd.NoGrad())
+        {
+            var d = input - target;
+            var sq = d * d;
+            d.Dispose();
+            y = ReduceRaw(sq, reduction);
+        }
+        if (Record.ShouldRecord(input, target))
+        {
+            var node = Record.Connect(new MseLossBackward0(reduction, Shapes.Layout.NumElementsUnchecked(shape)), input, target);
+            node.Save(input, target);
+            Record.SetHistory(y, node);
+        }
+        return y;
+    }
+
+    private static void CheckSameSize(Tensor input, Tensor target, bool logits)
+    {
+        OpHelpers.CheckSameDevice(input, target);
+        if (input.Sizes.AsSpan().SequenceEqual(target.Sizes)) return;
+        throw new ArgumentException(logits
+            ? $"Target size ({Errors.Size(target.Sizes)}) must be the same as input size ({Errors.Size(input.Sizes)})"
+            : $"Using a target size ({Errors.Size(target.Sizes)}) that is different to the input size ({Errors.Size(input.Sizes)}) is deprecated. Please ensure they have the same size.");
+    }
+
+    /// <summary>binary_cross_entropy on probabilities, logs clamped at -100 as PyTorch does. BinaryCrossEntropyBackward0.</summary>
+    public static Tensor BinaryCrossEntropy(Tensor input, Tensor target, Reduction reduction)
+    {
+        CheckSameSize(input, target, logits: false);
+        if (!input.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("binary_cross_entropy", input.DType);
+        Tensor y;
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+        {
+            if ((input.Lt(0.0).LogicalOr(input.Gt(1.0))).Any().Item<bool>())
+                throw new ArgumentException("all elements of input should be between 0 and 1");
+            var logX = input.Log().Clamp(min: -100);
+            var log1mX = (-input).Log1p().Clamp(min: -100);
+            y = ReduceRaw((target - 1.0) * log1mX - target * logX, reduction).MoveToOuterScope();
+        }
+        if (Record.ShouldRecord(input, target))
+        {
+            var node = Record.Connect(new BinaryCrossEntropyBackward0(reduction, input.Numel), input, target);
+            node.Save(input, target);
+            Record.SetHistory(y, node);
+        }
+        return y;
+    }
+
+    /// <summary>binary_cross_entropy_with_logits: (1 - t)·x - log σ(x), in the stable form. BinaryCrossEntropyWithLogitsBackward0.</summary>
+    public static Tensor BinaryCrossEntropyWithLogits(Tensor input, Tensor target, Reduction reduction)
+    {
+        CheckSameSize(input, target, logits: true);
+        if (!input.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("binary_cross_entropy_with_logits", input.DType);
+        Tensor y;
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+        {
+            // -log σ(x) = -min(x, 0) + log1p(exp(-|x|))
+            var logSigmoid = input.Clamp(max: 0) - (-input.Abs()).Exp().Log1p();
+            y = ReduceRaw((1.0 - target) * input - logSigmoid, reduction).MoveToOuterScope();
+        }
+        if (Record.ShouldRecord(input, target))
+        {
+            var node = Record.Connect(new BinaryCrossEntropyWithLogitsBackward0(reduction, input.Numel), input, target);
+            node.Save(input, target);
+            Record.SetHistory(y, node);
+        }
+        return y;
+    }
+}

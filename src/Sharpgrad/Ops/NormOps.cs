@@ -1,0 +1,194 @@
+using Sharpgrad.Shapes;
+
+namespace Sharpgrad.Ops;
+
+/// <summary>layer_norm and batch_norm: normalize with the statistics of a group of elements, then scale and shift.</summary>
+internal static class NormOps
+{
+    /// <summary>A fresh (unrecorded) result given <paramref name="shape"/>; takes over <paramref name="t"/>.</summary>
+    public static Tensor Shaped(Tensor t, int[] shape)
+    {
+        var c = OpHelpers.ContiguousRaw(t);
+        var y = c.AliasWith(shape, Layout.ContiguousStrides(shape), c.Offset);
+        if (!ReferenceEquals(c, t)) c.Dispose();
+        t.Dispose();
+        return y;
+    }
+
+    public static Edge[] Edges(Tensor x, Tensor? w, Tensor? b) =>
+        [x.GradientEdge(), w?.GradientEdge() ?? default, b?.GradientEdge() ?? default];
+
+    public static bool ShouldRecord(Tensor x, Tensor? w, Tensor? b) =>
+        (x.RequiresGradFast || (w?.RequiresGradFast ?? false) || (b?.RequiresGradFast ?? false)) && GradMode.Current.Records;
+
+    /// <summary>layer_norm over the trailing <paramref name="normalizedShape"/> dims. NativeLayerNormBackward0.</summary>
+    public static Tensor LayerNorm(Tensor x, int[] normalizedShape, Tensor? weight, Tensor? bias, double eps)
+    {
+        x.ThrowIfDisposed();
+        int k = normalizedShape.Length;
+        bool fits = k > 0 && x.Dim >= k && x.Sizes.AsSpan(x.Dim - k).SequenceEqual(normalizedShape);
+        if (!fits)
+            throw new ArgumentException($"Given normalized_shape={Errors.Shape(normalizedShape)}, expected input with shape [*, {string.Join(", ", normalizedShape)}], but got input of size{Errors.Shape(x.Sizes)}");
+        foreach (var (t, name) in new[] { (weight, "weight"), (bias, "bias") })
+            if (t is not null && !t.Sizes.AsSpan().SequenceEqual(normalizedShape))
+                throw new ArgumentException($"Expected {name} to be of same shape as normalized_shape, but got {name} of shape {Errors.Shape(t.Sizes)} and normalized_shape = {Errors.Shape(normalizedShape)}");
+        if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("LayerNormKernelImpl", x.DType);
+        int n = Layout.NumElementsUnchecked(normalizedShape);
+        int m = Layout.NumElementsUnchecked(x.Sizes.AsSpan(0, x.Dim - k).ToArray());
+        NativeLayerNormBackward0? node = null;
+        if (ShouldRecord(x, weight, bias))
+        {
+            node = new NativeLayerNormBackward0(normalizedShape, eps, m, n, x.Sizes) { Edges = Edges(x, weight, bias) };
+            node.X = SavedTensor.Input(x);
+            if (weight is not null) node.W = SavedTensor.Input(weight);
+        }
+        Tensor y;
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+        {
+            var x2 = x.Reshape(m, n);
+            var xc = x2 - x2.Mean(1, keepDim: true);
+            var r = xc * ((xc * xc).Mean(1, keepDim: true) + eps).Rsqrt();
+            if (weight is not null) r = r * weight.Reshape(n);
+            if (bias is not null) r = r + bias.Reshape(n);
+            y = Shaped(r, x.Sizes).MoveToOuterScope();
+        }
+        if (node is not null) Record.SetHistory(y, node);
+        return y;
+    }
+
+    /// <summary>
+    /// batch_norm over [N, C] or [N, C, L] per channel: batch statistics in training (updating the running
+    /// buffers with the unbiased variance), running statistics otherwise. NativeBatchNormBackward0.
+    /// </summary>
+    public static Tensor BatchNorm(Tensor x, Tensor? runningMean, Tensor? runningVar, Tensor? weight, Tensor? bias, bool training, double momentum, double eps)
+    {
+        x.ThrowIfDisposed();
+        if (x.Dim is not (2 or 3)) throw new ArgumentException($"expected 2D or 3D input (got {x.Dim}D input)");
+        if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("batch_norm", x.DType);
+        int nb = x.Sizes[0], c = x.Sizes[1], l = x.Dim == 3 ? x.Sizes[2] : 1;
+        long count = (long)nb * l;
+        if (training && count <= 1)
+            throw new ArgumentException($"Expected more than 1 value per channel when training, got input size {Errors.Size(x.Sizes)}");
+        if (!training && (runningMean is null || runningVar is null))
+            throw new ArgumentException("running_mean and running_var must be defined in evaluation mode");
+        foreach (var t in new[] { runningMean, runningVar, weight, bias })
+            if (t is not null && (t.Dim != 1 || t.Sizes[0] != c))
+                throw new ArgumentException($"running_mean should contain {c} elements not {t.NumElements}");
+        NativeBatchNormBackward0? node = null;
+        if (ShouldRecord(x, weight, bias))
+        {
+            node = new NativeBatchNormBackward0(training, eps, [nb, c, l], x.Sizes) { Edges = Edges(x, weight, bias) };
+            node.X = SavedTensor.Input(x);
+            if (weight is not null) node.W = SavedTensor.Input(weight);
+        }
+        Tensor y;
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+        {
+            var x3 = x.Reshape(nb, c, l);
+            Tensor mean, invStd;
+            if (training)
+            {
+                mean = x3.Mean([0, 2], keepDim: true);
+                var centered = x3 - mean;
+                var var = (centered * centered).Mean([0, 2], keepDim: true);
+                invStd = (var + eps).Rsqrt();
+                runningMean?.Mul_(1 - momentum).Add_(mean.Reshape(c), momentum);
+                runningVar?.Mul_(1 - momentum).Add_(var.Reshape(c) * (count / (count - 1.0)), momentum);
+            }
+            else
+            {
+                mean = runningMean!.Reshape(1, c, 1).Clone();
+                invStd = (runningVar!.Reshape(1, c, 1) + eps).Rsqrt();
+                if (node is not null)
+                {
+                    node.Mean = SavedTensor.Input(mean);
+                    node.InvStd = SavedTensor.Input(invStd);
+                }
+            }
+            var r = (x3 - mean) * invStd;
+            if (weight is not null) r = r * weight.Reshape(1, c, 1);
+            if (bias is not null) r = r + bias.Reshape(1, c, 1);
+            y = Shaped(r, x.Sizes).MoveToOuterScope();
+        }
+        if (node is not null) Record.SetHistory(y, node);
+        return y;
+    }
+}
+
+/// <summary>A normalization node over (input, weight, bias) that keeps the input and weight.</summary>
+internal abstract class NormNode : Node
+{
+    internal SavedTensor? X;
+    internal SavedTensor? W;
+    internal SavedTensor? Mean;
+    internal SavedTensor? InvStd;
+
+    internal override IEnumerable<SavedTensor> Saved => new[] { X, W, Mean, InvStd }.OfType<SavedTensor>();
+
+    protected override void ReleaseSaved()
+    {
+        X?.Release();
+        W?.Release();
+        Mean?.Release();
+        InvStd?.Release();
+    }
+
+    /// <summary>d/dx of (x - μ)·invstd·w with μ, invstd the statistics over <paramref name="dims"/>: invstd·(gw - mean(gw) - x̂·mean(gw·x̂)).</summary>
+    protected static Tensor NormalizedGrad(Tensor gw, Tensor xhat, Tensor invStd, int[] dims) =>
+        invStd * (gw - gw.Mean(dims, keepDim: true) - xhat * (gw * xhat).Mean(dims, keepDim: true));
+
+    /// <summary>(x̂, invstd) recomputed from x with differentiable ops, so a graph of the backward stays exact.</summary>
+    protected static (Tensor XHat, Tensor InvStd) Normalize(Tensor x, int[] dims, double eps)
+    {
+        var xc = x - x.Mean(dims, keepDim: true);
+        var invStd = ((xc * xc).Mean(dims, keepDim: true) + eps).Rsqrt();
+        return (xc * invStd, invStd);
+    }
+}
+
+/// <summary>native_layer_norm: input, weight and bias gradients of y = x̂·w + b over each row of the normalized dims.</summary>
+internal sealed class NativeLayerNormBackward0(int[] normalizedShape, double eps, int m, int n, int[] inputSizes) : NormNode
+{
+    public override string Name => nameof(NativeLayerNormBackward0);
+
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var (xhat, invStd) = Normalize(X!.Unpack().Reshape(m, n), [1], eps);
+        var g = grad.Reshape(m, n);
+        Tensor? dx = null, dw = null, db = null;
+        if (NeedsInputGrad(0))
+        {
+            var gw = W is null ? g : g * W.Unpack().Reshape(n);
+            dx = NormalizedGrad(gw, xhat, invStd, [1]).Reshape(inputSizes);
+        }
+        if (NeedsInputGrad(1)) dw = (g * xhat).Sum(0).Reshape(normalizedShape);
+        if (NeedsInputGrad(2)) db = g.Sum(0).Reshape(normalizedShape);
+        return [dx, dw, db];
+    }
+}
+
+/// <summary>native_batch_norm: gradients per channel; with running statistics (eval) the input gradient is grad·w·invstd.</summary>
+internal sealed class NativeBatchNormBackward0(bool training, double eps, int[] ncl, int[] inputSizes) : NormNode
+{
+    public override string Name => nameof(NativeBatchNormBackward0);
+
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        int[] dims = [0, 2];
+        var x = X!.Unpack().Reshape(ncl);
+        var g = grad.Reshape(ncl);
+        var (xhat, invStd) = training ? Normalize(x, dims, eps) : ((x - Mean!.Unpack()) * InvStd!.Unpack(), InvStd!.Unpack());
+        var w = W?.Unpack().Reshape(1, ncl[1], 1);
+        Tensor? dx = null, dw = null, db = null;
+        if (NeedsInputGrad(0))
+        {
+            var gw = w is null ? g : g * w;
+            dx = (training ? NormalizedGrad(gw, xhat, invStd, dims) : gw * invStd).Reshape(inputSizes);
+        }
+        if (NeedsInputGrad(1)) dw = (g * xhat).Sum(dims);
+        if (NeedsInputGrad(2)) db = g.Sum(dims);
+        return [dx, dw, db];
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+
+namespace Sharpgrad.Optim;
+
+/// <summary>
+/// Updates parameters from their gradients. <see cref="Step"/> runs under no-grad and writes in place, so
+/// parameters stay leaves; a parameter whose <c>Grad</c> is null is skipped. PyTorch: torch.optim.Optimizer.
+/// </summary>
+public abstract class Optimizer
+{
+    private readonly Tensor[] _parameters;
+
+    /// <summary>Checks the arguments as PyTorch does and takes a snapshot of the parameter list.</summary>
+    protected Optimizer(IEnumerable<Tensor> parameters, double learningRate)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (!(learningRate >= 0)) throw new ArgumentOutOfRangeException(nameof(learningRate), $"Invalid learning rate: {Format(learningRate)}");
+        _parameters = parameters.ToArray();
+        if (_parameters.Length == 0) throw new ArgumentException("optimizer got an empty parameter list", nameof(parameters));
+        foreach (var p in _parameters)
+        {
+            ArgumentNullException.ThrowIfNull(p, nameof(parameters));
+            if (!p.IsLeaf) throw new ArgumentException("can't optimize a non-leaf Tensor", nameof(parameters));
+        }
+        LearningRate = learningRate;
+    }
+
+    /// <summary>The parameters this optimizer updates, in order.</summary>
+    public IReadOnlyList<Tensor> Parameters => _parameters;
+
+    /// <summary>The step size; schedulers change it between steps. PyTorch: param_groups[0]['lr'].</summary>
+    public double LearningRate { get; set; }
+
+    /// <summary>Applies one update to every parameter that has a gradient. PyTorch: optimizer.step().</summary>
+    public void Step()
+    {
+        using (Autograd.NoGrad())
+        {
+            for (int i = 0; i < _parameters.Length; i++)
+            {
+                var p = _parameters[i];
+                if (p.Grad is { } g) Update(i, p, g);
+            }
+        }
+    }
+
+    /// <summary>Updates parameter <paramref name="index"/> in place from <paramref name="grad"/> (runs under no-grad).</summary>
+    protected abstract void Update(int index, Tensor parameter, Tensor grad);
+
+    /// <summary>Sets every parameter's <c>Grad</c> to null. PyTorch: optimizer.zero_grad().</summary>
+    public void ZeroGrad()
+    {
+        foreach (var p in _parameters) p.Grad = null;
+    }
+
+    /// <summary>Hyper-parameters by PyTorch's param_groups names (lr, momentum, betas as beta1/beta2, ...).</summary>
+    protected abstract IEnumerable<(string Name, double Value)> Hyperparameters();
+
+    /// <summary>Restores one hyper-parameter named as in <see cref="Hyperparameters"/>.</summary>
+    protected abstract void SetHyperparameter(string name, double value);
+
+    /// <summary>Copies of parameter <paramref name="index"/>'s state tensors (empty when it has none yet).</summary>
+    protected abstract IEnumerable<(string Name, Tensor Value)> SaveState(int index);
+
+    /// <summary>Replaces parameter <paramref name="index"/>'s state (an empty map clears it); the tensors are already copies.</summary>
+    protected abstract void LoadState(int index, IReadOnlyDictionary<string, Tensor> state);
+
+    /// <summary>Names of the per-parameter state tensors, to reject unknown keys.</summary>
+    protected abstract IReadOnlySet<string> StateNames { get; }
+
+    /// <summary>
+    /// A snapshot of the optimizer: "state.{i}.{name}" per parameter and "param_groups.0.{name}" hyper-parameters,
+    /// all tensors, so it can be saved with safetensors and loaded to resume training exactly. PyTorch: state_dict.
+    /// </summary>
+    public IReadOnlyDictionary<string, Tensor> StateDict()
+    {
+        var dict = new Dictionary<string, Tensor>();
+        using (Autograd.NoGrad())
+        {
+            for (int i = 0; i < _parameters.Length; i++)
+                foreach (var (name, value) in SaveState(i))
+                    dict[$"state.{i}.{name}"] = value;
+            dict["param_groups.0.lr"] = Tensor.Scalar(LearningRate, DType.Float64);
+            foreach (var (name, value) in Hyperparameters())
+                dict[$"param_groups.0.{name}"] = Tensor.Scalar(value, DType.Float64);
+            dict["param_groups.0.params"] = Tensor.Arange(_parameters.Length);
+        }
+        return dict;
+    }
+
+    /// <summary>Restores a <see cref="StateDict"/>; everything is checked before anything changes. PyTorch: load_state_dict.</summary>
+    public void LoadStateDict(IReadOnlyDictionary<string, Tensor> stateDict)
+    {
+        ArgumentNullException.ThrowIfNull(stateDict);
+        if (!stateDict.TryGetValue("param_groups.0.params", out var ids) || ids.NumElements != _parameters.Length)
+            throw new ArgumentException("loaded state dict contains a parameter group that doesn't match the size of optimizer's group");
+        var perParam = new Dictionary<string, Tensor>[_parameters.Length];
+        var hyper = new List<(string, double)>();
+        var known = Hyperparameters().Select(h => h.Name).Append("lr").Append("params").ToHashSet();
+        foreach (var (key, value) in stateDict)
+        {
+            value.ThrowIfDisposed();
+            var parts = key.Split('.');
+            if (parts.Length == 3 && parts[0] == "param_groups" && parts[1] == "0" && known.Contains(parts[2]))
+            {
+                if (parts[2] != "params") hyper.Add((parts[2], value.To(DType.Float64).Item<double>()));
+                continue;
+            }
+            if (parts.Length == 3 && parts[0] == "state" && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int i)
+                && i < _parameters.Length && StateNames.Contains(parts[2]))
+            {
+                (perParam[i] ??= [])[parts[2]] = value;
+                continue;
+            }
+            throw new ArgumentException($"unexpected key in optimizer state_dict: \"{key}\"", nameof(stateDict));
+        }
+        for (int i = 0; i < perParam.Length; i++)
+            foreach (var (name, t) in perParam[i] ?? [])
+                if (t.Dim > 0 && !t.Shape.SequenceEqual(_parameters[i].Shape))
+                    throw new ArgumentException($"state {name} of parameter {i} has shape {Errors.Shape(t.Sizes)} but the parameter has shape {Errors.Shape(_parameters[i].Sizes)}", nameof(stateDict));
+
+        using (Autograd.NoGrad())
+        {
+            foreach (var (name, value) in hyper)
+                if (name == "lr") LearningRate = value;
+                else SetHyperparameter(name, value);
+            for (int i = 0; i < _parameters.Length; i++)
+            {
+                var copies = new Dictionary<string, Tensor>();
+                foreach (var (name, t) in perParam[i] ?? [])
+                    copies[name] = t.Dim == 0 ? t.To(DType.Float64).Clone() : t.To(_parameters[i].DType).Contiguous().Clone();
+                LoadState(i, copies);
+            }
+        }
+    }
+
+    /// <summary>A number as Python prints it in these messages (<c>-1</c>, <c>0.5</c>).</summary>
+    internal static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e");
+}
