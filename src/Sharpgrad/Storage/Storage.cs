@@ -61,6 +61,14 @@ public class Storage
 
     internal void Retain() => Interlocked.Increment(ref _refCount);
 
+    /// <summary>Uncounts the buffer without pooling it (finalizer path).</summary>
+    private protected void Forget()
+    {
+        if (_buffer is null) return;
+        _buffer = null;
+        if (Counted) MemoryStats.Remove((long)Length * DType.ElementSize());
+    }
+
     internal void Release()
     {
         int left = Interlocked.Decrement(ref _refCount);
@@ -79,12 +87,13 @@ public class Storage
     }
 
     /// <summary>
-    /// Pooled (large) storages also return their buffer when the GC finds them unreachable,
-    /// so a forgotten Dispose costs speed, never memory.
+    /// Large storages keep MemoryStats honest when a tensor is never disposed: the finalizer uncounts
+    /// the buffer. It does not hand the buffer back to the pool, because the JIT may already consider
+    /// the storage dead while a kernel still reads its array; the GC frees the array when truly unused.
     /// </summary>
     private sealed class PooledStorage(DType dtype, int length, bool clear) : Storage(dtype, length, clear)
     {
-        ~PooledStorage() => Free();
+        ~PooledStorage() => Forget();
 
         private protected override void Free()
         {
