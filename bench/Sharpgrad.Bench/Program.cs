@@ -3,7 +3,7 @@
 // Usage:  dotnet run -c Release --project bench/Sharpgrad.Bench -- quick
 //         dotnet run -c Release --project bench/Sharpgrad.Bench -- WORKLOAD [threads] [mode]
 //         dotnet run -c Release --project bench/Sharpgrad.Bench -- bdn [filter | BenchmarkDotNet args]
-//   WORKLOAD: info | overhead | mlp-train | mlp-fwd | sgemm | bandwidth | memory | ledger | cpu-peak | cpu-bw
+//   WORKLOAD: info | overhead | mlp-train | mlp-fwd | sgemm | bandwidth | memory | ledger | profile | cpu-peak | cpu-bw
 //   threads:  Sharpgrad.Threading.SetNumThreads value (default 2)
 //   mode:     memory only: default | no_grad | inference (one mode per process, as the peer)
 // Output: one line per figure, "name=MEDIAN unit min=MIN max=MAX reps=N"; lines starting with '#' are notes.
@@ -45,6 +45,7 @@ switch (workload)
     case "bandwidth": Kernels.Bandwidth(threads); break;
     case "memory": Memory.Run(mode); break;
     case "ledger": Memory.Ledger(); break;
+    case "profile": Profile.Run(threads); break;
     default:
         Console.Error.WriteLine($"unknown workload {workload}");
         return 2;
