@@ -36,6 +36,7 @@ if [ "${NO_PEER:-0}" != 1 ] && [ -n "$PEER_DIR" ] && [ -f "$PEER_DIR/Program.cs"
   log "preparing the libtorch peer host (first time: minutes)"
   if [ -n "$ORACLE" ] && "$ORACLE/torch-oracle-setup.sh" >"$OUT/peer-setup.log" 2>&1; then
     PB=$(mktemp -d)
+    trap 'rm -rf "$PB"' EXIT
     cp "$PEER_DIR"/*.cs "$PEER_DIR"/*.csproj "$PB"/
     log "building the peer"
     if (cd "$PB" && dotnet build -c Release -nologo -v q >"$OUT/peer-build.log" 2>&1); then

@@ -22,6 +22,10 @@ internal static class Memory
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
+        // The high-water mark still remembers the garbage; reset it to the current RSS (Linux: "5" >
+        // clear_refs) so peak_hwm is the forward's own peak. Without the reset, a forward that stays
+        // under the old mark would report the GC's drop instead.
+        bool hwmReset = ResetHighWaterMark();
         long hwm0 = ProcStatusKb("VmHWM"), rss0 = ProcStatusKb("VmRSS");
         MemoryStats.ResetPeak();
         long allocated0 = MemoryStats.AllocatedBytes;
@@ -38,13 +42,26 @@ internal static class Memory
         EmitOne($"mem.deepmlp.{modeName}.after_fwd_rss", MiB(rss1), "MiB");
         EmitOne($"mem.deepmlp.{modeName}.peak_minus_before", MiB(hwm1 - rss0), "MiB");
         var ledger = Autograd.Inspect(y);
-        Info($"RSS {MiB(rssBeforeGc):F1} MiB before the pre-forward GC, {MiB(rss0):F1} MiB after it");
+        Info($"RSS {MiB(rssBeforeGc):F1} MiB before the pre-forward GC, {MiB(rss0):F1} MiB after it; VmHWM reset: {(hwmReset ? "yes" : "NO (peak may predate the forward)")}");
         Info($"MemoryStats: peak tensor bytes during forward {(poolPeak - allocated0) / 1048576.0:F1} MiB above the {allocated0 / 1048576.0:F1} MiB held before;"
             + $" after: allocated {MemoryStats.AllocatedBytes / 1048576.0:F1} MiB, pooled {MemoryStats.PooledBytes / 1048576.0:F1} MiB;"
             + $" ledger nodes={ledger.Nodes} saved_tensors={ledger.SavedTensors} saved={ledger.SavedBytes / 1048576.0:F1} MiB;"
             + $" GC heap {GC.GetTotalMemory(false) / 1048576.0:F1} MiB");
         GC.KeepAlive(y);
         GC.KeepAlive(model);
+    }
+
+    private static bool ResetHighWaterMark()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>ledger.deepmlp.MODE.saved_bytes: what the graph behind the deep-MLP output keeps for backward.</summary>

@@ -1,6 +1,6 @@
 // Sharpgrad's side of the libtorch peer benchmark (../shared/peer/torchsharp): same workloads, shapes,
 // loops, counting, metric names and units.
-// Usage:  dotnet run -c Release --project bench/Sharpgrad.Bench -- quick
+// Usage:  dotnet run -c Release --project bench/Sharpgrad.Bench -- quick [all] [WORKLOAD...]
 //         dotnet run -c Release --project bench/Sharpgrad.Bench -- WORKLOAD [threads] [mode]
 //         dotnet run -c Release --project bench/Sharpgrad.Bench -- bdn [filter | BenchmarkDotNet args]
 //   WORKLOAD: info | overhead | mlp-train | mlp-fwd | sgemm | bandwidth | memory | ledger | profile | cpu-peak | cpu-bw

@@ -31,6 +31,9 @@ internal static class Quick
     public static int Run(string[] args)
     {
         var plan = args.Contains("all") ? All : Default;
+        // Other words pick workloads: `quick memory ledger`.
+        var only = args.Where(a => a != "all").ToHashSet();
+        if (only.Count > 0) plan = plan.Where(step => only.Contains(step[0])).ToArray();
         int failures = 0;
         foreach (var step in plan)
         {
