@@ -1,0 +1,33 @@
+using Sharpgrad.Kernels.Cpu;
+
+namespace Sharpgrad.Tests;
+
+public class ThreadingTests
+{
+    [Fact]
+    public void SetNumThreadsDrivesGemmAndElementwise()
+    {
+        int before = Threading.GetNumThreads();
+        try
+        {
+            Threading.SetNumThreads(1);
+            Assert.Equal(1, Gemm.MaxThreads);
+            Assert.Equal(1, IntraOp.Threads);
+            Assert.Equal(1, Threading.GetNumThreads());
+        }
+        finally
+        {
+            Threading.SetNumThreads(before);
+        }
+        Assert.Equal(before, Gemm.MaxThreads);
+    }
+
+    [Fact]
+    public void SetNumThreadsRejectsZeroAndChangesNothing()
+    {
+        int before = Threading.GetNumThreads();
+        Assert.Throws<ArgumentOutOfRangeException>(() => Threading.SetNumThreads(0));
+        Assert.Equal(before, Threading.GetNumThreads());
+        Assert.Equal(before, Gemm.MaxThreads);
+    }
+}
