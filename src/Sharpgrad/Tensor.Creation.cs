@@ -88,21 +88,35 @@ public sealed partial class Tensor
     {
         if (!DType.IsFloatingPoint()) throw Errors.UnsupportedDType(normal ? "normal_kernel_cpu" : "uniform_kernel_cpu", DType);
         int n = Numel;
-        var tmp = new double[n];
-        if (normal) Generator.Default.FillNormal(tmp, a, b);
-        else
+        // Drawn in chunks, so a large initialization leaves no tensor-sized temporary behind.
+        const int Chunk = 4096;
+        var tmp = new double[Math.Min(n, Chunk)];
+        var contiguous = IsContiguous ? this : null;
+        var target = contiguous ?? Empty(DType, Sizes);
+        for (int start = 0; start < n; start += Chunk)
         {
-            Generator.Default.FillUniform(tmp, a, b);
-            if (DType == DType.Float32)
+            int len = Math.Min(Chunk, n - start);
+            var span = tmp.AsSpan(0, len);
+            if (normal) Generator.Default.FillNormal(span, a, b);
+            else
             {
-                // a double just below `to` can round up to it in float; keep the interval half-open
-                float top = (float)b;
-                for (int i = 0; i < n; i++)
-                    if ((float)tmp[i] >= top && top > (float)a) tmp[i] = MathF.BitDecrement(top);
+                Generator.Default.FillUniform(span, a, b);
+                if (DType == DType.Float32)
+                {
+                    // a double just below `to` can round up to it in float; keep the interval half-open
+                    float top = (float)b;
+                    for (int i = 0; i < len; i++)
+                        if ((float)span[i] >= top && top > (float)a) span[i] = MathF.BitDecrement(top);
+                }
             }
+            var src = new StridedArray(tmp, DType.Float64, [len], [1], 0);
+            Dispatch.Copy(src, new StridedArray(target.Buffer, DType, [len], [1], target.Offset + start));
         }
-        var src = new StridedArray(tmp, DType.Float64, Sizes, Layout.ContiguousStrides(Sizes), 0);
-        Dispatch.Copy(src, Strided);
+        if (contiguous is null)
+        {
+            Dispatch.Copy(target.Strided, Strided);
+            target.Dispose();
+        }
     }
 
     /// <summary>

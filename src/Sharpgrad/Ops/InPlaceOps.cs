@@ -59,7 +59,7 @@ internal static class InPlaceOps
 
     private static void CheckBroadcastInto(Tensor self, Tensor other, DType promoted)
     {
-        var shape = Layout.Broadcast(self.Sizes, other.Sizes);
+        var shape = self.Sizes.AsSpan().SequenceEqual(other.Sizes) ? self.Sizes : Layout.Broadcast(self.Sizes, other.Sizes);
         if (!shape.AsSpan().SequenceEqual(self.Sizes))
             throw new ArgumentException($"output with shape {Errors.Shape(self.Sizes)} doesn't match the broadcast shape {Errors.Shape(shape)}");
         CheckCast(promoted, self.DType);
