@@ -34,7 +34,8 @@ internal static class BufferPool
     /// <summary>A buffer of at least <paramref name="length"/> elements; contents are garbage unless <paramref name="clear"/>.</summary>
     public static Array Rent(DType dtype, int length, bool clear)
     {
-        if (!IsPooled(dtype, length)) return Allocate(dtype, length);
+        // Allocate skips zeroing (AllocateUninitializedArray), so clear applies to fresh arrays too.
+        if (!IsPooled(dtype, length)) return Cleared(Allocate(dtype, length), length, clear);
         int bucket = BucketOf(dtype, length);
         var stack = s_buckets[(int)dtype][bucket];
         Array? found = null;
@@ -42,7 +43,7 @@ internal static class BufferPool
         {
             if (stack.Count > 0) found = stack.Pop();
         }
-        if (found is null) return Allocate(dtype, BucketLength(dtype, bucket));
+        if (found is null) return Cleared(Allocate(dtype, BucketLength(dtype, bucket)), length, clear);
         Interlocked.Add(ref s_pooledBytes, -ByteLength(dtype, found.Length));
         if (clear) Array.Clear(found, 0, length);
         return found;
@@ -87,6 +88,12 @@ internal static class BufferPool
         long bytes = 1L << bucket;
         long elements = bytes / dtype.ElementSize();
         return (int)Math.Min(elements, Array.MaxLength);
+    }
+
+    private static Array Cleared(Array buffer, int length, bool clear)
+    {
+        if (clear) Array.Clear(buffer, 0, length);
+        return buffer;
     }
 
     private static Array Allocate(DType dtype, int length) => dtype switch
