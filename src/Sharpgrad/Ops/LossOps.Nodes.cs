@@ -44,6 +44,7 @@ internal sealed class NllLossBackward0(Reduction reduction, long ignoreIndex, in
             var gi = Tensor.Zeros(inputSizes, grad.DType);
             var g = OpHelpers.ContiguousRaw(grad);
             Dispatch.NllBackward(g.Strided, reduction == Reduction.None, t.Strided, outer, c, inner, ignoreIndex, scale, gi.Strided);
+            if (!ReferenceEquals(g, grad)) g.Dispose(); // also keeps g's buffer out of the pool until the kernel is done
             return [gi];
         }
         // The same gradient from differentiable ops, so that a graph of the backward can be built.

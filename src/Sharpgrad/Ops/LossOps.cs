@@ -62,6 +62,7 @@ internal static class LossOps
             y = Tensor.Full([], reduction == Reduction.Mean ? sum / count : sum, input.DType);
         }
         if (!ReferenceEquals(x, input)) x.Dispose();
+        GC.KeepAlive(t); // a finalized copy would hand its buffer back to the pool while the kernel reads it
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }

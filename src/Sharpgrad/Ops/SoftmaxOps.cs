@@ -66,6 +66,7 @@ internal sealed class LogSoftmaxBackward0(int dim) : UnaryNode
         var (outer, n, inner) = SoftmaxOps.Split(y.Sizes, dim);
         var gi = Tensor.Empty(y.DType, y.Sizes);
         Dispatch.LogSoftmaxBackward(g.Strided, y.Strided, outer, n, inner, gi.Strided);
+        if (!ReferenceEquals(g, grad)) g.Dispose(); // also keeps g's buffer out of the pool until the kernel is done
         return [gi];
     }
 }
