@@ -13,7 +13,7 @@ internal static class Memory
     public static void Run(string modeName)
     {
         var m = Modes.Parse(modeName);
-        var model = MlpRaw.DeepMlp();
+        var model = Models.DeepMlp();
         var x = Tensor.Randn([512, 2048]);
         static double MiB(long kb) => kb / 1024.0;
         // Unlike libtorch (init temporaries freed at once), the managed heap may still hold garbage from
@@ -67,7 +67,7 @@ internal static class Memory
     /// <summary>ledger.deepmlp.MODE.saved_bytes: what the graph behind the deep-MLP output keeps for backward.</summary>
     public static void Ledger()
     {
-        var model = MlpRaw.DeepMlp();
+        var model = Models.DeepMlp();
         var x = Tensor.Randn([512, 2048]);
         foreach (var m in Modes.All)
         {

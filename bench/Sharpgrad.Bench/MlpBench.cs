@@ -9,8 +9,8 @@ internal static class MlpBench
     {
         foreach (int batch in new[] { 64, 256 })
         {
-            var model = MlpRaw.Mlp();
-            var opt = new MlpRaw.Sgd(model.Parameters(), 0.01);
+            var model = Models.Mlp();
+            var opt = new Sharpgrad.Optim.SGD(model.Parameters(), 0.01);
             var x = Tensor.Randn([batch, 784]);
             var y = Tensor.RandInt(0, 10, [batch]);
             double lastLoss = 0;
@@ -20,7 +20,7 @@ internal static class MlpBench
                 {
                     using var scope = Tensor.NewScope();
                     var logits = model.Forward(x);
-                    var loss = MlpRaw.CrossEntropy(logits, y);
+                    var loss = Sharpgrad.NN.Functional.CrossEntropy(logits, y);
                     loss.Backward();
                     opt.Step();
                     opt.ZeroGrad();
@@ -35,7 +35,7 @@ internal static class MlpBench
     public static void Forward(int threads)
     {
         const int batch = 256;
-        var model = MlpRaw.Mlp();
+        var model = Models.Mlp();
         var x = Tensor.Randn([batch, 784]);
         foreach (var m in Modes.All)
         {

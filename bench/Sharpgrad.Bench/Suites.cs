@@ -111,7 +111,7 @@ public class BandwidthBench
 [MemoryDiagnoser]
 public class MlpForwardBench
 {
-    private MlpRaw.Sequential _model = null!;
+    private Sharpgrad.NN.Sequential _model = null!;
     private Tensor _x = null!;
 
     [Params(Mode.Default, Mode.NoGrad, Mode.Inference)]
@@ -122,7 +122,7 @@ public class MlpForwardBench
     {
         Threading.SetNumThreads(2);
         Tensor.ManualSeed(0);
-        _model = MlpRaw.Mlp();
+        _model = Models.Mlp();
         _x = Tensor.Randn([256, 784]);
     }
 
@@ -137,8 +137,8 @@ public class MlpForwardBench
 [MemoryDiagnoser]
 public class MlpTrainBench
 {
-    private MlpRaw.Sequential _model = null!;
-    private MlpRaw.Sgd _opt = null!;
+    private Sharpgrad.NN.Sequential _model = null!;
+    private Sharpgrad.Optim.SGD _opt = null!;
     private Tensor _x = null!, _y = null!;
 
     [Params(64, 256)]
@@ -149,8 +149,8 @@ public class MlpTrainBench
     {
         Threading.SetNumThreads(2);
         Tensor.ManualSeed(0);
-        _model = MlpRaw.Mlp();
-        _opt = new MlpRaw.Sgd(_model.Parameters(), 0.01);
+        _model = Models.Mlp();
+        _opt = new Sharpgrad.Optim.SGD(_model.Parameters(), 0.01);
         _x = Tensor.Randn([Batch, 784]);
         _y = Tensor.RandInt(0, 10, [Batch]);
     }
@@ -159,7 +159,7 @@ public class MlpTrainBench
     public void TrainStep()
     {
         using var scope = Tensor.NewScope();
-        var loss = MlpRaw.CrossEntropy(_model.Forward(_x), _y);
+        var loss = Sharpgrad.NN.Functional.CrossEntropy(_model.Forward(_x), _y);
         loss.Backward();
         _opt.Step();
         _opt.ZeroGrad();
