@@ -60,7 +60,12 @@ public sealed partial class Tensor
     /// <summary>The accumulated gradient (leaves, and non-leaves that called <see cref="RetainGrad"/>). PyTorch: .grad.</summary>
     public Tensor? Grad
     {
-        get => GradValue;
+        get
+        {
+            // Note [Gradient release]: once the user holds the gradient, ZeroGrad must leave it to the GC.
+            if (GradValue is not null) GradShared = true;
+            return GradValue;
+        }
         set
         {
             if (value is not null)
@@ -71,7 +76,21 @@ public sealed partial class Tensor
                     throw new InvalidOperationException($"attempting to assign a gradient with dtype '{TorchShortName(value.DType)}' to a tensor with dtype '{TorchShortName(DType)}'. Please ensure that the gradient and the tensor have the same dtype");
             }
             GradValue = value;
+            GradShared = value is not null;
         }
+    }
+
+    /// <summary>
+    /// Sets the gradient to null (PyTorch 2.x's zero_grad), handing its buffer straight back to the pool
+    /// when only autograd ever held it (Note [Gradient release]); a gradient the user read or assigned
+    /// is left to the GC, as PyTorch leaves it to its other references.
+    /// </summary>
+    internal void ReleaseGrad()
+    {
+        var g = GradValue;
+        GradValue = null;
+        if (g is not null && !GradShared) g.Dispose();
+        GradShared = false;
     }
 
     private static string TorchShortName(DType d) => d switch { DType.Float32 => "float", DType.Float64 => "double", DType.Int64 => "long", _ => "bool" };

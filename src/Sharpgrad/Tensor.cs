@@ -29,6 +29,7 @@ public sealed partial class Tensor : IDisposable
     internal Node? Fn;
     internal int OutputNr;
     internal Tensor? GradValue;
+    internal bool GradShared;
     internal AccumulateGrad? Accumulator;
     internal bool Inference;
     internal bool RetainsGradFlag;

@@ -32,7 +32,9 @@ internal sealed class AccumulateGrad(Tensor variable) : Node
             {
                 if (building)
                 {
+                    // a gradient that is itself in a graph may be referenced from that graph
                     Variable.GradValue = (grad.RequiresGrad ? grad : grad.Clone()).DetachFromScopes();
+                    Variable.GradShared = grad.RequiresGrad;
                     return grad.RequiresGrad;
                 }
                 if (owned && CanSteal(grad, mode))
@@ -46,6 +48,7 @@ internal sealed class AccumulateGrad(Tensor variable) : Node
             if (building)
             {
                 Variable.GradValue = (current + grad).DetachFromScopes();
+                Variable.GradShared = true;
                 return false;
             }
             // PyTorch accumulates in place here, so an inference .grad (from a backward run under

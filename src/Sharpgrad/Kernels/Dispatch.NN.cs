@@ -59,19 +59,31 @@ internal static partial class Dispatch
     public static void Sgd(StridedArray p, StridedArray g, StridedArray? buffer, bool firstStep, in SgdCoefficients k)
     {
         int n = p.Numel;
-        if (p.DType == DType.Float32)
-            OptimKernels.Sgd(p.Data<float>().AsSpan(p.Offset, n), g.Data<float>().AsSpan(g.Offset, n), buffer is { } b ? b.Data<float>().AsSpan(b.Offset, n) : default, firstStep, k);
-        else
-            OptimKernels.Sgd(p.Data<double>().AsSpan(p.Offset, n), g.Data<double>().AsSpan(g.Offset, n), buffer is { } b ? b.Data<double>().AsSpan(b.Offset, n) : default, firstStep, k);
+        var coefficients = k;
+        // Memory-bound: large parameters are split over the workers (disjoint ranges, same results).
+        IntraOp.For(n, IntraOp.ElementwiseGrain / 2, (s, e) =>
+        {
+            int len = e - s;
+            if (p.DType == DType.Float32)
+                OptimKernels.Sgd(p.Data<float>().AsSpan(p.Offset + s, len), g.Data<float>().AsSpan(g.Offset + s, len), buffer is { } b ? b.Data<float>().AsSpan(b.Offset + s, len) : default, firstStep, coefficients);
+            else
+                OptimKernels.Sgd(p.Data<double>().AsSpan(p.Offset + s, len), g.Data<double>().AsSpan(g.Offset + s, len), buffer is { } b ? b.Data<double>().AsSpan(b.Offset + s, len) : default, firstStep, coefficients);
+        });
     }
 
     /// <summary>One Adam/AdamW update over contiguous parameter, gradient and state buffers of equal length.</summary>
     public static void Adam(StridedArray p, StridedArray g, StridedArray m, StridedArray v, in AdamCoefficients k)
     {
         int n = p.Numel;
-        if (p.DType == DType.Float32)
-            OptimKernels.Adam(p.Data<float>().AsSpan(p.Offset, n), g.Data<float>().AsSpan(g.Offset, n), m.Data<float>().AsSpan(m.Offset, n), v.Data<float>().AsSpan(v.Offset, n), k);
-        else
-            OptimKernels.Adam(p.Data<double>().AsSpan(p.Offset, n), g.Data<double>().AsSpan(g.Offset, n), m.Data<double>().AsSpan(m.Offset, n), v.Data<double>().AsSpan(v.Offset, n), k);
+        var coefficients = k;
+        IntraOp.For(n, IntraOp.ElementwiseGrain / 2, (s, e) =>
+        {
+            int len = e - s;
+            if (p.DType == DType.Float32)
+                OptimKernels.Adam(p.Data<float>().AsSpan(p.Offset + s, len), g.Data<float>().AsSpan(g.Offset + s, len), m.Data<float>().AsSpan(m.Offset + s, len), v.Data<float>().AsSpan(v.Offset + s, len), coefficients);
+            else
+                OptimKernels.Adam(p.Data<double>().AsSpan(p.Offset + s, len), g.Data<double>().AsSpan(g.Offset + s, len), m.Data<double>().AsSpan(m.Offset + s, len), v.Data<double>().AsSpan(v.Offset + s, len), coefficients);
+        });
     }
+
 }

@@ -115,7 +115,7 @@ public abstract partial class Module
     /// <summary>Sets every parameter's <c>Grad</c> to null, as PyTorch 2.x does. PyTorch: zero_grad.</summary>
     public void ZeroGrad()
     {
-        foreach (var p in Parameters()) p.Grad = null;
+        foreach (var p in Parameters()) p.ReleaseGrad();
     }
 
     /// <summary>Sets <c>RequiresGrad</c> on every parameter (freezing or unfreezing); returns this. PyTorch: requires_grad_.</summary>

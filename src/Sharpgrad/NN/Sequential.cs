@@ -28,18 +28,19 @@ public sealed class Sequential : Module, IEnumerable<Module>
     public int Count => _layers.Count;
 
     /// <summary>
-    /// Feeds the input through every layer. Without a graph (NoGrad, InferenceMode) each intermediate is
-    /// disposed as soon as the next layer has consumed it, so peak memory stays near one layer's worth;
-    /// the caller's input and the final output are never disposed.
+    /// Feeds the input through every layer, disposing each intermediate as soon as the next layer has
+    /// consumed it: under NoGrad/InferenceMode peak memory stays near one layer's worth, and in default
+    /// mode buffers no backward formula saved (pre-activations) go back to the pool at once. What a
+    /// graph saved stays alive through the graph's own references. The caller's input and the final
+    /// output are never disposed; a layer that must keep its output should return a copy.
     /// </summary>
     public override Tensor Forward(Tensor input)
     {
-        bool release = !Autograd.IsGradEnabled || Autograd.IsInferenceModeEnabled;
         var x = input;
         foreach (var layer in _layers)
         {
             var next = layer.Forward(x);
-            if (release && !ReferenceEquals(x, input) && !ReferenceEquals(x, next)) x.Dispose();
+            if (!ReferenceEquals(x, input) && !ReferenceEquals(x, next)) x.Dispose();
             x = next;
         }
         return x;

@@ -39,7 +39,7 @@ public abstract class Optimizer
             for (int i = 0; i < _parameters.Length; i++)
             {
                 var p = _parameters[i];
-                if (p.Grad is { } g) Update(i, p, g);
+                if (p.GradValue is { } g) Update(i, p, g);
             }
         }
     }
@@ -50,7 +50,7 @@ public abstract class Optimizer
     /// <summary>Sets every parameter's <c>Grad</c> to null. PyTorch: optimizer.zero_grad().</summary>
     public void ZeroGrad()
     {
-        foreach (var p in _parameters) p.Grad = null;
+        foreach (var p in _parameters) p.ReleaseGrad();
     }
 
     /// <summary>Hyper-parameters by PyTorch's param_groups names (lr, momentum, betas as beta1/beta2, ...).</summary>

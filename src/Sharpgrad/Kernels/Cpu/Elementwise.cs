@@ -39,6 +39,16 @@ internal static class Elementwise
 
     public static void UnaryRun<T, TOut, TOp>(TOp op, T[] x, int px, int sx, TOut[] y, int py, int sy, int n) where TOp : struct, IUnaryOperator<T, TOut>
     {
+        if (n > InPlaceChunk && sx == 1 && sy == 1 && ReferenceEquals(x, y))
+        {
+            for (int s = 0; s < n; s += InPlaceChunk)
+            {
+                int len = Math.Min(InPlaceChunk, n - s);
+                if (!op.TryInvoke(new ReadOnlySpan<T>(x, px + s, len), new Span<TOut>(y, py + s, len)))
+                    for (int i = 0; i < len; i++) y[py + s + i] = op.Invoke(x[px + s + i]);
+            }
+            return;
+        }
         if (sx == 1 && sy == 1 && op.TryInvoke(new ReadOnlySpan<T>(x, px, n), new Span<TOut>(y, py, n))) return;
         for (int i = 0; i < n; i++) y[py + i * sy] = op.Invoke(x[px + i * sx]);
     }
@@ -76,7 +86,25 @@ internal static class Elementwise
         }
     }
 
+    /// <summary>
+    /// In-place runs are fed to the span paths in cache-sized pieces: above ~256 KiB TensorPrimitives
+    /// switches to non-temporal stores, which help a fresh output but make an in-place update re-fetch
+    /// the lines it just read.
+    /// </summary>
+    private const int InPlaceChunk = 16384;
+
     public static void BinaryRun<T, TOut, TOp>(TOp op, T[] a, int pa, int sa, T[] b, int pb, int sb, TOut[] y, int py, int sy, int n) where TOp : struct, IBinaryOperator<T, TOut>
+    {
+        if (n > InPlaceChunk && sy == 1 && (ReferenceEquals(a, y) || ReferenceEquals(b, y)))
+        {
+            for (int s = 0; s < n; s += InPlaceChunk)
+                BinaryRunCore(op, a, pa + s * sa, sa, b, pb + s * sb, sb, y, py + s, sy, Math.Min(InPlaceChunk, n - s));
+            return;
+        }
+        BinaryRunCore(op, a, pa, sa, b, pb, sb, y, py, sy, n);
+    }
+
+    private static void BinaryRunCore<T, TOut, TOp>(TOp op, T[] a, int pa, int sa, T[] b, int pb, int sb, TOut[] y, int py, int sy, int n) where TOp : struct, IBinaryOperator<T, TOut>
     {
         if (sy == 1)
         {
@@ -109,6 +137,17 @@ internal static class Elementwise
     }
 
     private static void ScalarRun<T, TOut, TOp>(TOp op, T[] a, int pa, int sa, T s, bool scalarFirst, TOut[] y, int py, int sy, int n) where TOp : struct, IBinaryOperator<T, TOut>
+    {
+        if (n > InPlaceChunk && sa == 1 && sy == 1 && ReferenceEquals(a, y))
+        {
+            for (int c = 0; c < n; c += InPlaceChunk)
+                ScalarRunCore(op, a, pa + c, sa, s, scalarFirst, y, py + c, sy, Math.Min(InPlaceChunk, n - c));
+            return;
+        }
+        ScalarRunCore(op, a, pa, sa, s, scalarFirst, y, py, sy, n);
+    }
+
+    private static void ScalarRunCore<T, TOut, TOp>(TOp op, T[] a, int pa, int sa, T s, bool scalarFirst, TOut[] y, int py, int sy, int n) where TOp : struct, IBinaryOperator<T, TOut>
     {
         if (sa == 1 && sy == 1)
         {

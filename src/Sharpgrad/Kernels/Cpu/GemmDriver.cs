@@ -44,7 +44,7 @@ internal static unsafe class GemmDriver<T, TK>
         }
 
         nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        WorkerPool.Run(threads, threads, t =>
         {
             int u0 = (int)((long)units * t / threads), u1 = (int)((long)units * (t + 1) / threads);
             int s0 = u0 * unit, s1 = Math.Min(dim, u1 * unit);

@@ -23,6 +23,12 @@ internal static class OptimKernels
         T negLr = T.CreateChecked(-k.LearningRate), wd = T.CreateChecked(k.WeightDecay), mu = T.CreateChecked(k.Momentum);
         T keep = T.CreateChecked(1 - k.Dampening);
         bool decay = k.WeightDecay != 0, momentum = k.Momentum != 0;
+        if (!decay && !momentum)
+        {
+            // plain SGD, p += -lr·g with one rounding, vectorized
+            System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(g, negLr, p, p);
+            return;
+        }
         for (int i = 0; i < p.Length; i++)
         {
             T d = g[i];

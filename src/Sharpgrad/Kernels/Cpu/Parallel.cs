@@ -24,7 +24,7 @@ internal static class IntraOp
             return;
         }
         int per = (count + chunks - 1) / chunks;
-        System.Threading.Tasks.Parallel.For(0, chunks, c =>
+        WorkerPool.Run(chunks, chunks, c =>
         {
             int start = c * per, end = Math.Min(count, start + per);
             if (start < end) body(start, end);
