@@ -1,0 +1,56 @@
+using Sharpgrad.NN;
+using Sharpgrad.Optim;
+
+namespace Sharpgrad.Tests.Docs;
+
+/// <summary>The README's tour, run as written, with the values it claims asserted.</summary>
+[Collection("Seed")]
+public class ReadmeTourTests
+{
+    [Fact]
+    public void TourRunsAndSaysTrue()
+    {
+        Tensor.ManualSeed(0);
+        var a = Tensor.Arange(6.0, 12.0).View(2, 3);
+        Assert.Equal("tensor([[ 6.,  7.,  8.],\n        [ 9., 10., 11.]])", a.ToString());
+        var col = a.T.Select(0, 1);
+        col.Fill_(0);
+        Assert.Equal(new float[] { 6, 0, 8, 9, 0, 11 }, a.ToArray<float>()); // column 1 of a, zeroed through the view
+        var s = (a * 2.0 + Tensor.Ones([3])).Sum(1);
+        Assert.Equal(new float[] { 31, 43 }, s.ToArray<float>());
+
+        var x = Tensor.Randn([10, 6], requiresGrad: true);
+        var y = (x * 3.0).Sum();
+        Assert.Equal("SumBackward0", y.GradFn!.Name);
+        y.Backward();
+        Assert.All(x.Grad!.ToArray<float>(), g => Assert.Equal(3f, g));
+        using (Autograd.NoGrad()) Assert.False((x * 3.0).RequiresGrad);
+        using (Autograd.InferenceMode()) Assert.True((x * 2.0).IsInference);
+        var info = Autograd.Inspect((x * x).Sum());
+        Assert.Equal(3, info.Nodes);          // SumBackward0, MulBackward0, AccumulateGrad
+        Assert.Equal(2, info.SavedTensors);   // x twice, one storage
+        Assert.Equal(240, info.SavedBytes);
+
+        var model = new Sequential(new Linear(2, 64), new ReLU(), new Linear(64, 2));
+        var opt = new Adam(model.Parameters(), lr: 1e-2);
+        var inputs = Tensor.Randn([32, 2]);
+        var labels = Tensor.RandInt(0, 2, [32]);
+        var loss = Functional.CrossEntropy(model.Forward(inputs), labels);
+        loss.Backward();
+        opt.Step();
+        opt.ZeroGrad();
+        Assert.All(model.Parameters(), p => Assert.Null(p.Grad));
+        var path = Path.Combine(Path.GetTempPath(), $"sharpgrad-tour-{Guid.NewGuid():N}.safetensors");
+        try
+        {
+            model.Save(path);
+            var fresh = new Sequential(new Linear(2, 64), new ReLU(), new Linear(64, 2));
+            fresh.Load(path);
+            using (Autograd.NoGrad()) Assert.True(model.Forward(inputs).Equal(fresh.Forward(inputs)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
