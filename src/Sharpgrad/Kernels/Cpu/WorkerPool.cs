@@ -47,7 +47,7 @@ internal static class WorkerPool
             Participate(job);
             var spin = new SpinWait();
             while (Volatile.Read(ref job.Remaining) > 0) spin.SpinOnce(sleep1Threshold: -1);
-            if (job.Error is { } error) throw new AggregateException(error);
+            if (job.Error is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         }
         finally
         {
