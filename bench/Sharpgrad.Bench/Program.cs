@@ -45,6 +45,7 @@ switch (workload)
     case "bandwidth": Kernels.Bandwidth(threads); break;
     case "memory": Memory.Run(mode); break;
     case "ledger": Memory.Ledger(); break;
+    case "churn": Memory.Churn(); break;
     case "profile": Profile.Run(threads); break;
     default:
         Console.Error.WriteLine($"unknown workload {workload}");

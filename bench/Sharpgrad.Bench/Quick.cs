@@ -14,7 +14,7 @@ internal static class Quick
     [
         ["overhead", "2"], ["mlp-train", "2"], ["mlp-fwd", "2"], ["sgemm", "2"], ["sgemm", "1"],
         ["bandwidth", "2"], ["memory", "2", "default"], ["memory", "2", "no_grad"], ["memory", "2", "inference"],
-        ["ledger", "2"],
+        ["ledger", "2"], ["churn", "2"],
     ];
 
     /// <summary>`quick all`: the peer's whole matrix (both thread counts) and its machine anchors.</summary>
@@ -25,7 +25,7 @@ internal static class Quick
         {
             new[] { "overhead", t }, ["mlp-train", t], ["mlp-fwd", t], ["sgemm", t], ["bandwidth", t],
         }),
-        ["memory", "2", "default"], ["memory", "2", "no_grad"], ["memory", "2", "inference"], ["ledger", "2"],
+        ["memory", "2", "default"], ["memory", "2", "no_grad"], ["memory", "2", "inference"], ["ledger", "2"], ["churn", "2"],
     ];
 
     public static int Run(string[] args)
