@@ -37,6 +37,7 @@ public sealed partial class Tensor : IDisposable
     internal Tensor? ViewBase;
     internal ViewCreation Creation;
     internal long ViewFnVersion;
+    internal TensorScope? OwnerScope;
 
     /// <summary>A tensor over <paramref name="storage"/>; takes over the caller's reference to it.</summary>
     internal Tensor(Storage storage, int[] sizes, int[] strides, int offset, bool inference, bool track = true, bool? contiguous = null)
@@ -47,7 +48,11 @@ public sealed partial class Tensor : IDisposable
         Offset = offset;
         ContiguousFlag = contiguous ?? Layout.IsContiguous(sizes, strides);
         Inference = inference;
-        if (track) TensorScope.Current?.Track(this);
+        if (track && TensorScope.Current is { } scope)
+        {
+            scope.Track(this);
+            OwnerScope = scope;
+        }
     }
 
     /// <summary>A fresh contiguous tensor with garbage contents; an inference tensor under InferenceMode.</summary>
@@ -168,7 +173,7 @@ public sealed partial class Tensor : IDisposable
     public Tensor MoveToOuterScope()
     {
         var scope = TensorScope.Current;
-        if (scope is not null && scope.Untrack(this)) scope.Outer?.Track(this);
+        if (scope is not null && scope.Untrack(this, escaping: true)) scope.Outer?.Track(this);
         return this;
     }
 
@@ -176,7 +181,7 @@ public sealed partial class Tensor : IDisposable
     public Tensor DetachFromScopes()
     {
         for (var s = TensorScope.Current; s is not null; s = s.Outer)
-            if (s.Untrack(this)) break;
+            if (s.Untrack(this, escaping: true)) break;
         return this;
     }
 }

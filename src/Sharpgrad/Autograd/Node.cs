@@ -17,6 +17,9 @@ public abstract class Node
     internal Edge[] Edges = [];
     internal readonly long Sequence = Interlocked.Increment(ref s_sequence);
     internal List<(int OutputNr, Func<Tensor, Tensor?> Hook, object Key)>? PreHooks;
+
+    /// <summary>The dispose scope current when this node was recorded (Note [Scoped graphs]).</summary>
+    internal TensorScope? Scope;
     private bool _released;
 
     /// <summary>PyTorch's class name for this node, e.g. <c>MulBackward0</c>.</summary>

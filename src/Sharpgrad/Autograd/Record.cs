@@ -42,6 +42,8 @@ internal static class Record
     /// <summary>Makes <paramref name="output"/> the <paramref name="outputNr"/>-th result of <paramref name="node"/>.</summary>
     public static Tensor SetHistory(Tensor output, Node node, int outputNr = 0)
     {
+        // only a graph hanging off a tensor born in the current scope may be released with it
+        if (node.Scope is null && output.OwnerScope is { } scope && ReferenceEquals(scope, TensorScope.Current)) node.Scope = scope;
         output.Fn = node;
         output.OutputNr = outputNr;
         return output;

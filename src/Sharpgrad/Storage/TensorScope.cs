@@ -10,6 +10,7 @@ public sealed class TensorScope : IDisposable
 
     private readonly TensorScope? _outer;
     private readonly List<Tensor> _owned = new();
+    private List<Tensor>? _escaped;
     private bool _disposed;
 
     internal TensorScope()
@@ -24,13 +25,15 @@ public sealed class TensorScope : IDisposable
 
     internal void Track(Tensor t) => _owned.Add(t);
 
-    internal bool Untrack(Tensor t)
+    /// <summary>Stops tracking <paramref name="t"/>; <paramref name="escaping"/> when it leaves the scope alive (its graph must survive).</summary>
+    internal bool Untrack(Tensor t, bool escaping = false)
     {
         for (int i = _owned.Count - 1; i >= 0; i--)
         {
             if (ReferenceEquals(_owned[i], t))
             {
                 _owned.RemoveAt(i);
+                if (escaping) (_escaped ??= []).Add(t);
                 return true;
             }
         }
@@ -40,7 +43,7 @@ public sealed class TensorScope : IDisposable
     /// <summary>Stops tracking <paramref name="t"/>: it survives this scope.</summary>
     public Tensor Detach(Tensor t)
     {
-        Untrack(t);
+        Untrack(t, escaping: true);
         return t;
     }
 
@@ -55,7 +58,45 @@ public sealed class TensorScope : IDisposable
             throw new InvalidOperationException("Tensor scopes must be disposed innermost first.");
         _disposed = true;
         t_current = _outer;
+        ReleaseGraphs();
         foreach (var t in _owned) t.DisposeFromScope();
         _owned.Clear();
+        _escaped = null;
+    }
+
+    /// <summary>
+    /// Note [Scoped graphs]: a graph recorded inside this scope that no escaping tensor leads to can never
+    /// be backwarded (every tensor holding it is being disposed), so its saved tensors are released now,
+    /// handing their buffers back to the pool, as libtorch frees a graph when its last output dies.
+    /// Only nodes recorded inside this scope are touched.
+    /// </summary>
+    private void ReleaseGraphs()
+    {
+        HashSet<Node>? keep = null;
+        var stack = new Stack<Node>();
+        if (_escaped is not null)
+        {
+            keep = new HashSet<Node>(NodeIdentity.Instance);
+            foreach (var t in _escaped)
+                if (t.Fn is { } fn && ReferenceEquals(fn.Scope, this) && keep.Add(fn)) stack.Push(fn);
+            while (stack.Count > 0)
+                foreach (var e in stack.Pop().Edges)
+                    if (e.Node is { } next && ReferenceEquals(next.Scope, this) && keep.Add(next)) stack.Push(next);
+        }
+        HashSet<Node>? seen = null;
+        foreach (var t in _owned)
+        {
+            if (t.Fn is not { } fn || !ReferenceEquals(fn.Scope, this) || keep?.Contains(fn) == true) continue;
+            seen ??= new HashSet<Node>(NodeIdentity.Instance);
+            if (seen.Add(fn)) stack.Push(fn);
+        }
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            node.Release();
+            foreach (var e in node.Edges)
+                if (e.Node is { } next && ReferenceEquals(next.Scope, this) && keep?.Contains(next) != true && seen!.Add(next))
+                    stack.Push(next);
+        }
     }
 }
