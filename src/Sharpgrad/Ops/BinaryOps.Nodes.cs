@@ -109,28 +109,16 @@ internal sealed class PowBackward2 : BinaryNode
     internal override Tensor?[] Apply(Tensor grad) => [GradA(grad * Result!.Unpack() * Math.Log(Scalar)), null];
 }
 
-/// <summary>maximum(self, other): the gradient goes to the larger input, split evenly on ties.</summary>
-internal sealed class MaximumBackward0 : BinaryNode
+/// <summary>maximum/minimum(self, other): the gradient goes to the larger (smaller) input, split evenly on ties.</summary>
+internal sealed class ExtremumBackward0(bool maximum) : BinaryNode
 {
-    public override string Name => nameof(MaximumBackward0);
+    public override string Name => maximum ? "MaximumBackward0" : "MinimumBackward0";
     internal override Tensor?[] Apply(Tensor grad)
     {
         var a = A!.Unpack();
         var b = B!.Unpack();
-        var w = a.Gt(b).To(grad.DType) + a.Eq(b).To(grad.DType) * 0.5;
-        return [NeedsInputGrad(0) ? GradA(grad * w) : null, NeedsInputGrad(1) ? GradB(grad * (1.0 - w)) : null];
-    }
-}
-
-/// <summary>minimum(self, other): the gradient goes to the smaller input, split evenly on ties.</summary>
-internal sealed class MinimumBackward0 : BinaryNode
-{
-    public override string Name => nameof(MinimumBackward0);
-    internal override Tensor?[] Apply(Tensor grad)
-    {
-        var a = A!.Unpack();
-        var b = B!.Unpack();
-        var w = a.Lt(b).To(grad.DType) + a.Eq(b).To(grad.DType) * 0.5;
+        var wins = maximum ? a.Gt(b) : a.Lt(b);
+        var w = wins.To(grad.DType) + a.Eq(b).To(grad.DType) * 0.5;
         return [NeedsInputGrad(0) ? GradA(grad * w) : null, NeedsInputGrad(1) ? GradB(grad * (1.0 - w)) : null];
     }
 }

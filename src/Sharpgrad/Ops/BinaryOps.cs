@@ -108,8 +108,8 @@ internal static class BinaryOps
     public static Tensor Mul(Tensor a, Tensor b) => Binary(BinaryKind.Mul, a, b, 1, static () => new MulBackward0(), SaveInputs.ACross | SaveInputs.BCross);
     public static Tensor Div(Tensor a, Tensor b) => Binary(BinaryKind.Div, a, b, 1, static () => new DivBackward0(), SaveInputs.ACross | SaveInputs.B);
     public static Tensor Pow(Tensor a, Tensor b) => Binary(BinaryKind.Pow, a, b, 1, static () => new PowBackward1(), SaveInputs.Both, saveResult: true);
-    public static Tensor Maximum(Tensor a, Tensor b) => Binary(BinaryKind.Maximum, a, b, 1, static () => new MaximumBackward0(), SaveInputs.Both);
-    public static Tensor Minimum(Tensor a, Tensor b) => Binary(BinaryKind.Minimum, a, b, 1, static () => new MinimumBackward0(), SaveInputs.Both);
+    public static Tensor Maximum(Tensor a, Tensor b) => Binary(BinaryKind.Maximum, a, b, 1, static () => new ExtremumBackward0(maximum: true), SaveInputs.Both);
+    public static Tensor Minimum(Tensor a, Tensor b) => Binary(BinaryKind.Minimum, a, b, 1, static () => new ExtremumBackward0(maximum: false), SaveInputs.Both);
 
     public static Tensor Add(Tensor a, double s) => Scalar(BinaryKind.Add, a, s, false, static () => new AddBackward0 { ScalarOther = true });
     public static Tensor Sub(Tensor a, double s) => Scalar(BinaryKind.Sub, a, s, false, static () => new SubBackward0 { ScalarOther = true });
