@@ -5,14 +5,14 @@ using System.Runtime.Intrinsics.X86;
 
 namespace Sharpgrad.Kernels.Cpu;
 
+// KC x NC block of B = 512 KB (was 256 x 1024 = 1 MB): a quarter of the 2 MB L2 leaves room for the
+// A stream and C, and for a co-scheduled hyperthread on a shared host. Measured interleaved
+// call-by-call on the 2-vCPU AVX-512 VM: +4-8% at 2 threads and +3-5% at 1 thread for n >= 1024.
 /// <summary>AVX-512 float tile: 14 rows x 32 columns (28 zmm accumulators).</summary>
 internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
 {
     public static int MR => 14;
     public static int NR => 32;
-    // KC x NC block of B = 512 KB (was 256 x 1024 = 1 MB): a quarter of the 2 MB L2 leaves room for the
-    // A stream and C, and for a co-scheduled hyperthread on a shared host. Measured interleaved
-    // call-by-call on the 2-vCPU AVX-512 VM: +4-8% at 2 threads and +3-5% at 1 thread for n >= 1024.
     public static int KC => 512;
     public static int MC => 1536;
     public static int NC => 256;
