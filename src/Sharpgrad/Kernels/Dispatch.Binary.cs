@@ -18,6 +18,34 @@ internal static partial class Dispatch
         }
     }
 
+    /// <summary>
+    /// The per-op fast path: same dtype, same shape, contiguous, small. Skips geometry entirely, since
+    /// for a 16x16 op the bookkeeping costs more than the arithmetic.
+    /// </summary>
+    public static void BinaryContiguous(BinaryKind kind, Array a, int pa, Array b, int pb, Array y, int n, DType dtype, double alpha)
+    {
+        if (dtype == DType.Float32) ContiguousFloat(kind, (float[])a, pa, (float[])b, pb, (float[])y, n, (float)alpha);
+        else ContiguousFloat(kind, (double[])a, pa, (double[])b, pb, (double[])y, n, alpha);
+    }
+
+    private static void ContiguousFloat<T>(BinaryKind kind, T[] a, int pa, T[] b, int pb, T[] y, int n, T alpha) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        switch (kind)
+        {
+            case BinaryKind.Add when alpha == T.One: Elementwise.BinaryRun(default(AddOperator<T>), a, pa, 1, b, pb, 1, y, 0, 1, n); break;
+            case BinaryKind.Sub when alpha == T.One: Elementwise.BinaryRun(default(SubOperator<T>), a, pa, 1, b, pb, 1, y, 0, 1, n); break;
+            case BinaryKind.Mul: Elementwise.BinaryRun(default(MulOperator<T>), a, pa, 1, b, pb, 1, y, 0, 1, n); break;
+            case BinaryKind.Div: Elementwise.BinaryRun(default(DivOperator<T>), a, pa, 1, b, pb, 1, y, 0, 1, n); break;
+            default:
+                var shape = new[] { n };
+                var strides = new[] { 1 };
+                BinaryFloat(kind, new StridedArray(a, DTypeExtensions.Of<T>(), shape, strides, pa, true),
+                    new StridedArray(b, DTypeExtensions.Of<T>(), shape, strides, pb, true),
+                    new StridedArray(y, DTypeExtensions.Of<T>(), shape, strides, 0, true), alpha);
+                break;
+        }
+    }
+
     private static void BinaryFloat<T>(BinaryKind kind, StridedArray a, StridedArray b, StridedArray y, T alpha) where T : unmanaged, IFloatingPointIeee754<T>
     {
         switch (kind)

@@ -54,10 +54,21 @@ internal static class BinaryOps
             if ((save & SaveInputs.A) != 0 || ((save & SaveInputs.ACross) != 0 && b.RequiresGradFast)) node.A = SavedTensor.Input(a);
             if ((save & SaveInputs.B) != 0 || ((save & SaveInputs.BCross) != 0 && a.RequiresGradFast)) node.B = SavedTensor.Input(b);
         }
-        var ac = OpHelpers.CastRaw(a, dtype);
-        var bc = OpHelpers.CastRaw(b, dtype);
-        var y = Tensor.EmptyFor(dtype, shape, mode.Inference);
-        Dispatch.Binary(kind, ac.Strided, bc.Strided, y.Strided, alpha);
+        Tensor y;
+        int n;
+        if (a.DType == dtype && b.DType == dtype && dtype.IsFloatingPoint() && a.ContiguousFlag && b.ContiguousFlag
+            && ReferenceEquals(shape, a.Sizes) && (n = a.Numel) < Kernels.Cpu.IntraOp.ElementwiseGrain && b.Numel == n)
+        {
+            y = Tensor.EmptyFor(dtype, shape, mode.Inference);
+            Dispatch.BinaryContiguous(kind, a.Buffer, a.Offset, b.Buffer, b.Offset, y.Buffer, n, dtype, alpha);
+        }
+        else
+        {
+            var ac = OpHelpers.CastRaw(a, dtype);
+            var bc = OpHelpers.CastRaw(b, dtype);
+            y = Tensor.EmptyFor(dtype, shape, mode.Inference);
+            Dispatch.Binary(kind, ac.Strided, bc.Strided, y.Strided, alpha);
+        }
         if (node is not null)
         {
             Record.SetHistory(y, node);
