@@ -57,7 +57,7 @@ internal static class BinaryOps
         Tensor y;
         int n;
         if (a.DType == dtype && b.DType == dtype && dtype.IsFloatingPoint() && a.ContiguousFlag && b.ContiguousFlag
-            && ReferenceEquals(shape, a.Sizes) && (n = a.Numel) < Kernels.Cpu.IntraOp.ElementwiseGrain && b.Numel == n)
+            && ReferenceEquals(shape, a.Sizes) && (n = a.Numel) > 0 && n < Kernels.Cpu.IntraOp.ElementwiseGrain && b.Numel == n)
         {
             y = Tensor.EmptyFor(dtype, shape, mode.Inference);
             Dispatch.BinaryContiguous(kind, a.Buffer, a.Offset, b.Buffer, b.Offset, y.Buffer, n, dtype, alpha);
