@@ -1,5 +1,6 @@
 namespace Sharpgrad.Tests;
 
+[Collection("Seed")]
 public class SmokeTests
 {
     [Fact]

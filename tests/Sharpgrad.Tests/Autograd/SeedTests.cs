@@ -1,6 +1,7 @@
 namespace Sharpgrad.Tests.AutogradTests;
 
 /// <summary>Every demonstration of the seed chapter (grad modes), as a test.</summary>
+[Collection("Seed")]
 public class SeedTests
 {
     private sealed record Model(Tensor W, Tensor B)

@@ -3,6 +3,7 @@ using F = Sharpgrad.NN.Functional;
 
 namespace Sharpgrad.Tests.NN;
 
+[Collection("Seed")]
 public class ActivationTests
 {
     [Fact]

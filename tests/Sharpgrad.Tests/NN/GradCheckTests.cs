@@ -4,6 +4,7 @@ using F = Sharpgrad.NN.Functional;
 namespace Sharpgrad.Tests.NN;
 
 /// <summary>Every NN backward formula against central differences in Float64, and the ones PyTorch differentiates twice.</summary>
+[Collection("Seed")]
 public class GradCheckTests
 {
     private static Tensor R(params int[] shape) => Tensor.Randn(shape, DType.Float64, requiresGrad: true);

@@ -2,6 +2,7 @@ using Sharpgrad.NN;
 
 namespace Sharpgrad.Tests.NN;
 
+[Collection("Seed")]
 public class ModuleTests
 {
     private sealed class Block : Module

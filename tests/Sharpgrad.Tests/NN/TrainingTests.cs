@@ -4,6 +4,7 @@ using Sharpgrad.Optim;
 namespace Sharpgrad.Tests.NN;
 
 /// <summary>Proof that it learns: a small MLP separates two interleaved spirals; a whole model passes a Float64 gradcheck.</summary>
+[Collection("Seed")]
 public class TrainingTests
 {
     /// <summary>Two interleaved spirals (1.5 turns each) with a little noise: [n·2, 2] points and Int64 labels 0/1.</summary>

@@ -6,6 +6,7 @@ using Sharpgrad.Tests.NN;
 namespace Sharpgrad.Tests.Optim;
 
 /// <summary>Optimizers step by step against PyTorch 2.6 (FACTS sec 6: p = 1, loss = p², three steps).</summary>
+[Collection("Seed")]
 public class OptimizerTests
 {
     private static double[] Run(Func<Tensor, Optimizer> make, int steps = 3)

@@ -6,6 +6,7 @@ using Sharpgrad.Serialization;
 namespace Sharpgrad.Tests.Serialization;
 
 /// <summary>The public SafeTensors API against the bytes Python's safetensors writes (FACTS sec 7).</summary>
+[Collection("Seed")]
 public sealed class SafeTensorsApiTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("sharpgrad-st-").FullName;
