@@ -9,7 +9,9 @@ internal static class ReduceOps
     /// <summary>Reduces dim <paramref name="dim"/> of <paramref name="x"/> without recording.</summary>
     public static Tensor ReduceRaw(ReduceKind kind, Tensor x, int dim, bool keepDim, DType outType, Tensor? indices = null)
     {
-        var src = OpHelpers.CastRaw(OpHelpers.ContiguousRaw(x), outType == DType.Bool ? DType.Bool : outType);
+        var contiguous = OpHelpers.ContiguousRaw(x);
+        var src = OpHelpers.CastRaw(contiguous, outType);
+        if (!ReferenceEquals(contiguous, x) && !ReferenceEquals(contiguous, src)) contiguous.Dispose();
         int nd = x.Dim;
         int outer = 1, inner = 1, r = nd == 0 ? 1 : x.Sizes[dim];
         for (int d = 0; d < dim; d++) outer *= x.Sizes[d];
