@@ -46,14 +46,6 @@ public static class DTypeExtensions
         _ => "torch.BoolTensor",
     };
 
-    internal static Type ClrType(this DType dtype) => dtype switch
-    {
-        DType.Float32 => typeof(float),
-        DType.Float64 => typeof(double),
-        DType.Int64 => typeof(long),
-        _ => typeof(bool),
-    };
-
     internal static DType Of<T>()
     {
         if (typeof(T) == typeof(float)) return DType.Float32;

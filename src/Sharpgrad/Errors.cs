@@ -58,12 +58,6 @@ internal static class Errors
     public static ArgumentException SizeMismatchMv(ReadOnlySpan<int> a, int b) =>
         new($"size mismatch, got input ({a[0]}), mat ({a[0]}x{a[1]}), vec ({b})");
 
-    public static ArgumentException ExpectedDims(string op, int expected, string arg, int got) =>
-        new($"{op}: Expected {arg} to be a {expected}-D tensor, but got a {got}-D tensor");
-
-    public static ArgumentException DTypeMismatch(string op, DType expected, DType actual) =>
-        new($"{op}: expected scalar type {Pretty(expected)} but found {Pretty(actual)}");
-
     public static ArgumentException UnsupportedDType(string op, DType dtype) =>
         new($"\"{op}\" not implemented for '{Pretty(dtype)}'");
 
@@ -78,13 +72,8 @@ internal static class Errors
     public static ArgumentException CatShapes(int expectedSize, int size, int dim, int tensorIndex) =>
         new($"Sizes of tensors must match except in dimension {dim}. Expected size {expectedSize} but got size {size} for tensor number {tensorIndex} in the list.");
 
-    public static ArgumentException CatDims(int tensorIndex, int ndim, int expected) =>
-        new($"Tensors must have same number of dimensions: got {expected} and {ndim}");
-
     public static ArgumentException StackShapes(int index, ReadOnlySpan<int> expected, ReadOnlySpan<int> got) =>
         new($"stack expects each tensor to be equal size, but got {Shape(expected)} at entry 0 and {Shape(got)} at entry {index}");
-
-    public static ArgumentException EmptyList(string op) => new($"{op} expects a non-empty TensorList");
 
     public static ArgumentException RepeatedDim() => new("permute(): duplicate dims are not allowed.");
 
@@ -93,8 +82,6 @@ internal static class Errors
 
     public static ArgumentOutOfRangeException NarrowRange(long start, long length, int size) =>
         new("start", $"start ({start}) + length ({length}) exceeds dimension size ({size}).");
-
-    public static ArgumentException NonScalarItem(long numel) => new($"a Tensor with {numel} elements cannot be converted to Scalar");
 
     // ---- autograd errors (PyTorch RuntimeError) ----
     public const string NoGradFn = "element 0 of tensors does not require grad and does not have a grad_fn";
@@ -107,7 +94,6 @@ internal static class Errors
     public const string ViewOfLeafInPlace = "a view of a leaf Variable that requires grad is being used in an in-place operation.";
     public const string NonLeafRequiresGrad =
         "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().";
-    public const string NonLeafRequiresGradFalse = NonLeafRequiresGrad;
     public const string NonLeafRequiresGradTrue = "you can only change requires_grad flags of leaf variables.";
     public const string OnlyFloatGrad = "only Tensors of floating point and complex dtype can require gradients";
     public const string InferenceVersion = "Inference tensors do not track version counter.";

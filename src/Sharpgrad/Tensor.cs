@@ -69,8 +69,6 @@ public sealed partial class Tensor : IDisposable
         return new Tensor(Storage.Allocate(dtype, n, false), shape, Layout.CachedContiguousStrides(shape), 0, inference, contiguous: true);
     }
 
-    internal static Tensor EmptyLike(Tensor t) => Empty(t.DType, t.Sizes);
-
     /// <summary>A view sharing this tensor's storage (and version counter) with a new geometry.</summary>
     internal Tensor AliasWith(int[] sizes, int[] strides, int offset)
     {
