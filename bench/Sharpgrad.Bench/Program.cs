@@ -13,7 +13,6 @@ using Sharpgrad.Bench;
 using static Sharpgrad.Bench.Harness;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 string workload = args.Length > 0 ? args[0] : "info";
 
 switch (workload)

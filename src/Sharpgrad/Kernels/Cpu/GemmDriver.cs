@@ -190,6 +190,10 @@ internal static unsafe class GemmDriver<T, TK>
                     }
                 }
             }
+            else if (typeof(T) == typeof(float) && mr == 14 && Avx512F.IsSupported)
+            {
+                GemmPackF32Avx512.PackRowsToPanel14((float*)(a + (nint)(i0 + ir) * lda + p0), lda, rows, kc, (float*)d);
+            }
             else if (typeof(T) == typeof(float) && Avx.IsSupported)
             {
                 GemmPackF32.PackRowsToPanel((float*)(a + (nint)(i0 + ir) * lda + p0), lda, rows, mr, kc, (float*)d);
@@ -237,6 +241,10 @@ internal static unsafe class GemmDriver<T, TK>
                         for (; j < nr; j++) d[j] = T.Zero;
                     }
                 }
+            }
+            else if (typeof(T) == typeof(float) && cols == nr && nr == 32 && Avx512F.IsSupported)
+            {
+                GemmPackF32Avx512.PackColsToPanel32((float*)(b + (nint)(j0 + jr) * ldb + p0), ldb, kc, (float*)d);
             }
             else if (typeof(T) == typeof(float) && Avx.IsSupported && cols == nr && nr % 8 == 0)
             {

@@ -35,11 +35,15 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
         Vector256<float> c3_0 = default; Vector256<float> c3_1 = default;
         Vector256<float> c4_0 = default; Vector256<float> c4_1 = default;
         Vector256<float> c5_0 = default; Vector256<float> c5_1 = default;
-        for (nint p = 0; p < kc; p++)
+        Vector256<float> a0;
+        Vector256<float> b0;
+        Vector256<float> b1;
+        nint p = 0;
+        for (; p < kc; p++)
         {
-            Vector256<float> b0 = Vector256.Load(b + 0);
-            Vector256<float> b1 = Vector256.Load(b + 8);
-            Vector256<float> a0 = Vector256.Create(a[0]);
+            b0 = Vector256.Load(b + 0);
+            b1 = Vector256.Load(b + 8);
+            a0 = Vector256.Create(a[0]);
             c0_0 = Fma.MultiplyAdd(a0, b0, c0_0);
             c0_1 = Fma.MultiplyAdd(a0, b1, c0_1);
             a0 = Vector256.Create(a[1]);
@@ -338,11 +342,15 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
         Vector256<double> c3_0 = default; Vector256<double> c3_1 = default;
         Vector256<double> c4_0 = default; Vector256<double> c4_1 = default;
         Vector256<double> c5_0 = default; Vector256<double> c5_1 = default;
-        for (nint p = 0; p < kc; p++)
+        Vector256<double> a0;
+        Vector256<double> b0;
+        Vector256<double> b1;
+        nint p = 0;
+        for (; p < kc; p++)
         {
-            Vector256<double> b0 = Vector256.Load(b + 0);
-            Vector256<double> b1 = Vector256.Load(b + 4);
-            Vector256<double> a0 = Vector256.Create(a[0]);
+            b0 = Vector256.Load(b + 0);
+            b1 = Vector256.Load(b + 4);
+            a0 = Vector256.Create(a[0]);
             c0_0 = Fma.MultiplyAdd(a0, b0, c0_0);
             c0_1 = Fma.MultiplyAdd(a0, b1, c0_1);
             a0 = Vector256.Create(a[1]);
