@@ -116,16 +116,21 @@ internal static partial class Dispatch
 
 internal static partial class Dispatch
 {
-    /// <summary>C = alpha * op(A) * op(B) + beta * C over row-major buffers starting at each array's offset.</summary>
-    public static void Gemm(bool transA, bool transB, int m, int n, int k, double alpha, StridedArray a, int lda, StridedArray b, int ldb, double beta, StridedArray c, int ldc)
+    /// <summary>
+    /// C = alpha * op(A) * op(B) + beta * C over row-major buffers starting at each array's offset;
+    /// with a contiguous <paramref name="rowBias"/> of n values (beta 0), C = alpha * op(A) * op(B) + bias per row.
+    /// </summary>
+    public static void Gemm(bool transA, bool transB, int m, int n, int k, double alpha, StridedArray a, int lda, StridedArray b, int ldb, double beta, StridedArray c, int ldc, StridedArray? rowBias = null)
     {
         switch (c.DType)
         {
             case DType.Float32:
-                Cpu.Gemm.Sgemm(transA, transB, m, n, k, (float)alpha, a.Data<float>().AsSpan(a.Offset), lda, b.Data<float>().AsSpan(b.Offset), ldb, (float)beta, c.Data<float>().AsSpan(c.Offset), ldc);
+                Cpu.Gemm.Sgemm(transA, transB, m, n, k, (float)alpha, a.Data<float>().AsSpan(a.Offset), lda, b.Data<float>().AsSpan(b.Offset), ldb, (float)beta, c.Data<float>().AsSpan(c.Offset), ldc,
+                    rowBias is { } bf ? bf.Data<float>().AsSpan(bf.Offset, n) : default);
                 break;
             case DType.Float64:
-                Cpu.Gemm.Dgemm(transA, transB, m, n, k, alpha, a.Data<double>().AsSpan(a.Offset), lda, b.Data<double>().AsSpan(b.Offset), ldb, beta, c.Data<double>().AsSpan(c.Offset), ldc);
+                Cpu.Gemm.Dgemm(transA, transB, m, n, k, alpha, a.Data<double>().AsSpan(a.Offset), lda, b.Data<double>().AsSpan(b.Offset), ldb, beta, c.Data<double>().AsSpan(c.Offset), ldc,
+                    rowBias is { } bd ? bd.Data<double>().AsSpan(bd.Offset, n) : default);
                 break;
             default:
                 throw Errors.UnsupportedDType("addmm_impl_cpu_", c.DType);

@@ -7,13 +7,13 @@ namespace Sharpgrad.Ops;
 internal static class LinalgOps
 {
     /// <summary>C = beta * C + alpha * A @ B into a fresh or existing contiguous [m, n] output; transposed operands need no copy.</summary>
-    private static void GemmInto(Tensor a, Tensor b, Tensor c, double alpha, double beta)
+    private static void GemmInto(Tensor a, Tensor b, Tensor c, double alpha, double beta, Tensor? rowBias = null)
     {
         int m = a.Sizes[0], k = a.Sizes[1], n = b.Sizes[1];
         if (m == 0 || n == 0) return;
         var (ta, lda, av) = Operand(a);
         var (tb, ldb, bv) = Operand(b);
-        Dispatch.Gemm(ta, tb, m, n, k, alpha, av.Strided, lda, bv.Strided, ldb, beta, c.Strided, n);
+        Dispatch.Gemm(ta, tb, m, n, k, alpha, av.Strided, lda, bv.Strided, ldb, beta, c.Strided, n, rowBias?.Strided);
     }
 
     /// <summary>How GEMM reads a 2-D operand: row-major, column-major (a transposed view), or a contiguous copy.</summary>
@@ -76,6 +76,13 @@ internal static class LinalgOps
             if (a.RequiresGradFast) node.B = SavedTensor.Input(b);
         }
         var y = Tensor.Empty(a.DType, shape);
+        if (beta == 1 && a.Sizes[1] > 0 && bias.Dim == 1 && bias.Sizes[0] == n && (n <= 1 || bias.Strides[0] == 1))
+        {
+            // Linear's case: the GEMM seeds each output tile with the bias row (no separate pass over y).
+            GemmInto(a, b, y, alpha, 0, bias);
+            if (node is not null) Record.SetHistory(y, node);
+            return y;
+        }
         if (beta == 0) Dispatch.Fill(y.Strided, 0);
         else if (beta == 1) Dispatch.Copy(bias.Strided, y.Strided);
         else Dispatch.BinaryScalar(BinaryKind.Mul, bias.Strided.BroadcastTo(shape), beta, false, y.Strided);

@@ -27,8 +27,8 @@ internal static unsafe class Impl
                 GemmDriver<T, TK>.RunParallel(threads, ta, tb, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
         };
 
-    public static GemmFn<float> Sgemm => Kernels.Cpu.Gemm.Sgemm;
-    public static GemmFn<double> Dgemm => Kernels.Cpu.Gemm.Dgemm;
+    public static GemmFn<float> Sgemm => (ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) => Kernels.Cpu.Gemm.Sgemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    public static GemmFn<double> Dgemm => (ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) => Kernels.Cpu.Gemm.Dgemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 
     public static GemmFn<float> FloatKernel(string name) => name switch
     {

@@ -40,50 +40,57 @@ internal static unsafe class Gemm
 
     /// <summary>Single-precision GEMM; see the class summary for semantics.</summary>
     public static void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,
-        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc,
+        ReadOnlySpan<float> rowBias = default)
     {
         Validate(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
+        ValidateBias(rowBias.Length, n, beta == 0);
         if (m == 0 || n == 0) return;
         fixed (float* pa = a)
         fixed (float* pb = b)
         fixed (float* pc = c)
+        fixed (float* pbias = rowBias)
         {
             if (Avx512F.IsSupported)
-                Execute<float, SgemmKernelAvx512>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+                Execute<float, SgemmKernelAvx512>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, pbias);
             else if (Avx2.IsSupported && Fma.IsSupported)
-                Execute<float, SgemmKernelAvx2>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+                Execute<float, SgemmKernelAvx2>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, pbias);
             else
-                Execute<float, GemmKernelPortable<float>>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+                Execute<float, GemmKernelPortable<float>>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, pbias);
         }
     }
 
     /// <summary>Double-precision GEMM; see the class summary for semantics.</summary>
     public static void Dgemm(bool transA, bool transB, int m, int n, int k, double alpha,
-        ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, double beta, Span<double> c, int ldc)
+        ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, double beta, Span<double> c, int ldc,
+        ReadOnlySpan<double> rowBias = default)
     {
         Validate(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
+        ValidateBias(rowBias.Length, n, beta == 0);
         if (m == 0 || n == 0) return;
         fixed (double* pa = a)
         fixed (double* pb = b)
         fixed (double* pc = c)
+        fixed (double* pbias = rowBias)
         {
             if (Avx512F.IsSupported)
-                Execute<double, DgemmKernelAvx512>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+                Execute<double, DgemmKernelAvx512>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, pbias);
             else if (Avx2.IsSupported && Fma.IsSupported)
-                Execute<double, DgemmKernelAvx2>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+                Execute<double, DgemmKernelAvx2>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, pbias);
             else
-                Execute<double, GemmKernelPortable<double>>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+                Execute<double, GemmKernelPortable<double>>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, pbias);
         }
     }
 
     private static void Execute<T, TK>(bool transA, bool transB, int m, int n, int k, T alpha,
-        T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc)
+        T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc, T* bias)
         where T : unmanaged, INumberBase<T>
         where TK : struct, IGemmKernel<T>
     {
         if (k == 0 || T.IsZero(alpha))
         {
-            GemmSmall.ScaleC(m, n, beta, c, ldc);
+            if (bias != null) GemmSmall.FillRows(m, n, bias, c, ldc);
+            else GemmSmall.ScaleC(m, n, beta, c, ldc);
             return;
         }
 
@@ -93,6 +100,15 @@ internal static unsafe class Gemm
         if (m == 1 && transA && lda == 1) { transA = false; lda = k; }
 
         long mnk = (long)m * n * k;
+        bool blocked = !(mnk <= DirectMaxMnk || m == 1 || (n == 1 && transB && !transA))
+            && !(transB && !transA && n <= DotMaxN && k >= 16 && Vector512.IsHardwareAccelerated);
+        if (bias != null && !blocked)
+        {
+            // Only the blocked driver seeds tiles with the bias; the other paths accumulate onto it.
+            GemmSmall.FillRows(m, n, bias, c, ldc);
+            beta = T.One;
+            bias = null;
+        }
         if (mnk <= DirectMaxMnk || m == 1 || (n == 1 && transB && !transA))
         {
             GemmSmall.Direct(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
@@ -110,9 +126,9 @@ internal static unsafe class Gemm
 
         int threads = (int)Math.Min(s_maxThreads, Math.Max(1, 2 * mnk / ParallelMinFlops));
         if (threads > 1)
-            GemmDriver<T, TK>.RunParallel(threads, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            GemmDriver<T, TK>.RunParallel(threads, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias);
         else
-            GemmDriver<T, TK>.Run(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            GemmDriver<T, TK>.Run(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias);
     }
 
     private static void Validate(bool transA, bool transB, int m, int n, int k,
@@ -124,6 +140,15 @@ internal static unsafe class Gemm
         CheckOperand(transA ? k : m, transA ? m : k, aLen, lda, "a", "lda");
         CheckOperand(transB ? n : k, transB ? k : n, bLen, ldb, "b", "ldb");
         CheckOperand(m, n, cLen, ldc, "c", "ldc");
+    }
+
+    private static void ValidateBias(int length, int n, bool betaIsZero)
+    {
+        if (length == 0) return;
+        if (length < n)
+            throw new ArgumentException($"Row bias holds {length} elements but {n} are required.", "rowBias");
+        if (!betaIsZero)
+            throw new ArgumentException("A row bias replaces beta * C; beta must be 0.", "rowBias");
     }
 
     private static void CheckOperand(int rows, int cols, int len, int ld, string name, string ldName)
@@ -140,6 +165,14 @@ internal static unsafe class Gemm
 /// <summary>Unblocked loops for tiny or vector-shaped products, where packing would dominate.</summary>
 internal static unsafe class GemmSmall
 {
+    /// <summary>Sets every row of C to the n values at <paramref name="row"/>.</summary>
+    public static void FillRows<T>(int m, int n, T* row, T* c, nint ldc) where T : unmanaged
+    {
+        var src = new ReadOnlySpan<T>(row, n);
+        for (int i = 0; i < m; i++)
+            src.CopyTo(new Span<T>(c + i * ldc, n));
+    }
+
     public static void ScaleC<T>(int m, int n, T beta, T* c, nint ldc) where T : unmanaged, INumberBase<T>
     {
         for (int i = 0; i < m; i++)
