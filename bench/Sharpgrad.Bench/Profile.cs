@@ -38,9 +38,12 @@ internal static class Profile
         Piece("  Record.ShouldRecord(w, a)", n => { bool any = false; for (long i = 0; i < n; i++) any |= Record.ShouldRecord(w, a); s_sink = any; });
         Piece("  TensorScope.Current read ([ThreadStatic])", n => { for (long i = 0; i < n; i++) s_sink = TensorScope.Current; });
         Piece("  new MulBackward0 + Connect (edges)", n => { for (long i = 0; i < n; i++) s_sink = Record.Connect(new Ops.MulBackward0(), w, a); });
+        Piece("  Storage.Allocate(1 KiB) + Release", n => { for (long i = 0; i < n; i++) Storage.Allocate(DType.Float32, 256).Release(); });
+        Piece("  BufferPool.Rent + Return (1 KiB)", n => { for (long i = 0; i < n; i++) BufferPool.Return(DType.Float32, BufferPool.Rent(DType.Float32, 256, false)); });
+        Piece("  MemoryStats.Add + Remove", n => { for (long i = 0; i < n; i++) { MemoryStats.Add(1024); MemoryStats.Remove(1024); } });
         using (Autograd.InferenceMode())
             Piece("whole a+b under InferenceMode", n => { for (long i = 0; i < n; i++) { var r = a + b; r.Dispose(); } });
-        Info($"gen0 collections so far: {GC.CollectionCount(0)} (each op allocates its 1 KiB result buffer: below BufferPool.MinPooledBytes, so not pooled)");
+        Info($"gen0 collections so far: {GC.CollectionCount(0)}");
     }
 
     private static void Piece(string what, Action<long> body)

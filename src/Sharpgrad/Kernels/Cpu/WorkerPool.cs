@@ -45,8 +45,14 @@ internal static class WorkerPool
             if (Volatile.Read(ref s_sleeping) > 0)
                 lock (s_gate) Monitor.PulseAll(s_gate);
             Participate(job);
-            var spin = new SpinWait();
-            while (Volatile.Read(ref job.Remaining) > 0) spin.SpinOnce(sleep1Threshold: -1);
+            // The other slabs are usually microseconds from done: spin on the flag (pause-only) so the
+            // result is seen at once; SpinWait's yields would add scheduler round trips on a busy host.
+            long waitStart = Stopwatch.GetTimestamp();
+            while (Volatile.Read(ref job.Remaining) > 0)
+            {
+                if (Stopwatch.GetTimestamp() - waitStart < s_spinTicks) Thread.SpinWait(1);
+                else Thread.Yield();
+            }
             if (job.Error is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         }
         finally
@@ -96,7 +102,7 @@ internal static class WorkerPool
             {
                 if (Stopwatch.GetTimestamp() - start < s_spinTicks)
                 {
-                    Thread.SpinWait(30);
+                    Thread.SpinWait(1);
                     continue;
                 }
                 lock (s_gate)
