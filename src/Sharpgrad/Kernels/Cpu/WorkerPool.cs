@@ -45,14 +45,8 @@ internal static class WorkerPool
             if (Volatile.Read(ref s_sleeping) > 0)
                 lock (s_gate) Monitor.PulseAll(s_gate);
             Participate(job);
-            // The other slabs are usually microseconds from done: spin on the flag (pause-only) so the
-            // result is seen at once; SpinWait's yields would add scheduler round trips on a busy host.
-            long waitStart = Stopwatch.GetTimestamp();
-            while (Volatile.Read(ref job.Remaining) > 0)
-            {
-                if (Stopwatch.GetTimestamp() - waitStart < s_spinTicks) Thread.SpinWait(1);
-                else Thread.Yield();
-            }
+            var spin = new SpinWait();
+            while (Volatile.Read(ref job.Remaining) > 0) spin.SpinOnce(sleep1Threshold: -1);
             if (job.Error is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         }
         finally
@@ -102,7 +96,7 @@ internal static class WorkerPool
             {
                 if (Stopwatch.GetTimestamp() - start < s_spinTicks)
                 {
-                    Thread.SpinWait(1);
+                    Thread.SpinWait(30);
                     continue;
                 }
                 lock (s_gate)
