@@ -18,23 +18,26 @@ internal static partial class Dispatch
     }
 
     /// <summary>Per-element nll into <paramref name="loss"/> (when given); returns the sum and the non-ignored count.</summary>
-    public static (double Sum, long Count) Nll(StridedArray x, StridedArray target, int outer, int c, int inner, long ignore, StridedArray? loss)
+    /// <summary>nll forward over a contiguous input; <paramref name="weight"/> (contiguous, one per class) scales each target.</summary>
+    public static (double Sum, double Total) Nll(StridedArray x, StridedArray target, int outer, int c, int inner, long ignore, StridedArray? loss, StridedArray? weight)
     {
         var t = target.Data<long>();
+        int wOff = weight?.Offset ?? 0;
         if (x.DType == DType.Float32)
         {
-            var (s, n) = NNKernels.Nll(x.Data<float>(), x.Offset, t, target.Offset, outer, c, inner, ignore, loss?.Data<float>());
+            var (s, n) = NNKernels.Nll(x.Data<float>(), x.Offset, t, target.Offset, outer, c, inner, ignore, loss?.Data<float>(), weight?.Data<float>(), wOff);
             return (s, n);
         }
-        var (sd, nd) = NNKernels.Nll(x.Data<double>(), x.Offset, t, target.Offset, outer, c, inner, ignore, loss?.Data<double>());
+        var (sd, nd) = NNKernels.Nll(x.Data<double>(), x.Offset, t, target.Offset, outer, c, inner, ignore, loss?.Data<double>(), weight?.Data<double>(), wOff);
         return (sd, nd);
     }
 
-    public static void NllBackward(StridedArray g, bool perElement, StridedArray target, int outer, int c, int inner, long ignore, double scale, StridedArray gi)
+    public static void NllBackward(StridedArray g, bool perElement, StridedArray target, int outer, int c, int inner, long ignore, double scale, StridedArray gi, StridedArray? weight)
     {
         var t = target.Data<long>();
-        if (g.DType == DType.Float32) NNKernels.NllBackward(g.Data<float>(), g.Offset, perElement, t, target.Offset, outer, c, inner, ignore, (float)scale, gi.Data<float>());
-        else NNKernels.NllBackward(g.Data<double>(), g.Offset, perElement, t, target.Offset, outer, c, inner, ignore, scale, gi.Data<double>());
+        int wOff = weight?.Offset ?? 0;
+        if (g.DType == DType.Float32) NNKernels.NllBackward(g.Data<float>(), g.Offset, perElement, t, target.Offset, outer, c, inner, ignore, (float)scale, gi.Data<float>(), weight?.Data<float>(), wOff);
+        else NNKernels.NllBackward(g.Data<double>(), g.Offset, perElement, t, target.Offset, outer, c, inner, ignore, scale, gi.Data<double>(), weight?.Data<double>(), wOff);
     }
 
     public static void Im2Col(StridedArray x, in ConvGeometry g, StridedArray cols)

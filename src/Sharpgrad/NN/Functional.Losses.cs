@@ -25,8 +25,10 @@ public static partial class Functional
     /// target); targets equal to <paramref name="ignoreIndex"/> add nothing and are not counted by the mean
     /// (NllLossBackward0). PyTorch: F.nll_loss.
     /// </summary>
-    public static Tensor NllLoss(Tensor input, Tensor target, Reduction reduction = Reduction.Mean, long ignoreIndex = -100) =>
-        LossOps.NllLoss(input, target, reduction, ignoreIndex);
+    /// <remarks>With <paramref name="weight"/> (one value per class) each target's loss is scaled by its class weight and a
+    /// mean divides by the summed weights of the non-ignored targets.</remarks>
+    public static Tensor NllLoss(Tensor input, Tensor target, Reduction reduction = Reduction.Mean, long ignoreIndex = -100, Tensor? weight = null) =>
+        LossOps.NllLoss(input, target, reduction, ignoreIndex, weight);
 
     /// <summary>
     /// Cross entropy of logits [N, C, ...] (or [C]) against Int64 class indices, as a fused, numerically stable
@@ -34,7 +36,8 @@ public static partial class Functional
     /// target mixes in the uniform distribution (AddBackward0). A floating target of the input's shape is a
     /// class-probability target. PyTorch: F.cross_entropy.
     /// </summary>
-    public static Tensor CrossEntropy(Tensor input, Tensor target, Reduction reduction = Reduction.Mean, long ignoreIndex = -100, double labelSmoothing = 0)
+    /// <remarks><paramref name="weight"/> rescales each class as in <see cref="NllLoss"/>.</remarks>
+    public static Tensor CrossEntropy(Tensor input, Tensor target, Reduction reduction = Reduction.Mean, long ignoreIndex = -100, double labelSmoothing = 0, Tensor? weight = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(target);
@@ -42,18 +45,20 @@ public static partial class Functional
             throw new ArgumentOutOfRangeException(nameof(labelSmoothing), $"label_smoothing must be between 0.0 and 1.0. Got: {Module.PyFloat(labelSmoothing)}");
         int classDim = input.Dim == 1 ? 0 : 1;
         if (target.DType.IsFloatingPoint() && target.Shape.SequenceEqual(input.Shape))
-            return ProbabilityCrossEntropy(input, target, reduction, labelSmoothing, classDim);
+            return ProbabilityCrossEntropy(input, target, reduction, labelSmoothing, classDim, weight);
         if (input.Dim == 0) throw new ArgumentException("input tensor should be 1D or 2D");
         var logp = LogSoftmax(input, classDim);
-        var nll = LossOps.NllLoss(logp, target, reduction, ignoreIndex);
+        var nll = LossOps.NllLoss(logp, target, reduction, ignoreIndex, weight);
         if (labelSmoothing == 0) return nll;
 
-        // PyTorch's cross_entropy_loss_label_smoothing: mix the nll with the mean -log p over classes.
+        // PyTorch's cross_entropy_loss_label_smoothing: mix the nll with the (weighted) mean -log p over classes.
         int classes = input.Shape[classDim];
         var ignored = target.Eq(ignoreIndex);
-        var smooth = (-logp.Sum(classDim)).MaskedFill(ignored, 0.0);
+        var perClass = weight is null ? logp : logp * ClassWeightView(weight, input.Dim, classDim);
+        var smooth = (-perClass.Sum(classDim)).MaskedFill(ignored, 0.0);
         var smoothLoss = reduction switch
         {
+            Reduction.Mean when weight is not null => smooth.Sum() / TargetWeightSum(weight, target, ignored),
             Reduction.Mean => smooth.Sum() / ignored.LogicalNot().Sum(),
             Reduction.Sum => smooth.Sum(),
             _ => smooth,
@@ -61,11 +66,31 @@ public static partial class Functional
         return nll * (1 - labelSmoothing) + smoothLoss * (labelSmoothing / classes);
     }
 
-    private static Tensor ProbabilityCrossEntropy(Tensor input, Tensor target, Reduction reduction, double labelSmoothing, int classDim)
+    /// <summary>The class weights shaped to broadcast along the class dimension.</summary>
+    private static Tensor ClassWeightView(Tensor weight, int dims, int classDim)
+    {
+        var shape = Enumerable.Repeat(1, dims).ToArray();
+        shape[classDim] = weight.Shape[0];
+        return weight.View(shape);
+    }
+
+    /// <summary>Sum of the class weights of the non-ignored targets: the mean's denominator, as nll_loss computes it.</summary>
+    private static Tensor TargetWeightSum(Tensor weight, Tensor target, Tensor ignored)
+    {
+        var safe = target.MaskedFill(ignored, 0);
+        return weight.IndexSelect(0, safe.Flatten()).MaskedFill(ignored.Flatten(), 0.0).Sum();
+    }
+
+    private static Tensor ProbabilityCrossEntropy(Tensor input, Tensor target, Reduction reduction, double labelSmoothing, int classDim, Tensor? weight)
     {
         int classes = input.Shape[classDim];
         var logp = LogSoftmax(input, classDim);
         if (labelSmoothing > 0) target = target * (1 - labelSmoothing) + labelSmoothing / classes;
+        if (weight is not null)
+        {
+            LossOps.CheckNotDifferentiable(weight, "weight", "cross_entropy");
+            target = target * ClassWeightView(weight, input.Dim, classDim);
+        }
         var loss = -(logp * target).Sum(classDim);
         return reduction switch
         {
@@ -76,13 +101,18 @@ public static partial class Functional
     }
 
     /// <summary>Binary cross entropy of probabilities in [0, 1], logs clamped at -100 (BinaryCrossEntropyBackward0). PyTorch: F.binary_cross_entropy.</summary>
-    public static Tensor BinaryCrossEntropy(Tensor input, Tensor target, Reduction reduction = Reduction.Mean) =>
-        LossOps.BinaryCrossEntropy(input, target, reduction);
+    /// <remarks><paramref name="weight"/> (broadcastable to the input) rescales each element's loss.</remarks>
+    public static Tensor BinaryCrossEntropy(Tensor input, Tensor target, Reduction reduction = Reduction.Mean, Tensor? weight = null) =>
+        LossOps.BinaryCrossEntropy(input, target, reduction, weight);
 
     /// <summary>
     /// Binary cross entropy of logits, computed stably as (1 - t)·x - log σ(x) (BinaryCrossEntropyWithLogitsBackward0).
     /// PyTorch: F.binary_cross_entropy_with_logits.
     /// </summary>
-    public static Tensor BinaryCrossEntropyWithLogits(Tensor input, Tensor target, Reduction reduction = Reduction.Mean) =>
-        LossOps.BinaryCrossEntropyWithLogits(input, target, reduction);
+    /// <remarks>
+    /// <paramref name="weight"/> (broadcastable to the input) rescales each element's loss; <paramref name="posWeight"/>
+    /// (broadcastable along the last dimension, one per class) weighs the positive term, trading recall for precision.
+    /// </remarks>
+    public static Tensor BinaryCrossEntropyWithLogits(Tensor input, Tensor target, Reduction reduction = Reduction.Mean, Tensor? weight = null, Tensor? posWeight = null) =>
+        LossOps.BinaryCrossEntropyWithLogits(input, target, reduction, weight, posWeight);
 }

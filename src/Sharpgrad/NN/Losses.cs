@@ -32,39 +32,88 @@ public sealed class L1Loss(Reduction reduction = Reduction.Mean) : Loss(reductio
 }
 
 /// <summary>Cross entropy of logits against class indices. PyTorch: torch.nn.CrossEntropyLoss.</summary>
-public sealed class CrossEntropyLoss(Reduction reduction = Reduction.Mean, long ignoreIndex = -100, double labelSmoothing = 0) : Loss(reduction)
+public sealed class CrossEntropyLoss : Loss
 {
+    /// <summary>A cross-entropy loss; <paramref name="weight"/> (one value per class) is kept as the buffer "weight".</summary>
+    public CrossEntropyLoss(Reduction reduction = Reduction.Mean, long ignoreIndex = -100, double labelSmoothing = 0, Tensor? weight = null)
+        : base(reduction)
+    {
+        IgnoreIndex = ignoreIndex;
+        LabelSmoothing = labelSmoothing;
+        if (weight is not null) Weight = RegisterBuffer("weight", weight);
+    }
+
     /// <summary>Target value that contributes nothing.</summary>
-    public long IgnoreIndex { get; } = ignoreIndex;
+    public long IgnoreIndex { get; }
 
     /// <summary>Weight of the uniform distribution mixed into the target.</summary>
-    public double LabelSmoothing { get; } = labelSmoothing;
+    public double LabelSmoothing { get; }
+
+    /// <summary>Per-class rescaling weights, or null.</summary>
+    public Tensor? Weight { get; }
 
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input, Tensor target) =>
-        Functional.CrossEntropy(input, target, Reduction, IgnoreIndex, LabelSmoothing);
+        Functional.CrossEntropy(input, target, Reduction, IgnoreIndex, LabelSmoothing, Weight);
 }
 
 /// <summary>Negative log-likelihood of class indices under log-probabilities. PyTorch: torch.nn.NLLLoss.</summary>
-public sealed class NLLLoss(Reduction reduction = Reduction.Mean, long ignoreIndex = -100) : Loss(reduction)
+public sealed class NLLLoss : Loss
 {
+    /// <summary>An NLL loss; <paramref name="weight"/> (one value per class) is kept as the buffer "weight".</summary>
+    public NLLLoss(Reduction reduction = Reduction.Mean, long ignoreIndex = -100, Tensor? weight = null)
+        : base(reduction)
+    {
+        IgnoreIndex = ignoreIndex;
+        if (weight is not null) Weight = RegisterBuffer("weight", weight);
+    }
+
     /// <summary>Target value that contributes nothing.</summary>
-    public long IgnoreIndex { get; } = ignoreIndex;
+    public long IgnoreIndex { get; }
+
+    /// <summary>Per-class rescaling weights, or null.</summary>
+    public Tensor? Weight { get; }
 
     /// <inheritdoc/>
-    public override Tensor Forward(Tensor input, Tensor target) => Functional.NllLoss(input, target, Reduction, IgnoreIndex);
+    public override Tensor Forward(Tensor input, Tensor target) => Functional.NllLoss(input, target, Reduction, IgnoreIndex, Weight);
 }
 
 /// <summary>Binary cross entropy of probabilities. PyTorch: torch.nn.BCELoss.</summary>
-public sealed class BCELoss(Reduction reduction = Reduction.Mean) : Loss(reduction)
+public sealed class BCELoss : Loss
 {
+    /// <summary>A BCE loss; <paramref name="weight"/> (broadcastable to the input) is kept as the buffer "weight".</summary>
+    public BCELoss(Reduction reduction = Reduction.Mean, Tensor? weight = null) : base(reduction)
+    {
+        if (weight is not null) Weight = RegisterBuffer("weight", weight);
+    }
+
+    /// <summary>Per-element rescaling weights, or null.</summary>
+    public Tensor? Weight { get; }
+
     /// <inheritdoc/>
-    public override Tensor Forward(Tensor input, Tensor target) => Functional.BinaryCrossEntropy(input, target, Reduction);
+    public override Tensor Forward(Tensor input, Tensor target) => Functional.BinaryCrossEntropy(input, target, Reduction, Weight);
 }
 
 /// <summary>Binary cross entropy of logits. PyTorch: torch.nn.BCEWithLogitsLoss.</summary>
-public sealed class BCEWithLogitsLoss(Reduction reduction = Reduction.Mean) : Loss(reduction)
+public sealed class BCEWithLogitsLoss : Loss
 {
+    /// <summary>
+    /// A BCE-with-logits loss; <paramref name="weight"/> and <paramref name="posWeight"/> (one value per class,
+    /// broadcast along the last dimension) are kept as the buffers "weight" and "pos_weight".
+    /// </summary>
+    public BCEWithLogitsLoss(Reduction reduction = Reduction.Mean, Tensor? weight = null, Tensor? posWeight = null) : base(reduction)
+    {
+        if (weight is not null) Weight = RegisterBuffer("weight", weight);
+        if (posWeight is not null) PosWeight = RegisterBuffer("pos_weight", posWeight);
+    }
+
+    /// <summary>Per-element rescaling weights, or null.</summary>
+    public Tensor? Weight { get; }
+
+    /// <summary>Weights of the positive examples per class, or null.</summary>
+    public Tensor? PosWeight { get; }
+
     /// <inheritdoc/>
-    public override Tensor Forward(Tensor input, Tensor target) => Functional.BinaryCrossEntropyWithLogits(input, target, Reduction);
+    public override Tensor Forward(Tensor input, Tensor target) =>
+        Functional.BinaryCrossEntropyWithLogits(input, target, Reduction, Weight, PosWeight);
 }

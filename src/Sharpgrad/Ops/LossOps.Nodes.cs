@@ -11,6 +11,12 @@ internal abstract class LossNode(Reduction reduction, long numel) : BinaryNode
     protected readonly Reduction Reduction = reduction;
     protected readonly long Numel = numel;
 
+    /// <summary>Per-element weights (broadcast to the input), or null.</summary>
+    internal Tensor? Weight;
+
+    /// <summary>Multiplies by the weights when there are any.</summary>
+    protected Tensor Weighted(Tensor g) => Weight is null ? g : g * Weight;
+
     public void Save(Tensor input, Tensor target)
     {
         A = SavedTensor.Input(input);
@@ -28,7 +34,11 @@ internal abstract class LossNode(Reduction reduction, long numel) : BinaryNode
 /// <summary>nll_loss: grad_input[n, target[n]] = -grad (/ count of non-ignored targets for a mean), zero elsewhere.</summary>
 internal sealed class NllLossBackward0(Reduction reduction, long ignoreIndex, int[] inputSizes) : IndexNode
 {
-    internal long Count;
+    /// <summary>Sum of the weights of the non-ignored targets (their count without class weights).</summary>
+    internal double TotalWeight;
+
+    /// <summary>Contiguous class weights, or null.</summary>
+    internal Tensor? Weight;
 
     public override string Name => nameof(NllLossBackward0);
 
@@ -36,14 +46,14 @@ internal sealed class NllLossBackward0(Reduction reduction, long ignoreIndex, in
     {
         var t = Index!.Unpack();
         int classDim = inputSizes.Length == 1 ? 0 : 1;
-        double scale = reduction != Reduction.Mean ? 1 : Count == 0 ? 0 : 1.0 / Count;
+        double scale = reduction != Reduction.Mean ? 1 : TotalWeight == 0 ? 0 : 1.0 / TotalWeight;
         if (!GradMode.Current.Records)
         {
             var (outer, c, inner) = SoftmaxOps.Split(inputSizes, classDim);
             if (inputSizes.Length == 1) (outer, c, inner) = (1, inputSizes[0], 1);
             var gi = Tensor.Zeros(inputSizes, grad.DType);
             var g = OpHelpers.ContiguousRaw(grad);
-            Dispatch.NllBackward(g.Strided, reduction == Reduction.None, t.Strided, outer, c, inner, ignoreIndex, scale, gi.Strided);
+            Dispatch.NllBackward(g.Strided, reduction == Reduction.None, t.Strided, outer, c, inner, ignoreIndex, scale, gi.Strided, Weight?.Strided);
             if (!ReferenceEquals(g, grad)) g.Dispose(); // also keeps g's buffer out of the pool until the kernel is done
             return [gi];
         }
@@ -52,6 +62,7 @@ internal sealed class NllLossBackward0(Reduction reduction, long ignoreIndex, in
         var safe = Tensor.Where(valid, t, Tensor.ZerosLike(t));
         var g2 = reduction == Reduction.None ? grad : grad.Expand(t.Sizes.ToArray()) * scale;
         var contribution = -(g2 * valid.To(grad.DType));
+        if (Weight is not null) contribution = contribution * Weight.IndexSelect(0, safe.Flatten()).View(t.Sizes.ToArray());
         return [Tensor.Zeros(inputSizes, grad.DType).ScatterAdd(classDim, safe.Unsqueeze(classDim), contribution.Unsqueeze(classDim))];
     }
 }
@@ -79,15 +90,21 @@ internal sealed class BinaryCrossEntropyBackward0(Reduction reduction, long nume
         var x = A!.Unpack();
         var t = B!.Unpack();
         Tensor? gi = null, gt = null;
-        if (NeedsInputGrad(0)) gi = Scale(grad * (x - t) / ((1.0 - x) * x).Clamp(min: 1e-12));
-        if (NeedsInputGrad(1)) gt = Scale(grad * ((-x).Log1p().Clamp(min: -100) - x.Log().Clamp(min: -100)));
+        if (NeedsInputGrad(0)) gi = Scale(Weighted(grad * (x - t) / ((1.0 - x) * x).Clamp(min: 1e-12)));
+        if (NeedsInputGrad(1)) gt = Scale(Weighted(grad * ((-x).Log1p().Clamp(min: -100) - x.Log().Clamp(min: -100))));
         return [gi, gt];
     }
 }
 
-/// <summary>binary_cross_entropy_with_logits: self: (σ(x) - t)·grad; target: -x·grad (each / numel for a mean).</summary>
+/// <summary>
+/// binary_cross_entropy_with_logits: self: ((p·t + 1 - t)·σ(x) - p·t)·grad; target: ((1 - p)·log σ(x) - x)·grad, with
+/// p = pos_weight (1 without it), each times the weight and / numel for a mean.
+/// </summary>
 internal sealed class BinaryCrossEntropyWithLogitsBackward0(Reduction reduction, long numel) : LossNode(reduction, numel)
 {
+    /// <summary>Weight of the positive term per class, or null.</summary>
+    internal Tensor? PosWeight;
+
     public override string Name => nameof(BinaryCrossEntropyWithLogitsBackward0);
 
     internal override Tensor?[] Apply(Tensor grad)
@@ -95,8 +112,21 @@ internal sealed class BinaryCrossEntropyWithLogitsBackward0(Reduction reduction,
         var x = A!.Unpack();
         var t = B!.Unpack();
         Tensor? gi = null, gt = null;
-        if (NeedsInputGrad(0)) gi = Scale((x.Sigmoid() - t) * grad);
-        if (NeedsInputGrad(1)) gt = Scale(-x * grad);
+        if (PosWeight is null)
+        {
+            if (NeedsInputGrad(0)) gi = Scale(Weighted((x.Sigmoid() - t) * grad));
+            if (NeedsInputGrad(1)) gt = Scale(Weighted(-x * grad));
+        }
+        else
+        {
+            var pt = PosWeight * t;
+            if (NeedsInputGrad(0)) gi = Scale(Weighted(((pt + 1.0 - t) * x.Sigmoid() - pt) * grad));
+            if (NeedsInputGrad(1))
+            {
+                var logSigmoid = x.Clamp(max: 0) - (-x.Abs()).Exp().Log1p();
+                gt = Scale(Weighted(((1.0 - PosWeight) * logSigmoid - x) * grad));
+            }
+        }
         return [gi, gt];
     }
 }

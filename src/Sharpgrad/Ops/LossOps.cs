@@ -30,10 +30,21 @@ internal static class LossOps
     }
 
     /// <summary>nll_loss: -input[n, target[n]] averaged over non-ignored targets (or summed, or per element). NllLossBackward0.</summary>
-    public static Tensor NllLoss(Tensor input, Tensor target, Reduction reduction, long ignoreIndex)
+    public static Tensor NllLoss(Tensor input, Tensor target, Reduction reduction, long ignoreIndex, Tensor? weight = null)
     {
         OpHelpers.CheckSameDevice(input, target);
         var (outer, c, inner) = NllGeometry(input, target);
+        Tensor? w = null;
+        if (weight is not null)
+        {
+            OpHelpers.CheckSameDevice(input, weight);
+            if (weight.Dim != 1 || weight.Numel != c)
+                throw new InvalidOperationException($"weight tensor should be defined either for all {c} classes or no classes but got weight tensor of shape: {Errors.Shape(weight.Sizes)}");
+            if (weight.DType != input.DType)
+                throw new InvalidOperationException($"expected scalar type {Errors.Pretty(input.DType)} but found {Errors.Pretty(weight.DType)}");
+            CheckNotDifferentiable(weight, "weight", "nll_loss_forward");
+            w = OpHelpers.ContiguousRaw(weight);
+        }
         var t = OpHelpers.ContiguousRaw(target);
         var td = t.Data<long>();
         for (int i = 0; i < t.Numel; i++)
@@ -47,24 +58,33 @@ internal static class LossOps
         {
             node = Record.Connect(new NllLossBackward0(reduction, ignoreIndex, input.Sizes), input);
             node.Index = SavedTensor.Input(t);
+            node.Weight = w;
         }
         var x = OpHelpers.ContiguousRaw(input);
         Tensor y;
         if (reduction == Reduction.None)
         {
             y = Tensor.Empty(input.DType, t.Sizes);
-            Dispatch.Nll(x.Strided, t.Strided, outer, c, inner, ignoreIndex, y.Strided);
+            Dispatch.Nll(x.Strided, t.Strided, outer, c, inner, ignoreIndex, y.Strided, w?.Strided);
         }
         else
         {
-            var (sum, count) = Dispatch.Nll(x.Strided, t.Strided, outer, c, inner, ignoreIndex, null);
-            if (node is not null) node.Count = count;
-            y = Tensor.Full([], reduction == Reduction.Mean ? sum / count : sum, input.DType);
+            var (sum, total) = Dispatch.Nll(x.Strided, t.Strided, outer, c, inner, ignoreIndex, null, w?.Strided);
+            if (node is not null) node.TotalWeight = total;
+            y = Tensor.Full([], reduction == Reduction.Mean ? sum / total : sum, input.DType);
         }
         if (!ReferenceEquals(x, input)) x.Dispose();
         GC.KeepAlive(t); // a finalized copy would hand its buffer back to the pool while the kernel reads it
+        GC.KeepAlive(w);
         if (node is not null) Record.SetHistory(y, node);
         return y;
+    }
+
+    /// <summary>PyTorch's check_no_requires_grad: class weights are constants, not differentiable inputs.</summary>
+    internal static void CheckNotDifferentiable(Tensor? t, string argument, string function)
+    {
+        if (t is not null && t.RequiresGrad && GradMode.Current.Records)
+            throw new InvalidOperationException($"The function '{function}' is not differentiable with respect to argument '{argument}'. This input cannot have requires_grad True.");
     }
 
     /// <summary>Applies a reduction without recording (the caller's node owns the gradient).</summary>
@@ -107,11 +127,13 @@ internal static class LossOps
             : $"Using a target size ({Errors.Size(target.Sizes)}) that is different to the input size ({Errors.Size(input.Sizes)}) is deprecated. Please ensure they have the same size.");
     }
 
-    /// <summary>binary_cross_entropy on probabilities, logs clamped at -100 as PyTorch does. BinaryCrossEntropyBackward0.</summary>
-    public static Tensor BinaryCrossEntropy(Tensor input, Tensor target, Reduction reduction)
+    /// <summary>binary_cross_entropy on probabilities, logs clamped at -100 as PyTorch does, optionally weighted. BinaryCrossEntropyBackward0.</summary>
+    public static Tensor BinaryCrossEntropy(Tensor input, Tensor target, Reduction reduction, Tensor? weight = null)
     {
         CheckSameSize(input, target, logits: false);
         if (!input.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("binary_cross_entropy", input.DType);
+        if (weight is not null) OpHelpers.CheckSameDevice(input, weight);
+        CheckNotDifferentiable(weight, "weight", "binary_cross_entropy");
         Tensor y;
         using (Autograd.NoGrad())
         using (Tensor.NewScope())
@@ -120,34 +142,50 @@ internal static class LossOps
                 throw new ArgumentException("all elements of input should be between 0 and 1");
             var logX = input.Log().Clamp(min: -100);
             var log1mX = (-input).Log1p().Clamp(min: -100);
-            y = ReduceRaw((target - 1.0) * log1mX - target * logX, reduction).MoveToOuterScope();
+            var loss = (target - 1.0) * log1mX - target * logX;
+            if (weight is not null) loss.Mul_(weight);
+            y = ReduceRaw(loss, reduction).MoveToOuterScope();
         }
         if (Record.ShouldRecord(input, target))
         {
             var node = Record.Connect(new BinaryCrossEntropyBackward0(reduction, input.Numel), input, target);
             node.Save(input, target);
+            node.Weight = weight;
             Record.SetHistory(y, node);
         }
         return y;
     }
 
-    /// <summary>binary_cross_entropy_with_logits: (1 - t)·x - log σ(x), in the stable form. BinaryCrossEntropyWithLogitsBackward0.</summary>
-    public static Tensor BinaryCrossEntropyWithLogits(Tensor input, Tensor target, Reduction reduction)
+    /// <summary>
+    /// binary_cross_entropy_with_logits: (1 - t)·x - l·log σ(x) in the stable form, where l = (pos_weight - 1)·t + 1
+    /// (1 without pos_weight), optionally weighted. BinaryCrossEntropyWithLogitsBackward0.
+    /// </summary>
+    public static Tensor BinaryCrossEntropyWithLogits(Tensor input, Tensor target, Reduction reduction, Tensor? weight = null, Tensor? posWeight = null)
     {
         CheckSameSize(input, target, logits: true);
         if (!input.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("binary_cross_entropy_with_logits", input.DType);
+        if (weight is not null) OpHelpers.CheckSameDevice(input, weight);
+        if (posWeight is not null) OpHelpers.CheckSameDevice(input, posWeight);
+        CheckNotDifferentiable(weight, "weight", "binary_cross_entropy_with_logits");
+        CheckNotDifferentiable(posWeight, "pos_weight", "binary_cross_entropy_with_logits");
         Tensor y;
         using (Autograd.NoGrad())
         using (Tensor.NewScope())
         {
             // -log σ(x) = -min(x, 0) + log1p(exp(-|x|))
             var logSigmoid = input.Clamp(max: 0) - (-input.Abs()).Exp().Log1p();
-            y = ReduceRaw((1.0 - target) * input - logSigmoid, reduction).MoveToOuterScope();
+            var loss = posWeight is null
+                ? (1.0 - target) * input - logSigmoid
+                : (1.0 - target) * input - ((posWeight - 1.0) * target + 1.0) * logSigmoid;
+            if (weight is not null) loss.Mul_(weight);
+            y = ReduceRaw(loss, reduction).MoveToOuterScope();
         }
         if (Record.ShouldRecord(input, target))
         {
             var node = Record.Connect(new BinaryCrossEntropyWithLogitsBackward0(reduction, input.Numel), input, target);
             node.Save(input, target);
+            node.Weight = weight;
+            node.PosWeight = posWeight;
             Record.SetHistory(y, node);
         }
         return y;

@@ -77,10 +77,11 @@ internal static class NNKernels
     /// Per-element nll: loss[o, i] = -x[o, target[o, i], i], 0 where the target is ignored. Returns the sum
     /// of the losses and the count of non-ignored targets. Targets are already range-checked.
     /// </summary>
-    public static (T Sum, long Count) Nll<T>(T[] x, int xOff, long[] t, int tOff, int outer, int c, int inner, long ignore, T[]? loss) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>nll forward: per-target -w[t]·x[o, t, i] (w = 1 without weights); returns the sum and the total weight.</summary>
+    public static (T Sum, T Total) Nll<T>(T[] x, int xOff, long[] t, int tOff, int outer, int c, int inner, long ignore, T[]? loss, T[]? weight, int wOff) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T sum = T.Zero;
-        long count = 0;
+        T total = T.Zero;
         for (int o = 0; o < outer; o++)
             for (int i = 0; i < inner; i++)
             {
@@ -89,17 +90,18 @@ internal static class NNKernels
                 T v = T.Zero;
                 if (cls != ignore)
                 {
-                    v = -x[xOff + (o * c + (int)cls) * inner + i];
-                    count++;
+                    T w = weight is null ? T.One : weight[wOff + (int)cls];
+                    v = -x[xOff + (o * c + (int)cls) * inner + i] * w;
+                    total += w;
                 }
                 if (loss is not null) loss[ti] = v;
                 sum += v;
             }
-        return (sum, count);
+        return (sum, total);
     }
 
-    /// <summary>nll backward into a zeroed gi: gi[o, target, i] = -scale * (g[o, i] or the scalar g).</summary>
-    public static void NllBackward<T>(T[] g, int gOff, bool perElement, long[] t, int tOff, int outer, int c, int inner, long ignore, T scale, T[] gi) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>nll backward into a zeroed gi: gi[o, target, i] = -scale * w[target] * (g[o, i] or the scalar g).</summary>
+    public static void NllBackward<T>(T[] g, int gOff, bool perElement, long[] t, int tOff, int outer, int c, int inner, long ignore, T scale, T[] gi, T[]? weight, int wOff) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int o = 0; o < outer; o++)
             for (int i = 0; i < inner; i++)
@@ -108,7 +110,8 @@ internal static class NNKernels
                 long cls = t[tOff + ti];
                 if (cls == ignore) continue;
                 T gv = perElement ? g[gOff + ti] : g[gOff];
-                gi[(o * c + (int)cls) * inner + i] = -gv * scale;
+                T w = weight is null ? T.One : weight[wOff + (int)cls];
+                gi[(o * c + (int)cls) * inner + i] = -gv * scale * w;
             }
     }
 
