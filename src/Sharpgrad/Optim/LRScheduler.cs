@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Sharpgrad.Optim;
 
 /// <summary>
@@ -19,7 +21,7 @@ public abstract class LRScheduler
     public Optimizer Optimizer { get; }
 
     /// <summary>The rate when the scheduler was created. PyTorch: base_lrs[0].</summary>
-    public double BaseLearningRate { get; }
+    public double BaseLearningRate { get; private set; }
 
     /// <summary>Number of <see cref="Step"/> calls so far. PyTorch: last_epoch.</summary>
     public int LastEpoch { get; private set; }
@@ -38,6 +40,67 @@ public abstract class LRScheduler
 
     /// <summary>The rate for epoch <see cref="LastEpoch"/> given the current one.</summary>
     protected abstract double NextLearningRate(double current);
+
+    /// <summary>The schedule's own settings, by PyTorch's attribute names (integral ones as Int64).</summary>
+    protected abstract IEnumerable<(string Name, double Value, bool Integral)> Settings();
+
+    /// <summary>Sets one of <see cref="Settings"/> from a loaded state dict (already validated).</summary>
+    protected abstract void SetSetting(string name, double value);
+
+    /// <summary>
+    /// The scheduler's progress and settings as tensors ("last_epoch", "_step_count", "base_lrs", "_last_lr" and
+    /// the schedule's own, e.g. "step_size" and "gamma"), so a checkpoint resumes the schedule exactly. PyTorch: state_dict.
+    /// </summary>
+    public IReadOnlyDictionary<string, Tensor> StateDict()
+    {
+        using (Autograd.NoGrad())
+        {
+            var dict = new Dictionary<string, Tensor>
+            {
+                ["last_epoch"] = Tensor.Scalar(LastEpoch, DType.Int64),
+                ["_step_count"] = Tensor.Scalar(LastEpoch + 1, DType.Int64),
+                ["base_lrs"] = Tensor.FromArray([BaseLearningRate]),
+                ["_last_lr"] = Tensor.FromArray([LastLearningRate]),
+            };
+            foreach (var (name, value, integral) in Settings())
+                dict[name] = integral ? Tensor.Scalar((long)value, DType.Int64) : Tensor.Scalar(value, DType.Float64);
+            return dict;
+        }
+    }
+
+    /// <summary>
+    /// Restores a <see cref="StateDict"/>: every key must be present and known, and everything is checked before
+    /// anything changes. The optimizer's own rate comes from its state dict. PyTorch: load_state_dict.
+    /// </summary>
+    public void LoadStateDict(IReadOnlyDictionary<string, Tensor> stateDict)
+    {
+        ArgumentNullException.ThrowIfNull(stateDict);
+        var settings = Settings().ToDictionary(s => s.Name, s => s.Integral);
+        string[] progress = ["last_epoch", "_step_count", "base_lrs", "_last_lr"];
+        foreach (var key in stateDict.Keys)
+            if (!settings.ContainsKey(key) && Array.IndexOf(progress, key) < 0)
+                throw new ArgumentException($"unexpected key in {GetType().Name} state_dict: \"{key}\"", nameof(stateDict));
+        var values = new Dictionary<string, double>();
+        foreach (var key in progress.Concat(settings.Keys))
+        {
+            if (!stateDict.TryGetValue(key, out var t))
+                throw new ArgumentException($"missing key in {GetType().Name} state_dict: \"{key}\"", nameof(stateDict));
+            t.ThrowIfDisposed();
+            if (t.NumElements != 1)
+                throw new ArgumentException($"{GetType().Name} state_dict entry \"{key}\" must hold one value, got shape {Errors.Shape(t.Sizes)}", nameof(stateDict));
+            double v = t.To(DType.Float64).Flatten().Item<double>();
+            bool integral = key is "last_epoch" or "_step_count" || (settings.TryGetValue(key, out bool i) && i);
+            if (integral && (v != Math.Floor(v) || v < 0 || v > int.MaxValue))
+                throw new ArgumentException($"{GetType().Name} state_dict entry \"{key}\" must be a non-negative integer, got {v.ToString(CultureInfo.InvariantCulture)}", nameof(stateDict));
+            if (settings.TryGetValue(key, out bool setting) && setting && v < 1)
+                throw new ArgumentException($"{GetType().Name} state_dict entry \"{key}\" must be positive, got {v.ToString(CultureInfo.InvariantCulture)}", nameof(stateDict));
+            values[key] = v;
+        }
+        LastEpoch = (int)values["last_epoch"];
+        BaseLearningRate = values["base_lrs"];
+        LastLearningRate = values["_last_lr"];
+        foreach (var name in settings.Keys) SetSetting(name, values[name]);
+    }
 }
 
 /// <summary>Multiplies the rate by gamma every stepSize epochs. PyTorch: torch.optim.lr_scheduler.StepLR.</summary>
@@ -52,14 +115,25 @@ public sealed class StepLR : LRScheduler
     }
 
     /// <summary>Epochs between decays.</summary>
-    public int StepSize { get; }
+    public int StepSize { get; private set; }
 
     /// <summary>Decay factor.</summary>
-    public double Gamma { get; }
+    public double Gamma { get; private set; }
 
     /// <inheritdoc/>
     protected override double NextLearningRate(double current) =>
         LastEpoch == 0 || LastEpoch % StepSize != 0 ? current : current * Gamma;
+
+    /// <inheritdoc/>
+    protected override IEnumerable<(string Name, double Value, bool Integral)> Settings() =>
+        [("step_size", StepSize, true), ("gamma", Gamma, false)];
+
+    /// <inheritdoc/>
+    protected override void SetSetting(string name, double value)
+    {
+        if (name == "step_size") StepSize = (int)value;
+        else Gamma = value;
+    }
 }
 
 /// <summary>
@@ -77,10 +151,21 @@ public sealed class CosineAnnealingLR : LRScheduler
     }
 
     /// <summary>Half-period in epochs.</summary>
-    public int TMax { get; }
+    public int TMax { get; private set; }
 
     /// <summary>Minimum rate.</summary>
-    public double EtaMin { get; }
+    public double EtaMin { get; private set; }
+
+    /// <inheritdoc/>
+    protected override IEnumerable<(string Name, double Value, bool Integral)> Settings() =>
+        [("T_max", TMax, true), ("eta_min", EtaMin, false)];
+
+    /// <inheritdoc/>
+    protected override void SetSetting(string name, double value)
+    {
+        if (name == "T_max") TMax = (int)value;
+        else EtaMin = value;
+    }
 
     /// <inheritdoc/>
     protected override double NextLearningRate(double current)
