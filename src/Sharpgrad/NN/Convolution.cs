@@ -2,25 +2,45 @@ using Sharpgrad.Ops;
 
 namespace Sharpgrad.NN;
 
-/// <summary>2-D convolution over [N, C, H, W] (square kernel, groups 1), computed as im2col + GEMM. PyTorch: torch.nn.Conv2d.</summary>
+/// <summary>
+/// 2-D convolution over [N, C, H, W], computed as im2col + GEMM per channel group. PyTorch: torch.nn.Conv2d.
+/// </summary>
 public sealed class Conv2d : Module
 {
-    /// <summary>A convolution with PyTorch's default init: uniform in ±1/√(inChannels·k²).</summary>
-    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride = 1, int padding = 0, bool bias = true, DType dtype = DType.Float32)
+    /// <summary>A convolution with a square kernel; PyTorch's default init: uniform in ±1/√(inChannels/groups·k²).</summary>
+    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride = 1, int padding = 0, bool bias = true, DType dtype = DType.Float32,
+        int dilation = 1, int groups = 1)
+        : this(inChannels, outChannels, (kernelSize, kernelSize), (stride, stride), (padding, padding), (dilation, dilation), groups, bias, dtype)
+    {
+    }
+
+    /// <summary>A convolution with (height, width) kernel, stride, padding and dilation, and channel groups.</summary>
+    public Conv2d(int inChannels, int outChannels, (int Height, int Width) kernelSize, (int Height, int Width)? stride = null,
+        (int Height, int Width)? padding = null, (int Height, int Width)? dilation = null, int groups = 1, bool bias = true,
+        DType dtype = DType.Float32)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inChannels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outChannels);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernelSize);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stride);
-        ArgumentOutOfRangeException.ThrowIfNegative(padding);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(groups);
+        if (inChannels % groups != 0) throw new ArgumentException("in_channels must be divisible by groups");
+        if (outChannels % groups != 0) throw new ArgumentException("out_channels must be divisible by groups");
+        var s = stride ?? (1, 1);
+        var p = padding ?? (0, 0);
+        var d = dilation ?? (1, 1);
+        if (kernelSize.Height <= 0 || kernelSize.Width <= 0) throw new ArgumentOutOfRangeException(nameof(kernelSize), kernelSize, "kernel size must be positive");
+        if (s.Height <= 0 || s.Width <= 0) throw new ArgumentOutOfRangeException(nameof(stride), s, "stride must be positive");
+        if (p.Height < 0 || p.Width < 0) throw new ArgumentOutOfRangeException(nameof(padding), p, "padding must be non-negative");
+        if (d.Height <= 0 || d.Width <= 0) throw new ArgumentOutOfRangeException(nameof(dilation), d, "dilation must be positive");
         InChannels = inChannels;
         OutChannels = outChannels;
-        KernelSize = kernelSize;
-        Stride = stride;
-        Padding = padding;
-        Weight = RegisterParameter("weight", Tensor.Empty([outChannels, inChannels, kernelSize, kernelSize], dtype));
+        KernelShape = kernelSize;
+        StrideShape = s;
+        PaddingShape = p;
+        Dilation = d;
+        Groups = groups;
+        Weight = RegisterParameter("weight", Tensor.Empty([outChannels, inChannels / groups, kernelSize.Height, kernelSize.Width], dtype));
         if (bias) Bias = RegisterParameter("bias", Tensor.Empty([outChannels], dtype));
-        double bound = 1.0 / Math.Sqrt(inChannels * kernelSize * kernelSize);
+        double bound = 1.0 / Math.Sqrt(inChannels / groups * kernelSize.Height * kernelSize.Width);
         using (Autograd.NoGrad())
         {
             Weight.Uniform_(-bound, bound);
@@ -34,28 +54,45 @@ public sealed class Conv2d : Module
     /// <summary>Output channels.</summary>
     public int OutChannels { get; }
 
-    /// <summary>Kernel height and width.</summary>
-    public int KernelSize { get; }
+    /// <summary>Kernel height (the kernel is square unless built with a (height, width) size; see <see cref="KernelShape"/>).</summary>
+    public int KernelSize => KernelShape.Height;
 
-    /// <summary>Step between windows.</summary>
-    public int Stride { get; }
+    /// <summary>Vertical step between windows (see <see cref="StrideShape"/>).</summary>
+    public int Stride => StrideShape.Height;
 
-    /// <summary>Zero padding on each side.</summary>
-    public int Padding { get; }
+    /// <summary>Zero padding above and below (see <see cref="PaddingShape"/>).</summary>
+    public int Padding => PaddingShape.Height;
 
-    /// <summary>The [out, in, k, k] kernels.</summary>
+    /// <summary>Kernel (height, width).</summary>
+    public (int Height, int Width) KernelShape { get; }
+
+    /// <summary>Step between windows, (vertical, horizontal).</summary>
+    public (int Height, int Width) StrideShape { get; }
+
+    /// <summary>Zero padding on each side, (vertical, horizontal).</summary>
+    public (int Height, int Width) PaddingShape { get; }
+
+    /// <summary>Spacing between kernel taps, (vertical, horizontal).</summary>
+    public (int Height, int Width) Dilation { get; }
+
+    /// <summary>Channel groups: each output channel sees InChannels / Groups input channels.</summary>
+    public int Groups { get; }
+
+    /// <summary>The [out, in / groups, kh, kw] kernels.</summary>
     public Tensor Weight { get; }
 
     /// <summary>The [out] bias, or null.</summary>
     public Tensor? Bias { get; }
 
     /// <summary>The convolution (ConvolutionBackward0).</summary>
-    public override Tensor Forward(Tensor input) => ConvOps.Conv2d(input, Weight, Bias, Stride, Padding);
+    public override Tensor Forward(Tensor input) => ConvOps.Conv2d(input, Weight, Bias, StrideShape, PaddingShape, Dilation, Groups);
 
     /// <inheritdoc/>
     protected override string ExtraRepr =>
-        $"{InChannels}, {OutChannels}, kernel_size=({KernelSize}, {KernelSize}), stride=({Stride}, {Stride})" +
-        (Padding != 0 ? $", padding=({Padding}, {Padding})" : "") + (Bias is null ? ", bias=False" : "");
+        $"{InChannels}, {OutChannels}, kernel_size=({KernelShape.Height}, {KernelShape.Width}), stride=({StrideShape.Height}, {StrideShape.Width})" +
+        (PaddingShape != (0, 0) ? $", padding=({PaddingShape.Height}, {PaddingShape.Width})" : "") +
+        (Dilation != (1, 1) ? $", dilation=({Dilation.Height}, {Dilation.Width})" : "") +
+        (Groups != 1 ? $", groups={Groups}" : "") + (Bias is null ? ", bias=False" : "");
 }
 
 /// <summary>Max over k×k windows of each plane. PyTorch: torch.nn.MaxPool2d.</summary>

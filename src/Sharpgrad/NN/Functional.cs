@@ -74,8 +74,16 @@ public static partial class Functional
         NormOps.BatchNorm(x, runningMean, runningVar, weight, bias, training, momentum, eps);
 
     /// <summary>2-D convolution (ConvolutionBackward0). PyTorch: F.conv2d.</summary>
-    public static Tensor Conv2d(Tensor x, Tensor weight, Tensor? bias = null, int stride = 1, int padding = 0) =>
-        ConvOps.Conv2d(x, weight, bias, stride, padding);
+    public static Tensor Conv2d(Tensor x, Tensor weight, Tensor? bias = null, int stride = 1, int padding = 0, int dilation = 1, int groups = 1) =>
+        ConvOps.Conv2d(x, weight, bias, (stride, stride), (padding, padding), (dilation, dilation), groups);
+
+    /// <summary>
+    /// 2-D convolution with a (height, width) stride, padding and dilation, and <paramref name="groups"/> channel groups
+    /// (weight [out, in / groups, kh, kw]) (ConvolutionBackward0). PyTorch: F.conv2d.
+    /// </summary>
+    public static Tensor Conv2d(Tensor x, Tensor weight, Tensor? bias, (int Height, int Width) stride, (int Height, int Width) padding,
+        (int Height, int Width)? dilation = null, int groups = 1) =>
+        ConvOps.Conv2d(x, weight, bias, stride, padding, dilation ?? (1, 1), groups);
 
     /// <summary>2-D max pooling (MaxPool2DWithIndicesBackward0). PyTorch: F.max_pool2d.</summary>
     public static Tensor MaxPool2d(Tensor x, int kernelSize, int? stride = null, int padding = 0) =>

@@ -11,43 +11,60 @@ internal static class ConvOps
         if (!t.DType.IsFloatingPoint()) throw Errors.UnsupportedDType(op, t.DType);
     }
 
-    /// <summary>conv2d with groups=1, dilation=1, square kernel stride and padding. ConvolutionBackward0.</summary>
-    public static Tensor Conv2d(Tensor x, Tensor w, Tensor? b, int stride, int padding)
+    /// <summary>
+    /// conv2d with per-axis stride, padding and dilation and channel groups, as im2col + one GEMM per group.
+    /// ConvolutionBackward0.
+    /// </summary>
+    public static Tensor Conv2d(Tensor x, Tensor w, Tensor? b, (int H, int W) stride, (int H, int W) padding, (int H, int W) dilation, int groups)
     {
         x.ThrowIfDisposed();
         w.ThrowIfDisposed();
         if (x.Dim != 4) throw new ArgumentException($"Expected 4D (batched) input to conv2d, but got input of size: {Errors.Shape(x.Sizes)}");
         if (w.Dim != 4) throw new ArgumentException($"weight should have at least three dimensions, got weight of size {Errors.Shape(w.Sizes)}");
-        if (stride < 1) throw new ArgumentException("non-positive stride is not supported");
-        if (padding < 0) throw new ArgumentException("negative padding is not supported");
+        if (stride.H < 1 || stride.W < 1) throw new ArgumentException("non-positive stride is not supported");
+        if (padding.H < 0 || padding.W < 0) throw new ArgumentException("negative padding is not supported");
+        if (dilation.H < 1 || dilation.W < 1) throw new ArgumentException("dilation should be greater than zero");
+        if (groups < 1) throw new ArgumentException("non-positive groups is not supported");
         CheckFloat(x, "slow_conv2d_cpu");
         if (w.DType != x.DType || (b is not null && b.DType != x.DType))
             throw new ArgumentException($"Input type ({x.DType.LegacyTensorTypeName()}) and weight type ({w.DType.LegacyTensorTypeName()}) should be the same");
         int n = x.Sizes[0], c = x.Sizes[1], h = x.Sizes[2], wd = x.Sizes[3];
         int cout = w.Sizes[0], kh = w.Sizes[2], kw = w.Sizes[3];
-        if (w.Sizes[1] != c)
-            throw new ArgumentException($"Given groups=1, weight of size {Errors.Shape(w.Sizes)}, expected input{Errors.Shape(x.Sizes)} to have {w.Sizes[1]} channels, but got {c} channels instead");
-        if (h + 2 * padding < kh || wd + 2 * padding < kw)
-            throw new ArgumentException($"Calculated padded input size per channel: ({h + 2 * padding} x {wd + 2 * padding}). Kernel size: ({kh} x {kw}). Kernel size can't be greater than actual input size");
+        if (cout % groups != 0)
+            throw new ArgumentException($"Given groups={groups}, expected weight to be divisible by {groups} at dimension 0, but got weight of size [{Errors.Shape(w.Sizes)}] instead");
+        if (w.Sizes[1] * groups != c)
+            throw new ArgumentException($"Given groups={groups}, weight of size {Errors.Shape(w.Sizes)}, expected input{Errors.Shape(x.Sizes)} to have {w.Sizes[1] * groups} channels, but got {c} channels instead");
+        int ekh = dilation.H * (kh - 1) + 1, ekw = dilation.W * (kw - 1) + 1;
+        if (h + 2 * padding.H < ekh || wd + 2 * padding.W < ekw)
+            throw new ArgumentException($"Calculated padded input size per channel: ({h + 2 * padding.H} x {wd + 2 * padding.W}). Kernel size: ({ekh} x {ekw}). Kernel size can't be greater than actual input size");
         if (b is not null && (b.Dim != 1 || b.Sizes[0] != cout))
             throw new ArgumentException($"Given weight of size {Errors.Shape(w.Sizes)}, expected bias to be 1-dimensional with {cout} elements, but got bias of size {Errors.Shape(b.Sizes)} instead");
-        var g = new ConvGeometry(n, c, h, wd, kh, kw, stride, padding, (h + 2 * padding - kh) / stride + 1, (wd + 2 * padding - kw) / stride + 1);
+        // One group's geometry: its C is the group's input channels.
+        var g = new ConvGeometry(n, c / groups, h, wd, kh, kw, stride.H, stride.W, padding.H, padding.W, dilation.H, dilation.W,
+            (h + 2 * padding.H - ekh) / stride.H + 1, (wd + 2 * padding.W - ekw) / stride.W + 1);
 
         ConvolutionBackward0? node = null;
         if (NormOps.ShouldRecord(x, w, b))
         {
-            node = new ConvolutionBackward0(g, w.Sizes) { Edges = NormOps.Edges(x, w, b) };
+            node = new ConvolutionBackward0(g, w.Sizes, groups) { Edges = NormOps.Edges(x, w, b) };
             if (w.RequiresGradFast) node.A = SavedTensor.Input(x);
             if (x.RequiresGradFast) node.B = SavedTensor.Input(w);
         }
         Tensor y;
-        int l = g.OutH * g.OutW, k = c * kh * kw;
+        int l = g.OutH * g.OutW, k = g.C * kh * kw, og = cout / groups;
         using (Autograd.NoGrad())
         using (Tensor.NewScope())
         {
-            var cols = Im2Col(x, g);
-            var w2 = w.Reshape(cout, k);
-            var out2 = b is null ? w2.Mm(cols) : Tensor.Addmm(b.Reshape(cout, 1), w2, cols);
+            var outs = new Tensor[groups];
+            for (int gi = 0; gi < groups; gi++)
+            {
+                var xg = groups == 1 ? x : x.Narrow(1, gi * g.C, g.C);
+                var wg = groups == 1 ? w : w.Narrow(0, gi * og, og);
+                var cols = Im2Col(xg, g);
+                var w2 = wg.Reshape(og, k);
+                outs[gi] = b is null ? w2.Mm(cols) : Tensor.Addmm((groups == 1 ? b : b.Narrow(0, gi * og, og)).Reshape(og, 1), w2, cols);
+            }
+            var out2 = groups == 1 ? outs[0] : Tensor.Cat(outs, 0);
             var permuted = out2.View(cout, n, l).Permute(1, 0, 2);
             y = NormOps.Shaped(permuted, [n, cout, g.OutH, g.OutW]).MoveToOuterScope();
         }
@@ -92,7 +109,7 @@ internal static class ConvOps
         if (oh < 1 || ow < 1)
             throw new ArgumentException($"Given input size: ({c}x{h}x{w}). Calculated output size: ({c}x{Math.Max(oh, 0)}x{Math.Max(ow, 0)}). Output size is too small");
         int planes = h * w == 0 ? 0 : x.Numel / (h * w);
-        var g = new ConvGeometry(1, 1, h, w, kernelSize, kernelSize, stride, padding, oh, ow);
+        var g = new ConvGeometry(1, 1, h, w, kernelSize, kernelSize, stride, stride, padding, padding, 1, 1, oh, ow);
         var shape = (int[])x.Sizes.Clone();
         shape[^2] = oh;
         shape[^1] = ow;
@@ -114,18 +131,38 @@ internal static class ConvOps
     private static int FloorDiv(int a, int b) => (int)Math.Floor((double)a / b);
 }
 
-/// <summary>convolution: input: col2im(Wᵀ @ g); weight: g @ im2col(x)ᵀ; bias: g summed over batch and plane.</summary>
-internal sealed class ConvolutionBackward0(ConvGeometry g, int[] weightSizes) : BinaryNode
+/// <summary>
+/// convolution, per group: input: col2im(Wᵀ @ g); weight: g @ im2col(x)ᵀ; bias: g summed over batch and plane.
+/// </summary>
+internal sealed class ConvolutionBackward0(ConvGeometry g, int[] weightSizes, int groups) : BinaryNode
 {
     public override string Name => nameof(ConvolutionBackward0);
 
     internal override Tensor?[] Apply(Tensor grad)
     {
-        int cout = weightSizes[0], k = g.C * g.KH * g.KW;
+        int cout = weightSizes[0], og = cout / groups, k = g.C * g.KH * g.KW;
         var g2 = grad.Permute(1, 0, 2, 3).Reshape(cout, g.N * g.OutH * g.OutW);
         Tensor? dx = null, dw = null, db = null;
-        if (NeedsInputGrad(0)) dx = ConvOps.Col2Im(B!.Unpack().Reshape(cout, k).T.Mm(g2), g);
-        if (NeedsInputGrad(1)) dw = g2.Mm(ConvOps.Im2Col(A!.Unpack(), g).T).Reshape(weightSizes);
+        var dxs = new Tensor[groups];
+        var dws = new Tensor[groups];
+        for (int gi = 0; gi < groups; gi++)
+        {
+            var gg = groups == 1 ? g2 : g2.Narrow(0, gi * og, og);
+            if (NeedsInputGrad(0))
+            {
+                var wg = B!.Unpack();
+                if (groups > 1) wg = wg.Narrow(0, gi * og, og);
+                dxs[gi] = ConvOps.Col2Im(wg.Reshape(og, k).T.Mm(gg), g);
+            }
+            if (NeedsInputGrad(1))
+            {
+                var xg = A!.Unpack();
+                if (groups > 1) xg = xg.Narrow(1, gi * g.C, g.C);
+                dws[gi] = gg.Mm(ConvOps.Im2Col(xg, g).T);
+            }
+        }
+        if (NeedsInputGrad(0)) dx = groups == 1 ? dxs[0] : Tensor.Cat(dxs, 1);
+        if (NeedsInputGrad(1)) dw = (groups == 1 ? dws[0] : Tensor.Cat(dws, 0)).Reshape(weightSizes);
         if (NeedsInputGrad(2)) db = grad.Sum([0, 2, 3]);
         return [dx, dw, db];
     }

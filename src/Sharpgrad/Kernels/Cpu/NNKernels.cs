@@ -131,7 +131,7 @@ internal static class NNKernels
                         int plane = xOff + (s * g.C + ch) * g.H * g.W;
                         for (int oh = 0; oh < g.OutH; oh++)
                         {
-                            int ih = oh * g.Stride - g.Pad + ki;
+                            int ih = oh * g.SH - g.PH + ki * g.DH;
                             int dst = row + s * l + oh * g.OutW;
                             if ((uint)ih >= (uint)g.H)
                             {
@@ -139,9 +139,10 @@ internal static class NNKernels
                                 continue;
                             }
                             int src = plane + ih * g.W;
+                            int iw0 = kj * g.DW - g.PW;
                             for (int ow = 0; ow < g.OutW; ow++)
                             {
-                                int iw = ow * g.Stride - g.Pad + kj;
+                                int iw = ow * g.SW + iw0;
                                 cols[dst + ow] = (uint)iw < (uint)g.W ? x[src + iw] : T.Zero;
                             }
                         }
@@ -163,12 +164,12 @@ internal static class NNKernels
                         int plane = (s * g.C + ch) * g.H * g.W;
                         for (int oh = 0; oh < g.OutH; oh++)
                         {
-                            int ih = oh * g.Stride - g.Pad + ki;
+                            int ih = oh * g.SH - g.PH + ki * g.DH;
                             if ((uint)ih >= (uint)g.H) continue;
                             int src = row + s * l + oh * g.OutW, dst = plane + ih * g.W;
                             for (int ow = 0; ow < g.OutW; ow++)
                             {
-                                int iw = ow * g.Stride - g.Pad + kj;
+                                int iw = ow * g.SW - g.PW + kj * g.DW;
                                 if ((uint)iw < (uint)g.W) x[dst + iw] += cols[src + ow];
                             }
                         }
@@ -188,7 +189,7 @@ internal static class NNKernels
             for (int oh = 0; oh < g.OutH; oh++)
                 for (int ow = 0; ow < g.OutW; ow++)
                 {
-                    int h0 = oh * g.Stride - g.Pad, w0 = ow * g.Stride - g.Pad;
+                    int h0 = oh * g.SH - g.PH, w0 = ow * g.SW - g.PW;
                     int hs = Math.Max(h0, 0), he = Math.Min(h0 + g.KH, g.H);
                     int ws = Math.Max(w0, 0), we = Math.Min(w0 + g.KW, g.W);
                     T best = T.NegativeInfinity;
@@ -212,5 +213,8 @@ internal static class NNKernels
     }
 }
 
-/// <summary>Sizes of a 2-D sliding-window op: batch, channels, input plane, kernel, stride, padding, output plane.</summary>
-internal readonly record struct ConvGeometry(int N, int C, int H, int W, int KH, int KW, int Stride, int Pad, int OutH, int OutW);
+/// <summary>
+/// Sizes of a 2-D sliding-window op: batch, channels, input plane, kernel, and per axis the stride, padding and
+/// dilation, then the output plane. Input row of output row oh and kernel row ki: oh·SH - PH + ki·DH.
+/// </summary>
+internal readonly record struct ConvGeometry(int N, int C, int H, int W, int KH, int KW, int SH, int SW, int PH, int PW, int DH, int DW, int OutH, int OutW);
