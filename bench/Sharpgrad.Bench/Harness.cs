@@ -77,6 +77,30 @@ internal static class Harness
     public static double[] SecondsPerIter(Action<long> body, double repSeconds = DefaultRepSeconds,
         int reps = DefaultReps, double warmSeconds = DefaultWarmSeconds)
     {
+        long iters = Calibrate(body, repSeconds, warmSeconds);
+        long faultsBefore = MinorFaults();
+        long done = 0;
+        var perRep = Repeat(() => { body(iters); done += iters; }, reps);
+        s_faultsPerIter = (MinorFaults() - faultsBefore) / (double)done;
+        return Map(perRep, s => s / iters);
+    }
+
+    /// <summary>
+    /// <see cref="SecondsPerIter"/> for several bodies measured round-robin (one repeat of each per round), so
+    /// a drift of the machine during the run can't decide how they compare. Used for the three recording modes.
+    /// </summary>
+    public static double[][] SecondsPerIterInterleaved(Action<long>[] bodies, double repSeconds = DefaultRepSeconds,
+        int reps = DefaultReps, double warmSeconds = DefaultWarmSeconds)
+    {
+        var iters = bodies.Select(b => Calibrate(b, repSeconds, warmSeconds)).ToArray();
+        var rounds = RepeatRounds(bodies.Select((b, i) => (Action)(() => b(iters[i]))).ToArray(), reps);
+        s_faultsPerIter = double.NaN;
+        return rounds.Select((r, i) => Map(r, s => s / iters[i])).ToArray();
+    }
+
+    /// <summary>Iterations per repeat: n doubles until one call takes 20 ms, calls go on for warmSeconds, then n is scaled to repSeconds.</summary>
+    private static long Calibrate(Action<long> body, double repSeconds, double warmSeconds)
+    {
         var clock = new Stopwatch();
         long n = 1;
         double last;
@@ -95,12 +119,46 @@ internal static class Harness
             last = clock.Elapsed.TotalSeconds;
             spent += last;
         }
-        long iters = Math.Max(1, (long)Math.Round(n * repSeconds / Math.Max(last, 1e-9)));
-        long faultsBefore = MinorFaults();
-        long done = 0;
-        var perRep = Repeat(() => { body(iters); done += iters; }, reps);
-        s_faultsPerIter = (MinorFaults() - faultsBefore) / (double)done;
-        return Map(perRep, s => s / iters);
+        return Math.Max(1, (long)Math.Round(n * repSeconds / Math.Max(last, 1e-9)));
+    }
+
+    /// <summary>
+    /// Like <see cref="Repeat"/> for several bodies: each round runs every body once; a round during which other
+    /// processes were busy is discarded and re-run, as a single repeat is.
+    /// </summary>
+    public static double[][] RepeatRounds(Action[] oneReps, int reps)
+    {
+        var kept = new List<double[]>();
+        var noisy = new List<(double[] Seconds, double Foreign)>();
+        double foreignMax = 0;
+        for (int attempt = 0; kept.Count < reps && attempt < 4 * reps; attempt++)
+        {
+            var round = new double[oneReps.Length];
+            double worst = 0;
+            for (int i = 0; i < oneReps.Length; i++)
+            {
+                round[i] = Repeat(oneReps[i], 1)[0];
+                worst = Math.Max(worst, s_foreignMax);
+            }
+            if (worst > ForeignLimit) noisy.Add((round, worst));
+            else
+            {
+                kept.Add(round);
+                foreignMax = Math.Max(foreignMax, worst);
+            }
+        }
+        int noisyKept = 0;
+        foreach (var r in noisy.OrderBy(r => r.Foreign))
+        {
+            if (kept.Count >= reps) break;
+            kept.Add(r.Seconds);
+            foreignMax = Math.Max(foreignMax, r.Foreign);
+            noisyKept++;
+        }
+        s_noisyKept = noisyKept;
+        s_discarded = noisy.Count - noisyKept;
+        s_foreignMax = foreignMax;
+        return Enumerable.Range(0, oneReps.Length).Select(i => kept.Select(r => r[i]).ToArray()).ToArray();
     }
 
     /// <summary>

@@ -11,13 +11,10 @@ internal static class Overhead
         var b = Tensor.Randn([16, 16]);
         var w = Tensor.Randn([16, 16], requiresGrad: true);
         Info("each op allocates its result and Disposes it in the loop (the realistic TorchSharp pattern)");
-        foreach (var m in Modes.All)
-        {
-            string mode = Modes.Name(m);
-            PerOp($"op.add16x16.{mode}.t{threads}", m, n => { for (long i = 0; i < n; i++) { var r = a + b; r.Dispose(); } });
-            PerOp($"op.mul16x16_rg.{mode}.t{threads}", m, n => { for (long i = 0; i < n; i++) { var r = w * a; r.Dispose(); } });
-            PerOp($"op.mul16x16_nograd_inputs.{mode}.t{threads}", m, n => { for (long i = 0; i < n; i++) { var r = b * a; r.Dispose(); } });
-        }
+        // Each op's three modes are timed round-robin, so a drift of the machine can't decide their order.
+        PerOpModes("op.add16x16", threads, n => { for (long i = 0; i < n; i++) { var r = a + b; r.Dispose(); } });
+        PerOpModes("op.mul16x16_rg", threads, n => { for (long i = 0; i < n; i++) { var r = w * a; r.Dispose(); } });
+        PerOpModes("op.mul16x16_nograd_inputs", threads, n => { for (long i = 0; i < n; i++) { var r = b * a; r.Dispose(); } });
         var x = Tensor.Randn([16, 16]);
         PerOp($"op.add_inplace16x16.default.t{threads}", Mode.Default, n => { for (long i = 0; i < n; i++) x.Add_(b); });
         using (var r = w * a) Info($"default-mode mul of requires_grad tensor: requires_grad={Lower(r.RequiresGrad)}");
@@ -33,6 +30,19 @@ internal static class Overhead
     }
 
     private static string Lower(bool b) => b ? "True" : "False";
+
+    private static void PerOpModes(string op, int threads, Action<long> loop)
+    {
+        var bodies = Modes.All.Select(m => (Action<long>)(n => Modes.Run(m, () => loop(n)))).ToArray();
+        var times = SecondsPerIterInterleaved(bodies);
+        for (int i = 0; i < bodies.Length; i++)
+        {
+            string name = $"{op}.{Modes.Name(Modes.All[i])}.t{threads}";
+            Emit(name, Map(times[i], s => s * 1e9), "ns/op");
+        }
+        for (int i = 0; i < bodies.Length; i++)
+            EmitOne($"{op}.{Modes.Name(Modes.All[i])}.t{threads}.alloc", AllocatedPerIter(bodies[i]), "B/op");
+    }
 
     private static void PerOp(string name, Mode m, Action<long> loop)
     {
