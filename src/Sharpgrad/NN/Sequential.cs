@@ -32,15 +32,18 @@ public sealed class Sequential : Module, IEnumerable<Module>
     /// consumed it: under NoGrad/InferenceMode peak memory stays near one layer's worth, and in default
     /// mode buffers no backward formula saved (pre-activations) go back to the pool at once. What a
     /// graph saved stays alive through the graph's own references. The caller's input and the final
-    /// output are never disposed; a layer that must keep its output should return a copy.
+    /// output are never disposed, nor the output of a layer with forward hooks (a hook may hold it); a layer
+    /// that must keep its output should return a copy. Each layer runs through <see cref="Module.Call"/> (its hooks fire).
     /// </summary>
     public override Tensor Forward(Tensor input)
     {
         var x = input;
+        bool keep = true;
         foreach (var layer in _layers)
         {
-            var next = layer.Forward(x);
-            if (!ReferenceEquals(x, input) && !ReferenceEquals(x, next)) x.Dispose();
+            var next = layer.Call(x);
+            if (!keep && !ReferenceEquals(x, input) && !ReferenceEquals(x, next)) x.Dispose();
+            keep = layer.HasForwardHooks;
             x = next;
         }
         return x;
