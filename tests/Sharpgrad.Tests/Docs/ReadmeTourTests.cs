@@ -52,5 +52,19 @@ public class ReadmeTourTests
         {
             File.Delete(path);
         }
+
+        var weighted = new CrossEntropyLoss(weight: Tensor.FromArray(new[] { 1f, 3f }));
+        Assert.Equal(["weight"], weighted.StateDict().Keys);
+        var conv = new Conv2d(4, 8, (3, 5), padding: (1, 2), dilation: (1, 2), groups: 2);
+        Assert.Equal([1, 8, 6, 3], conv.Forward(Tensor.Randn([1, 4, 6, 7])).Shape);
+        var widths = new List<int>();
+        using (var hook = model[1].RegisterForwardHook((m, input, output) => { widths.Add(output.Shape[1]); return null; }))
+        {
+            model.Call(inputs);
+            model.Forward(inputs);
+        }
+        Assert.Equal([64, 64], widths); // Call fires the hook; Sequential.Forward calls its layers through Call too
+        var schedule = new StepLR(opt, stepSize: 10, gamma: 0.5);
+        Assert.Contains("step_size", schedule.StateDict().Keys);
     }
 }
