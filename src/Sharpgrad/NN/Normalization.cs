@@ -45,13 +45,13 @@ public sealed class LayerNorm : Module
 }
 
 /// <summary>
-/// Normalizes each channel of [N, C] or [N, C, L] input with batch statistics in training (tracking running
-/// statistics with momentum 0.1 and the unbiased variance) and the running statistics in eval. PyTorch: torch.nn.BatchNorm1d.
+/// Normalizes each channel of [N, C, *] input with batch statistics in training (tracking running statistics
+/// with momentum and the unbiased variance) and the running statistics in eval. PyTorch: torch.nn.modules.batchnorm._BatchNorm.
 /// </summary>
-public sealed class BatchNorm1d : Module
+public abstract class BatchNorm : Module
 {
     /// <summary>A batch norm over <paramref name="numFeatures"/> channels.</summary>
-    public BatchNorm1d(int numFeatures, double eps = 1e-5, double momentum = 0.1, bool affine = true, bool trackRunningStats = true, DType dtype = DType.Float32)
+    protected BatchNorm(int numFeatures, double eps, double momentum, bool affine, bool trackRunningStats, DType dtype)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(numFeatures);
         NumFeatures = numFeatures;
@@ -94,9 +94,14 @@ public sealed class BatchNorm1d : Module
     /// <summary>Number of training batches seen, or null when not tracking.</summary>
     public Tensor? NumBatchesTracked { get; }
 
+    /// <summary>Throws when the input has the wrong number of dimensions for this module (PyTorch's _check_input_dim).</summary>
+    protected abstract void CheckInputDim(Tensor input);
+
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        CheckInputDim(input);
         bool useBatchStats = Training || RunningMean is null;
         var y = NormOps.BatchNorm(input, RunningMean, RunningVar, Weight, Bias, useBatchStats, Momentum, Eps);
         if (Training && NumBatchesTracked is not null)
@@ -107,4 +112,26 @@ public sealed class BatchNorm1d : Module
     /// <inheritdoc/>
     protected override string ExtraRepr =>
         $"{NumFeatures}, eps={PyFloat(Eps)}, momentum={PyFloat(Momentum)}, affine={PyBool(Weight is not null)}, track_running_stats={PyBool(RunningMean is not null)}";
+}
+
+/// <summary>Batch norm over [N, C] or [N, C, L] input. PyTorch: torch.nn.BatchNorm1d.</summary>
+public sealed class BatchNorm1d(int numFeatures, double eps = 1e-5, double momentum = 0.1, bool affine = true, bool trackRunningStats = true, DType dtype = DType.Float32)
+    : BatchNorm(numFeatures, eps, momentum, affine, trackRunningStats, dtype)
+{
+    /// <inheritdoc/>
+    protected override void CheckInputDim(Tensor input)
+    {
+        if (input.Dim is not (2 or 3)) throw new ArgumentException($"expected 2D or 3D input (got {input.Dim}D input)");
+    }
+}
+
+/// <summary>Batch norm over [N, C, H, W] input (per channel, over batch and plane). PyTorch: torch.nn.BatchNorm2d.</summary>
+public sealed class BatchNorm2d(int numFeatures, double eps = 1e-5, double momentum = 0.1, bool affine = true, bool trackRunningStats = true, DType dtype = DType.Float32)
+    : BatchNorm(numFeatures, eps, momentum, affine, trackRunningStats, dtype)
+{
+    /// <inheritdoc/>
+    protected override void CheckInputDim(Tensor input)
+    {
+        if (input.Dim != 4) throw new ArgumentException($"expected 4D input (got {input.Dim}D input)");
+    }
 }

@@ -58,15 +58,16 @@ internal static class NormOps
     }
 
     /// <summary>
-    /// batch_norm over [N, C] or [N, C, L] per channel: batch statistics in training (updating the running
-    /// buffers with the unbiased variance), running statistics otherwise. NativeBatchNormBackward0.
+    /// batch_norm over [N, C, *] per channel: batch statistics in training (updating the running buffers with
+    /// the unbiased variance), running statistics otherwise. NativeBatchNormBackward0.
     /// </summary>
     public static Tensor BatchNorm(Tensor x, Tensor? runningMean, Tensor? runningVar, Tensor? weight, Tensor? bias, bool training, double momentum, double eps)
     {
         x.ThrowIfDisposed();
-        if (x.Dim is not (2 or 3)) throw new ArgumentException($"expected 2D or 3D input (got {x.Dim}D input)");
+        if (x.Dim < 2) throw Errors.DimOutOfRange(1, x.Dim);
         if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("batch_norm", x.DType);
-        int nb = x.Sizes[0], c = x.Sizes[1], l = x.Dim == 3 ? x.Sizes[2] : 1;
+        int nb = x.Sizes[0], c = x.Sizes[1], l = 1;
+        for (int d = 2; d < x.Dim; d++) l *= x.Sizes[d];
         long count = (long)nb * l;
         if (training && count <= 1)
             throw new ArgumentException($"Expected more than 1 value per channel when training, got input size {Errors.Size(x.Sizes)}");
