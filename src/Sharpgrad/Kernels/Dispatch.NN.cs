@@ -90,3 +90,30 @@ internal static partial class Dispatch
     }
 
 }
+
+internal static partial class Dispatch
+{
+    public static void AvgPool2d(StridedArray x, int planes, in ConvGeometry g, bool countIncludePad, int divisorOverride, StridedArray y)
+    {
+        if (x.DType == DType.Float32) PoolKernels.AvgPool2d(x.Data<float>(), x.Offset, planes, g, countIncludePad, divisorOverride, y.Data<float>());
+        else PoolKernels.AvgPool2d(x.Data<double>(), x.Offset, planes, g, countIncludePad, divisorOverride, y.Data<double>());
+    }
+
+    public static void AvgPool2dBackward(StridedArray grad, int planes, in ConvGeometry g, bool countIncludePad, int divisorOverride, StridedArray gi)
+    {
+        if (grad.DType == DType.Float32) PoolKernels.AvgPool2dBackward(grad.Data<float>(), grad.Offset, planes, g, countIncludePad, divisorOverride, gi.Data<float>());
+        else PoolKernels.AvgPool2dBackward(grad.Data<double>(), grad.Offset, planes, g, countIncludePad, divisorOverride, gi.Data<double>());
+    }
+
+    public static void AdaptiveAvgPool2d(StridedArray x, int planes, int h, int w, int oh, int ow, StridedArray y)
+    {
+        if (x.DType == DType.Float32) PoolKernels.AdaptiveAvgPool2d(x.Data<float>(), x.Offset, planes, h, w, oh, ow, y.Data<float>());
+        else PoolKernels.AdaptiveAvgPool2d(x.Data<double>(), x.Offset, planes, h, w, oh, ow, y.Data<double>());
+    }
+
+    public static void AdaptiveAvgPool2dBackward(StridedArray grad, int planes, int h, int w, int oh, int ow, StridedArray gi)
+    {
+        if (grad.DType == DType.Float32) PoolKernels.AdaptiveAvgPool2dBackward(grad.Data<float>(), grad.Offset, planes, h, w, oh, ow, gi.Data<float>());
+        else PoolKernels.AdaptiveAvgPool2dBackward(grad.Data<double>(), grad.Offset, planes, h, w, oh, ow, gi.Data<double>());
+    }
+}

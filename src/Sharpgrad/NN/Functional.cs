@@ -88,4 +88,27 @@ public static partial class Functional
     /// <summary>2-D max pooling (MaxPool2DWithIndicesBackward0). PyTorch: F.max_pool2d.</summary>
     public static Tensor MaxPool2d(Tensor x, int kernelSize, int? stride = null, int padding = 0) =>
         ConvOps.MaxPool2d(x, kernelSize, stride ?? kernelSize, padding);
+
+    /// <summary>
+    /// Average over k×k windows (AvgPool2DBackward0); the stride defaults to the kernel size. With
+    /// <paramref name="ceilMode"/> a last partial window is kept; <paramref name="countIncludePad"/> counts padding in
+    /// the divisor; <paramref name="divisorOverride"/> replaces it. PyTorch: F.avg_pool2d.
+    /// </summary>
+    public static Tensor AvgPool2d(Tensor x, int kernelSize, int? stride = null, int padding = 0, bool ceilMode = false,
+        bool countIncludePad = true, int? divisorOverride = null) =>
+        PoolOps.AvgPool2d(x, (kernelSize, kernelSize), (stride ?? kernelSize, stride ?? kernelSize), (padding, padding), ceilMode, countIncludePad, divisorOverride);
+
+    /// <summary>Average pooling with a (height, width) kernel, stride (default: the kernel) and padding. PyTorch: F.avg_pool2d.</summary>
+    public static Tensor AvgPool2d(Tensor x, (int Height, int Width) kernelSize, (int Height, int Width)? stride = null, (int Height, int Width)? padding = null,
+        bool ceilMode = false, bool countIncludePad = true, int? divisorOverride = null) =>
+        PoolOps.AvgPool2d(x, kernelSize, stride ?? kernelSize, padding ?? (0, 0), ceilMode, countIncludePad, divisorOverride);
+
+    /// <summary>
+    /// Averages each plane down to outputSize×outputSize bins (bin i spans floor(i·H/n) to ceil((i+1)·H/n)); a 1×1
+    /// output is the mean over the plane (MeanBackward1), else AdaptiveAvgPool2DBackward0. PyTorch: F.adaptive_avg_pool2d.
+    /// </summary>
+    public static Tensor AdaptiveAvgPool2d(Tensor x, int outputSize) => PoolOps.AdaptiveAvgPool2d(x, (outputSize, outputSize));
+
+    /// <summary>Adaptive average pooling to (height, width) bins. PyTorch: F.adaptive_avg_pool2d.</summary>
+    public static Tensor AdaptiveAvgPool2d(Tensor x, (int Height, int Width) outputSize) => PoolOps.AdaptiveAvgPool2d(x, outputSize);
 }

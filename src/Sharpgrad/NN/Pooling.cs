@@ -1,0 +1,76 @@
+using Sharpgrad.Ops;
+
+namespace Sharpgrad.NN;
+
+/// <summary>Average over windows of each plane. PyTorch: torch.nn.AvgPool2d.</summary>
+public sealed class AvgPool2d : Module
+{
+    private readonly bool _square;
+
+    /// <summary>A k×k average pool; the stride defaults to the kernel size.</summary>
+    public AvgPool2d(int kernelSize, int? stride = null, int padding = 0, bool ceilMode = false, bool countIncludePad = true, int? divisorOverride = null)
+        : this((kernelSize, kernelSize), stride is { } s ? (s, s) : null, (padding, padding), ceilMode, countIncludePad, divisorOverride) => _square = true;
+
+    /// <summary>An average pool with a (height, width) kernel, stride (default: the kernel) and padding.</summary>
+    public AvgPool2d((int Height, int Width) kernelSize, (int Height, int Width)? stride = null, (int Height, int Width)? padding = null,
+        bool ceilMode = false, bool countIncludePad = true, int? divisorOverride = null)
+    {
+        KernelSize = kernelSize;
+        Stride = stride ?? kernelSize;
+        Padding = padding ?? (0, 0);
+        CeilMode = ceilMode;
+        CountIncludePad = countIncludePad;
+        DivisorOverride = divisorOverride;
+    }
+
+    /// <summary>Window (height, width).</summary>
+    public (int Height, int Width) KernelSize { get; }
+
+    /// <summary>Step between windows.</summary>
+    public (int Height, int Width) Stride { get; }
+
+    /// <summary>Implicit zero padding on each side.</summary>
+    public (int Height, int Width) Padding { get; }
+
+    /// <summary>Keep a last, partial window (ceil instead of floor for the output size).</summary>
+    public bool CeilMode { get; }
+
+    /// <summary>Count padding in the divisor.</summary>
+    public bool CountIncludePad { get; }
+
+    /// <summary>Fixed divisor replacing the window count, or null.</summary>
+    public int? DivisorOverride { get; }
+
+    /// <summary>The pooled planes (AvgPool2DBackward0).</summary>
+    public override Tensor Forward(Tensor input) => PoolOps.AvgPool2d(input, KernelSize, Stride, Padding, CeilMode, CountIncludePad, DivisorOverride);
+
+    /// <inheritdoc/>
+    protected override string ExtraRepr => _square
+        ? $"kernel_size={KernelSize.Height}, stride={Stride.Height}, padding={Padding.Height}"
+        : $"kernel_size=({KernelSize.Height}, {KernelSize.Width}), stride=({Stride.Height}, {Stride.Width}), padding={(Padding.Height == Padding.Width ? Padding.Height.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"({Padding.Height}, {Padding.Width})")}";
+}
+
+/// <summary>Averages each plane down to a fixed number of bins, whatever the input size. PyTorch: torch.nn.AdaptiveAvgPool2d.</summary>
+public sealed class AdaptiveAvgPool2d : Module
+{
+    private readonly bool _square;
+
+    /// <summary>Pools to outputSize×outputSize bins (1: global average pooling).</summary>
+    public AdaptiveAvgPool2d(int outputSize) : this((outputSize, outputSize)) => _square = true;
+
+    /// <summary>Pools to (height, width) bins.</summary>
+    public AdaptiveAvgPool2d((int Height, int Width) outputSize)
+    {
+        if (outputSize.Height < 0 || outputSize.Width < 0) throw new ArgumentOutOfRangeException(nameof(outputSize), outputSize, "output size must be non-negative");
+        OutputSize = outputSize;
+    }
+
+    /// <summary>Bins per plane, (height, width).</summary>
+    public (int Height, int Width) OutputSize { get; }
+
+    /// <summary>The pooled planes (AdaptiveAvgPool2DBackward0, or MeanBackward1 for 1×1).</summary>
+    public override Tensor Forward(Tensor input) => PoolOps.AdaptiveAvgPool2d(input, OutputSize);
+
+    /// <inheritdoc/>
+    protected override string ExtraRepr => _square ? $"output_size={OutputSize.Height}" : $"output_size=({OutputSize.Height}, {OutputSize.Width})";
+}

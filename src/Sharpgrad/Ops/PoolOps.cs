@@ -1,0 +1,141 @@
+using Sharpgrad.Kernels;
+using Sharpgrad.Kernels.Cpu;
+
+namespace Sharpgrad.Ops;
+
+/// <summary>Average pooling: avg_pool2d and adaptive_avg_pool2d over the last two dims of a 3-D or 4-D input.</summary>
+internal static class PoolOps
+{
+    /// <summary>Window settings of one avg_pool2d call (the plane sizes live in the geometry).</summary>
+    internal readonly record struct AvgPoolSpec(ConvGeometry G, int Planes, bool CountIncludePad, int DivisorOverride, int[] InputSizes, int[] OutputSizes);
+
+    /// <summary>PyTorch's pooling_output_shape, with its pad check.</summary>
+    private static int OutputSize(int input, int k, int pad, int stride, bool ceil)
+    {
+        if (pad > k / 2)
+            throw new ArgumentException($"pad should be at most half of effective kernel size, but got pad={pad}, kernel_size={k} and dilation=1");
+        int o = (int)Math.Floor((double)(input + 2 * pad - (k - 1) - 1 + (ceil ? stride - 1 : 0)) / stride) + 1;
+        if (ceil && (o - 1) * stride >= input + pad) o--;
+        return o;
+    }
+
+    private static void CheckInput(Tensor x, string op)
+    {
+        x.ThrowIfDisposed();
+        if (x.Dim is not (3 or 4)) throw new ArgumentException("non-empty 3D or 4D (batch mode) tensor expected for input");
+        if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType(op, x.DType);
+    }
+
+    /// <summary>avg_pool2d. AvgPool2DBackward0.</summary>
+    public static Tensor AvgPool2d(Tensor x, (int H, int W) kernel, (int H, int W) stride, (int H, int W) padding, bool ceilMode, bool countIncludePad, int? divisorOverride)
+    {
+        CheckInput(x, "avg_pool2d");
+        if (stride.H == 0 || stride.W == 0) throw new ArgumentException("stride should not be zero");
+        if (kernel.H <= 0 || kernel.W <= 0)
+            throw new ArgumentException($"kernel size should be greater than zero, but got kH: {kernel.H} kW: {kernel.W}");
+        if (stride.H < 0 || stride.W < 0)
+            throw new ArgumentException($"stride should be greater than zero, but got dH: {stride.H} dW: {stride.W}");
+        if (divisorOverride is <= 0) throw new ArgumentException("divisor must be not zero");
+        int c = x.Sizes[^3], h = x.Sizes[^2], w = x.Sizes[^1];
+        int oh = OutputSize(h, kernel.H, padding.H, stride.H, ceilMode);
+        int ow = OutputSize(w, kernel.W, padding.W, stride.W, ceilMode);
+        if (oh < 1 || ow < 1)
+            throw new ArgumentException($"Given input size: ({c}x{h}x{w}). Calculated output size: ({c}x{Math.Max(oh, 0)}x{Math.Max(ow, 0)}). Output size is too small");
+        var shape = (int[])x.Sizes.Clone();
+        shape[^2] = oh;
+        shape[^1] = ow;
+        int planes = h * w == 0 ? 0 : x.Numel / (h * w);
+        var g = new ConvGeometry(1, 1, h, w, kernel.H, kernel.W, stride.H, stride.W, padding.H, padding.W, 1, 1, oh, ow);
+        return Apply(x, new AvgPoolSpec(g, planes, countIncludePad, divisorOverride ?? 0, (int[])x.Sizes.Clone(), shape));
+    }
+
+    /// <summary>The pooling map itself (its adjoint is <see cref="Adjoint"/>).</summary>
+    internal static Tensor Apply(Tensor x, AvgPoolSpec s)
+    {
+        var src = OpHelpers.ContiguousRaw(x);
+        var y = Tensor.Empty(x.DType, s.OutputSizes);
+        Dispatch.AvgPool2d(src.Strided, s.Planes, s.G, s.CountIncludePad, s.DivisorOverride, y.Strided);
+        if (!ReferenceEquals(src, x)) src.Dispose();
+        if (Record.ShouldRecord(x)) Record.SetHistory(y, Record.Connect(new AvgPool2DBackward0(s), x));
+        return y;
+    }
+
+    /// <summary>avg_pool2d_backward: spreads each output gradient over its window (its adjoint is <see cref="Apply"/>).</summary>
+    internal static Tensor Adjoint(Tensor grad, AvgPoolSpec s)
+    {
+        var src = OpHelpers.ContiguousRaw(grad);
+        var gi = Tensor.Empty(grad.DType, s.InputSizes, clear: true);
+        Dispatch.AvgPool2dBackward(src.Strided, s.Planes, s.G, s.CountIncludePad, s.DivisorOverride, gi.Strided);
+        if (!ReferenceEquals(src, grad)) src.Dispose();
+        if (Record.ShouldRecord(grad)) Record.SetHistory(gi, Record.Connect(new AvgPool2DBackwardBackward0(s), grad));
+        return gi;
+    }
+
+    /// <summary>Output bins of adaptive_avg_pool2d (sizes of the input and output planes).</summary>
+    internal readonly record struct AdaptiveSpec(int Planes, int H, int W, int OutH, int OutW, int[] InputSizes, int[] OutputSizes);
+
+    /// <summary>adaptive_avg_pool2d: a 1x1 output is the mean over the plane (MeanBackward1), as in PyTorch; else AdaptiveAvgPool2DBackward0.</summary>
+    public static Tensor AdaptiveAvgPool2d(Tensor x, (int H, int W) output)
+    {
+        CheckInput(x, "adaptive_avg_pool2d");
+        for (int d = x.Dim - 3; d < x.Dim; d++)
+            if (x.Sizes[d] == 0)
+                throw new ArgumentException($"adaptive_avg_pool2d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes {Errors.Shape(x.Sizes)} with dimension {d} being empty");
+        if (output.H < 0 || output.W < 0)
+            throw new ArgumentException($"adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but received {{{output.H}, {output.W}}}");
+        if (output == (1, 1)) return x.Mean([-1, -2], keepDim: true);
+        int h = x.Sizes[^2], w = x.Sizes[^1];
+        var shape = (int[])x.Sizes.Clone();
+        shape[^2] = output.H;
+        shape[^1] = output.W;
+        return ApplyAdaptive(x, new AdaptiveSpec(x.Numel / (h * w), h, w, output.H, output.W, (int[])x.Sizes.Clone(), shape));
+    }
+
+    internal static Tensor ApplyAdaptive(Tensor x, AdaptiveSpec s)
+    {
+        var src = OpHelpers.ContiguousRaw(x);
+        var y = Tensor.Empty(x.DType, s.OutputSizes);
+        Dispatch.AdaptiveAvgPool2d(src.Strided, s.Planes, s.H, s.W, s.OutH, s.OutW, y.Strided);
+        if (!ReferenceEquals(src, x)) src.Dispose();
+        if (Record.ShouldRecord(x)) Record.SetHistory(y, Record.Connect(new AdaptiveAvgPool2DBackward0(s), x));
+        return y;
+    }
+
+    internal static Tensor AdjointAdaptive(Tensor grad, AdaptiveSpec s)
+    {
+        var src = OpHelpers.ContiguousRaw(grad);
+        var gi = Tensor.Empty(grad.DType, s.InputSizes, clear: true);
+        Dispatch.AdaptiveAvgPool2dBackward(src.Strided, s.Planes, s.H, s.W, s.OutH, s.OutW, gi.Strided);
+        if (!ReferenceEquals(src, grad)) src.Dispose();
+        if (Record.ShouldRecord(grad)) Record.SetHistory(gi, Record.Connect(new AdaptiveAvgPool2DBackwardBackward0(s), grad));
+        return gi;
+    }
+}
+
+/// <summary>avg_pool2d: avg_pool2d_backward(grad) (each window's share of the gradient).</summary>
+internal sealed class AvgPool2DBackward0(PoolOps.AvgPoolSpec s) : Node
+{
+    public override string Name => nameof(AvgPool2DBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [PoolOps.Adjoint(grad, s)];
+}
+
+/// <summary>avg_pool2d_backward: avg_pool2d(grad).</summary>
+internal sealed class AvgPool2DBackwardBackward0(PoolOps.AvgPoolSpec s) : Node
+{
+    public override string Name => nameof(AvgPool2DBackwardBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [PoolOps.Apply(grad, s)];
+}
+
+/// <summary>adaptive_avg_pool2d: each bin's gradient spread evenly over the bin.</summary>
+internal sealed class AdaptiveAvgPool2DBackward0(PoolOps.AdaptiveSpec s) : Node
+{
+    public override string Name => nameof(AdaptiveAvgPool2DBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [PoolOps.AdjointAdaptive(grad, s)];
+}
+
+/// <summary>adaptive_avg_pool2d_backward: adaptive_avg_pool2d(grad).</summary>
+internal sealed class AdaptiveAvgPool2DBackwardBackward0(PoolOps.AdaptiveSpec s) : Node
+{
+    public override string Name => nameof(AdaptiveAvgPool2DBackwardBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [PoolOps.ApplyAdaptive(grad, s)];
+}
