@@ -41,6 +41,19 @@ public abstract class LRScheduler
     /// <summary>The rate for epoch <see cref="LastEpoch"/> given the current one.</summary>
     protected abstract double NextLearningRate(double current);
 
+    /// <summary>Sets the rate of epoch 0 for schedules that start below the base rate (PyTorch's initial step).</summary>
+    protected void SetInitialRate(double lr)
+    {
+        Optimizer.LearningRate = lr;
+        LastLearningRate = lr;
+    }
+
+    /// <summary>List-valued settings (e.g. milestones), saved as Int64 tensors; none by default.</summary>
+    protected virtual IEnumerable<(string Name, long[] Values)> ListSettings() => [];
+
+    /// <summary>Sets one of <see cref="ListSettings"/> from a loaded state dict.</summary>
+    protected virtual void SetListSetting(string name, long[] values) { }
+
     /// <summary>The schedule's own settings, by PyTorch's attribute names (integral ones as Int64).</summary>
     protected abstract IEnumerable<(string Name, double Value, bool Integral)> Settings();
 
@@ -64,6 +77,8 @@ public abstract class LRScheduler
             };
             foreach (var (name, value, integral) in Settings())
                 dict[name] = integral ? Tensor.Scalar((long)value, DType.Int64) : Tensor.Scalar(value, DType.Float64);
+            foreach (var (name, values) in ListSettings())
+                dict[name] = Tensor.FromArray(values);
             return dict;
         }
     }
@@ -76,9 +91,10 @@ public abstract class LRScheduler
     {
         ArgumentNullException.ThrowIfNull(stateDict);
         var settings = Settings().ToDictionary(s => s.Name, s => s.Integral);
+        var lists = ListSettings().Select(l => l.Name).ToHashSet();
         string[] progress = ["last_epoch", "_step_count", "base_lrs", "_last_lr"];
         foreach (var key in stateDict.Keys)
-            if (!settings.ContainsKey(key) && Array.IndexOf(progress, key) < 0)
+            if (!settings.ContainsKey(key) && !lists.Contains(key) && Array.IndexOf(progress, key) < 0)
                 throw new ArgumentException($"unexpected key in {GetType().Name} state_dict: \"{key}\"", nameof(stateDict));
         var values = new Dictionary<string, double>();
         foreach (var key in progress.Concat(settings.Keys))
@@ -92,14 +108,25 @@ public abstract class LRScheduler
             bool integral = key is "last_epoch" or "_step_count" || (settings.TryGetValue(key, out bool i) && i);
             if (integral && (v != Math.Floor(v) || v < 0 || v > int.MaxValue))
                 throw new ArgumentException($"{GetType().Name} state_dict entry \"{key}\" must be a non-negative integer, got {v.ToString(CultureInfo.InvariantCulture)}", nameof(stateDict));
-            if (settings.TryGetValue(key, out bool setting) && setting && v < 1)
+            if (key is "step_size" or "T_max" && v < 1)
                 throw new ArgumentException($"{GetType().Name} state_dict entry \"{key}\" must be positive, got {v.ToString(CultureInfo.InvariantCulture)}", nameof(stateDict));
             values[key] = v;
+        }
+        var listValues = new Dictionary<string, long[]>();
+        foreach (var key in lists)
+        {
+            if (!stateDict.TryGetValue(key, out var t))
+                throw new ArgumentException($"missing key in {GetType().Name} state_dict: \"{key}\"", nameof(stateDict));
+            t.ThrowIfDisposed();
+            if (t.DType != DType.Int64 || t.Dim != 1)
+                throw new ArgumentException($"{GetType().Name} state_dict entry \"{key}\" must be a 1-D Int64 tensor, got {Errors.Pretty(t.DType)} of shape {Errors.Shape(t.Sizes)}", nameof(stateDict));
+            listValues[key] = t.ToArray<long>();
         }
         LastEpoch = (int)values["last_epoch"];
         BaseLearningRate = values["base_lrs"];
         LastLearningRate = values["_last_lr"];
         foreach (var name in settings.Keys) SetSetting(name, values[name]);
+        foreach (var (name, list) in listValues) SetListSetting(name, list);
     }
 }
 
@@ -175,5 +202,120 @@ public sealed class CosineAnnealingLR : LRScheduler
         int m = 2 * TMax, r = ((e - 1 - TMax) % m + m) % m; // Python's modulo
         if (r == 0) return current + (BaseLearningRate - EtaMin) * (1 - Math.Cos(Math.PI / TMax)) / 2;
         return (1 + Math.Cos(Math.PI * e / TMax)) / (1 + Math.Cos(Math.PI * (e - 1) / TMax)) * (current - EtaMin) + EtaMin;
+    }
+}
+
+/// <summary>Multiplies the rate by gamma every epoch. PyTorch: torch.optim.lr_scheduler.ExponentialLR.</summary>
+public sealed class ExponentialLR : LRScheduler
+{
+    /// <summary>An exponential decay.</summary>
+    public ExponentialLR(Optimizer optimizer, double gamma) : base(optimizer) => Gamma = gamma;
+
+    /// <summary>Decay factor per epoch.</summary>
+    public double Gamma { get; private set; }
+
+    /// <inheritdoc/>
+    protected override double NextLearningRate(double current) => LastEpoch == 0 ? current : current * Gamma;
+
+    /// <inheritdoc/>
+    protected override IEnumerable<(string Name, double Value, bool Integral)> Settings() => [("gamma", Gamma, false)];
+
+    /// <inheritdoc/>
+    protected override void SetSetting(string name, double value) => Gamma = value;
+}
+
+/// <summary>
+/// Multiplies the rate by gamma at each milestone epoch (by gamma^k for a milestone listed k times).
+/// PyTorch: torch.optim.lr_scheduler.MultiStepLR.
+/// </summary>
+public sealed class MultiStepLR : LRScheduler
+{
+    private long[] _milestones;
+
+    /// <summary>A schedule that decays at the given epochs.</summary>
+    public MultiStepLR(Optimizer optimizer, IEnumerable<int> milestones, double gamma = 0.1) : base(optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(milestones);
+        _milestones = milestones.Select(m => (long)m).Order().ToArray();
+        Gamma = gamma;
+    }
+
+    /// <summary>The decay epochs, sorted (repeats kept).</summary>
+    public IReadOnlyList<long> Milestones => _milestones;
+
+    /// <summary>Decay factor per milestone.</summary>
+    public double Gamma { get; private set; }
+
+    /// <inheritdoc/>
+    protected override double NextLearningRate(double current)
+    {
+        int hits = _milestones.Count(m => m == LastEpoch);
+        return hits == 0 ? current : current * Math.Pow(Gamma, hits);
+    }
+
+    /// <inheritdoc/>
+    protected override IEnumerable<(string Name, double Value, bool Integral)> Settings() => [("gamma", Gamma, false)];
+
+    /// <inheritdoc/>
+    protected override void SetSetting(string name, double value) => Gamma = value;
+
+    /// <inheritdoc/>
+    protected override IEnumerable<(string Name, long[] Values)> ListSettings() => [("milestones", _milestones.ToArray())];
+
+    /// <inheritdoc/>
+    protected override void SetListSetting(string name, long[] values) => _milestones = values.Order().ToArray();
+}
+
+/// <summary>
+/// Scales the rate linearly from startFactor to endFactor of the base rate over totalIters epochs, then holds it
+/// (a warm-up). The start factor applies at once. PyTorch: torch.optim.lr_scheduler.LinearLR.
+/// </summary>
+public sealed class LinearLR : LRScheduler
+{
+    /// <summary>A linear ramp; PyTorch's defaults (1/3 to 1 over 5 epochs).</summary>
+    public LinearLR(Optimizer optimizer, double startFactor = 1.0 / 3, double endFactor = 1.0, int totalIters = 5) : base(optimizer)
+    {
+        if (!(startFactor > 0 && startFactor <= 1))
+            throw new ArgumentException("Starting multiplicative factor expected to be greater than 0 and less or equal to 1.");
+        if (!(endFactor >= 0 && endFactor <= 1))
+            throw new ArgumentException("Ending multiplicative factor expected to be between 0 and 1.");
+        ArgumentOutOfRangeException.ThrowIfNegative(totalIters);
+        StartFactor = startFactor;
+        EndFactor = endFactor;
+        TotalIters = totalIters;
+        SetInitialRate(optimizer.LearningRate * startFactor);
+    }
+
+    /// <summary>Fraction of the base rate at epoch 0.</summary>
+    public double StartFactor { get; private set; }
+
+    /// <summary>Fraction of the base rate from epoch totalIters on.</summary>
+    public double EndFactor { get; private set; }
+
+    /// <summary>Epochs of the ramp.</summary>
+    public int TotalIters { get; private set; }
+
+    /// <inheritdoc/>
+    protected override double NextLearningRate(double current)
+    {
+        int e = LastEpoch;
+        if (e == 0) return current;
+        if (e > TotalIters) return current;
+        return current * (1.0 + (EndFactor - StartFactor) / (TotalIters * StartFactor + (e - 1) * (EndFactor - StartFactor)));
+    }
+
+    /// <inheritdoc/>
+    protected override IEnumerable<(string Name, double Value, bool Integral)> Settings() =>
+        [("start_factor", StartFactor, false), ("end_factor", EndFactor, false), ("total_iters", TotalIters, true)];
+
+    /// <inheritdoc/>
+    protected override void SetSetting(string name, double value)
+    {
+        switch (name)
+        {
+            case "start_factor": StartFactor = value; break;
+            case "end_factor": EndFactor = value; break;
+            default: TotalIters = (int)value; break;
+        }
     }
 }

@@ -79,3 +79,60 @@ public class SchedulerStateTests
         Assert.Equal(2, s.StepSize);
     }
 }
+
+/// <summary>ExponentialLR, MultiStepLR and LinearLR: PyTorch 2.6's rate sequences, settings and state.</summary>
+public class MoreSchedulerTests
+{
+    private static (List<double> Rates, LRScheduler Scheduler) Run(Func<Optimizer, LRScheduler> make, int steps = 9)
+    {
+        var opt = new SGD([Tensor.Scalar(0.0, requiresGrad: true)], lr: 1.0);
+        var s = make(opt);
+        var rates = new List<double> { opt.LearningRate };
+        for (int i = 0; i < steps; i++)
+        {
+            opt.Step();
+            s.Step();
+            rates.Add(opt.LearningRate);
+        }
+        return (rates, s);
+    }
+
+    [Fact]
+    public void SequencesMatchPyTorch()
+    {
+        Assert.Equal([1.0, 0.9, 0.81, 0.7290000000000001, 0.6561000000000001, 0.5904900000000002, 0.5314410000000002, 0.47829690000000014, 0.43046721000000016, 0.38742048900000015],
+            Run(o => new ExponentialLR(o, 0.9)).Rates);
+        Assert.Equal([1.0, 1.0, 0.1, 0.1, 0.1, 0.0010000000000000002, 0.0010000000000000002, 0.00010000000000000003, 0.00010000000000000003, 0.00010000000000000003],
+            Run(o => new MultiStepLR(o, [2, 5, 5, 7], 0.1)).Rates);
+        Assert.Equal([0.25, 0.4375, 0.625, 0.8125, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0], Run(o => new LinearLR(o, 0.25, 1.0, 4)).Rates);
+        Assert.Equal([0.3333333333333333, 0.4666666666666667, 0.6000000000000001, 0.7333333333333335, 0.8666666666666669, 1.0000000000000002, 1.0000000000000002, 1.0000000000000002, 1.0000000000000002, 1.0000000000000002],
+            Run(o => new LinearLR(o)).Rates);
+    }
+
+    [Fact]
+    public void FactorsAreValidatedAsInPyTorch()
+    {
+        var opt = new SGD([Tensor.Scalar(0.0, requiresGrad: true)], lr: 1.0);
+        Assert.Equal("Starting multiplicative factor expected to be greater than 0 and less or equal to 1.", Assert.Throws<ArgumentException>(() => new LinearLR(opt, 0.0)).Message);
+        Assert.Equal("Ending multiplicative factor expected to be between 0 and 1.", Assert.Throws<ArgumentException>(() => new LinearLR(opt, 0.5, 1.5)).Message);
+    }
+
+    [Fact]
+    public void MultiStepStateRoundTripsWithItsMilestones()
+    {
+        var (_, s) = Run(o => new MultiStepLR(o, [5, 2, 5, 7], 0.1), steps: 4);
+        var d = s.StateDict();
+        Assert.Equal(new long[] { 2, 5, 5, 7 }, d["milestones"].ToArray<long>());
+        Assert.Equal(["_last_lr", "_step_count", "base_lrs", "gamma", "last_epoch", "milestones"], d.Keys.Order());
+
+        var opt = new SGD([Tensor.Scalar(0.0, requiresGrad: true)], lr: 0.1);
+        var resumed = new MultiStepLR(opt, [1], 0.5);
+        resumed.LoadStateDict(d);
+        Assert.Equal([2L, 5L, 5L, 7L], resumed.Milestones);
+        resumed.Step(); // epoch 5: two milestones
+        Assert.Equal(0.1 * Math.Pow(0.1, 2), opt.LearningRate, 15);
+
+        var linear = Run(o => new LinearLR(o, 0.25, 1.0, 4), steps: 2).Scheduler;
+        Assert.Equal(["_last_lr", "_step_count", "base_lrs", "end_factor", "last_epoch", "start_factor", "total_iters"], linear.StateDict().Keys.Order());
+    }
+}
