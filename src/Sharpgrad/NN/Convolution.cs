@@ -95,29 +95,61 @@ public sealed class Conv2d : Module
         (Groups != 1 ? $", groups={Groups}" : "") + (Bias is null ? ", bias=False" : "");
 }
 
-/// <summary>Max over k×k windows of each plane. PyTorch: torch.nn.MaxPool2d.</summary>
+/// <summary>Max over windows of each plane. PyTorch: torch.nn.MaxPool2d.</summary>
 public sealed class MaxPool2d : Module
 {
-    /// <summary>A max pool; the stride defaults to the kernel size.</summary>
-    public MaxPool2d(int kernelSize, int? stride = null, int padding = 0)
+    private readonly bool _square;
+
+    /// <summary>A k×k max pool; the stride defaults to the kernel size.</summary>
+    public MaxPool2d(int kernelSize, int? stride = null, int padding = 0, int dilation = 1, bool ceilMode = false)
+        : this((kernelSize, kernelSize), stride is { } s ? (s, s) : null, (padding, padding), (dilation, dilation), ceilMode) => _square = true;
+
+    /// <summary>A max pool with a (height, width) kernel, stride (default: the kernel), padding and dilation.</summary>
+    public MaxPool2d((int Height, int Width) kernelSize, (int Height, int Width)? stride = null, (int Height, int Width)? padding = null,
+        (int Height, int Width)? dilation = null, bool ceilMode = false)
     {
-        KernelSize = kernelSize;
-        Stride = stride ?? kernelSize;
-        Padding = padding;
+        KernelShape = kernelSize;
+        StrideShape = stride ?? kernelSize;
+        PaddingShape = padding ?? (0, 0);
+        Dilation = dilation ?? (1, 1);
+        CeilMode = ceilMode;
     }
 
-    /// <summary>Window height and width.</summary>
-    public int KernelSize { get; }
+    /// <summary>Window height (see <see cref="KernelShape"/>).</summary>
+    public int KernelSize => KernelShape.Height;
+
+    /// <summary>Vertical step between windows (see <see cref="StrideShape"/>).</summary>
+    public int Stride => StrideShape.Height;
+
+    /// <summary>Implicit -inf padding above and below (see <see cref="PaddingShape"/>).</summary>
+    public int Padding => PaddingShape.Height;
+
+    /// <summary>Window (height, width).</summary>
+    public (int Height, int Width) KernelShape { get; }
 
     /// <summary>Step between windows.</summary>
-    public int Stride { get; }
+    public (int Height, int Width) StrideShape { get; }
 
     /// <summary>Implicit -inf padding on each side.</summary>
-    public int Padding { get; }
+    public (int Height, int Width) PaddingShape { get; }
+
+    /// <summary>Spacing between window taps.</summary>
+    public (int Height, int Width) Dilation { get; }
+
+    /// <summary>Keep a last, partial window (ceil instead of floor for the output size).</summary>
+    public bool CeilMode { get; }
 
     /// <summary>The pooled planes (MaxPool2DWithIndicesBackward0).</summary>
-    public override Tensor Forward(Tensor input) => ConvOps.MaxPool2d(input, KernelSize, Stride, Padding);
+    public override Tensor Forward(Tensor input) => Functional.MaxPool2d(input, KernelShape, StrideShape, PaddingShape, Dilation, CeilMode);
 
     /// <inheritdoc/>
-    protected override string ExtraRepr => $"kernel_size={KernelSize}, stride={Stride}, padding={Padding}, dilation=1, ceil_mode=False";
+    protected override string ExtraRepr
+    {
+        get
+        {
+            static string Pair((int H, int W) p, bool square) => square ? p.H.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"({p.H}, {p.W})";
+            static string One((int H, int W) p) => p.H == p.W ? p.H.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"({p.H}, {p.W})";
+            return $"kernel_size={Pair(KernelShape, _square)}, stride={Pair(StrideShape, _square)}, padding={One(PaddingShape)}, dilation={One(Dilation)}, ceil_mode={PyBool(CeilMode)}";
+        }
+    }
 }

@@ -86,8 +86,29 @@ public static partial class Functional
         ConvOps.Conv2d(x, weight, bias, stride, padding, dilation ?? (1, 1), groups);
 
     /// <summary>2-D max pooling (MaxPool2DWithIndicesBackward0). PyTorch: F.max_pool2d.</summary>
-    public static Tensor MaxPool2d(Tensor x, int kernelSize, int? stride = null, int padding = 0) =>
-        ConvOps.MaxPool2d(x, kernelSize, stride ?? kernelSize, padding);
+    public static Tensor MaxPool2d(Tensor x, int kernelSize, int? stride = null, int padding = 0, int dilation = 1, bool ceilMode = false)
+    {
+        var (values, indices) = ConvOps.MaxPool2d(x, (kernelSize, kernelSize), (stride ?? kernelSize, stride ?? kernelSize), (padding, padding), (dilation, dilation), ceilMode);
+        indices.Dispose();
+        return values;
+    }
+
+    /// <summary>Max pooling with a (height, width) kernel, stride (default: the kernel), padding and dilation. PyTorch: F.max_pool2d.</summary>
+    public static Tensor MaxPool2d(Tensor x, (int Height, int Width) kernelSize, (int Height, int Width)? stride = null, (int Height, int Width)? padding = null,
+        (int Height, int Width)? dilation = null, bool ceilMode = false)
+    {
+        var (values, indices) = MaxPool2dWithIndices(x, kernelSize, stride, padding, dilation, ceilMode);
+        indices.Dispose();
+        return values;
+    }
+
+    /// <summary>
+    /// Max pooling that also returns where each maximum came from (Int64 flat positions within its [h, w] plane), as
+    /// MaxUnpool2d expects. PyTorch: F.max_pool2d(..., return_indices=True).
+    /// </summary>
+    public static (Tensor Values, Tensor Indices) MaxPool2dWithIndices(Tensor x, (int Height, int Width) kernelSize, (int Height, int Width)? stride = null,
+        (int Height, int Width)? padding = null, (int Height, int Width)? dilation = null, bool ceilMode = false) =>
+        ConvOps.MaxPool2d(x, kernelSize, stride ?? kernelSize, padding ?? (0, 0), dilation ?? (1, 1), ceilMode);
 
     /// <summary>
     /// Average over k×k windows (AvgPool2DBackward0); the stride defaults to the kernel size. With

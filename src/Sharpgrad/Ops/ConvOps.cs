@@ -94,22 +94,29 @@ internal static class ConvOps
         return x;
     }
 
-    /// <summary>max_pool2d over the last two dims of a 3-D or 4-D input. MaxPool2DWithIndicesBackward0.</summary>
-    public static Tensor MaxPool2d(Tensor x, int kernelSize, int stride, int padding)
+    /// <summary>
+    /// max_pool2d over the last two dims of a 3-D or 4-D input, with per-axis kernel, stride, padding and dilation and
+    /// ceil_mode; also returns the flat in-plane indices of the maxima. MaxPool2DWithIndicesBackward0.
+    /// </summary>
+    public static (Tensor Values, Tensor Indices) MaxPool2d(Tensor x, (int H, int W) kernel, (int H, int W) stride, (int H, int W) padding,
+        (int H, int W) dilation, bool ceilMode)
     {
         x.ThrowIfDisposed();
         if (x.Dim is not (3 or 4)) throw new ArgumentException($"non-empty 3D or 4D (batch mode) tensor expected for input");
         CheckFloat(x, "max_pool2d");
-        if (kernelSize < 1) throw new ArgumentException("max_pool2d: kernel_size must be greater than zero");
-        if (stride < 1) throw new ArgumentException("max_pool2d: stride must be greater than zero");
-        if (padding < 0 || padding > kernelSize / 2)
-            throw new ArgumentException($"pad should be at most half of effective kernel size, but got pad={padding}, kernel_size={kernelSize} and dilation=1");
+        if (kernel.H < 1 || kernel.W < 1) throw new ArgumentException("max_pool2d: kernel_size must be greater than zero");
+        if (stride.H < 1 || stride.W < 1) throw new ArgumentException("max_pool2d: stride must be greater than zero");
         int h = x.Sizes[^2], w = x.Sizes[^1], c = x.Sizes[^3];
-        int oh = FloorDiv(h + 2 * padding - kernelSize, stride) + 1, ow = FloorDiv(w + 2 * padding - kernelSize, stride) + 1;
+        int oh = PoolOutput(h, kernel.H, padding.H, stride.H, dilation.H, ceilMode);
+        int ow = PoolOutput(w, kernel.W, padding.W, stride.W, dilation.W, ceilMode);
+        if (dilation.H < 1 || dilation.W < 1)
+            throw new ArgumentException($"dilation should be greater than zero, but got dilationH: {dilation.H} dilationW: {dilation.W}");
+        if (kernel.W / 2 < padding.W || kernel.H / 2 < padding.H)
+            throw new ArgumentException($"pad should be smaller than or equal to half of kernel size, but got padW = {padding.W}, padH = {padding.H}, kW = {kernel.W}, kH = {kernel.H}");
         if (oh < 1 || ow < 1)
             throw new ArgumentException($"Given input size: ({c}x{h}x{w}). Calculated output size: ({c}x{Math.Max(oh, 0)}x{Math.Max(ow, 0)}). Output size is too small");
         int planes = h * w == 0 ? 0 : x.Numel / (h * w);
-        var g = new ConvGeometry(1, 1, h, w, kernelSize, kernelSize, stride, stride, padding, padding, 1, 1, oh, ow);
+        var g = new ConvGeometry(1, 1, h, w, kernel.H, kernel.W, stride.H, stride.W, padding.H, padding.W, dilation.H, dilation.W, oh, ow);
         var shape = (int[])x.Sizes.Clone();
         shape[^2] = oh;
         shape[^1] = ow;
@@ -124,8 +131,18 @@ internal static class ConvOps
             node.Index = SavedTensor.Input(indices);
             Record.SetHistory(y, node);
         }
-        indices.Dispose();
-        return y;
+        return (y, indices);
+    }
+
+    /// <summary>PyTorch's pooling_output_shape: floor (or ceil, keeping the last window inside input + padding), with its pad check.</summary>
+    internal static int PoolOutput(int input, int k, int pad, int stride, int dilation, bool ceil)
+    {
+        int effective = (k - 1) * dilation + 1;
+        if (pad > effective / 2)
+            throw new ArgumentException($"pad should be at most half of effective kernel size, but got pad={pad}, kernel_size={k} and dilation={dilation}");
+        int o = FloorDiv(input + 2 * pad - effective + (ceil ? stride - 1 : 0), stride) + 1;
+        if (ceil && (o - 1) * stride >= input + pad) o--;
+        return o;
     }
 
     private static int FloorDiv(int a, int b) => (int)Math.Floor((double)a / b);

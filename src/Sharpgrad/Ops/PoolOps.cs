@@ -9,16 +9,6 @@ internal static class PoolOps
     /// <summary>Window settings of one avg_pool2d call (the plane sizes live in the geometry).</summary>
     internal readonly record struct AvgPoolSpec(ConvGeometry G, int Planes, bool CountIncludePad, int DivisorOverride, int[] InputSizes, int[] OutputSizes);
 
-    /// <summary>PyTorch's pooling_output_shape, with its pad check.</summary>
-    private static int OutputSize(int input, int k, int pad, int stride, bool ceil)
-    {
-        if (pad > k / 2)
-            throw new ArgumentException($"pad should be at most half of effective kernel size, but got pad={pad}, kernel_size={k} and dilation=1");
-        int o = (int)Math.Floor((double)(input + 2 * pad - (k - 1) - 1 + (ceil ? stride - 1 : 0)) / stride) + 1;
-        if (ceil && (o - 1) * stride >= input + pad) o--;
-        return o;
-    }
-
     private static void CheckInput(Tensor x, string op)
     {
         x.ThrowIfDisposed();
@@ -37,8 +27,8 @@ internal static class PoolOps
             throw new ArgumentException($"stride should be greater than zero, but got dH: {stride.H} dW: {stride.W}");
         if (divisorOverride is <= 0) throw new ArgumentException("divisor must be not zero");
         int c = x.Sizes[^3], h = x.Sizes[^2], w = x.Sizes[^1];
-        int oh = OutputSize(h, kernel.H, padding.H, stride.H, ceilMode);
-        int ow = OutputSize(w, kernel.W, padding.W, stride.W, ceilMode);
+        int oh = ConvOps.PoolOutput(h, kernel.H, padding.H, stride.H, 1, ceilMode);
+        int ow = ConvOps.PoolOutput(w, kernel.W, padding.W, stride.W, 1, ceilMode);
         if (oh < 1 || ow < 1)
             throw new ArgumentException($"Given input size: ({c}x{h}x{w}). Calculated output size: ({c}x{Math.Max(oh, 0)}x{Math.Max(ow, 0)}). Output size is too small");
         var shape = (int[])x.Sizes.Clone();

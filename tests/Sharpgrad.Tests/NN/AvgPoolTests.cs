@@ -94,3 +94,55 @@ public class AvgPoolTests
         Check.Close(expected, gg, 1e-12);
     }
 }
+
+/// <summary>max_pool2d with (h, w) sizes, dilation and ceil_mode, and its indices: PyTorch 2.6's numbers and messages.</summary>
+public class MaxPoolGeneralTests
+{
+    private static Tensor X()
+    {
+        var v = Enumerable.Range(0, 2 * 3 * 5 * 7).Select(i => Math.Sin(i * 0.31)).ToArray();
+        return Tensor.FromArray(v, [2, 3, 5, 7]).RequiresGrad_();
+    }
+
+    private static void Matches(Func<Tensor, (Tensor, Tensor)> pool, int[] shape, double sum, double[] first, long[] idx, double gsum, double gsq)
+    {
+        var x = X();
+        var (y, i) = pool(x);
+        Assert.Equal(shape, y.Shape);
+        Assert.Equal("MaxPool2DWithIndicesBackward0", y.GradFn!.Name);
+        Check.Close(sum, y.Sum().Item<double>(), 1e-12);
+        Check.Close(first, y.Flatten().Narrow(0, 0, 5), 1e-12);
+        Assert.Equal(idx, i.Flatten().Narrow(0, 0, 6).ToArray<long>());
+        (y * y).Sum().Backward();
+        Check.Close(gsum, x.Grad!.Sum().Item<double>(), 1e-12);
+        Check.Close(gsq, (x.Grad * x.Grad).Sum().Item<double>(), 1e-12);
+    }
+
+    [Fact]
+    public void GeneralMaxPoolMatchesPyTorch()
+    {
+        Matches(x => F.MaxPool2dWithIndices(x, (2, 3), (1, 2), (1, 1)), [2, 3, 6, 4], 77.63128153385632,
+            [0.3050586364434435, 0.8016199408837771, 0.999783764189357, 0.999783764189357, 0.825784993105608], [1, 3, 5, 5, 7, 3], 155.26256306771268, 823.2925734983421);
+        Matches(x => F.MaxPool2dWithIndices(x, (3, 3), (2, 2), (1, 1), ceilMode: true), [2, 3, 3, 4], 58.463092900123755,
+            [0.825784993105608, 0.8016199408837771, 0.999783764189357, 0.999783764189357, 0.825784993105608], [7, 3, 5, 5, 7, 24], 116.92618580024751, 429.14758347284607);
+        Matches(x => F.MaxPool2dWithIndices(x, (2, 2), dilation: (2, 2)), [2, 3, 2, 3], 23.577492750713027,
+            [0.5810351605373051, 0.945783999449539, 0.9584712830789143, 0.6778085753922868, 0.1244544235070617], [2, 4, 6, 28, 30, 20], 47.154985501426054, 172.95191755965294);
+        Matches(x => F.MaxPool2dWithIndices(x, (3, 2), (2, 2), (1, 1), (1, 2), ceilMode: true), [2, 3, 3, 4], 55.78501117374711,
+            [0.6143742578057118, 0.8016199408837771, 0.999783764189357, 0.999783764189357, 0.6143742578057118], [8, 3, 5, 5, 8, 24], 111.57002234749422, 551.4249557893897);
+    }
+
+    [Fact]
+    public void MessagesAndReprMatchPyTorch()
+    {
+        var x = X().Detach();
+        Assert.Equal("dilation should be greater than zero, but got dilationH: 0 dilationW: 0",
+            Assert.Throws<ArgumentException>(() => F.MaxPool2d(x, 2, dilation: 0)).Message);
+        Assert.Equal("Given input size: (3x5x7). Calculated output size: (3x0x1). Output size is too small",
+            Assert.Throws<ArgumentException>(() => F.MaxPool2d(x, 3, dilation: 3)).Message);
+        Assert.Equal("pad should be smaller than or equal to half of kernel size, but got padW = 2, padH = 2, kW = 3, kH = 3",
+            Assert.Throws<ArgumentException>(() => F.MaxPool2d(x, 3, padding: 2, dilation: 2)).Message);
+        Assert.Equal("MaxPool2d(kernel_size=(2, 3), stride=(2, 3), padding=0, dilation=2, ceil_mode=True)", new MaxPool2d((2, 3), dilation: (2, 2), ceilMode: true).ToString());
+        Assert.Equal("MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)", new MaxPool2d(2).ToString());
+        Assert.True(Autograd.GradCheck(a => F.MaxPool2d(a[0], (3, 2), (2, 1), (1, 1), (1, 2), ceilMode: true), [X()]));
+    }
+}

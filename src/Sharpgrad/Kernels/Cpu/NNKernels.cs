@@ -190,24 +190,28 @@ internal static class NNKernels
                 for (int ow = 0; ow < g.OutW; ow++)
                 {
                     int h0 = oh * g.SH - g.PH, w0 = ow * g.SW - g.PW;
-                    int hs = Math.Max(h0, 0), he = Math.Min(h0 + g.KH, g.H);
-                    int ws = Math.Max(w0, 0), we = Math.Min(w0 + g.KW, g.W);
                     T best = T.NegativeInfinity;
-                    long bestIdx = hs * g.W + ws;
-                    for (int ih = hs; ih < he; ih++)
-                        for (int iw = ws; iw < we; iw++)
+                    long bestIdx = -1;
+                    for (int ki = 0; ki < g.KH; ki++)
+                    {
+                        int ih = h0 + ki * g.DH;
+                        if ((uint)ih >= (uint)g.H) continue;
+                        for (int kj = 0; kj < g.KW; kj++)
                         {
+                            int iw = w0 + kj * g.DW;
+                            if ((uint)iw >= (uint)g.W) continue;
                             T v = x[src + ih * g.W + iw];
-                            if (v > best || T.IsNaN(v))
+                            if (bestIdx < 0 || v > best || T.IsNaN(v))
                             {
                                 best = v;
                                 bestIdx = ih * g.W + iw;
                                 if (T.IsNaN(v)) goto done;
                             }
                         }
+                    }
                     done:
                     y[dst + oh * g.OutW + ow] = best;
-                    idx[dst + oh * g.OutW + ow] = bestIdx;
+                    idx[dst + oh * g.OutW + ow] = Math.Max(bestIdx, 0);
                 }
         }
     }
