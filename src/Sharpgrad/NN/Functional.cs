@@ -61,8 +61,15 @@ public static partial class Functional
     /// <summary>x Wᵀ + b; 2-D input with a bias is one addmm (AddmmBackward0). PyTorch: F.linear.</summary>
     public static Tensor Linear(Tensor x, Tensor weight, Tensor? bias = null) => LinalgOps.Linear(x, weight, bias);
 
-    /// <summary>Rows of <paramref name="weight"/> picked by Int64 indices (EmbeddingBackward0). PyTorch: F.embedding.</summary>
-    public static Tensor Embedding(Tensor input, Tensor weight) => IndexOps.Embedding(weight, input);
+    /// <summary>
+    /// Rows of <paramref name="weight"/> picked by Int64 indices (EmbeddingBackward0); the row at
+    /// <paramref name="paddingIdx"/> (negative counts from the end) gets no gradient. PyTorch: F.embedding.
+    /// </summary>
+    public static Tensor Embedding(Tensor input, Tensor weight, int? paddingIdx = null)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        return IndexOps.Embedding(weight, input, NN.Embedding.NormalizePaddingIdx(paddingIdx, weight.Shape[0]));
+    }
 
     /// <summary>Layer normalization over the trailing dims (NativeLayerNormBackward0). PyTorch: F.layer_norm.</summary>
     public static Tensor LayerNorm(Tensor x, int[] normalizedShape, Tensor? weight = null, Tensor? bias = null, double eps = 1e-5) =>

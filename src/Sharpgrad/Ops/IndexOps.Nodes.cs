@@ -49,13 +49,15 @@ internal sealed class MaskedFillBackward0 : Node
 }
 
 /// <summary>embedding(weight, indices): grad rows added into zeros at each index.</summary>
-internal sealed class EmbeddingBackward0(int[] weightSizes) : IndexNode
+internal sealed class EmbeddingBackward0(int[] weightSizes, long? paddingIdx) : IndexNode
 {
     public override string Name => nameof(EmbeddingBackward0);
     internal override Tensor?[] Apply(Tensor grad)
     {
         var idx = Index!.Unpack().Reshape(-1);
         var rows = grad.Reshape(-1, weightSizes[1]);
+        // The padding row takes no gradient: it stays what it was (zeros, unless the user changed it).
+        if (paddingIdx is { } pad) rows = rows * idx.Ne(pad).Unsqueeze(1).To(grad.DType);
         return [Tensor.Zeros(weightSizes, grad.DType).IndexAdd(0, idx, rows)];
     }
 }

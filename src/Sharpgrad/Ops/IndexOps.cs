@@ -136,7 +136,7 @@ internal static class IndexOps
     }
 
     /// <summary>Rows of weight picked by integer indices of any shape. EmbeddingBackward0.</summary>
-    public static Tensor Embedding(Tensor weight, Tensor indices)
+    public static Tensor Embedding(Tensor weight, Tensor indices, long? paddingIdx = null)
     {
         weight.ThrowIfDisposed();
         var idx = CheckIndex(indices, "embedding");
@@ -148,7 +148,7 @@ internal static class IndexOps
         flat.Dispose();
         if (Record.ShouldRecord(weight))
         {
-            var node = Record.Connect(new EmbeddingBackward0(weight.Sizes), weight);
+            var node = Record.Connect(new EmbeddingBackward0(weight.Sizes, paddingIdx), weight);
             node.Index = SavedTensor.Input(idx);
             Record.SetHistory(y, node);
         }
