@@ -163,6 +163,15 @@ public sealed partial class Tensor
     public Tensor Sum(int dim, bool keepDim = false) => ReduceOps.Sum(this, [dim], keepDim);
     /// <summary>Sum over several dims. PyTorch: torch.sum(dims, keepdim).</summary>
     public Tensor Sum(int[] dims, bool keepDim = false) => ReduceOps.Sum(this, dims, keepDim);
+
+    /// <summary>
+    /// The p-norm of all elements (p = 2 by default; ∞ / -∞ for the largest / smallest |x|; 0 counts non-zeros)
+    /// (LinalgVectorNormBackward0). PyTorch: tensor.norm(p) / torch.linalg.vector_norm.
+    /// </summary>
+    public Tensor Norm(double p = 2) => VectorNormOps.VectorNorm(this, p, null, false);
+
+    /// <summary>The p-norm over <paramref name="dims"/>. PyTorch: tensor.norm(p, dim, keepdim) / torch.linalg.vector_norm.</summary>
+    public Tensor Norm(double p, int[] dims, bool keepDim = false) => VectorNormOps.VectorNorm(this, p, dims, keepDim);
     /// <summary>Mean of all elements. PyTorch: torch.mean.</summary>
     public Tensor Mean() => ReduceOps.Mean(this);
     /// <summary>Mean over <paramref name="dim"/>. PyTorch: torch.mean(dim, keepdim).</summary>

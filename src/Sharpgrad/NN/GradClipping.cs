@@ -37,18 +37,10 @@ public static class GradClipping
             g.Clamp_(-clipValue, clipValue);
     }
 
-    /// <summary>The p-norm of all elements as a 0-dim tensor of the input's dtype (max |x| for p = ∞).</summary>
+    /// <summary>The p-norm of all elements as a 0-dim tensor of the input's dtype, accumulated in double as PyTorch does on the CPU.</summary>
     private static Tensor VectorNorm(Tensor x, double p)
     {
         using var scope = Tensor.NewScope();
-        var wide = x.To(DType.Float64); // PyTorch accumulates float norms in double on the CPU
-        Tensor r;
-        if (double.IsPositiveInfinity(p)) r = wide.Abs().Max();
-        else if (double.IsNegativeInfinity(p)) r = wide.Abs().Min();
-        else if (p == 0) r = wide.Ne(0.0).Sum().To(DType.Float64);
-        else if (p == 1) r = wide.Abs().Sum();
-        else if (p == 2) r = (wide * wide).Sum().Sqrt();
-        else r = wide.Abs().Pow(p).Sum().Pow(1.0 / p);
-        return r.To(x.DType).MoveToOuterScope();
+        return x.To(DType.Float64).Norm(p).To(x.DType).MoveToOuterScope();
     }
 }

@@ -1,0 +1,83 @@
+namespace Sharpgrad.Ops;
+
+/// <summary>linalg.vector_norm: the p-norm over some dims (or all), as one recorded op.</summary>
+internal static class VectorNormOps
+{
+    /// <summary>‖x‖_p over <paramref name="dims"/> (all when null). LinalgVectorNormBackward0.</summary>
+    public static Tensor VectorNorm(Tensor x, double p, int[]? dims, bool keepDim)
+    {
+        x.ThrowIfDisposed();
+        if (!x.DType.IsFloatingPoint())
+            throw new InvalidOperationException($"linalg.vector_norm: Expected a floating point or complex tensor as input. Got {Errors.Pretty(x.DType)}");
+        var wrapped = ReduceOps.WrapDims(dims ?? Enumerable.Range(0, x.Dim).ToArray(), x.Dim);
+        if (double.IsInfinity(p) && x.Numel == 0)
+            throw new InvalidOperationException($"linalg.vector_norm cannot compute the {(p > 0 ? "inf" : "-inf")} norm on an empty tensor because the operation does not have an identity");
+        Tensor y;
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+        {
+            var a = x.Abs();
+            Tensor r;
+            if (double.IsInfinity(p)) r = Extreme(a, wrapped, keepDim, p > 0);
+            else if (p == 0) r = a.Ne(0.0).To(x.DType).Sum(wrapped, keepDim);
+            else if (p == 1) r = a.Sum(wrapped, keepDim);
+            else if (p == 2) r = (x * x).Sum(wrapped, keepDim).Sqrt();
+            else r = a.Pow(p).Sum(wrapped, keepDim).Pow(1.0 / p);
+            y = r.MoveToOuterScope();
+        }
+        if (Record.ShouldRecord(x))
+        {
+            var node = Record.Connect(new LinalgVectorNormBackward0(p, wrapped, keepDim, x.Sizes), x);
+            node.Self = SavedTensor.Input(x);
+            node.Result = SavedTensor.Output(y, node);
+            Record.SetHistory(y, node);
+        }
+        return y;
+    }
+
+    /// <summary>Max (or min) over several dims, one dim at a time (unrecorded: the norm's node owns the gradient).</summary>
+    private static Tensor Extreme(Tensor a, int[] dims, bool keepDim, bool max)
+    {
+        var r = a;
+        foreach (int d in dims.OrderByDescending(d => d))
+            r = max ? r.Max(d, keepDim: true).Values : r.Min(d, keepDim: true).Values;
+        if (dims.Length == 0) r = max ? a.Max() : a.Min();
+        else if (!keepDim)
+            foreach (int d in dims.OrderByDescending(d => d)) r = r.Squeeze(d);
+        return r;
+    }
+}
+
+/// <summary>
+/// linalg_vector_norm: PyTorch's norm_backward: p=1 sgn(x)·g; p=2 x·g/‖x‖ (0 where the norm is 0); p=∞ sgn(x)·g shared
+/// among the maxima; p&lt;1 sgn(x)·|x|^(p-1)·g·‖x‖^(1-p); else x·|x|^(p-2)·g/‖x‖^(p-1) (0 where the norm is 0); p=0 none.
+/// </summary>
+internal sealed class LinalgVectorNormBackward0(double p, int[] dims, bool keepDim, int[] inputSizes) : UnaryNode
+{
+    public override string Name => nameof(LinalgVectorNormBackward0);
+
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var x = SelfValue;
+        var norm = ReduceOps.Unsqueezed(ResultValue, dims, keepDim);
+        var g = ReduceOps.Unsqueezed(grad, dims, keepDim);
+        if (p == 0) return [null]; // no gradient (PyTorch returns an undefined one)
+        if (p == 1) return [x.Sign() * g];
+        var zeroNorm = norm.Eq(0.0);
+        if (p == 2) return [g * (x / norm).MaskedFill(zeroNorm.Expand(inputSizes), 0.0)];
+        if (double.IsInfinity(p))
+        {
+            var a = x.Abs();
+            var mask = a.Eq(norm).LogicalOr(a.Ne(a)).To(x.DType);
+            return [x.Sign() * (g / mask.Sum(dims, keepDim: true) * mask)];
+        }
+        if (p < 1)
+        {
+            var scaled = x.Sign() * x.Abs().Pow(p - 1).MaskedFill(x.Eq(0.0), 0.0);
+            return [scaled * g * norm.Pow(1 - p)];
+        }
+        var selfScaled = p < 2 ? x.Sign() * x.Abs().Pow(p - 1) : x * x.Abs().Pow(p - 2);
+        var scale = (g / norm.Pow(p - 1)).MaskedFill(zeroNorm, 0.0);
+        return [selfScaled * scale];
+    }
+}
