@@ -104,3 +104,52 @@ public sealed class Identity : Module
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input) => input;
 }
+
+/// <summary>x·σ(x) (swish). PyTorch: torch.nn.SiLU.</summary>
+public sealed class SiLU : Module
+{
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => Functional.Silu(input);
+}
+
+/// <summary>x for x &gt; 0, else negativeSlope·x. PyTorch: torch.nn.LeakyReLU.</summary>
+public sealed class LeakyReLU(double negativeSlope = 0.01) : Module
+{
+    /// <summary>Slope for negative inputs.</summary>
+    public double NegativeSlope { get; } = negativeSlope;
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => Functional.LeakyRelu(input, NegativeSlope);
+
+    /// <inheritdoc/>
+    protected override string ExtraRepr => $"negative_slope={PyFloat(NegativeSlope)}";
+}
+
+/// <summary>log(1 + exp(β·x)) / β, linear above the threshold. PyTorch: torch.nn.Softplus.</summary>
+public sealed class Softplus(double beta = 1, double threshold = 20) : Module
+{
+    /// <summary>Sharpness.</summary>
+    public double Beta { get; } = beta;
+
+    /// <summary>Above β·x &gt; threshold the output is x.</summary>
+    public double Threshold { get; } = threshold;
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => Functional.Softplus(input, Beta, Threshold);
+
+    /// <inheritdoc/>
+    protected override string ExtraRepr => $"beta={PyFloat(Beta)}, threshold={PyFloat(Threshold)}";
+}
+
+/// <summary>x for x &gt; 0, else α·(exp(x) - 1). PyTorch: torch.nn.ELU.</summary>
+public sealed class ELU(double alpha = 1) : Module
+{
+    /// <summary>Saturation value for negative inputs (-α).</summary>
+    public double Alpha { get; } = alpha;
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => Functional.Elu(input, Alpha);
+
+    /// <inheritdoc/>
+    protected override string ExtraRepr => $"alpha={PyFloat(Alpha)}";
+}

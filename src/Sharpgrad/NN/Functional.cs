@@ -21,6 +21,18 @@ public static partial class Functional
         ? approximate
         : throw new ArgumentException($"approximate argument must be either none or tanh.");
 
+    /// <summary>x·σ(x), a.k.a. swish (SiluBackward0). PyTorch: F.silu.</summary>
+    public static Tensor Silu(Tensor x) => UnaryOps.Silu(x);
+
+    /// <summary>x for x &gt; 0, else negativeSlope·x (LeakyReluBackward0). PyTorch: F.leaky_relu.</summary>
+    public static Tensor LeakyRelu(Tensor x, double negativeSlope = 0.01) => UnaryOps.LeakyRelu(x, negativeSlope);
+
+    /// <summary>A smooth ReLU, log(1 + exp(β·x)) / β, linear above the threshold (SoftplusBackward0). PyTorch: F.softplus.</summary>
+    public static Tensor Softplus(Tensor x, double beta = 1, double threshold = 20) => UnaryOps.Softplus(x, beta, threshold);
+
+    /// <summary>x for x &gt; 0, else α·(exp(x) - 1) (EluBackward0). PyTorch: F.elu.</summary>
+    public static Tensor Elu(Tensor x, double alpha = 1) => UnaryOps.Elu(x, alpha);
+
     /// <summary>exp(x) / Σ exp(x) along <paramref name="dim"/>, max-shifted (SoftmaxBackward0). PyTorch: F.softmax.</summary>
     public static Tensor Softmax(Tensor x, int dim) => SoftmaxOps.Softmax(x, dim, log: false);
 

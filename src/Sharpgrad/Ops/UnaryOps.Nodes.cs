@@ -191,3 +191,25 @@ internal sealed class LeakyReluBackward0(double slope) : UnaryNode
         return [Tensor.Where(x.Gt(0.0), grad, grad * slope)];
     }
 }
+
+/// <summary>softplus: grad where β·x &gt; threshold, else grad · σ(β·x).</summary>
+internal sealed class SoftplusBackward0(double beta, double threshold) : UnaryNode
+{
+    public override string Name => nameof(SoftplusBackward0);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var bx = SelfValue * beta;
+        return [Tensor.Where(bx.Gt(threshold), grad, grad * bx.Sigmoid())];
+    }
+}
+
+/// <summary>elu: grad where x &gt; 0, else grad · α·exp(x).</summary>
+internal sealed class EluBackward0(double alpha) : UnaryNode
+{
+    public override string Name => nameof(EluBackward0);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var x = SelfValue;
+        return [Tensor.Where(x.Gt(0.0), grad, grad * x.Exp() * alpha)];
+    }
+}
