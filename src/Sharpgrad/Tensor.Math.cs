@@ -164,6 +164,27 @@ public sealed partial class Tensor
     /// <summary>Sum over several dims. PyTorch: torch.sum(dims, keepdim).</summary>
     public Tensor Sum(int[] dims, bool keepDim = false) => ReduceOps.Sum(this, dims, keepDim);
 
+    /// <summary>Running sums along <paramref name="dim"/>; integral inputs give Int64 (CumsumBackward0). PyTorch: tensor.cumsum(dim).</summary>
+    public Tensor Cumsum(int dim) => ScanSortOps.Cumsum(this, dim);
+
+    /// <summary>log Σ exp(x) over <paramref name="dims"/>, computed stably (LogsumexpBackward0). PyTorch: torch.logsumexp.</summary>
+    public Tensor LogSumExp(int[] dims, bool keepDim = false) => ScanSortOps.LogSumExp(this, dims, keepDim);
+
+    /// <summary>log Σ exp(x) along <paramref name="dim"/>. PyTorch: torch.logsumexp(x, dim).</summary>
+    public Tensor LogSumExp(int dim, bool keepDim = false) => ScanSortOps.LogSumExp(this, [dim], keepDim);
+
+    /// <summary>A copy with the order reversed along each of <paramref name="dims"/> (FlipBackward0). PyTorch: torch.flip.</summary>
+    public Tensor Flip(params int[] dims) => ScanSortOps.Flip(this, dims);
+
+    /// <summary>
+    /// Sorted values along <paramref name="dim"/> and their Int64 positions; NaN sorts as the largest and equal
+    /// values keep their order (SortBackward0). PyTorch: torch.sort.
+    /// </summary>
+    public (Tensor Values, Tensor Indices) Sort(int dim = -1, bool descending = false) => ScanSortOps.Sort(this, dim, descending);
+
+    /// <summary>The k largest (or smallest) values along <paramref name="dim"/>, sorted, with their positions (TopkBackward0). PyTorch: torch.topk.</summary>
+    public (Tensor Values, Tensor Indices) TopK(int k, int dim = -1, bool largest = true) => ScanSortOps.TopK(this, k, dim, largest);
+
     /// <summary>
     /// The p-norm of all elements (p = 2 by default; ∞ / -∞ for the largest / smallest |x|; 0 counts non-zeros)
     /// (LinalgVectorNormBackward0). PyTorch: tensor.norm(p) / torch.linalg.vector_norm.

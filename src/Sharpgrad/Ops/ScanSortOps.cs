@@ -1,0 +1,202 @@
+using Sharpgrad.Shapes;
+
+namespace Sharpgrad.Ops;
+
+/// <summary>Ops along one dimension: cumsum, logsumexp, flip, sort and topk.</summary>
+internal static class ScanSortOps
+{
+    /// <summary>
+    /// Runs <paramref name="rowOp"/> over every 1-D slice along <paramref name="dim"/> of a Float64 working copy (the
+    /// values are exact in double for every dtype these ops take) and returns the result in <paramref name="outType"/>.
+    /// </summary>
+    private static Tensor AlongDim(Tensor x, int dim, DType outType, Action<double[], int, int> rowOp)
+    {
+        using var scope = Tensor.NewScope();
+        var moved = x.To(DType.Float64).Transpose(dim, -1).Contiguous();
+        var data = moved.ToArray<double>();
+        int n = x.Dim == 0 ? 1 : x.Sizes[dim];
+        if (n > 0)
+            for (int start = 0; start < data.Length; start += n) rowOp(data, start, n);
+        var back = Tensor.FromArray(data, moved.Sizes.ToArray()).Transpose(dim, -1).Contiguous().To(outType);
+        return back.MoveToOuterScope();
+    }
+
+    /// <summary>cumsum: running sums along a dim; integral and bool inputs give Int64 (CumsumBackward0).</summary>
+    public static Tensor Cumsum(Tensor x, int dim)
+    {
+        x.ThrowIfDisposed();
+        int d = Layout.WrapDim(dim, x.Dim);
+        var outType = x.DType.IsFloatingPoint() ? x.DType : DType.Int64;
+        Tensor y;
+        using (Autograd.NoGrad())
+        {
+            if (x.Dim == 0) y = x.To(outType).Clone();
+            else if (outType == DType.Int64)
+            {
+                // Exact in Int64, not through double.
+                var moved = x.To(DType.Int64).Transpose(d, -1).Contiguous();
+                var data = moved.ToArray<long>();
+                int n = x.Sizes[d];
+                for (int s = 0; n > 0 && s < data.Length; s += n)
+                    for (int i = 1; i < n; i++) data[s + i] += data[s + i - 1];
+                y = Tensor.FromArray(data, moved.Sizes.ToArray()).Transpose(d, -1).Contiguous();
+                moved.Dispose();
+            }
+            else y = AlongDim(x, d, outType, static (v, s, n) => { for (int i = 1; i < n; i++) v[s + i] += v[s + i - 1]; });
+        }
+        if (Record.ShouldRecord(x)) Record.SetHistory(y, Record.Connect(new CumsumBackward0(d, x.Dim), x));
+        return y;
+    }
+
+    /// <summary>logsumexp over dims, max-shifted so it neither overflows nor underflows (LogsumexpBackward0).</summary>
+    public static Tensor LogSumExp(Tensor x, int[] dims, bool keepDim)
+    {
+        x.ThrowIfDisposed();
+        var wrapped = ReduceOps.WrapDims(dims, x.Dim);
+        Tensor y;
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+        {
+            var xf = x.DType.IsFloatingPoint() ? x : x.To(DTypeDefaults.Float);
+            var m = xf;
+            foreach (int d in wrapped.OrderByDescending(d => d)) m = m.Max(d, keepDim: true).Values;
+            if (wrapped.Length == 0 && x.Dim == 0) m = xf;
+            // An infinite max would make x - m NaN: shift by 0 there, as PyTorch does.
+            var shift = Tensor.Where(m.Abs().Eq(double.PositiveInfinity), Tensor.ZerosLike(m), m);
+            var r = (xf - shift).Exp().Sum(wrapped, keepDim: true).Log() + shift;
+            if (!keepDim) foreach (int d in wrapped.OrderByDescending(d => d)) r = r.Squeeze(d);
+            y = r.MoveToOuterScope();
+        }
+        if (Record.ShouldRecord(x))
+        {
+            var node = Record.Connect(new LogsumexpBackward0(wrapped, keepDim), x);
+            node.Self = SavedTensor.Input(x);
+            node.Result = SavedTensor.Output(y, node);
+            Record.SetHistory(y, node);
+        }
+        return y;
+    }
+
+    /// <summary>flip: reverses the order along each of <paramref name="dims"/> (a copy, as in PyTorch). FlipBackward0.</summary>
+    public static Tensor Flip(Tensor x, int[] dims)
+    {
+        x.ThrowIfDisposed();
+        var wrapped = dims.Select(d => Layout.WrapDim(d, x.Dim)).ToArray();
+        for (int i = 0; i < wrapped.Length; i++)
+            if (Array.IndexOf(wrapped, wrapped[i], i + 1) >= 0)
+                throw new InvalidOperationException($"dim {wrapped[i]} appears multiple times in the list of dims");
+        Tensor y;
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+        {
+            var r = x;
+            foreach (int d in wrapped)
+                if (x.Sizes[d] > 1) r = r.IndexSelect(d, Tensor.Arange(x.Sizes[d] - 1, -1, -1));
+            y = (ReferenceEquals(r, x) ? x.Clone() : r.Contiguous()).MoveToOuterScope();
+        }
+        if (Record.ShouldRecord(x)) Record.SetHistory(y, Record.Connect(new FlipBackward0(wrapped), x));
+        return y;
+    }
+
+    /// <summary>sort along a dim: values and their Int64 source positions; NaN sorts as the largest; ties keep order. SortBackward0.</summary>
+    public static (Tensor Values, Tensor Indices) Sort(Tensor x, int dim, bool descending)
+    {
+        x.ThrowIfDisposed();
+        int d = Layout.WrapDim(dim, x.Dim);
+        var indices = SortedIndices(x, d, descending);
+        return (Gathered(x, d, indices, new SortBackward0(d, x.Sizes)), indices);
+    }
+
+    /// <summary>topk: the k largest (or smallest) along a dim, sorted, with their positions. TopkBackward0.</summary>
+    public static (Tensor Values, Tensor Indices) TopK(Tensor x, int k, int dim, bool largest)
+    {
+        x.ThrowIfDisposed();
+        int d = Layout.WrapDim(dim, x.Dim);
+        int n = x.Dim == 0 ? 1 : x.Sizes[d];
+        if (k < 0 || k > n) throw new InvalidOperationException("selected index k out of range");
+        Tensor indices;
+        using (Autograd.NoGrad())
+        {
+            var all = SortedIndices(x, d, largest);
+            indices = x.Dim == 0 ? all : all.Narrow(d, 0, k).Contiguous();
+        }
+        return (Gathered(x, d, indices, new TopkBackward0(d, x.Sizes)), indices);
+    }
+
+    private static Tensor SortedIndices(Tensor x, int d, bool descending)
+    {
+        using (Autograd.NoGrad())
+        {
+            if (x.Dim == 0) return Tensor.Zeros([], DType.Int64);
+            var positions = AlongDim(x, d, DType.Float64, (v, s, n) =>
+            {
+                var keys = new double[n];
+                var order = new int[n];
+                for (int i = 0; i < n; i++) { keys[i] = v[s + i]; order[i] = i; }
+                // NaN is the largest value; a stable sort keeps equal values in input order.
+                Comparison<int> cmp = descending
+                    ? (a, b) => CompareNaNLast(keys[b], keys[a]) is var c && c != 0 ? c : a.CompareTo(b)
+                    : (a, b) => CompareNaNLast(keys[a], keys[b]) is var c && c != 0 ? c : a.CompareTo(b);
+                Array.Sort(order, cmp);
+                for (int i = 0; i < n; i++) v[s + i] = order[i];
+            });
+            var result = positions.To(DType.Int64);
+            positions.Dispose();
+            return result;
+        }
+    }
+
+    private static int CompareNaNLast(double a, double b) =>
+        double.IsNaN(a) ? (double.IsNaN(b) ? 0 : 1) : double.IsNaN(b) ? -1 : a.CompareTo(b);
+
+    private static Tensor Gathered(Tensor x, int d, Tensor indices, IndexNode node)
+    {
+        Tensor values;
+        using (Autograd.NoGrad()) values = x.Dim == 0 ? x.Clone() : x.Gather(d, indices);
+        if (Record.ShouldRecord(x))
+        {
+            Record.Connect(node, x);
+            node.Index = SavedTensor.Input(indices);
+            Record.SetHistory(values, node);
+        }
+        return values;
+    }
+}
+
+/// <summary>cumsum: the reversed running sum of grad (flip, cumsum, flip).</summary>
+internal sealed class CumsumBackward0(int dim, int ndim) : Node
+{
+    public override string Name => nameof(CumsumBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => ndim == 0 ? [grad] : [grad.Flip([dim]).Cumsum(dim).Flip([dim])];
+}
+
+/// <summary>logsumexp: grad · exp(x - result) (result and grad unsqueezed back over the reduced dims).</summary>
+internal sealed class LogsumexpBackward0(int[] dims, bool keepDim) : UnaryNode
+{
+    public override string Name => nameof(LogsumexpBackward0);
+    internal override Tensor?[] Apply(Tensor grad) =>
+        [ReduceOps.Unsqueezed(grad, dims, keepDim) * (SelfValue - ReduceOps.Unsqueezed(ResultValue, dims, keepDim)).Exp()];
+}
+
+/// <summary>flip: flip(grad) over the same dims.</summary>
+internal sealed class FlipBackward0(int[] dims) : Node
+{
+    public override string Name => nameof(FlipBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [grad.Flip(dims)];
+}
+
+/// <summary>sort: grad scattered back to the source positions.</summary>
+internal sealed class SortBackward0(int dim, int[] inputSizes) : IndexNode
+{
+    public override string Name => nameof(SortBackward0);
+    internal override Tensor?[] Apply(Tensor grad) =>
+        [inputSizes.Length == 0 ? grad : Tensor.Zeros(inputSizes, grad.DType).ScatterAdd(dim, Index!.Unpack(), grad)];
+}
+
+/// <summary>topk: grad scattered back to the positions of the k values, zero elsewhere.</summary>
+internal sealed class TopkBackward0(int dim, int[] inputSizes) : IndexNode
+{
+    public override string Name => nameof(TopkBackward0);
+    internal override Tensor?[] Apply(Tensor grad) =>
+        [inputSizes.Length == 0 ? grad : Tensor.Zeros(inputSizes, grad.DType).ScatterAdd(dim, Index!.Unpack(), grad)];
+}
