@@ -14,6 +14,24 @@ public sealed class Conv2d : Module
     {
     }
 
+    /// <summary>
+    /// A convolution with padding "same" (output as large as the input; stride 1 only) or "valid" (none).
+    /// </summary>
+    public Conv2d(int inChannels, int outChannels, (int Height, int Width) kernelSize, string padding, (int Height, int Width)? stride = null,
+        (int Height, int Width)? dilation = null, int groups = 1, bool bias = true, DType dtype = DType.Float32)
+        : this(inChannels, outChannels, kernelSize, stride, (0, 0), dilation, groups, bias, dtype)
+    {
+        ConvOps.PaddingFromString(padding, StrideShape, Dilation, kernelSize, module: true);
+        PaddingMode = padding;
+    }
+
+    /// <summary>A square-kernel convolution with padding "same" or "valid".</summary>
+    public Conv2d(int inChannels, int outChannels, int kernelSize, string padding, int stride = 1, int dilation = 1, int groups = 1,
+        bool bias = true, DType dtype = DType.Float32)
+        : this(inChannels, outChannels, (kernelSize, kernelSize), padding, (stride, stride), (dilation, dilation), groups, bias, dtype)
+    {
+    }
+
     /// <summary>A convolution with (height, width) kernel, stride, padding and dilation, and channel groups.</summary>
     public Conv2d(int inChannels, int outChannels, (int Height, int Width) kernelSize, (int Height, int Width)? stride = null,
         (int Height, int Width)? padding = null, (int Height, int Width)? dilation = null, int groups = 1, bool bias = true,
@@ -78,6 +96,9 @@ public sealed class Conv2d : Module
     /// <summary>Channel groups: each output channel sees InChannels / Groups input channels.</summary>
     public int Groups { get; }
 
+    /// <summary>"same" or "valid" when built with a padding string (then <see cref="PaddingShape"/> is unused), else null.</summary>
+    public string? PaddingMode { get; }
+
     /// <summary>The [out, in / groups, kh, kw] kernels.</summary>
     public Tensor Weight { get; }
 
@@ -85,12 +106,14 @@ public sealed class Conv2d : Module
     public Tensor? Bias { get; }
 
     /// <summary>The convolution (ConvolutionBackward0).</summary>
-    public override Tensor Forward(Tensor input) => ConvOps.Conv2d(input, Weight, Bias, StrideShape, PaddingShape, Dilation, Groups);
+    public override Tensor Forward(Tensor input) => PaddingMode is null
+        ? ConvOps.Conv2d(input, Weight, Bias, StrideShape, PaddingShape, Dilation, Groups)
+        : Functional.Conv2d(input, Weight, Bias, StrideShape, PaddingMode, Dilation, Groups);
 
     /// <inheritdoc/>
     protected override string ExtraRepr =>
         $"{InChannels}, {OutChannels}, kernel_size=({KernelShape.Height}, {KernelShape.Width}), stride=({StrideShape.Height}, {StrideShape.Width})" +
-        (PaddingShape != (0, 0) ? $", padding=({PaddingShape.Height}, {PaddingShape.Width})" : "") +
+        (PaddingMode is not null ? $", padding={PaddingMode}" : PaddingShape != (0, 0) ? $", padding=({PaddingShape.Height}, {PaddingShape.Width})" : "") +
         (Dilation != (1, 1) ? $", dilation=({Dilation.Height}, {Dilation.Width})" : "") +
         (Groups != 1 ? $", groups={Groups}" : "") + (Bias is null ? ", bias=False" : "");
 }

@@ -97,6 +97,32 @@ public static partial class Functional
         ConvOps.Conv2d(x, weight, bias, (stride, stride), (padding, padding), (dilation, dilation), groups);
 
     /// <summary>
+    /// Pads the last dims: <paramref name="pad"/> lists (left, right) amounts from the last dim backwards; negative
+    /// amounts crop. Only the "constant" mode is implemented (ConstantPadNdBackward0). PyTorch: F.pad.
+    /// </summary>
+    public static Tensor Pad(Tensor x, int[] pad, string mode = "constant", double value = 0)
+    {
+        ArgumentNullException.ThrowIfNull(mode);
+        if (mode != "constant")
+            throw new NotSupportedException($"F.pad mode '{mode}' is not implemented in Sharpgrad; only 'constant' is.");
+        return PadOps.ConstantPad(x, pad, value);
+    }
+
+    /// <summary>
+    /// 2-D convolution with padding "valid" (none) or "same" (output as large as the input; stride 1 only; an odd total
+    /// padding puts the extra row or column at the end, as PyTorch does). PyTorch: F.conv2d(..., padding='same').
+    /// </summary>
+    public static Tensor Conv2d(Tensor x, Tensor weight, Tensor? bias, (int Height, int Width) stride, string padding,
+        (int Height, int Width)? dilation = null, int groups = 1)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        var d = dilation ?? (1, 1);
+        var (symmetric, extra) = ConvOps.PaddingFromString(padding, stride, d, weight.Dim == 4 ? (weight.Shape[2], weight.Shape[3]) : (1, 1), module: false);
+        if (extra != (0, 0)) x = Pad(x, [0, extra.W, 0, extra.H]);
+        return ConvOps.Conv2d(x, weight, bias, stride, symmetric, d, groups);
+    }
+
+    /// <summary>
     /// 2-D convolution with a (height, width) stride, padding and dilation, and <paramref name="groups"/> channel groups
     /// (weight [out, in / groups, kh, kw]) (ConvolutionBackward0). PyTorch: F.conv2d.
     /// </summary>

@@ -72,6 +72,31 @@ internal static class ConvOps
         return y;
     }
 
+    /// <summary>
+    /// PyTorch's padding strings: "valid" is none; "same" pads dilation·(k-1) per axis, half on each side and the odd
+    /// one at the end (returned as the extra amount to pad explicitly). Only stride 1 supports "same".
+    /// </summary>
+    internal static ((int H, int W) Symmetric, (int H, int W) Extra) PaddingFromString(string padding, (int H, int W) stride,
+        (int H, int W) dilation, (int H, int W) kernel, bool module)
+    {
+        ArgumentNullException.ThrowIfNull(padding);
+        if (padding == "valid") return ((0, 0), (0, 0));
+        if (padding != "same")
+        {
+            string message = module
+                ? $"Invalid padding string '{padding}', should be one of {{'valid', 'same'}}"
+                : $"Invalid padding string: '{padding}'";
+            throw module ? new ArgumentException(message) : new InvalidOperationException(message);
+        }
+        if (stride != (1, 1))
+        {
+            const string message = "padding='same' is not supported for strided convolutions";
+            throw module ? new ArgumentException(message) : new InvalidOperationException(message);
+        }
+        int th = dilation.H * (kernel.H - 1), tw = dilation.W * (kernel.W - 1);
+        return ((th / 2, tw / 2), (th - th / 2 - th / 2, tw - tw / 2 - tw / 2));
+    }
+
     /// <summary>Unfolds [n, c, h, w] into [c·kh·kw, n·oh·ow] columns. Im2ColBackward0 (its adjoint is col2im).</summary>
     public static Tensor Im2Col(Tensor x, ConvGeometry g)
     {
