@@ -1,0 +1,67 @@
+using Sharpgrad.NN;
+
+namespace Sharpgrad.Tests.NN;
+
+/// <summary>LSTM against PyTorch 2.6 with the same (deterministic) weights: outputs, final states, gradients.</summary>
+public class LSTMTests
+{
+    private static Tensor Det(int[] shape, double k)
+    {
+        int n = shape.Aggregate(1, (a, b) => a * b);
+        return Tensor.FromArray(Enumerable.Range(0, n).Select(i => Math.Cos(i * k) * 0.3).ToArray(), shape);
+    }
+
+    private static LSTM Net()
+    {
+        var lstm = new LSTM(3, 4, numLayers: 2, batchFirst: true, dtype: DType.Float64);
+        using (Autograd.NoGrad())
+        {
+            int i = 0;
+            foreach (var (_, p) in lstm.NamedParameters())
+                p.Copy_(Det(p.Shape.ToArray(), 0.37 + 0.11 * i++));
+        }
+        return lstm;
+    }
+
+    [Fact]
+    public void MatchesPyTorch()
+    {
+        var lstm = Net();
+        Assert.Equal(["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0", "weight_ih_l1", "weight_hh_l1", "bias_ih_l1", "bias_hh_l1"],
+            lstm.NamedParameters().Select(p => p.Name));
+        var x = Det([2, 5, 3], 0.53).RequiresGrad_();
+        var (output, (h, c)) = lstm.ForwardWithState(x);
+        Assert.Equal([2, 5, 4], output.Shape);
+        Check.Close(-3.560308525670042, output.Sum().Item<double>(), 1e-12);
+        Check.Close([-0.15448409606804067, -0.12289845351162042, -0.019904735571735038, 0.0648526673616581], output.Select(0, 0).Select(0, 0), 1e-12);
+        Check.Close([-0.2480116542769043, -0.22838976509105163, -0.09925706683205165, 0.14989904075117724], output.Select(0, 1).Select(0, 4), 1e-12);
+        Check.Close([-0.011404237040586815, 0.1707761734870529, 0.153536422334635, 0.09461539067636146, 0.08870088676649339, 0.21053142432460353, 0.16970397290374029, 0.06360337857746122, -0.24835269339393398, -0.22770802340605423, -0.09989283504697334, 0.15207095801980805, -0.2480116542769043, -0.22838976509105163, -0.09925706683205165, 0.14989904075117724], h, 1e-12);
+        Check.Close([-0.020902245963780666, 0.4070525947716157, 0.49656186284937337, 0.25547027656919485, 0.17472140985965812, 0.4565181587556013, 0.4374390519733165, 0.1597078434411282, -0.48609820495457123, -0.44553846937661423, -0.2637906982510337, 0.38255835494951906, -0.48299570662842145, -0.44816682573012057, -0.2619344712497504, 0.3757453212707563], c, 1e-12);
+        (output.Pow(2).Sum() + h.Sum() + c.Sum()).Backward();
+        Check.Close(-0.6472507501744503, x.Grad!.Sum().Item<double>(), 1e-10);
+        Check.Close(0.25224412592106155, (x.Grad * x.Grad).Sum().Item<double>(), 1e-10);
+        var named = lstm.NamedParameters().ToDictionary(p => p.Name, p => p.Parameter);
+        Check.Close(-2.6909476048317416, named["weight_hh_l1"].Grad!.Sum().Item<double>(), 1e-10);
+        Check.Close([0.07328344749952477, 0.43156099842741236, 0.5555207334548518, 0.3200377180608794, 0.05575500748421848, 0.3618205341286307, 0.46716218434351364, 0.23042437575005395, 2.492451713740516, 1.740640556350756, 1.727004475320798, 2.2269852638287775, 0.013268676385369237, 0.1199504956038838, 0.17429084206615708, 0.10405148791511777], named["bias_ih_l0"].Grad!, 1e-10);
+    }
+
+    [Fact]
+    public void InitialStateUnbatchedInputAndRepr()
+    {
+        var lstm = Net();
+        var (o, (h, _)) = lstm.ForwardWithState(Det([2, 5, 3], 0.53), (Det([2, 2, 4], 0.7), Det([2, 2, 4], 0.9)));
+        Check.Close(-3.4777851023130832, o.Sum().Item<double>(), 1e-12);
+        Check.Close([-0.010899974092611564, 0.1704790758594127, 0.1537444357449057, 0.09245459760057631], h.Flatten().Narrow(0, 0, 4), 1e-12);
+        var single = new LSTM(3, 4, dtype: DType.Float64);
+        var (ou, (hu, cu)) = single.ForwardWithState(Det([5, 3], 0.53));
+        Assert.Equal([5, 4], ou.Shape);
+        Assert.Equal([1, 4], hu.Shape);
+        Assert.Equal([1, 4], cu.Shape);
+        Assert.Equal("LSTM(3, 4, num_layers=2, batch_first=True)", lstm.ToString());
+        Assert.Equal("LSTM(3, 4)", new LSTM(3, 4).ToString());
+        Assert.Equal("input.size(-1) must be equal to input_size. Expected 3, got 2", Assert.Throws<ArgumentException>(() => single.Forward(Tensor.Zeros([5, 2], DType.Float64))).Message);
+        Tensor.ManualSeed(8);
+        var small = new LSTM(2, 3, dtype: DType.Float64);
+        Assert.True(Autograd.GradCheck(a => small.Forward(a[0]), [Tensor.Randn([4, 2, 2], DType.Float64, requiresGrad: true)]));
+    }
+}
