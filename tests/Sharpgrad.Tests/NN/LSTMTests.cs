@@ -65,3 +65,40 @@ public class LSTMTests
         Assert.True(Autograd.GradCheck(a => small.Forward(a[0]), [Tensor.Randn([4, 2, 2], DType.Float64, requiresGrad: true)]));
     }
 }
+
+/// <summary>GRU against PyTorch 2.6 with the same (deterministic) weights.</summary>
+public class GRUTests
+{
+    private static Tensor Det(int[] shape, double k)
+    {
+        int n = shape.Aggregate(1, (a, b) => a * b);
+        return Tensor.FromArray(Enumerable.Range(0, n).Select(i => Math.Cos(i * k) * 0.3).ToArray(), shape);
+    }
+
+    [Fact]
+    public void MatchesPyTorch()
+    {
+        var gru = new GRU(3, 4, numLayers: 2, dtype: DType.Float64);
+        using (Autograd.NoGrad())
+        {
+            int i = 0;
+            foreach (var (_, p) in gru.NamedParameters())
+                p.Copy_(Det(p.Shape.ToArray(), 0.29 + 0.07 * i++));
+        }
+        var x = Det([5, 2, 3], 0.41).RequiresGrad_();
+        var (output, h) = gru.ForwardWithState(x, Det([2, 2, 4], 0.8));
+        Assert.Equal([5, 2, 4], output.Shape);
+        Check.Close(7.0193909610558745, output.Sum().Item<double>(), 1e-12);
+        Check.Close([0.15487184041448954, 0.4312981990111763, 0.40114311146934517, -0.24810659420461528], output.Select(0, 4).Select(0, 1), 1e-12);
+        Check.Close([-0.44884433697450965, -0.32266613475629735, 0.051154699030731374, 0.2994792657668478, -0.3944076426593628, -0.3705210429436889, -0.0839369614754512, 0.20136263126455645, 0.211087025140076, 0.3848367964339505, 0.43022872240362103, -0.30425828307311686, 0.15487184041448954, 0.4312981990111763, 0.40114311146934517, -0.24810659420461528], h, 1e-12);
+        (output.Pow(2).Sum() + h.Sum()).Backward();
+        Check.Close(-2.8476441455946975, x.Grad!.Sum().Item<double>(), 1e-10);
+        Check.Close(0.8013884075548332, (x.Grad * x.Grad).Sum().Item<double>(), 1e-10);
+        Check.Close(-1.9734448844988597, gru.NamedParameters().First(p => p.Name == "weight_hh_l0").Parameter.Grad!.Sum().Item<double>(), 1e-10);
+        Assert.Equal("GRU(3, 4, num_layers=2)", gru.ToString());
+        Assert.Equal("Expected hidden size (2, 2, 4), got [1, 2, 4]", Assert.Throws<ArgumentException>(() => gru.ForwardWithState(x, Det([1, 2, 4], 0.1))).Message);
+        Tensor.ManualSeed(12);
+        var small = new GRU(2, 3, batchFirst: true, dtype: DType.Float64);
+        Assert.True(Autograd.GradCheck(a => small.Forward(a[0]), [Tensor.Randn([2, 4, 2], DType.Float64, requiresGrad: true)]));
+    }
+}
