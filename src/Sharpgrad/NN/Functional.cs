@@ -97,6 +97,35 @@ public static partial class Functional
         ConvOps.Conv2d(x, weight, bias, (stride, stride), (padding, padding), (dilation, dilation), groups);
 
     /// <summary>
+    /// softmax(q·kᵀ·scale + mask)·v over the last two dims, batched over the rest: scale defaults to 1/√d; a Bool
+    /// <paramref name="attnMask"/> keeps True positions, a floating one is added; <paramref name="isCausal"/> masks the
+    /// future; dropout applies to the attention weights. Composed from recorded ops (PyTorch's math path).
+    /// PyTorch: F.scaled_dot_product_attention.
+    /// </summary>
+    public static Tensor ScaledDotProductAttention(Tensor query, Tensor key, Tensor value, Tensor? attnMask = null, double dropoutP = 0,
+        bool isCausal = false, double? scale = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        if (isCausal && attnMask is not null)
+            throw new InvalidOperationException("_scaled_dot_product_attention: Explicit attn_mask should not be set when is_causal=True");
+        int l = query.Shape[^2], s = key.Shape[^2];
+        double factor = scale ?? 1.0 / Math.Sqrt(query.Shape[^1]);
+        var scores = query.MatMul(key.Transpose(-2, -1)) * factor;
+        if (isCausal)
+        {
+            var future = Tensor.Arange(s).Unsqueeze(0).Gt(Tensor.Arange(l).Unsqueeze(1));
+            scores = scores.MaskedFill(future, double.NegativeInfinity);
+        }
+        if (attnMask is not null)
+            scores = attnMask.DType == DType.Bool ? scores.MaskedFill(attnMask.LogicalNot(), double.NegativeInfinity) : scores + attnMask;
+        var weights = Softmax(scores, -1);
+        if (dropoutP > 0) weights = Dropout(weights, dropoutP, training: true);
+        return weights.MatMul(value);
+    }
+
+    /// <summary>
     /// Pads the last dims: <paramref name="pad"/> lists (left, right) amounts from the last dim backwards; negative
     /// amounts crop. Only the "constant" mode is implemented (ConstantPadNdBackward0). PyTorch: F.pad.
     /// </summary>
