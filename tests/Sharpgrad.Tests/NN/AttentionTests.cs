@@ -5,11 +5,7 @@ namespace Sharpgrad.Tests.NN;
 /// <summary>scaled_dot_product_attention against PyTorch 2.6 (plain, causal, Bool and float masks, scale).</summary>
 public class AttentionTests
 {
-    private static Tensor Det(int[] shape, double k)
-    {
-        int n = shape.Aggregate(1, (a, b) => a * b);
-        return Tensor.FromArray(Enumerable.Range(0, n).Select(i => Math.Cos(i * k)).ToArray(), shape);
-    }
+    private static Tensor Det(int[] shape, double k) => Check.Det(shape, k, 1);
 
     [Fact]
     public void MatchesPyTorch()
@@ -44,11 +40,7 @@ public class AttentionTests
 /// <summary>MultiheadAttention against PyTorch 2.6 with the same (deterministic) weights.</summary>
 public class MultiheadAttentionTests
 {
-    private static Tensor Det(int[] shape, double k)
-    {
-        int n = shape.Aggregate(1, (a, b) => a * b);
-        return Tensor.FromArray(Enumerable.Range(0, n).Select(i => Math.Cos(i * k) * 0.5).ToArray(), shape);
-    }
+    private static Tensor Det(int[] shape, double k) => Check.Det(shape, k, 0.5);
 
     private static Sharpgrad.NN.MultiheadAttention Net()
     {

@@ -28,6 +28,13 @@ internal static class Check
 
     public static Tensor I64(params long[] data) => Tensor.FromArray(data);
 
+    /// <summary>Deterministic Float64 values cos(i·k)·scale over <paramref name="shape"/>, as the oracle scripts build them.</summary>
+    public static Tensor Det(int[] shape, double k, double scale = 1)
+    {
+        int n = shape.Aggregate(1, (a, b) => a * b);
+        return Tensor.FromArray(Enumerable.Range(0, n).Select(i => Math.Cos(i * k) * scale).ToArray(), shape);
+    }
+
     /// <summary>The logits the FACTS cross-entropy numbers use: [[1, 2, 3], [1, 0, -1]].</summary>
     public static Tensor Logits(DType dtype = DType.Float32, bool requiresGrad = false)
     {

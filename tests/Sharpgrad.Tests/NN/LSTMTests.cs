@@ -5,11 +5,7 @@ namespace Sharpgrad.Tests.NN;
 /// <summary>LSTM against PyTorch 2.6 with the same (deterministic) weights: outputs, final states, gradients.</summary>
 public class LSTMTests
 {
-    private static Tensor Det(int[] shape, double k)
-    {
-        int n = shape.Aggregate(1, (a, b) => a * b);
-        return Tensor.FromArray(Enumerable.Range(0, n).Select(i => Math.Cos(i * k) * 0.3).ToArray(), shape);
-    }
+    private static Tensor Det(int[] shape, double k) => Check.Det(shape, k, 0.3);
 
     private static LSTM Net()
     {
@@ -69,11 +65,7 @@ public class LSTMTests
 /// <summary>GRU against PyTorch 2.6 with the same (deterministic) weights.</summary>
 public class GRUTests
 {
-    private static Tensor Det(int[] shape, double k)
-    {
-        int n = shape.Aggregate(1, (a, b) => a * b);
-        return Tensor.FromArray(Enumerable.Range(0, n).Select(i => Math.Cos(i * k) * 0.3).ToArray(), shape);
-    }
+    private static Tensor Det(int[] shape, double k) => Check.Det(shape, k, 0.3);
 
     [Fact]
     public void MatchesPyTorch()

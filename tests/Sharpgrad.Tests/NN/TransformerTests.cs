@@ -5,11 +5,7 @@ namespace Sharpgrad.Tests.NN;
 /// <summary>TransformerEncoderLayer / TransformerEncoder against PyTorch 2.6 with the same (deterministic) weights.</summary>
 public class TransformerTests
 {
-    private static Tensor Det(int[] shape, double k)
-    {
-        int n = shape.Aggregate(1, (a, b) => a * b);
-        return Tensor.FromArray(Enumerable.Range(0, n).Select(i => Math.Cos(i * k) * 0.4).ToArray(), shape);
-    }
+    private static Tensor Det(int[] shape, double k) => Check.Det(shape, k, 0.4);
 
     private static TransformerEncoderLayer Layer(bool normFirst, string activation)
     {
