@@ -1,50 +1,59 @@
 namespace Sharpgrad.NN;
 
 /// <summary>
-/// Shared plumbing of the recurrent layers: PyTorch's parameter names and layout (weight_ih_l{k} [gates·hidden, in],
-/// weight_hh_l{k}, bias_ih_l{k}, bias_hh_l{k}), its init (uniform in ±1/√hidden), and the [T, N, features] /
-/// batch_first / unbatched input conventions. The cells are built from recorded ops, so gradients, grad modes and
-/// the ledger work as for any other composition. PyTorch: torch.nn.modules.rnn.RNNBase.
+/// Shared plumbing of the recurrent layers: PyTorch's parameter names and layout (weight_ih_l{k}[_reverse]
+/// [gates·hidden, in], weight_hh_l{k}, bias_ih_l{k}, bias_hh_l{k}), its init (uniform in ±1/√hidden), the
+/// [T, N, features] / batch_first / unbatched conventions, bidirectional layers (outputs concatenated forward then
+/// backward) and dropout between layers in training. The cells are built from recorded ops, so gradients, grad modes
+/// and the ledger work as for any other composition. PyTorch: torch.nn.modules.rnn.RNNBase.
 /// </summary>
 public abstract class RecurrentBase : Module
 {
-    private protected readonly Tensor[] WIh, WHh;
-    private protected readonly Tensor?[] BIh, BHh;
+    private readonly Tensor[] _wIh, _wHh;
+    private readonly Tensor?[] _bIh, _bHh;
 
-    private protected RecurrentBase(int gates, int inputSize, int hiddenSize, int numLayers, bool bias, bool batchFirst, DType dtype)
+    private protected RecurrentBase(int gates, int inputSize, int hiddenSize, int numLayers, bool bias, bool batchFirst, double dropout,
+        bool bidirectional, DType dtype)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hiddenSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(numLayers);
+        if (!(dropout >= 0 && dropout <= 1))
+            throw new ArgumentException("dropout should be a number in range [0, 1] representing the probability of an element being zeroed");
         InputSize = inputSize;
         HiddenSize = hiddenSize;
         NumLayers = numLayers;
         BatchFirst = batchFirst;
-        WIh = new Tensor[numLayers];
-        WHh = new Tensor[numLayers];
-        BIh = new Tensor?[numLayers];
-        BHh = new Tensor?[numLayers];
+        Dropout = dropout;
+        Bidirectional = bidirectional;
+        int directions = Directions;
+        _wIh = new Tensor[numLayers * directions];
+        _wHh = new Tensor[numLayers * directions];
+        _bIh = new Tensor?[numLayers * directions];
+        _bHh = new Tensor?[numLayers * directions];
         double bound = 1.0 / Math.Sqrt(hiddenSize);
         using (Autograd.NoGrad())
         {
             for (int l = 0; l < numLayers; l++)
-            {
-                int inSize = l == 0 ? inputSize : hiddenSize;
-                WIh[l] = RegisterParameter($"weight_ih_l{l}", Tensor.Empty([gates * hiddenSize, inSize], dtype).Uniform_(-bound, bound));
-                WHh[l] = RegisterParameter($"weight_hh_l{l}", Tensor.Empty([gates * hiddenSize, hiddenSize], dtype).Uniform_(-bound, bound));
-                if (bias)
+                for (int dir = 0; dir < directions; dir++)
                 {
-                    BIh[l] = RegisterParameter($"bias_ih_l{l}", Tensor.Empty([gates * hiddenSize], dtype).Uniform_(-bound, bound));
-                    BHh[l] = RegisterParameter($"bias_hh_l{l}", Tensor.Empty([gates * hiddenSize], dtype).Uniform_(-bound, bound));
+                    int i = l * directions + dir, inSize = l == 0 ? inputSize : hiddenSize * directions;
+                    string suffix = dir == 1 ? "_reverse" : "";
+                    _wIh[i] = RegisterParameter($"weight_ih_l{l}{suffix}", Tensor.Empty([gates * hiddenSize, inSize], dtype).Uniform_(-bound, bound));
+                    _wHh[i] = RegisterParameter($"weight_hh_l{l}{suffix}", Tensor.Empty([gates * hiddenSize, hiddenSize], dtype).Uniform_(-bound, bound));
+                    if (bias)
+                    {
+                        _bIh[i] = RegisterParameter($"bias_ih_l{l}{suffix}", Tensor.Empty([gates * hiddenSize], dtype).Uniform_(-bound, bound));
+                        _bHh[i] = RegisterParameter($"bias_hh_l{l}{suffix}", Tensor.Empty([gates * hiddenSize], dtype).Uniform_(-bound, bound));
+                    }
                 }
-            }
         }
     }
 
     /// <summary>Features per input step.</summary>
     public int InputSize { get; }
 
-    /// <summary>Features of the hidden state.</summary>
+    /// <summary>Features of the hidden state (per direction).</summary>
     public int HiddenSize { get; }
 
     /// <summary>Stacked layers.</summary>
@@ -53,133 +62,140 @@ public abstract class RecurrentBase : Module
     /// <summary>Input and output are [N, T, features] instead of [T, N, features].</summary>
     public bool BatchFirst { get; }
 
-    /// <summary>The input as [T, N, features] and whether it had a batch dimension.</summary>
-    private protected (Tensor X, bool Batched) TimeMajor(Tensor input)
+    /// <summary>Dropout on the outputs of every layer but the last, in training mode.</summary>
+    public double Dropout { get; }
+
+    /// <summary>Each layer also runs the sequence backwards; outputs are [forward, backward] concatenated.</summary>
+    public bool Bidirectional { get; }
+
+    private int Directions => Bidirectional ? 2 : 1;
+
+    /// <summary>One step of the cell: the input projection at this step, the state (h first), the weights' slot.</summary>
+    private protected abstract Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh);
+
+    /// <summary>
+    /// Runs every layer and direction from <paramref name="initial"/> (one [layers·directions, N, hidden] tensor per state
+    /// component, or unbatched [layers·directions, hidden]; zeros when null) and returns the last layer's outputs in the
+    /// caller's layout and the final state components.
+    /// </summary>
+    private protected (Tensor Output, Tensor[] Final) Run(Tensor input, Tensor?[] initial)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Dim is not (2 or 3))
             throw new ArgumentException($"{GetType().Name}: Expected input to be 2D or 3D, got {input.Dim}D instead");
         bool batched = input.Dim == 3;
-        var x = batched ? (BatchFirst ? input.Transpose(0, 1) : input) : input.Unsqueeze(1);
+        var x = batched ? (BatchFirst ? input.Transpose(0, 1) : input) : input.Unsqueeze(1); // [T, N, I]
         if (x.Shape[2] != InputSize)
             throw new ArgumentException($"input.size(-1) must be equal to input_size. Expected {InputSize}, got {x.Shape[2]}");
-        return (x, batched);
-    }
+        int steps = x.Shape[0], n = x.Shape[1], directions = Directions;
+        int[] expected = [NumLayers * directions, n, HiddenSize];
+        var init = new Tensor[initial.Length];
+        for (int k = 0; k < initial.Length; k++)
+        {
+            if (initial[k] is not { } given)
+            {
+                init[k] = Tensor.Zeros(expected, input.DType);
+                continue;
+            }
+            init[k] = batched ? given : given.Unsqueeze(1);
+            if (!init[k].Shape.SequenceEqual(expected))
+                throw new ArgumentException($"Expected hidden{(initial.Length > 1 ? $"[{k}]" : "")} size ({string.Join(", ", expected)}), got [{string.Join(", ", init[k].Shape)}]");
+        }
 
-    /// <summary>An initial state as [layers, N, hidden] (zeros when null), checked against PyTorch's expected size.</summary>
-    private protected Tensor InitialState(Tensor? given, bool batched, int n, DType dtype, int index)
-    {
-        if (given is null) return Tensor.Zeros([NumLayers, n, HiddenSize], dtype);
-        var s = batched ? given : given.Unsqueeze(1);
-        int[] expected = [NumLayers, n, HiddenSize];
-        if (!s.Shape.SequenceEqual(expected))
-            throw new ArgumentException($"Expected hidden{(index < 0 ? "" : $"[{index}]")} size ({string.Join(", ", expected)}), got [{string.Join(", ", s.Shape)}]");
-        return s;
+        var finals = new Tensor[initial.Length][];
+        for (int k = 0; k < initial.Length; k++) finals[k] = new Tensor[NumLayers * directions];
+        var layerInput = x;
+        for (int l = 0; l < NumLayers; l++)
+        {
+            var perDirection = new Tensor[directions];
+            for (int dir = 0; dir < directions; dir++)
+            {
+                int i = l * directions + dir;
+                // Every step's input projection in one GEMM; only the recurrent product stays in the loop.
+                var projected = Functional.Linear(layerInput.Reshape(steps * n, layerInput.Shape[2]), _wIh[i], _bIh[i]).View(steps, n, _wIh[i].Shape[0]);
+                var state = init.Select(s => s.Select(0, i)).ToArray();
+                var outputs = new Tensor[steps];
+                for (int s = 0; s < steps; s++)
+                {
+                    int t = dir == 0 ? s : steps - 1 - s;
+                    state = Cell(projected.Select(0, t), state, _wHh[i], _bHh[i]);
+                    outputs[t] = state[0];
+                }
+                for (int k = 0; k < state.Length; k++) finals[k][i] = state[k];
+                perDirection[dir] = Tensor.Stack(outputs);
+            }
+            layerInput = directions == 1 ? perDirection[0] : Tensor.Cat(perDirection, 2);
+            if (Dropout > 0 && Training && l < NumLayers - 1) layerInput = Functional.Dropout(layerInput, Dropout, training: true);
+        }
+        var final = finals.Select(f => { var st = Tensor.Stack(f); return batched ? st : st.Squeeze(1); }).ToArray();
+        var output = !batched ? layerInput.Squeeze(1) : BatchFirst ? layerInput.Transpose(0, 1) : layerInput;
+        return (output, final);
     }
-
-    /// <summary>Every step's input projection of one layer in a single GEMM: [T, N, gates·hidden].</summary>
-    private protected Tensor Project(Tensor layerInput, int layer)
-    {
-        int steps = layerInput.Shape[0], n = layerInput.Shape[1];
-        return Functional.Linear(layerInput.Reshape(steps * n, layerInput.Shape[2]), WIh[layer], BIh[layer]).View(steps, n, WIh[layer].Shape[0]);
-    }
-
-    /// <summary>Back to the caller's layout: [T, N, H] to batch_first or unbatched.</summary>
-    private protected Tensor OutputLayout(Tensor output, bool batched) =>
-        !batched ? output.Squeeze(1) : BatchFirst ? output.Transpose(0, 1) : output;
 
     /// <inheritdoc/>
     protected override string ExtraRepr =>
-        $"{InputSize}, {HiddenSize}" + (NumLayers != 1 ? $", num_layers={NumLayers}" : "") + (BIh[0] is null ? ", bias=False" : "") +
-        (BatchFirst ? ", batch_first=True" : "");
+        $"{InputSize}, {HiddenSize}" + (NumLayers != 1 ? $", num_layers={NumLayers}" : "") + (_bIh[0] is null ? ", bias=False" : "") +
+        (BatchFirst ? ", batch_first=True" : "") + (Dropout != 0 ? $", dropout={PyFloat(Dropout)}" : "") + (Bidirectional ? ", bidirectional=True" : "");
 }
 
 /// <summary>
 /// A multi-layer LSTM (gates stacked as input, forget, cell, output): c' = f·c + i·g, h' = o·tanh(c').
-/// PyTorch: torch.nn.LSTM (unidirectional).
+/// PyTorch: torch.nn.LSTM.
 /// </summary>
-public sealed class LSTM(int inputSize, int hiddenSize, int numLayers = 1, bool bias = true, bool batchFirst = false, DType dtype = DType.Float32)
-    : RecurrentBase(4, inputSize, hiddenSize, numLayers, bias, batchFirst, dtype)
+public sealed class LSTM(int inputSize, int hiddenSize, int numLayers = 1, bool bias = true, bool batchFirst = false, DType dtype = DType.Float32,
+    double dropout = 0, bool bidirectional = false)
+    : RecurrentBase(4, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, dtype)
 {
     /// <summary>The outputs of the last layer at every step (initial states zero).</summary>
     public override Tensor Forward(Tensor input) => ForwardWithState(input).Output;
 
     /// <summary>
-    /// Runs the sequence from <paramref name="state"/> (h0, c0: [layers, N, hidden], or [layers, hidden] unbatched; zeros
-    /// when null) and returns the last layer's outputs and the final (h, c) of every layer. PyTorch: lstm(x, (h0, c0)).
+    /// Runs the sequence from <paramref name="state"/> (h0, c0: [layers·directions, N, hidden], or without N unbatched;
+    /// zeros when null) and returns the last layer's outputs and the final (h, c). PyTorch: lstm(x, (h0, c0)).
     /// </summary>
     public (Tensor Output, (Tensor H, Tensor C) State) ForwardWithState(Tensor input, (Tensor H, Tensor C)? state = null)
     {
-        var (x, batched) = TimeMajor(input);
-        int steps = x.Shape[0], n = x.Shape[1];
-        var h0 = InitialState(state?.H, batched, n, input.DType, 0);
-        var c0 = InitialState(state?.C, batched, n, input.DType, 1);
-        var layerInput = x;
-        var hs = new Tensor[NumLayers];
-        var cs = new Tensor[NumLayers];
-        for (int l = 0; l < NumLayers; l++)
-        {
-            var projected = Project(layerInput, l);
-            var h = h0.Select(0, l);
-            var c = c0.Select(0, l);
-            var outputs = new Tensor[steps];
-            for (int t = 0; t < steps; t++)
-            {
-                var g = (projected.Select(0, t) + Functional.Linear(h, WHh[l], BHh[l])).Chunk(4, 1);
-                c = g[1].Sigmoid() * c + g[0].Sigmoid() * g[2].Tanh();
-                h = g[3].Sigmoid() * c.Tanh();
-                outputs[t] = h;
-            }
-            hs[l] = h;
-            cs[l] = c;
-            layerInput = Tensor.Stack(outputs);
-        }
-        var hn = Tensor.Stack(hs);
-        var cn = Tensor.Stack(cs);
-        return (OutputLayout(layerInput, batched), batched ? (hn, cn) : (hn.Squeeze(1), cn.Squeeze(1)));
+        var (output, final) = Run(input, [state?.H, state?.C]);
+        return (output, (final[0], final[1]));
+    }
+
+    private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh)
+    {
+        var g = (projected + Functional.Linear(state[0], wHh, bHh)).Chunk(4, 1);
+        var c = g[1].Sigmoid() * state[1] + g[0].Sigmoid() * g[2].Tanh();
+        return [g[3].Sigmoid() * c.Tanh(), c];
     }
 }
 
 /// <summary>
 /// A multi-layer GRU (gates stacked as reset, update, new): n = tanh(Wᵢₙx + bᵢₙ + r·(Wₕₙh + bₕₙ)),
-/// h' = (1 - z)·n + z·h. PyTorch: torch.nn.GRU (unidirectional).
+/// h' = (1 - z)·n + z·h. PyTorch: torch.nn.GRU.
 /// </summary>
-public sealed class GRU(int inputSize, int hiddenSize, int numLayers = 1, bool bias = true, bool batchFirst = false, DType dtype = DType.Float32)
-    : RecurrentBase(3, inputSize, hiddenSize, numLayers, bias, batchFirst, dtype)
+public sealed class GRU(int inputSize, int hiddenSize, int numLayers = 1, bool bias = true, bool batchFirst = false, DType dtype = DType.Float32,
+    double dropout = 0, bool bidirectional = false)
+    : RecurrentBase(3, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, dtype)
 {
     /// <summary>The outputs of the last layer at every step (initial state zero).</summary>
     public override Tensor Forward(Tensor input) => ForwardWithState(input).Output;
 
     /// <summary>
-    /// Runs the sequence from <paramref name="h0"/> ([layers, N, hidden], or [layers, hidden] unbatched; zeros when null)
-    /// and returns the last layer's outputs and the final hidden state of every layer. PyTorch: gru(x, h0).
+    /// Runs the sequence from <paramref name="h0"/> ([layers·directions, N, hidden], or without N unbatched; zeros when
+    /// null) and returns the last layer's outputs and the final hidden states. PyTorch: gru(x, h0).
     /// </summary>
     public (Tensor Output, Tensor H) ForwardWithState(Tensor input, Tensor? h0 = null)
     {
-        var (x, batched) = TimeMajor(input);
-        int steps = x.Shape[0], n = x.Shape[1];
-        var hInit = InitialState(h0, batched, n, input.DType, -1);
-        var layerInput = x;
-        var hs = new Tensor[NumLayers];
-        for (int l = 0; l < NumLayers; l++)
-        {
-            var projected = Project(layerInput, l);
-            var h = hInit.Select(0, l);
-            var outputs = new Tensor[steps];
-            for (int t = 0; t < steps; t++)
-            {
-                var gi = projected.Select(0, t).Chunk(3, 1);
-                var gh = Functional.Linear(h, WHh[l], BHh[l]).Chunk(3, 1);
-                var r = (gi[0] + gh[0]).Sigmoid();
-                var z = (gi[1] + gh[1]).Sigmoid();
-                var nGate = (gi[2] + r * gh[2]).Tanh();
-                h = (1.0 - z) * nGate + z * h;
-                outputs[t] = h;
-            }
-            hs[l] = h;
-            layerInput = Tensor.Stack(outputs);
-        }
-        var hn = Tensor.Stack(hs);
-        return (OutputLayout(layerInput, batched), batched ? hn : hn.Squeeze(1));
+        var (output, final) = Run(input, [h0]);
+        return (output, final[0]);
+    }
+
+    private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh)
+    {
+        var h = state[0];
+        var gi = projected.Chunk(3, 1);
+        var gh = Functional.Linear(h, wHh, bHh).Chunk(3, 1);
+        var r = (gi[0] + gh[0]).Sigmoid();
+        var z = (gi[1] + gh[1]).Sigmoid();
+        var n = (gi[2] + r * gh[2]).Tanh();
+        return [(1.0 - z) * n + z * h];
     }
 }

@@ -94,3 +94,67 @@ public class GRUTests
         Assert.True(Autograd.GradCheck(a => small.Forward(a[0]), [Tensor.Randn([2, 4, 2], DType.Float64, requiresGrad: true)]));
     }
 }
+
+/// <summary>Bidirectional two-layer LSTM and GRU against PyTorch 2.6 with the same weights.</summary>
+public class BidirectionalRnnTests
+{
+    private static T WithWeights<T>(T m) where T : Module
+    {
+        using (Autograd.NoGrad())
+        {
+            int i = 0;
+            foreach (var (_, p) in m.NamedParameters()) p.Copy_(Check.Det(p.Shape.ToArray(), 0.31 + 0.05 * i++, 0.3));
+        }
+        return m;
+    }
+
+    private static readonly string[] s_names = ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0", "weight_ih_l0_reverse", "weight_hh_l0_reverse", "bias_ih_l0_reverse", "bias_hh_l0_reverse",
+        "weight_ih_l1", "weight_hh_l1", "bias_ih_l1", "bias_hh_l1", "weight_ih_l1_reverse", "weight_hh_l1_reverse", "bias_ih_l1_reverse", "bias_hh_l1_reverse"];
+
+    [Fact]
+    public void BidirectionalLstmMatchesPyTorch()
+    {
+        var m = WithWeights(new LSTM(3, 4, numLayers: 2, dtype: DType.Float64, bidirectional: true));
+        Assert.Equal(s_names, m.NamedParameters().Select(p => p.Name));
+        Assert.Equal([16, 4], m.NamedParameters().First(p => p.Name == "weight_hh_l1_reverse").Parameter.Shape);
+        Assert.Equal([16, 8], m.NamedParameters().First(p => p.Name == "weight_ih_l1").Parameter.Shape);
+        var x = Check.Det([5, 2, 3], 0.47, 0.3).RequiresGrad_();
+        var (o, (h, _)) = m.ForwardWithState(x);
+        Assert.Equal([5, 2, 8], o.Shape);
+        Assert.Equal([4, 2, 4], h.Shape);
+        Check.Close(-6.801050990059436, o.Sum().Item<double>(), 1e-12);
+        Check.Close([0.1106047199447822, 0.04050660179597969, -0.10279086425992973, -0.15487752158070725, -0.10543272159135213, -0.24108777793903138, -0.17153392877607423, -0.004162084638667511], o.Select(0, 0).Select(0, 1), 1e-12);
+        Check.Close([0.23005245940443966, 0.15682323402715512, 0.11748517801101292, 0.12796819239595056, 0.14319119022895965, 0.1736111491990977, 0.18762582129192162, 0.12294705830128093], h.Select(0, 1), 1e-12);
+        (o.Pow(2).Sum() + h.Sum()).Backward();
+        Check.Close(-1.7138706469986884, x.Grad!.Sum().Item<double>(), 1e-10);
+        Assert.Equal("LSTM(3, 4, num_layers=2, bidirectional=True)", m.ToString());
+        Assert.Equal("LSTM(3, 4, num_layers=2, dropout=0.5)", new LSTM(3, 4, numLayers: 2, dropout: 0.5).ToString());
+    }
+
+    [Fact]
+    public void BidirectionalGruMatchesPyTorch()
+    {
+        var m = WithWeights(new GRU(3, 4, numLayers: 2, dtype: DType.Float64, bidirectional: true));
+        var x = Check.Det([5, 2, 3], 0.47, 0.3).RequiresGrad_();
+        var (o, h) = m.ForwardWithState(x);
+        Check.Close(-4.702487685102704, o.Sum().Item<double>(), 1e-12);
+        Check.Close([0.38383747100367127, 0.10376464851464828, -0.12657550557157604, -0.17750530177169055, 0.07756763097253762, -0.3130278498152754, -0.3011048991980602, -0.2025841284198759], o.Select(0, 0).Select(0, 1), 1e-12);
+        Check.Close([0.4164465484359129, 0.24261261163617406, 0.2891077743760816, 0.4347895091434217, 0.3247652106373382, 0.2683843871646985, 0.42497145008729176, 0.4259703456782801], h.Select(0, 1), 1e-12);
+        (o.Pow(2).Sum() + h.Sum()).Backward();
+        Check.Close(-1.5811948583648925, x.Grad!.Sum().Item<double>(), 1e-10);
+        Assert.Equal("GRU(3, 4, num_layers=2, bidirectional=True)", m.ToString());
+    }
+
+    [Fact]
+    public void DropoutBetweenLayersOnlyInTraining()
+    {
+        Tensor.ManualSeed(1);
+        var m = new LSTM(3, 4, numLayers: 2, dtype: DType.Float64, dropout: 0.5);
+        var x = Check.Det([5, 2, 3], 0.47, 0.3);
+        m.Eval();
+        var a = m.Forward(x);
+        Assert.True(a.Equal(m.Forward(x)));          // deterministic in eval
+        m.Train();
+        Assert.False(a.Equal(m.Forward(x)));         // dropout between the layers in training
+    }
+}
