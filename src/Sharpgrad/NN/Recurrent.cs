@@ -199,3 +199,37 @@ public sealed class GRU(int inputSize, int hiddenSize, int numLayers = 1, bool b
         return [(1.0 - z) * n + z * h];
     }
 }
+
+/// <summary>An Elman RNN: h' = act(Wᵢₕx + bᵢₕ + Wₕₕh + bₕₕ) with act tanh or relu. PyTorch: torch.nn.RNN.</summary>
+public sealed class RNN : RecurrentBase
+{
+    /// <summary>An RNN; <paramref name="nonlinearity"/> is "tanh" (default) or "relu".</summary>
+    public RNN(int inputSize, int hiddenSize, int numLayers = 1, string nonlinearity = "tanh", bool bias = true, bool batchFirst = false,
+        DType dtype = DType.Float32, double dropout = 0, bool bidirectional = false)
+        : base(1, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, dtype)
+    {
+        ArgumentNullException.ThrowIfNull(nonlinearity);
+        if (nonlinearity is not ("tanh" or "relu"))
+            throw new ArgumentException($"Unknown nonlinearity '{nonlinearity}'. Select from 'tanh' or 'relu'.");
+        Nonlinearity = nonlinearity;
+    }
+
+    /// <summary>"tanh" or "relu".</summary>
+    public string Nonlinearity { get; }
+
+    /// <summary>The outputs of the last layer at every step (initial state zero).</summary>
+    public override Tensor Forward(Tensor input) => ForwardWithState(input).Output;
+
+    /// <summary>Runs the sequence from <paramref name="h0"/> (zeros when null); returns the outputs and final hidden states. PyTorch: rnn(x, h0).</summary>
+    public (Tensor Output, Tensor H) ForwardWithState(Tensor input, Tensor? h0 = null)
+    {
+        var (output, final) = Run(input, [h0]);
+        return (output, final[0]);
+    }
+
+    private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh)
+    {
+        var pre = projected + Functional.Linear(state[0], wHh, bHh);
+        return [Nonlinearity == "relu" ? pre.Relu() : pre.Tanh()];
+    }
+}

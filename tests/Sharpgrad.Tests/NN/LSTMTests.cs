@@ -158,3 +158,31 @@ public class BidirectionalRnnTests
         Assert.False(a.Equal(m.Forward(x)));         // dropout between the layers in training
     }
 }
+
+/// <summary>nn.RNN (tanh and relu, bidirectional, batch_first) against PyTorch 2.6.</summary>
+public class ElmanRnnTests
+{
+    [Theory]
+    [InlineData("tanh", 3.793763532025072, new[] { 0.7960617905754205, 0.11137262157860021, -0.49610249950417024, -0.32131003131108726, 0.8256763597161403, -0.2143739266745367, -0.7327157690155407, 0.4693902458725058 }, new[] { 0.7516544928850336, 0.5763577444210023, 0.0655675621384738, -0.14533708610844917 }, 6.150440463221179)]
+    [InlineData("relu", 30.856554318780155, new[] { 1.3146430328903567, 0.21804434810565687, 0.0, 0.0, 1.1382294250447071, 0.0, 0.0, 0.4726764910339976 }, new[] { 1.1761810607914096, 0.6472966229455972, 0.0, 0.0 }, 26.811796516788917)]
+    public void MatchesPyTorch(string nonlinearity, double sum, double[] last, double[] h4, double gx)
+    {
+        var m = new RNN(3, 4, numLayers: 2, nonlinearity: nonlinearity, batchFirst: true, dtype: DType.Float64, bidirectional: true);
+        using (Autograd.NoGrad())
+        {
+            int i = 0;
+            foreach (var (_, p) in m.NamedParameters()) p.Copy_(Check.Det(p.Shape.ToArray(), 0.23 + 0.09 * i++, 0.3));
+        }
+        var x = Check.Det([2, 5, 3], 0.61, 0.3).RequiresGrad_();
+        var (o, h) = m.ForwardWithState(x);
+        Assert.Equal([2, 5, 8], o.Shape);
+        Assert.Equal([4, 2, 4], h.Shape);
+        Check.Close(sum, o.Sum().Item<double>(), 1e-12);
+        Check.Close(last, o.Select(0, 1).Select(0, 4), 1e-12);
+        Check.Close(h4, h.Flatten().Narrow(0, 0, 4), 1e-12);
+        (o.Pow(2).Sum() + h.Sum()).Backward();
+        Check.Close(gx, x.Grad!.Sum().Item<double>(), 1e-10);
+        Assert.Equal("RNN(3, 4, num_layers=2, batch_first=True, bidirectional=True)", m.ToString());
+        Assert.Equal("Unknown nonlinearity 'gelu'. Select from 'tanh' or 'relu'.", Assert.Throws<ArgumentException>(() => new RNN(3, 4, nonlinearity: "gelu")).Message);
+    }
+}
