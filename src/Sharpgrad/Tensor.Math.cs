@@ -164,6 +164,23 @@ public sealed partial class Tensor
     /// <summary>Sum over several dims. PyTorch: torch.sum(dims, keepdim).</summary>
     public Tensor Sum(int[] dims, bool keepDim = false) => ReduceOps.Sum(this, dims, keepDim);
 
+    /// <summary>The lower triangle of the last two dims (column - row &lt;= diagonal), zeros elsewhere (TrilBackward0). PyTorch: torch.tril.</summary>
+    public Tensor Tril(int diagonal = 0) => ShapeCopyOps.Triangle(this, diagonal, lower: true);
+
+    /// <summary>The upper triangle of the last two dims (column - row &gt;= diagonal), zeros elsewhere (TriuBackward0). PyTorch: torch.triu.</summary>
+    public Tensor Triu(int diagonal = 0) => ShapeCopyOps.Triangle(this, diagonal, lower: false);
+
+    /// <summary>Tiles the tensor repeats[i] times along each dim; extra leading repeats add dims (RepeatBackward0). PyTorch: tensor.repeat.</summary>
+    public Tensor Repeat(params int[] repeats) => ShapeCopyOps.Repeat(this, repeats);
+
+    /// <summary>The outer product of two 1-D tensors, [n, m] (MulBackward0). PyTorch: torch.outer.</summary>
+    public Tensor Outer(Tensor other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Dim != 1 || other.Dim != 1) throw new ArgumentException($"outer: expected 1-D tensors, got {Dim}-D and {other.Dim}-D");
+        return Reshape(-1, 1) * other;
+    }
+
     /// <summary>Running sums along <paramref name="dim"/>; integral inputs give Int64 (CumsumBackward0). PyTorch: tensor.cumsum(dim).</summary>
     public Tensor Cumsum(int dim) => ScanSortOps.Cumsum(this, dim);
 
