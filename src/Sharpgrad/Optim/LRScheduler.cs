@@ -319,3 +319,131 @@ public sealed class LinearLR : LRScheduler
         }
     }
 }
+
+/// <summary>
+/// The one-cycle policy: the rate rises from maxLr/divFactor to maxLr over pctStart of totalSteps, then anneals to
+/// initial/finalDivFactor (three phases: back to the initial rate first); the momentum (SGD's, or Adam's beta1) cycles
+/// the other way. Closed form per step, as PyTorch computes it. PyTorch: torch.optim.lr_scheduler.OneCycleLR.
+/// </summary>
+public sealed class OneCycleLR : LRScheduler
+{
+    private readonly string? _momentumName;
+
+    /// <summary>A one-cycle schedule over <paramref name="totalSteps"/> steps; annealStrategy "cos" or "linear".</summary>
+    public OneCycleLR(Optimizer optimizer, double maxLr, int totalSteps, double pctStart = 0.3, string annealStrategy = "cos",
+        bool cycleMomentum = true, double baseMomentum = 0.85, double maxMomentum = 0.95, double divFactor = 25, double finalDivFactor = 1e4,
+        bool threePhase = false) : base(optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(annealStrategy);
+        if (totalSteps <= 0) throw new ArgumentException($"Expected positive integer total_steps, but got {totalSteps}");
+        if (!(pctStart >= 0 && pctStart <= 1)) throw new ArgumentException($"Expected float between 0 and 1 pct_start, but got {NN.Module.PyFloat(pctStart)}");
+        if (annealStrategy is not ("cos" or "linear"))
+            throw new ArgumentException($"anneal_strategy must be one of 'cos' or 'linear', instead got {annealStrategy}");
+        _momentumName = optimizer.MomentumName;
+        if (cycleMomentum && _momentumName is null)
+            throw new ArgumentException("optimizer must support momentum or beta1 with `cycle_momentum` option enabled");
+        TotalSteps = totalSteps;
+        MaxLr = maxLr;
+        InitialLr = maxLr / divFactor;
+        MinLr = InitialLr / finalDivFactor;
+        PctStart = pctStart;
+        Cosine = annealStrategy == "cos";
+        CycleMomentum = cycleMomentum;
+        BaseMomentum = baseMomentum;
+        MaxMomentum = maxMomentum;
+        ThreePhase = threePhase;
+        SetInitialRate(NextLearningRate(optimizer.LearningRate)); // step 0 of the formula, as PyTorch's initial step
+    }
+
+    /// <summary>Steps in the cycle.</summary>
+    public int TotalSteps { get; private set; }
+
+    /// <summary>Peak rate.</summary>
+    public double MaxLr { get; private set; }
+
+    /// <summary>Starting rate (maxLr / divFactor).</summary>
+    public double InitialLr { get; private set; }
+
+    /// <summary>Final rate (initial / finalDivFactor).</summary>
+    public double MinLr { get; private set; }
+
+    /// <summary>Fraction of the cycle spent rising.</summary>
+    public double PctStart { get; private set; }
+
+    /// <summary>Cosine (true) or linear annealing.</summary>
+    public bool Cosine { get; private set; }
+
+    /// <summary>Whether the momentum cycles inversely to the rate.</summary>
+    public bool CycleMomentum { get; private set; }
+
+    /// <summary>Momentum at the peak rate.</summary>
+    public double BaseMomentum { get; private set; }
+
+    /// <summary>Momentum at the lowest rates.</summary>
+    public double MaxMomentum { get; private set; }
+
+    /// <summary>Rise, fall back to the initial rate, then anneal to the minimum.</summary>
+    public bool ThreePhase { get; private set; }
+
+    private double Anneal(double start, double end, double pct) =>
+        Cosine ? end + (start - end) / 2.0 * (Math.Cos(Math.PI * pct) + 1) : (end - start) * pct + start;
+
+    /// <inheritdoc/>
+    protected override double NextLearningRate(double current)
+    {
+        int step = LastEpoch;
+        if (step > TotalSteps)
+            throw new ArgumentException($"Tried to step {step} times. The specified number of total steps is {TotalSteps}");
+        (double End, double Lr0, double Lr1, double M0, double M1)[] phases = ThreePhase
+            ?
+            [
+                (PctStart * TotalSteps - 1, InitialLr, MaxLr, MaxMomentum, BaseMomentum),
+                (2 * PctStart * TotalSteps - 2, MaxLr, InitialLr, BaseMomentum, MaxMomentum),
+                (TotalSteps - 1, InitialLr, MinLr, MaxMomentum, MaxMomentum),
+            ]
+            :
+            [
+                (PctStart * TotalSteps - 1, InitialLr, MaxLr, MaxMomentum, BaseMomentum),
+                (TotalSteps - 1, MaxLr, MinLr, BaseMomentum, MaxMomentum),
+            ];
+        double startStep = 0;
+        for (int i = 0; i < phases.Length; i++)
+        {
+            var p = phases[i];
+            if (step <= p.End || i == phases.Length - 1)
+            {
+                double pct = (step - startStep) / (p.End - startStep);
+                if (CycleMomentum) Optimizer.ChangeHyperparameter(_momentumName!, Anneal(p.M0, p.M1, pct));
+                return Anneal(p.Lr0, p.Lr1, pct);
+            }
+            startStep = p.End;
+        }
+        return current;
+    }
+
+    /// <inheritdoc/>
+    protected override IEnumerable<(string Name, double Value, bool Integral)> Settings() =>
+    [
+        ("total_steps", TotalSteps, true), ("max_lr", MaxLr, false), ("initial_lr", InitialLr, false), ("min_lr", MinLr, false),
+        ("pct_start", PctStart, false), ("anneal_cos", Cosine ? 1 : 0, false), ("cycle_momentum", CycleMomentum ? 1 : 0, false),
+        ("base_momentum", BaseMomentum, false), ("max_momentum", MaxMomentum, false), ("three_phase", ThreePhase ? 1 : 0, false),
+    ];
+
+    /// <inheritdoc/>
+    protected override void SetSetting(string name, double value)
+    {
+        switch (name)
+        {
+            case "total_steps": TotalSteps = (int)value; break;
+            case "max_lr": MaxLr = value; break;
+            case "initial_lr": InitialLr = value; break;
+            case "min_lr": MinLr = value; break;
+            case "pct_start": PctStart = value; break;
+            case "anneal_cos": Cosine = value != 0; break;
+            case "cycle_momentum": CycleMomentum = value != 0; break;
+            case "base_momentum": BaseMomentum = value; break;
+            case "max_momentum": MaxMomentum = value; break;
+            default: ThreePhase = value != 0; break;
+        }
+    }
+}

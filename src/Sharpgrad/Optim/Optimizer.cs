@@ -59,6 +59,15 @@ public abstract class Optimizer
     /// <summary>Restores one hyper-parameter named as in <see cref="Hyperparameters"/>.</summary>
     protected abstract void SetHyperparameter(string name, double value);
 
+    /// <summary>The momentum a scheduler may cycle: SGD's momentum or Adam's beta1 (null when there is none).</summary>
+    internal string? MomentumName => Hyperparameters().Select(h => h.Name).FirstOrDefault(n => n is "momentum" or "beta1");
+
+    /// <summary>Reads a hyper-parameter by its state-dict name.</summary>
+    internal double GetHyperparameter(string name) => Hyperparameters().First(h => h.Name == name).Value;
+
+    /// <summary>Lets a scheduler change a hyper-parameter (OneCycleLR cycles the momentum).</summary>
+    internal void ChangeHyperparameter(string name, double value) => SetHyperparameter(name, value);
+
     /// <summary>Copies of parameter <paramref name="index"/>'s state tensors (empty when it has none yet).</summary>
     protected abstract IEnumerable<(string Name, Tensor Value)> SaveState(int index);
 

@@ -136,3 +136,48 @@ public class MoreSchedulerTests
         Assert.Equal(["_last_lr", "_step_count", "base_lrs", "end_factor", "last_epoch", "start_factor", "total_iters"], linear.StateDict().Keys.Order());
     }
 }
+
+/// <summary>OneCycleLR against PyTorch 2.6: rates and momentum, linear, three-phase, the step limit.</summary>
+public class OneCycleTests
+{
+    [Fact]
+    public void SequencesMatchPyTorch()
+    {
+        var opt = new SGD([Tensor.Zeros([1], requiresGrad: true)], lr: 0.1, momentum: 0.9);
+        var s = new OneCycleLR(opt, maxLr: 1.0, totalSteps: 10);
+        var lrs = new List<double> { opt.LearningRate };
+        var moms = new List<double> { opt.Momentum };
+        for (int i = 0; i < 9; i++)
+        {
+            opt.Step();
+            s.Step();
+            lrs.Add(opt.LearningRate);
+            moms.Add(opt.Momentum);
+        }
+        Assert.Equal([0.040000000000000036, 0.52, 1.0, 0.9504846320134737, 0.8117456539497631, 0.6112620219362893, 0.38874197806371075, 0.18825834605023697, 0.049519367986526286, 4e-06], lrs);
+        Assert.Equal([0.95, 0.8999999999999999, 0.85, 0.854951556604879, 0.8688255099070633, 0.8888739533021842, 0.9111260466978157, 0.9311744900929366, 0.945048443395121, 0.95], moms);
+
+        var opt2 = new SGD([Tensor.Zeros([1], requiresGrad: true)], lr: 0.1);
+        var s2 = new OneCycleLR(opt2, maxLr: 2.0, totalSteps: 8, pctStart: 0.25, annealStrategy: "linear", divFactor: 10, finalDivFactor: 100, cycleMomentum: false);
+        var lin = new List<double> { opt2.LearningRate };
+        for (int i = 0; i < 7; i++)
+        {
+            s2.Step();
+            lin.Add(opt2.LearningRate);
+        }
+        Assert.Equal([0.2, 2.0, 1.667, 1.334, 1.001, 0.6680000000000001, 0.33499999999999996, 0.0020000000000000018], lin);
+        s2.Step(); // step 8 is still allowed
+        Assert.Equal("Tried to step 9 times. The specified number of total steps is 8", Assert.Throws<ArgumentException>(() => s2.Step()).Message);
+
+        var opt3 = new Adam([Tensor.Zeros([1], requiresGrad: true)], lr: 0.1);
+        var s3 = new OneCycleLR(opt3, maxLr: 1.0, totalSteps: 9, threePhase: true);
+        var three = new List<double> { opt3.LearningRate };
+        for (int i = 0; i < 8; i++)
+        {
+            s3.Step();
+            three.Add(opt3.LearningRate);
+        }
+        Assert.Equal([0.040000000000000036, 0.6513582352345999, 0.9281042251502147, 0.16527571973408342, 0.03834439160750605, 0.029202380624547573, 0.01593328665097343, 0.004489325608493011, 4e-06], three);
+        Assert.Equal(0.95, opt3.Beta1, 12); // beta1 cycles like SGD's momentum
+    }
+}
