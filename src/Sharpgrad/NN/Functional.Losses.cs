@@ -115,4 +115,47 @@ public static partial class Functional
     /// </remarks>
     public static Tensor BinaryCrossEntropyWithLogits(Tensor input, Tensor target, Reduction reduction = Reduction.Mean, Tensor? weight = null, Tensor? posWeight = null) =>
         LossOps.BinaryCrossEntropyWithLogits(input, target, reduction, weight, posWeight);
+
+    /// <summary>0.5·d²/β where |d| &lt; β, else |d| - 0.5·β (β = 0: L1) (SmoothL1LossBackward0). PyTorch: F.smooth_l1_loss.</summary>
+    public static Tensor SmoothL1Loss(Tensor input, Tensor target, Reduction reduction = Reduction.Mean, double beta = 1) =>
+        LossOps.SmoothL1(input, target, reduction, beta, huber: false);
+
+    /// <summary>0.5·d² where |d| &lt;= δ, else δ·(|d| - 0.5·δ) (HuberLossBackward0). PyTorch: F.huber_loss.</summary>
+    public static Tensor HuberLoss(Tensor input, Tensor target, Reduction reduction = Reduction.Mean, double delta = 1) =>
+        LossOps.SmoothL1(input, target, reduction, delta, huber: true);
+
+    /// <summary>Int64 class indices to one-hot Int64 vectors along a new last dim (numClasses -1: max + 1). PyTorch: F.one_hot.</summary>
+    public static Tensor OneHot(Tensor tensor, int numClasses = -1)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        if (tensor.DType != DType.Int64) throw new InvalidOperationException("one_hot is only applicable to index tensor of type LongTensor.");
+        using var scope = Tensor.NewScope();
+        if (tensor.NumElements > 0 && tensor.Min().Item<long>() < 0) throw new InvalidOperationException("Class values must be non-negative.");
+        long max = tensor.NumElements > 0 ? tensor.Max().Item<long>() : -1;
+        if (numClasses == -1) numClasses = (int)max + 1;
+        else if (max >= numClasses) throw new InvalidOperationException("Class values must be smaller than num_classes.");
+        var classes = Tensor.Arange(numClasses);
+        return tensor.Unsqueeze(-1).Eq(classes).To(DType.Int64).MoveToOuterScope();
+    }
+
+    /// <summary>x / max(‖x‖_p, eps) along <paramref name="dim"/> (DivBackward0). PyTorch: F.normalize.</summary>
+    public static Tensor Normalize(Tensor x, double p = 2, int dim = 1, double eps = 1e-12)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return x / x.Norm(p, [dim], keepDim: true).Clamp(min: eps).ExpandAs(x);
+    }
+
+    /// <summary>
+    /// Σ (x1/max(‖x1‖, eps))·(x2/max(‖x2‖, eps)) along <paramref name="dim"/> (SumBackward1); as in PyTorch the eps clamp
+    /// does not enter the gradient. PyTorch: F.cosine_similarity.
+    /// </summary>
+    public static Tensor CosineSimilarity(Tensor x1, Tensor x2, int dim = 1, double eps = 1e-8)
+    {
+        ArgumentNullException.ThrowIfNull(x1);
+        ArgumentNullException.ThrowIfNull(x2);
+        Tensor Clamped(Tensor n) => n + (n.Clamp(min: eps) - n).Detach();
+        var n1 = Clamped(x1.Norm(2, [dim], keepDim: true));
+        var n2 = Clamped(x2.Norm(2, [dim], keepDim: true));
+        return (x1 / n1 * (x2 / n2)).Sum([dim]);
+    }
 }

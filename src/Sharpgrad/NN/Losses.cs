@@ -117,3 +117,23 @@ public sealed class BCEWithLogitsLoss : Loss
     public override Tensor Forward(Tensor input, Tensor target) =>
         Functional.BinaryCrossEntropyWithLogits(input, target, Reduction, Weight, PosWeight);
 }
+
+/// <summary>Smooth L1 (β-scaled Huber). PyTorch: torch.nn.SmoothL1Loss.</summary>
+public sealed class SmoothL1Loss(Reduction reduction = Reduction.Mean, double beta = 1) : Loss(reduction)
+{
+    /// <summary>Where the loss switches from quadratic to linear.</summary>
+    public double Beta { get; } = beta;
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input, Tensor target) => Functional.SmoothL1Loss(input, target, Reduction, Beta);
+}
+
+/// <summary>Huber loss. PyTorch: torch.nn.HuberLoss.</summary>
+public sealed class HuberLoss(Reduction reduction = Reduction.Mean, double delta = 1) : Loss(reduction)
+{
+    /// <summary>Where the loss switches from quadratic to linear.</summary>
+    public double Delta { get; } = delta;
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input, Tensor target) => Functional.HuberLoss(input, target, Reduction, Delta);
+}

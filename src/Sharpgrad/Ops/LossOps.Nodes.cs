@@ -130,3 +130,24 @@ internal sealed class BinaryCrossEntropyWithLogitsBackward0(Reduction reduction,
         return [gi, gt];
     }
 }
+
+/// <summary>
+/// smooth_l1_loss / huber_loss: self: grad·(d/β below β, else sign(d)) for smooth L1, grad·(d up to δ, else δ·sign(d)) for
+/// Huber (/ numel for a mean); target: the negation.
+/// </summary>
+internal sealed class SmoothL1LossBackward0(Reduction reduction, long numel, double threshold, bool huber) : LossNode(reduction, numel)
+{
+    public override string Name => huber ? "HuberLossBackward0" : nameof(SmoothL1LossBackward0);
+
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var d = A!.Unpack() - B!.Unpack();
+        var a = d.Abs();
+        Tensor slope;
+        if (huber) slope = Tensor.Where(a.Le(threshold), d, d.Sign() * threshold);
+        else if (threshold == 0) slope = d.Sign();
+        else slope = Tensor.Where(a.Lt(threshold), d / threshold, d.Sign());
+        var gi = Scale(slope * grad);
+        return [NeedsInputGrad(0) ? GradA(gi) : null, NeedsInputGrad(1) ? GradB(-gi) : null];
+    }
+}

@@ -190,4 +190,37 @@ internal static class LossOps
         }
         return y;
     }
+
+    /// <summary>
+    /// smooth_l1_loss (huber = false: 0.5·d²/β below β, |d| - 0.5·β above; β = 0 is L1) or huber_loss (huber = true:
+    /// 0.5·d² up to δ, δ·(|d| - 0.5·δ) beyond), reduced. SmoothL1LossBackward0 / HuberLossBackward0.
+    /// </summary>
+    public static Tensor SmoothL1(Tensor input, Tensor target, Reduction reduction, double threshold, bool huber)
+    {
+        OpHelpers.CheckSameDevice(input, target);
+        string name = huber ? "huber_loss" : "smooth_l1_loss";
+        if (threshold < 0 || (huber && threshold == 0))
+            throw new ArgumentException(huber ? "huber_loss does not support non-positive values for delta." : "smooth_l1_loss does not support negative values for beta.");
+        if (!input.DType.IsFloatingPoint()) throw Errors.UnsupportedDType(name, input.DType);
+        var shape = OpHelpers.BroadcastShape(input, target);
+        Tensor y;
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+        {
+            var d = input - target;
+            var a = d.Abs();
+            Tensor loss;
+            if (huber) loss = Tensor.Where(a.Le(threshold), d * d * 0.5, (a - 0.5 * threshold) * threshold);
+            else if (threshold == 0) loss = a;
+            else loss = Tensor.Where(a.Lt(threshold), d * d * (0.5 / threshold), a - 0.5 * threshold);
+            y = ReduceRaw(loss, reduction).MoveToOuterScope();
+        }
+        if (Record.ShouldRecord(input, target))
+        {
+            var node = Record.Connect(new SmoothL1LossBackward0(reduction, Shapes.Layout.NumElementsUnchecked(shape), threshold, huber), input, target);
+            node.Save(input, target);
+            Record.SetHistory(y, node);
+        }
+        return y;
+    }
 }
