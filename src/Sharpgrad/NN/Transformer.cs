@@ -130,14 +130,4 @@ public sealed class TransformerEncoder : Module
         foreach (var layer in _layers) x = layer.Forward(x, mask, srcKeyPaddingMask, isCausal);
         return Norm is null ? x : Norm.Call(x);
     }
-
-    /// <summary>Holds the layers under "layers.0", "layers.1", ... as PyTorch's ModuleList does.</summary>
-    private sealed class ModuleList : Module
-    {
-        private int _count;
-
-        public T Add<T>(T module) where T : Module => RegisterModule((_count++).ToString(System.Globalization.CultureInfo.InvariantCulture), module);
-
-        public override Tensor Forward(Tensor input) => throw new NotSupportedException("ModuleList is a container: call its modules.");
-    }
 }

@@ -72,3 +72,37 @@ public class ModuleHookTests
         using (Autograd.NoGrad()) Assert.Null(m.Call(Tensor.Ones([1, 2])).GradFn);
     }
 }
+
+/// <summary>ModuleList: registration names, indexing, state dicts, no forward.</summary>
+public class ModuleListTests
+{
+    private sealed class Tower : Module
+    {
+        public Tower()
+        {
+            Blocks = RegisterModule("blocks", new ModuleList(new Linear(2, 3), new ReLU()));
+            Blocks.Add(new Linear(3, 1));
+        }
+
+        public ModuleList Blocks { get; }
+
+        public override Tensor Forward(Tensor input)
+        {
+            var x = input;
+            foreach (var m in Blocks) x = m.Call(x);
+            return x;
+        }
+    }
+
+    [Fact]
+    public void ListsRegisterTheirModulesByIndex()
+    {
+        var t = new Tower();
+        Assert.Equal(["blocks.0.weight", "blocks.0.bias", "blocks.2.weight", "blocks.2.bias"], t.StateDict().Keys);
+        Assert.Equal(3, t.Blocks.Count);
+        Assert.IsType<Linear>(t.Blocks[-1]);
+        Assert.Equal([4, 1], t.Forward(Tensor.Randn([4, 2])).Shape);
+        Assert.Throws<ArgumentOutOfRangeException>(() => t.Blocks[3]);
+        Assert.Equal("Module [ModuleList] is missing the required \"forward\" function", Assert.Throws<NotSupportedException>(() => t.Blocks.Forward(Tensor.Zeros([1]))).Message);
+    }
+}
