@@ -118,6 +118,88 @@ public sealed class Conv2d : Module
         (Groups != 1 ? $", groups={Groups}" : "") + (Bias is null ? ", bias=False" : "");
 }
 
+/// <summary>Transposed 2-D convolution (a learned upsampling). PyTorch: torch.nn.ConvTranspose2d.</summary>
+public sealed class ConvTranspose2d : Module
+{
+    /// <summary>A transposed convolution with a square kernel.</summary>
+    public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride = 1, int padding = 0, int outputPadding = 0, int groups = 1,
+        bool bias = true, int dilation = 1, DType dtype = DType.Float32)
+        : this(inChannels, outChannels, (kernelSize, kernelSize), (stride, stride), (padding, padding), (outputPadding, outputPadding), groups, bias,
+            (dilation, dilation), dtype)
+    {
+    }
+
+    /// <summary>A transposed convolution with (height, width) sizes; PyTorch's init: uniform in ±1/√((out/groups)·kh·kw).</summary>
+    public ConvTranspose2d(int inChannels, int outChannels, (int Height, int Width) kernelSize, (int Height, int Width)? stride = null,
+        (int Height, int Width)? padding = null, (int Height, int Width)? outputPadding = null, int groups = 1, bool bias = true,
+        (int Height, int Width)? dilation = null, DType dtype = DType.Float32)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inChannels);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outChannels);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(groups);
+        if (inChannels % groups != 0) throw new ArgumentException("in_channels must be divisible by groups");
+        if (outChannels % groups != 0) throw new ArgumentException("out_channels must be divisible by groups");
+        InChannels = inChannels;
+        OutChannels = outChannels;
+        KernelShape = kernelSize;
+        StrideShape = stride ?? (1, 1);
+        PaddingShape = padding ?? (0, 0);
+        OutputPadding = outputPadding ?? (0, 0);
+        Dilation = dilation ?? (1, 1);
+        Groups = groups;
+        Weight = RegisterParameter("weight", Tensor.Empty([inChannels, outChannels / groups, kernelSize.Height, kernelSize.Width], dtype));
+        if (bias) Bias = RegisterParameter("bias", Tensor.Empty([outChannels], dtype));
+        double bound = 1.0 / Math.Sqrt(outChannels / groups * kernelSize.Height * kernelSize.Width);
+        using (Autograd.NoGrad())
+        {
+            Weight.Uniform_(-bound, bound);
+            Bias?.Uniform_(-bound, bound);
+        }
+    }
+
+    /// <summary>Input channels.</summary>
+    public int InChannels { get; }
+
+    /// <summary>Output channels.</summary>
+    public int OutChannels { get; }
+
+    /// <summary>Kernel (height, width).</summary>
+    public (int Height, int Width) KernelShape { get; }
+
+    /// <summary>Upsampling step, (vertical, horizontal).</summary>
+    public (int Height, int Width) StrideShape { get; }
+
+    /// <summary>Rows/columns removed from each side of the full output.</summary>
+    public (int Height, int Width) PaddingShape { get; }
+
+    /// <summary>Extra rows/columns added at the end of the output.</summary>
+    public (int Height, int Width) OutputPadding { get; }
+
+    /// <summary>Spacing between kernel taps.</summary>
+    public (int Height, int Width) Dilation { get; }
+
+    /// <summary>Channel groups.</summary>
+    public int Groups { get; }
+
+    /// <summary>The [in, out / groups, kh, kw] kernels.</summary>
+    public Tensor Weight { get; }
+
+    /// <summary>The [out] bias, or null.</summary>
+    public Tensor? Bias { get; }
+
+    /// <summary>The transposed convolution (ConvolutionBackward0).</summary>
+    public override Tensor Forward(Tensor input) =>
+        ConvOps.ConvTranspose2d(input, Weight, Bias, StrideShape, PaddingShape, OutputPadding, Dilation, Groups);
+
+    /// <inheritdoc/>
+    protected override string ExtraRepr =>
+        $"{InChannels}, {OutChannels}, kernel_size=({KernelShape.Height}, {KernelShape.Width}), stride=({StrideShape.Height}, {StrideShape.Width})" +
+        (PaddingShape != (0, 0) ? $", padding=({PaddingShape.Height}, {PaddingShape.Width})" : "") +
+        (OutputPadding != (0, 0) ? $", output_padding=({OutputPadding.Height}, {OutputPadding.Width})" : "") +
+        (Dilation != (1, 1) ? $", dilation=({Dilation.Height}, {Dilation.Width})" : "") +
+        (Groups != 1 ? $", groups={Groups}" : "") + (Bias is null ? ", bias=False" : "");
+}
+
 /// <summary>Max over windows of each plane. PyTorch: torch.nn.MaxPool2d.</summary>
 public sealed class MaxPool2d : Module
 {

@@ -126,6 +126,15 @@ public static partial class Functional
     }
 
     /// <summary>
+    /// Transposed 2-D convolution (the gradient of conv2d with respect to its input), weight [in, out / groups, kh, kw];
+    /// outputPadding adds rows/columns at the end to pick among the sizes a strided conv maps to the same input
+    /// (ConvolutionBackward0). PyTorch: F.conv_transpose2d.
+    /// </summary>
+    public static Tensor ConvTranspose2d(Tensor x, Tensor weight, Tensor? bias = null, (int Height, int Width)? stride = null, (int Height, int Width)? padding = null,
+        (int Height, int Width)? outputPadding = null, int groups = 1, (int Height, int Width)? dilation = null) =>
+        ConvOps.ConvTranspose2d(x, weight, bias, stride ?? (1, 1), padding ?? (0, 0), outputPadding ?? (0, 0), dilation ?? (1, 1), groups);
+
+    /// <summary>
     /// Pads the last dims: <paramref name="pad"/> lists (left, right) amounts from the last dim backwards; negative
     /// amounts crop. Only the "constant" mode is implemented (ConstantPadNdBackward0). PyTorch: F.pad.
     /// </summary>

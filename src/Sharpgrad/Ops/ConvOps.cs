@@ -73,6 +73,68 @@ internal static class ConvOps
     }
 
     /// <summary>
+    /// conv_transpose2d: the adjoint of conv2d's im2col (each input pixel scatters a weighted kernel into the output),
+    /// per group; weight is [in, out / groups, kh, kw]. ConvolutionBackward0.
+    /// </summary>
+    public static Tensor ConvTranspose2d(Tensor x, Tensor w, Tensor? b, (int H, int W) stride, (int H, int W) padding, (int H, int W) outputPadding,
+        (int H, int W) dilation, int groups)
+    {
+        x.ThrowIfDisposed();
+        w.ThrowIfDisposed();
+        if (x.Dim != 4) throw new ArgumentException($"Expected 4D (batched) input to conv_transpose2d, but got input of size: {Errors.Shape(x.Sizes)}");
+        if (w.Dim != 4) throw new ArgumentException($"weight should have at least three dimensions, got weight of size {Errors.Shape(w.Sizes)}");
+        if (stride.H < 1 || stride.W < 1) throw new ArgumentException("non-positive stride is not supported");
+        if (padding.H < 0 || padding.W < 0) throw new ArgumentException("negative padding is not supported");
+        if (dilation.H < 1 || dilation.W < 1) throw new ArgumentException("dilation should be greater than zero");
+        if (groups < 1) throw new ArgumentException("non-positive groups is not supported");
+        if (outputPadding.H < 0 || outputPadding.W < 0 || outputPadding.H >= Math.Max(stride.H, dilation.H) || outputPadding.W >= Math.Max(stride.W, dilation.W))
+            throw new ArgumentException($"output padding must be smaller than either stride or dilation, but got output_padding_height: {outputPadding.H} output_padding_width: {outputPadding.W} stride_height: {stride.H} stride_width: {stride.W} dilation_height: {dilation.H} dilation_width: {dilation.W}");
+        CheckFloat(x, "slow_conv_transpose2d_cpu");
+        if (w.DType != x.DType || (b is not null && b.DType != x.DType))
+            throw new ArgumentException($"Input type ({x.DType.LegacyTensorTypeName()}) and weight type ({w.DType.LegacyTensorTypeName()}) should be the same");
+        int n = x.Sizes[0], cin = x.Sizes[1], h = x.Sizes[2], wd = x.Sizes[3];
+        if (w.Sizes[0] != cin)
+            throw new ArgumentException($"Given transposed=1, weight of size {Errors.Shape(w.Sizes)}, expected input{Errors.Shape(x.Sizes)} to have {w.Sizes[0]} channels, but got {cin} channels instead");
+        if (cin % groups != 0)
+            throw new ArgumentException($"Given groups={groups}, expected weight to be divisible by {groups} at dimension 0, but got weight of size [{Errors.Shape(w.Sizes)}] instead");
+        int coutG = w.Sizes[1], cout = coutG * groups, kh = w.Sizes[2], kw = w.Sizes[3];
+        if (b is not null && (b.Dim != 1 || b.Sizes[0] != cout))
+            throw new ArgumentException($"Given transposed=1, weight of size {Errors.Shape(w.Sizes)}, expected bias to be 1-dimensional with {cout} elements, but got bias of size {Errors.Shape(b.Sizes)} instead");
+        int oh = (h - 1) * stride.H - 2 * padding.H + dilation.H * (kh - 1) + outputPadding.H + 1;
+        int ow = (wd - 1) * stride.W - 2 * padding.W + dilation.W * (kw - 1) + outputPadding.W + 1;
+        if (oh < 1 || ow < 1)
+            throw new ArgumentException($"Given input size per channel: ({h} x {wd}). Calculated output size per channel: ({oh} x {ow}). Output size is too small");
+        // The conv that maps the output back onto the input: its "input" is our output, its output our input grid.
+        var g = new ConvGeometry(n, coutG, oh, ow, kh, kw, stride.H, stride.W, padding.H, padding.W, dilation.H, dilation.W, h, wd);
+
+        ConvTransposeBackward? node = null;
+        if (NormOps.ShouldRecord(x, w, b))
+        {
+            node = new ConvTransposeBackward(g, w.Sizes, groups) { Edges = NormOps.Edges(x, w, b) };
+            if (w.RequiresGradFast) node.A = SavedTensor.Input(x);
+            if (x.RequiresGradFast) node.B = SavedTensor.Input(w);
+        }
+        Tensor y;
+        int cinG = cin / groups, k = coutG * kh * kw;
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+        {
+            var outs = new Tensor[groups];
+            for (int gi = 0; gi < groups; gi++)
+            {
+                var xg = (groups == 1 ? x : x.Narrow(1, gi * cinG, cinG)).Permute(1, 0, 2, 3).Reshape(cinG, n * h * wd);
+                var wg = (groups == 1 ? w : w.Narrow(0, gi * cinG, cinG)).Reshape(cinG, k);
+                outs[gi] = Col2Im(wg.T.Mm(xg), g);
+            }
+            var r = groups == 1 ? outs[0] : Tensor.Cat(outs, 1);
+            if (b is not null) r = r + b.View(1, cout, 1, 1);
+            y = r.MoveToOuterScope();
+        }
+        if (node is not null) Record.SetHistory(y, node);
+        return y;
+    }
+
+    /// <summary>
     /// PyTorch's padding strings: "valid" is none; "same" pads dilation·(k-1) per axis, half on each side and the odd
     /// one at the end (returned as the extra amount to pad explicitly). Only stride 1 supports "same".
     /// </summary>
@@ -235,4 +297,43 @@ internal sealed class MaxPool2DWithIndicesBackward0(int[] inputSizes, int planes
             .ScatterAdd(1, Index!.Unpack().Reshape(planes, outPlane), grad.Reshape(planes, outPlane))
             .Reshape(inputSizes),
     ];
+}
+
+/// <summary>
+/// conv_transpose2d, per group: input: W·im2col(g) (a plain convolution of the gradient); weight: x·im2col(g)ᵀ;
+/// bias: g summed over batch and plane.
+/// </summary>
+internal sealed class ConvTransposeBackward(ConvGeometry g, int[] weightSizes, int groups) : BinaryNode
+{
+    public override string Name => "ConvolutionBackward0";
+
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        int cin = weightSizes[0], cinG = cin / groups, coutG = weightSizes[1], k = coutG * g.KH * g.KW;
+        int n = g.N, h = g.OutH, w = g.OutW;
+        var dxs = new Tensor[groups];
+        var dws = new Tensor[groups];
+        for (int gi = 0; gi < groups; gi++)
+        {
+            var gg = groups == 1 ? grad : grad.Narrow(1, gi * coutG, coutG);
+            var cols = ConvOps.Im2Col(gg, g); // [coutG·kh·kw, N·h·w]
+            if (NeedsInputGrad(0))
+            {
+                var wg = B!.Unpack();
+                if (groups > 1) wg = wg.Narrow(0, gi * cinG, cinG);
+                dxs[gi] = wg.Reshape(cinG, k).Mm(cols).View(cinG, n, h, w).Permute(1, 0, 2, 3);
+            }
+            if (NeedsInputGrad(1))
+            {
+                var xg = A!.Unpack();
+                if (groups > 1) xg = xg.Narrow(1, gi * cinG, cinG);
+                dws[gi] = xg.Permute(1, 0, 2, 3).Reshape(cinG, n * h * w).Mm(cols.T);
+            }
+        }
+        Tensor? dx = null, dw = null, db = null;
+        if (NeedsInputGrad(0)) dx = (groups == 1 ? dxs[0] : Tensor.Cat(dxs, 1)).Contiguous();
+        if (NeedsInputGrad(1)) dw = (groups == 1 ? dws[0] : Tensor.Cat(dws, 0)).Reshape(weightSizes);
+        if (NeedsInputGrad(2)) db = grad.Sum([0, 2, 3]);
+        return [dx, dw, db];
+    }
 }

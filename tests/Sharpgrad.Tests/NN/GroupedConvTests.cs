@@ -125,3 +125,48 @@ public class GroupedConvTests
         Assert.True(Autograd.GradCheck(a => F.Conv2d(a[0], a[1], null, (1, 1), (0, 1), (2, 1), groups), [R(1, 2, 6, 4), R(2, 2 / groups, 2, 2)]));
     }
 }
+
+/// <summary>conv_transpose2d against PyTorch 2.6: stride, padding, output_padding, dilation, groups; gradcheck.</summary>
+public class ConvTransposeTests
+{
+    private static Tensor Det(int[] shape, double k) => Check.Det(shape, k);
+
+    [Fact]
+    public void MatchesPyTorch()
+    {
+        var x = Det([2, 4, 3, 5], 0.37).RequiresGrad_();
+        var w = Det([4, 3, 3, 2], 0.29).RequiresGrad_();
+        var b = Check.F64([0.1, -0.2, 0.3], 3).RequiresGrad_();
+        var y = F.ConvTranspose2d(x, w, b, stride: (2, 1), padding: (1, 0), outputPadding: (1, 0), dilation: (1, 2));
+        Assert.Equal([2, 3, 6, 7], y.Shape);
+        Assert.Equal("ConvolutionBackward0", y.GradFn!.Name);
+        Check.Close(19.475989902022892, y.Sum().Item<double>(), 1e-12);
+        Check.Close(554.309057894712, (y * y).Sum().Item<double>(), 1e-12);
+        Check.Close([2.1226175282455073, 2.042192386172567, 3.2791554613296148, 2.894619423005223, 2.1589138176870226, 1.5598252064986564, 1.073675180728228], y.Select(0, 1).Select(0, 2).Select(0, 0), 1e-12);
+        (y * y).Sum().Backward();
+        Check.Close(-161.1182244781966, x.Grad!.Sum().Item<double>(), 1e-10);
+        Check.Close(31044.154379041694, (x.Grad * x.Grad).Sum().Item<double>(), 1e-10);
+        Check.Close(214.282930176258, w.Grad!.Sum().Item<double>(), 1e-10);
+        Check.Close([15.16502695003987, 15.601025932296434, 71.6466212287006, 72.52891620409771, 6.755811538852383, 2.230220861583709], w.Grad.Select(0, 0).Select(0, 0).Flatten(), 1e-10);
+        Check.Close([13.824181861835548, -25.53012874758592, 50.65792668979616], b.Grad!, 1e-10);
+
+        var yg = F.ConvTranspose2d(x.Detach(), Det([4, 1, 2, 2], 0.41), null, stride: (2, 2), groups: 2);
+        Assert.Equal([2, 2, 6, 10], yg.Shape);
+        Check.Close(-0.831890656868861, yg.Sum().Item<double>(), 1e-12);
+        Check.Close(63.46900992135829, (yg * yg).Sum().Item<double>(), 1e-12);
+    }
+
+    [Fact]
+    public void ModuleReprErrorsAndGradCheck()
+    {
+        var m = new ConvTranspose2d(4, 6, (3, 2), stride: (2, 2), padding: (1, 1), outputPadding: (1, 1), groups: 2, bias: false);
+        Assert.Equal("ConvTranspose2d(4, 6, kernel_size=(3, 2), stride=(2, 2), padding=(1, 1), output_padding=(1, 1), groups=2, bias=False)", m.ToString());
+        Assert.Equal([4, 3, 3, 2], m.Weight.Shape);
+        Assert.Equal([1, 6, 6, 3], m.Forward(Tensor.Randn([1, 4, 3, 2])).Shape); // (3-1)·2 - 2 + 2 + 1 + 1, (2-1)·2 - 2 + 1 + 1 + 1
+        Assert.Equal("output padding must be smaller than either stride or dilation, but got output_padding_height: 2 output_padding_width: 2 stride_height: 2 stride_width: 2 dilation_height: 1 dilation_width: 1",
+            Assert.Throws<ArgumentException>(() => F.ConvTranspose2d(Det([2, 4, 3, 5], 0.37), Det([4, 3, 3, 2], 0.29), stride: (2, 2), outputPadding: (2, 2))).Message);
+        Tensor.ManualSeed(13);
+        Tensor R(params int[] s) => Tensor.Randn(s, DType.Float64, requiresGrad: true);
+        Assert.True(Autograd.GradCheck(a => F.ConvTranspose2d(a[0], a[1], a[2], (2, 1), (1, 0), (1, 0), 2, (1, 2)), [R(1, 4, 3, 3), R(4, 1, 2, 2), R(2)]));
+    }
+}
