@@ -194,6 +194,14 @@ public static partial class Functional
         ConvOps.MaxPool2d(x, kernelSize, stride ?? kernelSize, padding ?? (0, 0), dilation ?? (1, 1), ceilMode);
 
     /// <summary>
+    /// The partial inverse of max pooling: values written back at the positions <see cref="MaxPool2dWithIndices"/>
+    /// reported, zeros elsewhere (MaxUnpool2DBackward0). PyTorch: F.max_unpool2d.
+    /// </summary>
+    public static Tensor MaxUnpool2d(Tensor x, Tensor indices, (int Height, int Width) kernelSize, (int Height, int Width)? stride = null,
+        (int Height, int Width)? padding = null, (int Height, int Width)? outputSize = null) =>
+        UnpoolOps.MaxUnpool2d(x, indices, kernelSize, stride ?? kernelSize, padding ?? (0, 0), outputSize);
+
+    /// <summary>
     /// Average over k×k windows (AvgPool2DBackward0); the stride defaults to the kernel size. With
     /// <paramref name="ceilMode"/> a last partial window is kept; <paramref name="countIncludePad"/> counts padding in
     /// the divisor; <paramref name="divisorOverride"/> replaces it. PyTorch: F.avg_pool2d.

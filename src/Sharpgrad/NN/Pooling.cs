@@ -74,3 +74,34 @@ public sealed class AdaptiveAvgPool2d : Module
     /// <inheritdoc/>
     protected override string ExtraRepr => _square ? $"output_size={OutputSize.Height}" : $"output_size=({OutputSize.Height}, {OutputSize.Width})";
 }
+
+/// <summary>The partial inverse of MaxPool2d, given its indices. PyTorch: torch.nn.MaxUnpool2d.</summary>
+public sealed class MaxUnpool2d((int Height, int Width) kernelSize, (int Height, int Width)? stride = null, (int Height, int Width)? padding = null) : Module
+{
+    /// <summary>A k×k unpool; the stride defaults to the kernel size.</summary>
+    public MaxUnpool2d(int kernelSize, int? stride = null, int padding = 0)
+        : this((kernelSize, kernelSize), stride is { } s ? (s, s) : null, (padding, padding))
+    {
+    }
+
+    /// <summary>Window (height, width).</summary>
+    public (int Height, int Width) KernelSize { get; } = kernelSize;
+
+    /// <summary>Step between windows.</summary>
+    public (int Height, int Width) Stride { get; } = stride ?? kernelSize;
+
+    /// <summary>Padding of the pooling being inverted.</summary>
+    public (int Height, int Width) Padding { get; } = padding ?? (0, 0);
+
+    /// <summary>Needs the indices: use the (input, indices) overload.</summary>
+    public override Tensor Forward(Tensor input) =>
+        throw new NotSupportedException("MaxUnpool2d takes (input, indices); call Forward(input, indices).");
+
+    /// <summary>Unpools <paramref name="input"/> with the indices from MaxPool2dWithIndices (MaxUnpool2DBackward0).</summary>
+    public Tensor Forward(Tensor input, Tensor indices, (int Height, int Width)? outputSize = null) =>
+        Functional.MaxUnpool2d(input, indices, KernelSize, Stride, Padding, outputSize);
+
+    /// <inheritdoc/>
+    protected override string ExtraRepr =>
+        $"kernel_size=({KernelSize.Height}, {KernelSize.Width}), stride=({Stride.Height}, {Stride.Width}), padding=({Padding.Height}, {Padding.Width})";
+}

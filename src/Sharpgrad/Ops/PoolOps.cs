@@ -102,6 +102,62 @@ internal static class PoolOps
     }
 }
 
+internal static class UnpoolOps
+{
+    /// <summary>
+    /// max_unpool2d: each value written at its recorded in-plane index of a zero plane of the default size
+    /// ((H-1)·stride - 2·padding + kernel) or of <paramref name="outputSize"/>. MaxUnpool2DBackward0.
+    /// </summary>
+    public static Tensor MaxUnpool2d(Tensor x, Tensor indices, (int H, int W) kernel, (int H, int W) stride, (int H, int W) padding, (int H, int W)? outputSize)
+    {
+        x.ThrowIfDisposed();
+        indices.ThrowIfDisposed();
+        if (x.Dim is not (3 or 4)) throw new ArgumentException("non-empty 3D or 4D (batch mode) tensor expected for input");
+        if (indices.DType != DType.Int64) throw new ArgumentException($"elements in indices should be type int64 but got: {Errors.Pretty(indices.DType)}");
+        if (!indices.Shape.SequenceEqual(x.Shape))
+            throw new ArgumentException($"Expected shape of indices to be same as that of the input tensor ({Errors.Shape(x.Sizes)}) but got indices tensor with shape: {Errors.Shape(indices.Sizes)}");
+        int h = x.Sizes[^2], w = x.Sizes[^1];
+        int dh = (h - 1) * stride.H + kernel.H - 2 * padding.H, dw = (w - 1) * stride.W + kernel.W - 2 * padding.W;
+        var (oh, ow) = outputSize ?? (dh, dw);
+        if (outputSize is { } o)
+        {
+            string given = $"({o.H}, {o.W})";
+            if (!(dh - stride.H < o.H && o.H < dh + stride.H))
+                throw new ArgumentException($"invalid output_size \"{given}\" (dim 0 must be between {dh - stride.H} and {dh + stride.H})");
+            if (!(dw - stride.W < o.W && o.W < dw + stride.W))
+                throw new ArgumentException($"invalid output_size \"{given}\" (dim 1 must be between {dw - stride.W} and {dw + stride.W})");
+        }
+        int planes = h * w == 0 ? 0 : x.Numel / (h * w);
+        var shape = (int[])x.Sizes.Clone();
+        shape[^2] = oh;
+        shape[^1] = ow;
+        Tensor y;
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+        {
+            var idx = indices.Reshape(planes, h * w);
+            if (idx.NumElements > 0 && (idx.Min().Item<long>() < 0 || idx.Max().Item<long>() >= (long)oh * ow))
+                throw new InvalidOperationException($"Found an invalid max index: {(idx.Min().Item<long>() < 0 ? idx.Min().Item<long>() : idx.Max().Item<long>())} (output volumes are of size {oh}x{ow}");
+            y = Tensor.Zeros([planes, oh * ow], x.DType).ScatterAdd(1, idx, x.Reshape(planes, h * w)).Reshape(shape).MoveToOuterScope();
+        }
+        if (Record.ShouldRecord(x))
+        {
+            var node = Record.Connect(new MaxUnpool2DBackward0(x.Sizes, planes, h * w, oh * ow), x);
+            node.Index = SavedTensor.Input(indices);
+            Record.SetHistory(y, node);
+        }
+        return y;
+    }
+}
+
+/// <summary>max_unpool2d: the gradient read back at the indices.</summary>
+internal sealed class MaxUnpool2DBackward0(int[] inputSizes, int planes, int plane, int outPlane) : IndexNode
+{
+    public override string Name => nameof(MaxUnpool2DBackward0);
+    internal override Tensor?[] Apply(Tensor grad) =>
+        [grad.Reshape(planes, outPlane).Gather(1, Index!.Unpack().Reshape(planes, plane)).Reshape(inputSizes)];
+}
+
 /// <summary>avg_pool2d: avg_pool2d_backward(grad) (each window's share of the gradient).</summary>
 internal sealed class AvgPool2DBackward0(PoolOps.AvgPoolSpec s) : Node
 {

@@ -146,3 +146,27 @@ public class MaxPoolGeneralTests
         Assert.True(Autograd.GradCheck(a => F.MaxPool2d(a[0], (3, 2), (2, 1), (1, 1), (1, 2), ceilMode: true), [X()]));
     }
 }
+
+/// <summary>max_unpool2d against PyTorch 2.6.</summary>
+public class MaxUnpoolTests
+{
+    [Fact]
+    public void MatchesPyTorch()
+    {
+        var x = (Tensor.Arange(96).To(DType.Float64) * 0.37).Sin().View(2, 2, 4, 6);
+        var (v, i) = F.MaxPool2dWithIndices(x, (2, 2));
+        var values = v.Detach().RequiresGrad_();
+        var u = new MaxUnpool2d(2).Forward(values, i);
+        Assert.Equal([2, 2, 4, 6], u.Shape);
+        Assert.Equal("MaxUnpool2DBackward0", u.GradFn!.Name);
+        Check.Close([0.5182282059209767, 0.0, -0.19398436125389723, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.37428850114575674], u.Select(0, 0).Select(0, 1).Flatten().Narrow(0, 0, 12), 1e-15);
+        (u * Tensor.Arange(96).To(DType.Float64).View(2, 2, 4, 6)).Sum().Backward();
+        Check.Close([6.0, 3.0, 4.0, 19.0, 21.0, 22.0, 24.0, 26.0], values.Grad!.Flatten().Narrow(0, 0, 8), 0);
+        var u2 = F.MaxUnpool2d(values.Detach(), i, (2, 2), outputSize: (5, 7));
+        Assert.Equal([2, 2, 5, 7], u2.Shape);
+        Check.Close(17.01830607591697, u2.Sum().Item<double>(), 1e-12);
+        Assert.Equal("MaxUnpool2d(kernel_size=(2, 2), stride=(2, 2), padding=(0, 0))", new MaxUnpool2d(2).ToString());
+        Assert.Equal("invalid output_size \"(9, 9)\" (dim 0 must be between 2 and 6)",
+            Assert.Throws<ArgumentException>(() => F.MaxUnpool2d(values.Detach(), i, (2, 2), outputSize: (9, 9))).Message);
+    }
+}
