@@ -135,15 +135,22 @@ public static partial class Functional
         ConvOps.ConvTranspose2d(x, weight, bias, stride ?? (1, 1), padding ?? (0, 0), outputPadding ?? (0, 0), dilation ?? (1, 1), groups);
 
     /// <summary>
-    /// Pads the last dims: <paramref name="pad"/> lists (left, right) amounts from the last dim backwards; negative
-    /// amounts crop. Only the "constant" mode is implemented (ConstantPadNdBackward0). PyTorch: F.pad.
+    /// Pads the last dims: <paramref name="pad"/> lists (left, right) amounts from the last dim backwards. "constant"
+    /// fills with <paramref name="value"/> (negative amounts crop; ConstantPadNdBackward0); "reflect" mirrors without
+    /// repeating the edge and "replicate" repeats it, over the last 1-3 dims of a batched or unbatched input
+    /// (ReflectionPad{k}DBackward0 / ReplicationPad{k}DBackward0). "circular" is not implemented. PyTorch: F.pad.
     /// </summary>
     public static Tensor Pad(Tensor x, int[] pad, string mode = "constant", double value = 0)
     {
         ArgumentNullException.ThrowIfNull(mode);
-        if (mode != "constant")
-            throw new NotSupportedException($"F.pad mode '{mode}' is not implemented in Sharpgrad; only 'constant' is.");
-        return PadOps.ConstantPad(x, pad, value);
+        return mode switch
+        {
+            "constant" => PadOps.ConstantPad(x, pad, value),
+            "reflect" => PadOps.IndexPad(x, pad, reflect: true),
+            "replicate" => PadOps.IndexPad(x, pad, reflect: false),
+            "circular" => throw new NotSupportedException("F.pad mode 'circular' is not implemented in Sharpgrad."),
+            _ => throw new ArgumentException($"Unrecognised padding mode {mode}"),
+        };
     }
 
     /// <summary>

@@ -48,6 +48,50 @@ internal static class PadOps
         return y;
     }
 
+    /// <summary>
+    /// reflect / replicate padding of the last pad.Length/2 dims (1 to 3) of a batched or unbatched input: each output
+    /// position reads a mirrored (excluding the edge) or clamped input position. ReflectionPad{k}DBackward0 /
+    /// ReplicationPad{k}DBackward0.
+    /// </summary>
+    public static Tensor IndexPad(Tensor x, int[] pad, bool reflect)
+    {
+        x.ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(pad);
+        if (pad.Length % 2 != 0) throw new InvalidOperationException("Padding length must be divisible by 2");
+        int k = pad.Length / 2;
+        if (k is < 1 or > 3 || x.Dim < 2 || x.Dim > 5 || (x.Dim - 2 != k && x.Dim - 1 != k))
+            throw new NotSupportedException("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now");
+        var plan = new List<(int Dim, long[] Index, int Size)>();
+        for (int i = 0; i < k; i++)
+        {
+            int d = x.Dim - 1 - i, size = x.Shape[d], left = pad[2 * i], right = pad[2 * i + 1];
+            if (reflect && (left >= size || right >= size || left < 0 || right < 0))
+                throw new InvalidOperationException($"Argument #4: Padding size should be less than the corresponding input dimension, but got: padding ({left}, {right}) at dimension {d} of input {Errors.Shape(x.Sizes)}");
+            if (!reflect && (left < 0 || right < 0 || size == 0))
+                throw new InvalidOperationException($"Argument #4: Padding size should be non-negative and the input dimension {d} non-empty, but got: padding ({left}, {right}) at dimension {d} of input {Errors.Shape(x.Sizes)}");
+            var index = new long[size + left + right];
+            for (int j = 0; j < index.Length; j++)
+            {
+                int src = j - left;
+                index[j] = reflect
+                    ? (src < 0 ? -src : src >= size ? 2 * (size - 1) - src : src)
+                    : Math.Clamp(src, 0, size - 1);
+            }
+            plan.Add((d, index, size));
+        }
+        Tensor y;
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+        {
+            var r = x;
+            foreach (var (d, index, _) in plan) r = r.IndexSelect(d, Tensor.FromArray(index));
+            y = r.Contiguous().MoveToOuterScope();
+        }
+        if (Record.ShouldRecord(x))
+            Record.SetHistory(y, Record.Connect(new IndexPadBackward($"{(reflect ? "Reflection" : "Replication")}Pad{k}DBackward0", plan), x));
+        return y;
+    }
+
     private static Tensor Narrowed(Tensor t, int dim, int start, int length)
     {
         if (length < 0) throw new InvalidOperationException("narrow(): length must be non-negative.");
@@ -60,4 +104,23 @@ internal sealed class ConstantPadNdBackward0(int[] pad) : Node
 {
     public override string Name => nameof(ConstantPadNdBackward0);
     internal override Tensor?[] Apply(Tensor grad) => [PadOps.ConstantPad(grad, pad.Select(p => -p).ToArray(), 0)];
+}
+
+/// <summary>reflect/replicate pad: each output position's gradient added back to the input position it read.</summary>
+internal sealed class IndexPadBackward(string name, List<(int Dim, long[] Index, int Size)> plan) : Node
+{
+    public override string Name => name;
+
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var g = grad;
+        for (int i = plan.Count - 1; i >= 0; i--)
+        {
+            var (d, index, size) = plan[i];
+            var shape = g.Shape.ToArray();
+            shape[d] = size;
+            g = Tensor.Zeros(shape, g.DType).IndexAdd(d, Tensor.FromArray(index), g);
+        }
+        return [g];
+    }
 }

@@ -34,7 +34,7 @@ public class PadTests
         Assert.Equal("Padding length should be less than or equal to two times the input dimension but got padding length 8 and input of dimension 3",
             Assert.Throws<InvalidOperationException>(() => F.Pad(X(), [1, 2, 3, 4, 5, 6, 7, 8])).Message);
         Assert.Equal("narrow(): length must be non-negative.", Assert.Throws<InvalidOperationException>(() => F.Pad(X(), [-3, -2])).Message);
-        Assert.Throws<NotSupportedException>(() => F.Pad(X(), [1, 1], mode: "reflect"));
+        Assert.Throws<NotSupportedException>(() => F.Pad(X(), [1, 1], mode: "circular"));
     }
 
     private static Tensor W() => (Tensor.Arange(72).To(DType.Float64) * 0.1).Cos().View(3, 2, 3, 4);
@@ -76,5 +76,31 @@ public class PadTests
         Assert.Equal("Conv2d(2, 3, kernel_size=(3, 3), stride=(1, 1), padding=valid)", new Conv2d(2, 3, 3, "valid").ToString());
         var conv = new Conv2d(2, 3, (3, 4), "same", dtype: DType.Float64);
         Assert.Equal([1, 3, 5, 6], conv.Call(Xi()).Shape);
+    }
+
+    private static Tensor X4() => (Tensor.Arange(24).To(DType.Float64) * 0.5).View(1, 2, 3, 4).Detach().RequiresGrad_();
+
+    [Theory]
+    [InlineData("reflect", "ReflectionPad2DBackward0", new[] { 3.0, 2.5, 2.0, 2.5, 3.0, 3.5, 3.0, 1.0, 0.5, 0.0, 0.5, 1.0, 1.5, 1.0, 3.0, 2.5, 2.0, 2.5, 3.0, 3.5, 3.0, 5.0, 4.5, 4.0, 4.5, 5.0, 5.5, 5.0, 3.0, 2.5, 2.0, 2.5, 3.0, 3.5, 3.0, 1.0, 0.5, 0.0, 0.5, 1.0, 1.5, 1.0 },
+        new[] { 46.0, 92.0, 146.0, 52.0, 48.0, 96.0, 156.0, 57.0, 23.0, 46.0, 73.0, 26.0, 130.0, 260.0, 398.0, 136.0, 174.0, 348.0, 534.0, 183.0, 65.0, 130.0, 199.0, 68.0 },
+        "ReflectionPad1DBackward0", new[] { 0.5, 0.0, 0.5, 1.0, 1.5, 1.0, 0.5 })]
+    [InlineData("replicate", "ReplicationPad2DBackward0", new[] { 0.0, 0.0, 0.0, 0.5, 1.0, 1.5, 1.5, 0.0, 0.0, 0.0, 0.5, 1.0, 1.5, 1.5, 2.0, 2.0, 2.0, 2.5, 3.0, 3.5, 3.5, 4.0, 4.0, 4.0, 4.5, 5.0, 5.5, 5.5, 4.0, 4.0, 4.0, 4.5, 5.0, 5.5, 5.5, 4.0, 4.0, 4.0, 4.5, 5.0, 5.5, 5.5 },
+        new[] { 27.0, 13.0, 15.0, 36.0, 45.0, 17.0, 18.0, 39.0, 261.0, 93.0, 96.0, 201.0, 279.0, 97.0, 99.0, 204.0, 171.0, 59.0, 60.0, 123.0, 639.0, 219.0, 222.0, 453.0 },
+        "ReplicationPad1DBackward0", new[] { 0.0, 0.0, 0.5, 1.0, 1.5, 1.5, 1.5 })]
+    public void ReflectAndReplicateMatchPyTorch(string mode, string node, double[] plane, double[] grad, string node1d, double[] row)
+    {
+        var x = X4();
+        var y = F.Pad(x, [2, 1, 1, 2], mode);
+        Assert.Equal([1, 2, 6, 7], y.Shape);
+        Assert.Equal(node, y.GradFn!.Name);
+        Check.Close(plane, y.Select(0, 0).Select(0, 0), 0);
+        (y * Tensor.Arange(y.NumElements).To(DType.Float64).View(1, 2, 6, 7)).Sum().Backward();
+        Check.Close(grad, x.Grad!, 0);
+        var y1 = F.Pad(X4().Select(0, 0), [1, 2], mode);
+        Assert.Equal(node1d, y1.GradFn!.Name);
+        Check.Close(row, y1.Select(0, 0).Select(0, 0), 0);
+        Assert.True(Autograd.GradCheck(a => F.Pad(a[0], [1, 2, 2, 0], mode), [X4()]));
+        Assert.Equal("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now",
+            Assert.Throws<NotSupportedException>(() => F.Pad(X4(), [1, 1], mode)).Message);
     }
 }
