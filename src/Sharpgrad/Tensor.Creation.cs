@@ -130,6 +130,13 @@ public sealed partial class Tensor
     public static Tensor Arange(long start, long end, long step = 1, DType? dtype = null) =>
         ArangeCore(start, end, step, dtype ?? DType.Int64, false);
 
+    /// <summary>
+    /// Integers start, start+step, ... below end (Int64 unless <paramref name="dtype"/> says otherwise). Exists so that
+    /// int arguments bind here: without it a literal 0 as the second argument would convert to a DType.
+    /// </summary>
+    public static Tensor Arange(int start, int end, int step = 1, DType? dtype = null) =>
+        ArangeCore(start, end, step, dtype ?? DType.Int64, false);
+
     /// <summary>0, 1, ..., end-1, Int64 unless <paramref name="dtype"/> says otherwise. PyTorch: torch.arange(end).</summary>
     public static Tensor Arange(long end, DType? dtype = null) => ArangeCore(0, end, 1, dtype ?? DType.Int64, false);
 

@@ -209,5 +209,18 @@ public class CreationTests
         Check.Throws<ArgumentException>("upper bound and larger bound inconsistent with step sign", () => Tensor.Arange(5, 0, 1));
         Check.Throws<ArgumentException>("step must be nonzero", () => Tensor.Arange(0, 5, 0));
     }
-}
 
+    [Fact]
+    public void IntArangeBindsAsIntegers()
+    {
+        // A literal 0 converts to the DType enum: Arange(0, 0) once bound to Arange(end, dtype) and gave [].
+        var empty = Tensor.Arange(0, 0);
+        Assert.Equal(DType.Int64, empty.DType);
+        Assert.Equal([0], empty.Shape);
+        Assert.Equal(new long[] { 0, 1, 2 }, Tensor.Arange(0, 3).ToArray<long>());
+        Assert.Equal(new long[] { 4, 2 }, Tensor.Arange(4, 0, -2).ToArray<long>());
+        Assert.Equal(DType.Float32, Tensor.Arange(0, 3, 1, DType.Float32).DType);
+        Assert.Equal(DType.Float32, Tensor.Arange(0.0, 1.0, 0.5).DType);
+        Assert.Equal(new long[] { 0, 1, 2, 3, 4 }, Tensor.Arange(5).ToArray<long>());
+    }
+}
