@@ -82,6 +82,26 @@ public sealed class Dropout : Module
     protected override string ExtraRepr => $"p={PyFloat(P)}, inplace=False";
 }
 
+/// <summary>Zeroes whole channels with probability p in training mode, scaling the rest by 1/(1-p). PyTorch: torch.nn.Dropout2d.</summary>
+public sealed class Dropout2d : Module
+{
+    /// <summary>A channel dropout layer; <paramref name="p"/> must be in [0, 1].</summary>
+    public Dropout2d(double p = 0.5)
+    {
+        Functional.CheckDropout(p);
+        P = p;
+    }
+
+    /// <summary>Probability of zeroing a channel.</summary>
+    public double P { get; }
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => Functional.Dropout2d(input, P, Training);
+
+    /// <inheritdoc/>
+    protected override string ExtraRepr => $"p={PyFloat(P)}, inplace=False";
+}
+
 /// <summary>Flattens dims startDim..endDim into one (a view when possible). PyTorch: torch.nn.Flatten.</summary>
 public sealed class Flatten(int startDim = 1, int endDim = -1) : Module
 {

@@ -39,6 +39,21 @@ public static partial class Functional
     /// <summary>x - log Σ exp(x) along <paramref name="dim"/>, max-shifted (LogSoftmaxBackward0). PyTorch: F.log_softmax.</summary>
     public static Tensor LogSoftmax(Tensor x, int dim) => SoftmaxOps.Softmax(x, dim, log: true);
 
+    /// <summary>
+    /// Zeroes whole channels of [N, C, H, W] (or unbatched [C, H, W]) input with probability p in training, scaling the
+    /// kept channels by 1/(1-p) (MulBackward0). Like PyTorch, any other rank is treated as unbatched (dim 0 = channels),
+    /// which PyTorch deprecates with a warning. PyTorch: F.dropout2d.
+    /// </summary>
+    public static Tensor Dropout2d(Tensor x, double p = 0.5, bool training = true)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        CheckDropout(p);
+        if (x.Dim == 0) throw new InvalidOperationException("Feature dropout requires at least 2 dimensions in the input");
+        if (!training || p == 0) return x;
+        int channelDims = x.Dim == 4 ? 2 : 1; // [N, C] of a batch, else dim 0 of an unbatched input
+        return ApplyMask(x, x.Shape.Select((s, i) => i < channelDims ? s : 1).ToArray(), p); // one draw per channel
+    }
+
     internal static void CheckDropout(double p)
     {
         if (!(p >= 0 && p <= 1))
@@ -53,13 +68,19 @@ public static partial class Functional
     {
         CheckDropout(p);
         if (!training || p == 0) return x;
+        return ApplyMask(x, p == 1 ? [] : x.Shape.ToArray(), p);
+    }
+
+    /// <summary>x times a keep-mask of <paramref name="maskShape"/> (Bernoulli(1-p) scaled by 1/(1-p)), broadcast over x.</summary>
+    private static Tensor ApplyMask(Tensor x, int[] maskShape, double p)
+    {
         Tensor mask;
         using (Autograd.NoGrad())
         {
-            if (p == 1) mask = Tensor.Zeros([], x.DType);
+            if (p == 1) mask = Tensor.Zeros(maskShape, x.DType);
             else
             {
-                using var u = Tensor.Rand(x.Shape.ToArray(), x.DType);
+                using var u = Tensor.Rand(maskShape, x.DType);
                 using var keep = u.Lt(1 - p);
                 mask = keep.To(x.DType);
                 mask.Div_(1 - p);

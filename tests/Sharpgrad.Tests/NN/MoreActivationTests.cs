@@ -52,3 +52,34 @@ public class MoreActivationTests
         Assert.Equal("ELU(alpha=0.5)", new ELU(0.5).ToString());
     }
 }
+
+/// <summary>Dropout2d: whole channels dropped and the rest scaled, identity in eval.</summary>
+[Collection("Seed")]
+public class Dropout2dTests
+{
+    [Fact]
+    public void DropsWholeChannels()
+    {
+        Tensor.ManualSeed(17);
+        var x = Tensor.Ones([8, 16, 3, 3], DType.Float64, requiresGrad: true);
+        var d = new Dropout2d(0.25);
+        var y = d.Call(x);
+        Assert.Equal("MulBackward0", y.GradFn!.Name);
+        var v = y.ToArray<double>();
+        int dropped = 0;
+        for (int c = 0; c < 8 * 16; c++)
+        {
+            var plane = v.Skip(c * 9).Take(9).Distinct().ToArray();
+            Assert.Single(plane); // a channel is all zero or all 1/(1-p)
+            Assert.Contains(plane[0], new[] { 0.0, 1 / 0.75 });
+            if (plane[0] == 0) dropped++;
+        }
+        Assert.InRange(dropped, 16, 48); // ~32 of 128 expected
+        d.Eval();
+        Assert.Same(x, d.Call(x));
+        Assert.Equal("Dropout2d(p=0.25, inplace=False)", d.ToString());
+        var rows = Functional.Dropout2d(Tensor.Ones([64, 5], DType.Float64), 0.5).ToArray<double>(); // 2-D: PyTorch treats dim 0 as channels
+        for (int r = 0; r < 64; r++) Assert.Single(rows.Skip(r * 5).Take(5).Distinct());
+        Assert.Equal("Feature dropout requires at least 2 dimensions in the input", Assert.Throws<InvalidOperationException>(() => Functional.Dropout2d(Tensor.Scalar(1.0))).Message);
+    }
+}
