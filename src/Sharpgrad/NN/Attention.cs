@@ -79,7 +79,7 @@ public sealed class MultiheadAttention : Module
         var vh = Heads(Project(v, 2), s);
         var scores = qh.MatMul(kh.Transpose(-2, -1)); // [N, H, L, S]
         if (isCausal && attnMask is null)
-            attnMask = Tensor.Arange(s).Unsqueeze(0).Gt(Tensor.Arange(l).Unsqueeze(1));
+            attnMask = Functional.CausalMask(l, s);
         if (attnMask is not null)
         {
             var m = attnMask.Dim == 3 ? attnMask.View(n, NumHeads, l, s) : attnMask;

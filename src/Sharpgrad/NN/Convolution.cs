@@ -21,7 +21,8 @@ public sealed class Conv2d : Module
         (int Height, int Width)? dilation = null, int groups = 1, bool bias = true, DType dtype = DType.Float32)
         : this(inChannels, outChannels, kernelSize, stride, (0, 0), dilation, groups, bias, dtype)
     {
-        ConvOps.PaddingFromString(padding, StrideShape, Dilation, kernelSize, module: true);
+        // Resolved once here: the symmetric part is the conv's padding, an odd remainder is padded explicitly.
+        (PaddingShape, _extraPadding) = ConvOps.PaddingFromString(padding, StrideShape, Dilation, kernelSize, module: true);
         PaddingMode = padding;
     }
 
@@ -96,8 +97,11 @@ public sealed class Conv2d : Module
     /// <summary>Channel groups: each output channel sees InChannels / Groups input channels.</summary>
     public int Groups { get; }
 
-    /// <summary>"same" or "valid" when built with a padding string (then <see cref="PaddingShape"/> is unused), else null.</summary>
+    /// <summary>"same" or "valid" when built with a padding string (then <see cref="PaddingShape"/> is its symmetric part), else null.</summary>
     public string? PaddingMode { get; }
+
+    // "same" with an even effective kernel: the extra row/column padded at the end before the conv.
+    private readonly (int H, int W) _extraPadding;
 
     /// <summary>The [out, in / groups, kh, kw] kernels.</summary>
     public Tensor Weight { get; }
@@ -106,9 +110,11 @@ public sealed class Conv2d : Module
     public Tensor? Bias { get; }
 
     /// <summary>The convolution (ConvolutionBackward0).</summary>
-    public override Tensor Forward(Tensor input) => PaddingMode is null
-        ? ConvOps.Conv2d(input, Weight, Bias, StrideShape, PaddingShape, Dilation, Groups)
-        : Functional.Conv2d(input, Weight, Bias, StrideShape, PaddingMode, Dilation, Groups);
+    public override Tensor Forward(Tensor input)
+    {
+        if (_extraPadding != (0, 0)) input = Functional.Pad(input, [0, _extraPadding.W, 0, _extraPadding.H]);
+        return ConvOps.Conv2d(input, Weight, Bias, StrideShape, PaddingShape, Dilation, Groups);
+    }
 
     /// <inheritdoc/>
     protected override string ExtraRepr =>

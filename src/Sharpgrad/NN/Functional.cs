@@ -117,6 +117,9 @@ public static partial class Functional
     public static Tensor Conv2d(Tensor x, Tensor weight, Tensor? bias = null, int stride = 1, int padding = 0, int dilation = 1, int groups = 1) =>
         ConvOps.Conv2d(x, weight, bias, (stride, stride), (padding, padding), (dilation, dilation), groups);
 
+    /// <summary>[l, s] Bool mask, True where key position j lies in the future of query position i (j &gt; i).</summary>
+    internal static Tensor CausalMask(int l, int s) => Tensor.Arange(s).Unsqueeze(0).Gt(Tensor.Arange(l).Unsqueeze(1));
+
     /// <summary>
     /// softmax(q·kᵀ·scale + mask)·v over the last two dims, batched over the rest: scale defaults to 1/√d; a Bool
     /// <paramref name="attnMask"/> keeps True positions, a floating one is added; <paramref name="isCausal"/> masks the
@@ -136,8 +139,7 @@ public static partial class Functional
         var scores = query.MatMul(key.Transpose(-2, -1)) * factor;
         if (isCausal)
         {
-            var future = Tensor.Arange(s).Unsqueeze(0).Gt(Tensor.Arange(l).Unsqueeze(1));
-            scores = scores.MaskedFill(future, double.NegativeInfinity);
+            scores = scores.MaskedFill(CausalMask(l, s), double.NegativeInfinity);
         }
         if (attnMask is not null)
             scores = attnMask.DType == DType.Bool ? scores.MaskedFill(attnMask.LogicalNot(), double.NegativeInfinity) : scores + attnMask;
@@ -197,12 +199,8 @@ public static partial class Functional
         ConvOps.Conv2d(x, weight, bias, stride, padding, dilation ?? (1, 1), groups);
 
     /// <summary>2-D max pooling (MaxPool2DWithIndicesBackward0). PyTorch: F.max_pool2d.</summary>
-    public static Tensor MaxPool2d(Tensor x, int kernelSize, int? stride = null, int padding = 0, int dilation = 1, bool ceilMode = false)
-    {
-        var (values, indices) = ConvOps.MaxPool2d(x, (kernelSize, kernelSize), (stride ?? kernelSize, stride ?? kernelSize), (padding, padding), (dilation, dilation), ceilMode);
-        indices.Dispose();
-        return values;
-    }
+    public static Tensor MaxPool2d(Tensor x, int kernelSize, int? stride = null, int padding = 0, int dilation = 1, bool ceilMode = false) =>
+        MaxPool2d(x, (kernelSize, kernelSize), stride is { } s ? (s, s) : null, (padding, padding), (dilation, dilation), ceilMode);
 
     /// <summary>Max pooling with a (height, width) kernel, stride (default: the kernel), padding and dilation. PyTorch: F.max_pool2d.</summary>
     public static Tensor MaxPool2d(Tensor x, (int Height, int Width) kernelSize, (int Height, int Width)? stride = null, (int Height, int Width)? padding = null,
@@ -236,7 +234,7 @@ public static partial class Functional
     /// </summary>
     public static Tensor AvgPool2d(Tensor x, int kernelSize, int? stride = null, int padding = 0, bool ceilMode = false,
         bool countIncludePad = true, int? divisorOverride = null) =>
-        PoolOps.AvgPool2d(x, (kernelSize, kernelSize), (stride ?? kernelSize, stride ?? kernelSize), (padding, padding), ceilMode, countIncludePad, divisorOverride);
+        AvgPool2d(x, (kernelSize, kernelSize), stride is { } s ? (s, s) : null, (padding, padding), ceilMode, countIncludePad, divisorOverride);
 
     /// <summary>Average pooling with a (height, width) kernel, stride (default: the kernel) and padding. PyTorch: F.avg_pool2d.</summary>
     public static Tensor AvgPool2d(Tensor x, (int Height, int Width) kernelSize, (int Height, int Width)? stride = null, (int Height, int Width)? padding = null,

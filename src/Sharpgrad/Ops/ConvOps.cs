@@ -6,6 +6,15 @@ namespace Sharpgrad.Ops;
 /// <summary>2-D convolution as im2col + one GEMM, and 2-D max pooling.</summary>
 internal static class ConvOps
 {
+    /// <summary>The stride, padding, dilation and groups checks shared by conv2d and conv_transpose2d.</summary>
+    private static void CheckWindow((int H, int W) stride, (int H, int W) padding, (int H, int W) dilation, int groups)
+    {
+        if (stride.H < 1 || stride.W < 1) throw new ArgumentException("non-positive stride is not supported");
+        if (padding.H < 0 || padding.W < 0) throw new ArgumentException("negative padding is not supported");
+        if (dilation.H < 1 || dilation.W < 1) throw new ArgumentException("dilation should be greater than zero");
+        if (groups < 1) throw new ArgumentException("non-positive groups is not supported");
+    }
+
     private static void CheckFloat(Tensor t, string op)
     {
         if (!t.DType.IsFloatingPoint()) throw Errors.UnsupportedDType(op, t.DType);
@@ -21,10 +30,7 @@ internal static class ConvOps
         w.ThrowIfDisposed();
         if (x.Dim != 4) throw new ArgumentException($"Expected 4D (batched) input to conv2d, but got input of size: {Errors.Shape(x.Sizes)}");
         if (w.Dim != 4) throw new ArgumentException($"weight should have at least three dimensions, got weight of size {Errors.Shape(w.Sizes)}");
-        if (stride.H < 1 || stride.W < 1) throw new ArgumentException("non-positive stride is not supported");
-        if (padding.H < 0 || padding.W < 0) throw new ArgumentException("negative padding is not supported");
-        if (dilation.H < 1 || dilation.W < 1) throw new ArgumentException("dilation should be greater than zero");
-        if (groups < 1) throw new ArgumentException("non-positive groups is not supported");
+        CheckWindow(stride, padding, dilation, groups);
         CheckFloat(x, "slow_conv2d_cpu");
         if (w.DType != x.DType || (b is not null && b.DType != x.DType))
             throw new ArgumentException($"Input type ({x.DType.LegacyTensorTypeName()}) and weight type ({w.DType.LegacyTensorTypeName()}) should be the same");
@@ -83,10 +89,7 @@ internal static class ConvOps
         w.ThrowIfDisposed();
         if (x.Dim != 4) throw new ArgumentException($"Expected 4D (batched) input to conv_transpose2d, but got input of size: {Errors.Shape(x.Sizes)}");
         if (w.Dim != 4) throw new ArgumentException($"weight should have at least three dimensions, got weight of size {Errors.Shape(w.Sizes)}");
-        if (stride.H < 1 || stride.W < 1) throw new ArgumentException("non-positive stride is not supported");
-        if (padding.H < 0 || padding.W < 0) throw new ArgumentException("negative padding is not supported");
-        if (dilation.H < 1 || dilation.W < 1) throw new ArgumentException("dilation should be greater than zero");
-        if (groups < 1) throw new ArgumentException("non-positive groups is not supported");
+        CheckWindow(stride, padding, dilation, groups);
         if (outputPadding.H < 0 || outputPadding.W < 0 || outputPadding.H >= Math.Max(stride.H, dilation.H) || outputPadding.W >= Math.Max(stride.W, dilation.W))
             throw new ArgumentException($"output padding must be smaller than either stride or dilation, but got output_padding_height: {outputPadding.H} output_padding_width: {outputPadding.W} stride_height: {stride.H} stride_width: {stride.W} dilation_height: {dilation.H} dilation_width: {dilation.W}");
         CheckFloat(x, "slow_conv_transpose2d_cpu");
@@ -188,9 +191,7 @@ internal static class ConvOps
     public static (Tensor Values, Tensor Indices) MaxPool2d(Tensor x, (int H, int W) kernel, (int H, int W) stride, (int H, int W) padding,
         (int H, int W) dilation, bool ceilMode)
     {
-        x.ThrowIfDisposed();
-        if (x.Dim is not (3 or 4)) throw new ArgumentException($"non-empty 3D or 4D (batch mode) tensor expected for input");
-        CheckFloat(x, "max_pool2d");
+        PoolOps.CheckInput(x, "max_pool2d");
         if (kernel.H < 1 || kernel.W < 1) throw new ArgumentException("max_pool2d: kernel_size must be greater than zero");
         if (stride.H < 1 || stride.W < 1) throw new ArgumentException("max_pool2d: stride must be greater than zero");
         int h = x.Sizes[^2], w = x.Sizes[^1], c = x.Sizes[^3];

@@ -9,7 +9,8 @@ internal static class PoolOps
     /// <summary>Window settings of one avg_pool2d call (the plane sizes live in the geometry).</summary>
     internal readonly record struct AvgPoolSpec(ConvGeometry G, int Planes, bool CountIncludePad, int DivisorOverride, int[] InputSizes, int[] OutputSizes);
 
-    private static void CheckInput(Tensor x, string op)
+    /// <summary>A 3-D or 4-D floating input, as every 2-D pooling op requires.</summary>
+    internal static void CheckInput(Tensor x, string op)
     {
         x.ThrowIfDisposed();
         if (x.Dim is not (3 or 4)) throw new ArgumentException("non-empty 3D or 4D (batch mode) tensor expected for input");

@@ -278,6 +278,18 @@ internal static class ReduceOps
     }
 
     /// <summary>Inserts size-1 dims (sorted ascending) into a reduced gradient so it broadcasts against the input.</summary>
+    /// <summary>Max (or min) over several dims, one dim at a time (call it unrecorded: the caller's node owns the gradient); no dims is the overall extreme.</summary>
+    internal static Tensor ExtremeOver(Tensor a, int[] dims, bool keepDim, bool max)
+    {
+        var r = a;
+        foreach (int d in dims.OrderByDescending(d => d))
+            r = max ? r.Max(d, keepDim: true).Values : r.Min(d, keepDim: true).Values;
+        if (dims.Length == 0) r = max ? a.Max() : a.Min();
+        else if (!keepDim)
+            foreach (int d in dims.OrderByDescending(d => d)) r = r.Squeeze(d);
+        return r;
+    }
+
     public static Tensor Unsqueezed(Tensor grad, int[] dims, bool keepDim)
     {
         if (keepDim) return grad;

@@ -6,18 +6,19 @@ namespace Sharpgrad.Ops;
 internal static class ScanSortOps
 {
     /// <summary>
-    /// Runs <paramref name="rowOp"/> over every 1-D slice along <paramref name="dim"/> of a Float64 working copy (the
-    /// values are exact in double for every dtype these ops take) and returns the result in <paramref name="outType"/>.
+    /// Runs <paramref name="rowOp"/> over every 1-D slice along <paramref name="dim"/> of a working copy in
+    /// <paramref name="work"/> (Float64 holds every value these ops see exactly; Int64 keeps integer sums exact) and
+    /// returns the result in <paramref name="outType"/>.
     /// </summary>
-    private static Tensor AlongDim(Tensor x, int dim, DType outType, Action<double[], int, int> rowOp)
+    private static Tensor AlongDim<T>(Tensor x, int dim, DType work, DType outType, Action<T[], int, int> rowOp) where T : unmanaged
     {
         using var scope = Tensor.NewScope();
-        var moved = x.To(DType.Float64).Transpose(dim, -1).Contiguous();
-        var data = moved.ToArray<double>();
+        var moved = x.To(work).Transpose(dim, -1).Contiguous();
+        var data = moved.ToArray<T>();
         int n = x.Dim == 0 ? 1 : x.Sizes[dim];
         if (n > 0)
             for (int start = 0; start < data.Length; start += n) rowOp(data, start, n);
-        var back = Tensor.FromArray(data, moved.Sizes.ToArray()).Transpose(dim, -1).Contiguous().To(outType);
+        var back = Tensor.FromSpan<T>(data, moved.Sizes.ToArray()).Transpose(dim, -1).Contiguous().To(outType);
         return back.MoveToOuterScope();
     }
 
@@ -31,21 +32,16 @@ internal static class ScanSortOps
         using (Autograd.NoGrad())
         {
             if (x.Dim == 0) y = x.To(outType).Clone();
-            else if (outType == DType.Int64)
-            {
-                // Exact in Int64, not through double.
-                var moved = x.To(DType.Int64).Transpose(d, -1).Contiguous();
-                var data = moved.ToArray<long>();
-                int n = x.Sizes[d];
-                for (int s = 0; n > 0 && s < data.Length; s += n)
-                    for (int i = 1; i < n; i++) data[s + i] += data[s + i - 1];
-                y = Tensor.FromArray(data, moved.Sizes.ToArray()).Transpose(d, -1).Contiguous();
-                moved.Dispose();
-            }
-            else y = AlongDim(x, d, outType, static (v, s, n) => { for (int i = 1; i < n; i++) v[s + i] += v[s + i - 1]; });
+            else if (outType == DType.Int64) y = AlongDim<long>(x, d, DType.Int64, outType, RunningSum);
+            else y = AlongDim<double>(x, d, DType.Float64, outType, RunningSum);
         }
         if (Record.ShouldRecord(x)) Record.SetHistory(y, Record.Connect(new CumsumBackward0(d, x.Dim), x));
         return y;
+    }
+
+    private static void RunningSum<T>(T[] v, int start, int n) where T : System.Numerics.INumber<T>
+    {
+        for (int i = 1; i < n; i++) v[start + i] += v[start + i - 1];
     }
 
     /// <summary>logsumexp over dims, max-shifted so it neither overflows nor underflows (LogsumexpBackward0).</summary>
@@ -58,9 +54,7 @@ internal static class ScanSortOps
         using (Tensor.NewScope())
         {
             var xf = x.DType.IsFloatingPoint() ? x : x.To(DTypeDefaults.Float);
-            var m = xf;
-            foreach (int d in wrapped.OrderByDescending(d => d)) m = m.Max(d, keepDim: true).Values;
-            if (wrapped.Length == 0 && x.Dim == 0) m = xf;
+            var m = wrapped.Length == 0 ? xf : ReduceOps.ExtremeOver(xf, wrapped, keepDim: true, max: true);
             // An infinite max would make x - m NaN: shift by 0 there, as PyTorch does.
             var shift = Tensor.Where(m.Abs().Eq(double.PositiveInfinity), Tensor.ZerosLike(m), m);
             var r = (xf - shift).Exp().Sum(wrapped, keepDim: true).Log() + shift;
@@ -128,7 +122,7 @@ internal static class ScanSortOps
         using (Autograd.NoGrad())
         {
             if (x.Dim == 0) return Tensor.Zeros([], DType.Int64);
-            var positions = AlongDim(x, d, DType.Float64, (v, s, n) =>
+            var positions = AlongDim<double>(x, d, DType.Float64, DType.Float64, (v, s, n) =>
             {
                 var keys = new double[n];
                 var order = new int[n];

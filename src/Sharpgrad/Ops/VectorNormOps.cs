@@ -18,7 +18,7 @@ internal static class VectorNormOps
         {
             var a = x.Abs();
             Tensor r;
-            if (double.IsInfinity(p)) r = Extreme(a, wrapped, keepDim, p > 0);
+            if (double.IsInfinity(p)) r = ReduceOps.ExtremeOver(a, wrapped, keepDim, p > 0);
             else if (p == 0) r = a.Ne(0.0).To(x.DType).Sum(wrapped, keepDim);
             else if (p == 1) r = a.Sum(wrapped, keepDim);
             else if (p == 2) r = (x * x).Sum(wrapped, keepDim).Sqrt();
@@ -33,18 +33,6 @@ internal static class VectorNormOps
             Record.SetHistory(y, node);
         }
         return y;
-    }
-
-    /// <summary>Max (or min) over several dims, one dim at a time (unrecorded: the norm's node owns the gradient).</summary>
-    private static Tensor Extreme(Tensor a, int[] dims, bool keepDim, bool max)
-    {
-        var r = a;
-        foreach (int d in dims.OrderByDescending(d => d))
-            r = max ? r.Max(d, keepDim: true).Values : r.Min(d, keepDim: true).Values;
-        if (dims.Length == 0) r = max ? a.Max() : a.Min();
-        else if (!keepDim)
-            foreach (int d in dims.OrderByDescending(d => d)) r = r.Squeeze(d);
-        return r;
     }
 }
 

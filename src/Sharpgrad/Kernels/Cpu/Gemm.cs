@@ -100,25 +100,24 @@ internal static unsafe class Gemm
         if (m == 1 && transA && lda == 1) { transA = false; lda = k; }
 
         long mnk = (long)m * n * k;
-        bool blocked = !(mnk <= DirectMaxMnk || m == 1 || (n == 1 && transB && !transA))
-            && !(transB && !transA && n <= DotMaxN && k >= 16 && Vector512.IsHardwareAccelerated);
-        if (bias != null && !blocked)
+        bool direct = mnk <= DirectMaxMnk || m == 1 || (n == 1 && transB && !transA);
+        // x @ W.T with a handful of output columns (a classifier head): both operands are contiguous
+        // along k, W is a few KB and stays in L1, so blocked dot products beat packing A into panels
+        // for a tile that would be mostly padding.
+        bool dot = !direct && transB && !transA && n <= DotMaxN && k >= 16 && Vector512.IsHardwareAccelerated;
+        if (bias != null && (direct || dot))
         {
             // Only the blocked driver seeds tiles with the bias; the other paths accumulate onto it.
             GemmSmall.FillRows(m, n, bias, c, ldc);
             beta = T.One;
             bias = null;
         }
-        if (mnk <= DirectMaxMnk || m == 1 || (n == 1 && transB && !transA))
+        if (direct)
         {
             GemmSmall.Direct(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             return;
         }
-
-        // x @ W.T with a handful of output columns (a classifier head): both operands are contiguous
-        // along k, W is a few KB and stays in L1, so blocked dot products beat packing A into panels
-        // for a tile that would be mostly padding.
-        if (transB && !transA && n <= DotMaxN && k >= 16 && Vector512.IsHardwareAccelerated)
+        if (dot)
         {
             GemmDot.Run(m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             return;
