@@ -24,36 +24,64 @@ internal sealed class ModeState(bool gradEnabled, bool inference, ModeState? pre
 /// <summary>
 /// Note [Grad mode per async flow]: the state lives in one AsyncLocal, so it survives await,
 /// flows into work started inside a scope, and never leaks between concurrent flows.
+/// Every op reads it, so reads go to a thread-static mirror that the AsyncLocal's change handler
+/// keeps in step (the runtime calls it on every execution-context switch, as it does for
+/// CultureInfo.CurrentCulture): one read costs the same in every mode.
 /// </summary>
 internal static class GradMode
 {
-    private static readonly AsyncLocal<ModeState?> s_state = new();
+    private static readonly AsyncLocal<ModeState?> s_state = new(OnFlowChanged);
 
-    public static ModeState Current => s_state.Value ?? ModeState.Default;
+    [ThreadStatic] private static ModeState? t_current;
+
+    /// <summary>
+    /// The last push of each (grad, inference) kind: contexts are immutable, so pushing the same kind onto the
+    /// same context always yields the same result, and a repeat push just switches to it. The common case (a
+    /// scope entered from the same place every step) then allocates nothing. Holds at most one context per kind.
+    /// </summary>
+    private static readonly CachedPush?[] s_lastPush = new CachedPush?[4];
+
+    private static void OnFlowChanged(AsyncLocalValueChangedArgs<ModeState?> change) => t_current = change.CurrentValue;
+
+    public static ModeState Current => t_current ?? ModeState.Default;
 
     public static GradModeScope Push(bool gradEnabled, bool inference, bool lenient = false)
     {
         var current = Current;
         if (!lenient && current.GradEnabled == gradEnabled && current.Inference == inference)
-            return new GradModeScope(current, unchanged: true); // nothing to write: the AsyncLocal write is the cost
+            return new GradModeScope(current, null); // nothing to write: the AsyncLocal write is the cost
+        var before = ExecutionContext.Capture(); // null while flow is suppressed: then no context switching
+        int kind = (gradEnabled ? 2 : 0) + (inference ? 1 : 0);
+        if (!lenient && before is not null && s_lastPush[kind] is { } last && ReferenceEquals(last.Before, before))
+        {
+            ExecutionContext.Restore(last.After);
+            return new GradModeScope(last.State, new OpenScope(before, last.After));
+        }
         var next = new ModeState(gradEnabled, inference, current, lenient);
         s_state.Value = next;
-        return new GradModeScope(next);
+        var after = ExecutionContext.Capture();
+        if (!lenient && before is not null && after is not null) s_lastPush[kind] = new CachedPush(before, next, after);
+        return new GradModeScope(next, new OpenScope(before, after));
     }
 
-    /// <summary>
-    /// The default state is stored as null: emptying the flow's only AsyncLocal lets the runtime drop
-    /// back to the default ExecutionContext instead of allocating a new one, halving a scope's cost.
-    /// </summary>
+    /// <summary>The default state is stored as null, which the mirror reads as <see cref="ModeState.Default"/>.</summary>
     private static void Store(ModeState? state) => s_state.Value = ReferenceEquals(state, ModeState.Default) ? null : state;
 
-
-    internal static void Pop(ModeState mine, bool unchanged)
+    /// <summary>Ends a scope; <paramref name="open"/> is null for a scope that wrote nothing.</summary>
+    internal static void Pop(ModeState mine, OpenScope? open)
     {
+        if (open is { Closed: true }) return; // disposed twice: a no-op
         var current = Current;
         if (ReferenceEquals(current, mine))
         {
-            if (!unchanged) Store(mine.Previous);
+            if (open is null) return;
+            open.Closed = true;
+            // Nothing else was written since this scope began (any write makes a new context), so going back
+            // to the context it began in is exactly the restore, and unlike a write it allocates nothing.
+            if (open.Before is not null && open.After is not null && ReferenceEquals(ExecutionContext.Capture(), open.After))
+                ExecutionContext.Restore(open.Before);
+            else
+                Store(mine.Previous);
             return;
         }
         // Walk outwards: if this scope is still open further out, an inner scope is still open.
@@ -65,7 +93,8 @@ internal static class GradMode
                 if (onlyLenientInside)
                 {
                     // plain SetGradEnabled calls end with their enclosing scope
-                    Store(unchanged ? mine : mine.Previous);
+                    if (open is not null) open.Closed = true;
+                    Store(open is null ? mine : mine.Previous);
                     return;
                 }
                 throw new InvalidOperationException(
@@ -75,6 +104,21 @@ internal static class GradMode
         }
         // Not on the stack: already disposed, or ended with its enclosing scope. A no-op.
     }
+
+    private sealed class CachedPush(ExecutionContext before, ModeState state, ExecutionContext after)
+    {
+        public readonly ExecutionContext Before = before;
+        public readonly ModeState State = state;
+        public readonly ExecutionContext After = after;
+    }
+}
+
+/// <summary>One scope that wrote a mode: the contexts around its write, and whether it has ended.</summary>
+internal sealed class OpenScope(ExecutionContext? before, ExecutionContext? after)
+{
+    public readonly ExecutionContext? Before = before;
+    public readonly ExecutionContext? After = after;
+    public bool Closed;
 }
 
 /// <summary>
@@ -84,17 +128,17 @@ internal static class GradMode
 public readonly struct GradModeScope : IDisposable
 {
     private readonly ModeState? _state;
-    private readonly bool _unchanged;
+    private readonly OpenScope? _open;
 
-    internal GradModeScope(ModeState state, bool unchanged = false)
+    internal GradModeScope(ModeState state, OpenScope? open)
     {
         _state = state;
-        _unchanged = unchanged;
+        _open = open;
     }
 
     /// <summary>Restores the mode that was in effect when this scope was entered.</summary>
     public void Dispose()
     {
-        if (_state is not null) GradMode.Pop(_state, _unchanged);
+        if (_state is not null) GradMode.Pop(_state, _open);
     }
 }
