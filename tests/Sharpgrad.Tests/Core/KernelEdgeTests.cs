@@ -95,6 +95,22 @@ public class KernelEdgeTests
         }
     }
 
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void ReluKeepsNegativeZeroOnEveryVectorLane(DType dtype)
+    {
+        // 67 elements: whole 512-bit vectors, a partial one and a scalar tail all see -0, negatives and NaN.
+        var v = new double[67];
+        for (int i = 0; i < v.Length; i++) v[i] = (i % 4) switch { 0 => -0.0, 1 => -(i + 0.5), 2 => i, _ => double.NaN };
+        var r = Tensor.FromArray(v).To(dtype).Relu().To(DType.Float64).ToArray<double>();
+        for (int i = 0; i < v.Length; i++)
+        {
+            double expected = (i % 4) switch { 0 => -0.0, 1 => 0.0, 2 => i, _ => double.NaN };
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(r[i]));
+        }
+    }
+
     [Fact]
     public void SpecialValues()
     {

@@ -255,7 +255,9 @@ public class GemmTests
             Kernels.Cpu.Gemm.MaxThreads = 2;
             var rng = new Random(9);
             foreach (var (ta, tb, m, n, k) in new[] { (false, true, 64, 512, 784), (false, false, 64, 784, 512),
-                         (true, false, 512, 784, 64), (false, true, 256, 10, 512), (true, false, 10, 512, 256), (false, false, 256, 512, 10) })
+                         (true, false, 512, 784, 64), (false, true, 256, 10, 512), (true, false, 10, 512, 256), (false, false, 256, 512, 10),
+                         // row slabs although n > m (each thread gets >= 128 rows); ragged rows on the parallel dot path
+                         (false, true, 256, 512, 784), (true, true, 301, 700, 40), (false, true, 257, 10, 512), (false, true, 262, 3, 700) })
                 Case<float>.Check(Impl.Sgemm, ta, tb, m, n, k, 1, 0, 0, 1, 0, rng, nanC: true);
         }
         finally { Kernels.Cpu.Gemm.MaxThreads = saved; }

@@ -24,6 +24,9 @@ internal static unsafe class Gemm
     // larger than that (~2^22 flops is ~20us single-threaded at AVX-512 speeds).
     private const long ParallelMinFlops = 1L << 22;
 
+    // The dot path runs at about half the blocked kernel's rate, so it pays for a second thread sooner.
+    private const long DotParallelMinFlops = 1L << 20;
+
     // Output widths at or below this take the dot-product path for A * B^T (see GemmDot).
     private const int DotMaxN = 16;
 
@@ -119,7 +122,8 @@ internal static unsafe class Gemm
         }
         if (dot)
         {
-            GemmDot.Run(m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            GemmDot.RunParallel(Math.Min(s_maxThreads, (int)Math.Max(1, 2 * mnk / DotParallelMinFlops)),
+                m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             return;
         }
 
@@ -304,6 +308,25 @@ internal static unsafe class GemmSmall
 /// </summary>
 internal static unsafe class GemmDot
 {
+    /// <summary>Splits the rows into per-thread slabs of whole 4-row blocks.</summary>
+    public static void RunParallel<T>(int threads, int m, int n, int k, T alpha, T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc)
+        where T : unmanaged, INumberBase<T>
+    {
+        int blocks = (m + 3) / 4;
+        threads = Math.Min(threads, blocks);
+        if (threads <= 1)
+        {
+            Run(m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            return;
+        }
+        nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
+        WorkerPool.Run(threads, threads, t =>
+        {
+            int r0 = (int)((long)blocks * t / threads) * 4, r1 = Math.Min(m, (int)((long)blocks * (t + 1) / threads) * 4);
+            if (r1 > r0) Run(r1 - r0, n, k, alpha, (T*)pa + r0 * lda, lda, (T*)pb, ldb, beta, (T*)pc + r0 * ldc, ldc);
+        });
+    }
+
     public static void Run<T>(int m, int n, int k, T alpha, T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc)
         where T : unmanaged, INumberBase<T>
     {

@@ -24,15 +24,20 @@ internal static unsafe class GemmDriver<T, TK>
     // nn, about even for nt; at m=256 no gain, so larger m keeps the KC x NC block schedule.
     private const int PanelMaxM = 96;
     private const int PanelMinK = 32;
+    // Rows per thread from which M is split even when N is longer (see RunParallel).
+    private const int SplitMMinRows = 128;
 
     /// <summary>Splits the larger of M/N into per-thread slabs; each slab runs the serial driver.</summary>
     public static void RunParallel(int threads, bool transA, bool transB, int m, int n, int k, T alpha,
         T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc, T* bias = null)
     {
         // Slabs are whole micro-tiles so no thread gets ragged edges it didn't need. Splitting M
-        // duplicates B packing per thread, splitting N duplicates A packing; both are O(k*(m+n)),
-        // so pick the longer dimension to get balanced, well-shaped slabs.
-        bool splitM = m >= n;
+        // duplicates B packing per thread, splitting N duplicates A packing; both are O(k*(m+n)).
+        // Row slabs win whenever each thread gets a deep slab: a thread then reads only its own rows
+        // of A and writes its own rows of C, the same row ranges an element-wise op before or after
+        // splits by, so activations stay in the core that produced them. Measured on the 784-512-512-10
+        // MLP forward at batch 256 (2 threads): 1.30 ms against 1.40 ms splitting N.
+        bool splitM = m >= n || m >= threads * SplitMMinRows;
         int dim = splitM ? m : n;
         int unit = splitM ? TK.MR : TK.NR;
         int units = (dim + unit - 1) / unit;

@@ -1,5 +1,8 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Sharpgrad.Kernels.Operators;
 
@@ -59,16 +62,35 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
     /// <summary>x &lt; 0 ? +0 : x. Not TensorPrimitives.Max(x, 0): that turns -0 into +0, PyTorch keeps -0 (and NaN).</summary>
     private static void Relu(ReadOnlySpan<T> x, Span<T> y)
     {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && x.Length >= Vector<T>.Count)
+        if (y.Length < x.Length) throw new ArgumentException("Destination is too short.", nameof(y));
+        ref T xr = ref MemoryMarshal.GetReference(x);
+        ref T yr = ref MemoryMarshal.GetReference(y);
+        nuint n = (nuint)x.Length, i = 0;
+        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported)
         {
-            for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
+            nuint w = (nuint)Vector512<T>.Count;
+            for (; i + 2 * w <= n; i += 2 * w)
             {
-                var v = new Vector<T>(x[i..]);
-                Vector.ConditionalSelect(Vector.LessThan(v, Vector<T>.Zero), Vector<T>.Zero, v).CopyTo(y[i..]);
+                var v0 = Vector512.LoadUnsafe(ref xr, i);
+                var v1 = Vector512.LoadUnsafe(ref xr, i + w);
+                Vector512.ConditionalSelect(Vector512.LessThan(v0, Vector512<T>.Zero), Vector512<T>.Zero, v0).StoreUnsafe(ref yr, i);
+                Vector512.ConditionalSelect(Vector512.LessThan(v1, Vector512<T>.Zero), Vector512<T>.Zero, v1).StoreUnsafe(ref yr, i + w);
             }
         }
-        for (; i < x.Length; i++) y[i] = x[i] < T.Zero ? T.Zero : x[i];
+        else if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+        {
+            nuint w = (nuint)Vector256<T>.Count;
+            for (; i + w <= n; i += w)
+            {
+                var v = Vector256.LoadUnsafe(ref xr, i);
+                Vector256.ConditionalSelect(Vector256.LessThan(v, Vector256<T>.Zero), Vector256<T>.Zero, v).StoreUnsafe(ref yr, i);
+            }
+        }
+        for (; i < n; i++)
+        {
+            T v = Unsafe.Add(ref xr, i);
+            Unsafe.Add(ref yr, i) = v < T.Zero ? T.Zero : v;
+        }
     }
 }
 
