@@ -161,7 +161,8 @@ public static partial class Functional
     /// Pads the last dims: <paramref name="pad"/> lists (left, right) amounts from the last dim backwards. "constant"
     /// fills with <paramref name="value"/> (negative amounts crop; ConstantPadNdBackward0); "reflect" mirrors without
     /// repeating the edge and "replicate" repeats it, over the last 1-3 dims of a batched or unbatched input
-    /// (ReflectionPad{k}DBackward0 / ReplicationPad{k}DBackward0). "circular" is not implemented. PyTorch: F.pad.
+    /// (ReflectionPad{k}DBackward0 / ReplicationPad{k}DBackward0); "circular" wraps around (each end copied from the
+    /// opposite one; CopySlices, as PyTorch composes it). PyTorch: F.pad.
     /// </summary>
     public static Tensor Pad(Tensor x, int[] pad, string mode = "constant", double value = 0)
     {
@@ -171,7 +172,7 @@ public static partial class Functional
             "constant" => PadOps.ConstantPad(x, pad, value),
             "reflect" => PadOps.IndexPad(x, pad, reflect: true),
             "replicate" => PadOps.IndexPad(x, pad, reflect: false),
-            "circular" => throw new NotSupportedException("F.pad mode 'circular' is not implemented in Sharpgrad."),
+            "circular" => PadOps.CircularPad(x, pad),
             _ => throw new ArgumentException($"Unrecognised padding mode {mode}"),
         };
     }

@@ -58,9 +58,7 @@ internal static class PadOps
         x.ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(pad);
         if (pad.Length % 2 != 0) throw new InvalidOperationException("Padding length must be divisible by 2");
-        int k = pad.Length / 2;
-        if (k is < 1 or > 3 || x.Dim < 2 || x.Dim > 5 || (x.Dim - 2 != k && x.Dim - 1 != k))
-            throw new NotSupportedException("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now");
+        int k = CheckNonConstantPad(x, pad);
         var plan = new List<(int Dim, long[] Index, int Size)>();
         for (int i = 0; i < k; i++)
         {
@@ -89,6 +87,53 @@ internal static class PadOps
         }
         if (Record.ShouldRecord(x))
             Record.SetHistory(y, Record.Connect(new IndexPadBackward($"{(reflect ? "Reflection" : "Replication")}Pad{k}DBackward0", plan), x));
+        return y;
+    }
+
+    /// <summary>The checks F.pad makes for every non-constant mode; returns the number of padded dimensions.</summary>
+    private static int CheckNonConstantPad(Tensor x, int[] pad)
+    {
+        int k = pad.Length / 2;
+        if (k is < 1 or > 3 || x.Dim < 2 || x.Dim > 5 || (x.Dim - 2 != k && x.Dim - 1 != k))
+            throw new NotSupportedException("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now");
+        return k;
+    }
+
+    /// <summary>
+    /// Circular padding, composed the way PyTorch composes it (_pad_circular): the input is copied into the
+    /// middle of a fresh tensor, then each padded dimension's ends are copied from the opposite side of it.
+    /// Every step is a copy into a slice, so the graph is CopySlices, as in PyTorch.
+    /// </summary>
+    public static Tensor CircularPad(Tensor x, int[] pad)
+    {
+        x.ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(pad);
+        if (pad.Length % 2 != 0) throw new InvalidOperationException("Padding length must be divisible by 2");
+        int k = CheckNonConstantPad(x, pad);
+        int kept = x.Dim - k;
+        var outShape = x.Shape.ToArray();
+        for (int i = 0; i < k; i++)
+        {
+            int d = kept + i, size = x.Shape[d], left = pad[2 * (k - i - 1)], right = pad[2 * (k - i - 1) + 1];
+            if (left > size || right > size) throw new InvalidOperationException("Padding value causes wrapping around more than once.");
+            outShape[d] = size + left + right;
+            if (outShape[d] < 0) throw new InvalidOperationException("Negative padding value is resulting in an empty dimension");
+        }
+        var y = Tensor.Empty(x.DType, outShape);
+        Tensor outSlice = y, inSlice = x;
+        for (int i = 0; i < k; i++)
+        {
+            int d = x.Dim - 1 - i, left = pad[2 * i], right = pad[2 * i + 1];
+            outSlice = outSlice.Slice(d, Math.Max(left, 0), outShape[d] - Math.Max(right, 0));
+            inSlice = inSlice.Slice(d, Math.Max(-left, 0), x.Shape[d] - Math.Max(-right, 0));
+        }
+        outSlice.Copy_(inSlice);
+        for (int i = 0; i < k; i++)
+        {
+            int d = x.Dim - 1 - i, left = pad[2 * i], right = pad[2 * i + 1], size = outShape[d];
+            if (left > 0) y.Slice(d, 0, left).Copy_(y.Slice(d, size - left - Math.Max(right, 0), size - Math.Max(right, 0)));
+            if (right > 0) y.Slice(d, size - right, size).Copy_(y.Slice(d, Math.Max(left, 0), Math.Max(left, 0) + right));
+        }
         return y;
     }
 

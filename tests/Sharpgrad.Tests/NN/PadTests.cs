@@ -34,7 +34,39 @@ public class PadTests
         Assert.Equal("Padding length should be less than or equal to two times the input dimension but got padding length 8 and input of dimension 3",
             Assert.Throws<InvalidOperationException>(() => F.Pad(X(), [1, 2, 3, 4, 5, 6, 7, 8])).Message);
         Assert.Equal("narrow(): length must be non-negative.", Assert.Throws<InvalidOperationException>(() => F.Pad(X(), [-3, -2])).Message);
-        Assert.Throws<NotSupportedException>(() => F.Pad(X(), [1, 1], mode: "circular"));
+    }
+
+    [Fact]
+    public void CircularPadMatchesPyTorch()
+    {
+        // FACTS (torch 2.6): F.pad(arange(6.).reshape(1,2,3), (2,1), 'circular') and (-1,2); grad_fn CopySlices
+        var x = Tensor.Arange(6).To(DType.Float32).View(1, 2, 3).Detach().RequiresGrad_();
+        var y = F.Pad(x, [2, 1], mode: "circular");
+        Assert.Equal("CopySlices", y.GradFn!.Name);
+        Check.Close([1f, 2, 0, 1, 2, 0, 4, 5, 3, 4, 5, 3], y, 0);
+        Check.Close([1f, 2, 1, 2, 4, 5, 4, 5], F.Pad(x, [-1, 2], mode: "circular"), 0);
+        Assert.Equal([1, 2, 3], F.Pad(x, [-1, 1], mode: "circular").Shape);
+        Assert.Equal([2, 5], F.Pad(Tensor.Zeros([2, 3]), [1, 1], mode: "circular").Shape); // unbatched
+
+        // 2-D: F.pad(x2, (1,2,2,0), 'circular'), then (y2 * arange).sum().backward()
+        var x2 = Tensor.Arange(12).To(DType.Float64).View(1, 1, 3, 4).Detach().RequiresGrad_();
+        var y2 = F.Pad(x2, [1, 2, 2, 0], mode: "circular");
+        Assert.Equal([1, 1, 5, 7], y2.Shape);
+        Check.Close([7.0, 4, 5, 6, 7, 4, 5, 11, 8, 9, 10, 11, 8, 9, 3, 0, 1, 2, 3, 0, 1, 7, 4, 5, 6, 7, 4, 5, 11, 8, 9, 10, 11, 8, 9], y2, 0);
+        (y2 * Tensor.Arange(35).To(DType.Float64).View(1, 1, 5, 7)).Sum().Backward();
+        Check.Close([34.0, 36, 17, 32, 54, 58, 27, 50, 82, 86, 41, 78], x2.Grad!, 0);
+        Assert.True(Autograd.GradCheck(a => F.Pad(a[0], [1, 2, 2, 0], mode: "circular"), [Xi()]));
+        Assert.True(Autograd.GradCheck(a => F.Pad(a[0], [-2, 3], mode: "circular"), [X()]));
+    }
+
+    [Fact]
+    public void CircularPadErrorsMatchPyTorch()
+    {
+        var x = Tensor.Zeros([1, 2, 3]);
+        Assert.Equal("Padding value causes wrapping around more than once.",
+            Assert.Throws<InvalidOperationException>(() => F.Pad(x, [4, 0], mode: "circular")).Message);
+        Assert.Equal("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now",
+            Assert.Throws<NotSupportedException>(() => F.Pad(Tensor.Zeros([3]), [1, 1], mode: "circular")).Message);
     }
 
     private static Tensor W() => (Tensor.Arange(72).To(DType.Float64) * 0.1).Cos().View(3, 2, 3, 4);
