@@ -34,7 +34,7 @@ internal static class Profile
             var fa = a.Data<float>(); var fb = b.Data<float>(); var fy = y.Data<float>();
             for (long i = 0; i < n; i++) System.Numerics.Tensors.TensorPrimitives.Add(fa.AsSpan(0, 256), fb.AsSpan(0, 256), fy.AsSpan(0, 256));
         });
-        Piece("  grad-mode read (AsyncLocal)", n => { bool any = false; for (long i = 0; i < n; i++) any |= GradMode.Current.Records; s_sink = any; });
+        Piece("  grad-mode read (thread-static mirror)", n => { bool any = false; for (long i = 0; i < n; i++) any |= GradMode.Current.Records; s_sink = any; });
         Piece("  Record.ShouldRecord(w, a)", n => { bool any = false; for (long i = 0; i < n; i++) any |= Record.ShouldRecord(w, a); s_sink = any; });
         Piece("  TensorScope.Current read ([ThreadStatic])", n => { for (long i = 0; i < n; i++) s_sink = TensorScope.Current; });
         Piece("  new MulBackward0 + Connect (edges)", n => { for (long i = 0; i < n; i++) s_sink = Record.Connect(new Ops.MulBackward0(), w, a); });
