@@ -23,7 +23,7 @@ public sealed class MultiheadAttention : Module
         {
             InProjWeight = RegisterParameter("in_proj_weight", Tensor.Empty([3 * embedDim, embedDim], dtype).Uniform_(-bound, bound));
             if (bias) InProjBias = RegisterParameter("in_proj_bias", Tensor.Zeros([3 * embedDim], dtype));
-            OutProj = RegisterModule("out_proj", new Linear(embedDim, embedDim, bias, dtype));
+            OutProj = RegisterModule("out_proj", new Linear(embedDim, embedDim, bias, dtype) { PrintedName = "NonDynamicallyQuantizableLinear" });
             OutProj.Bias?.Zero_();
         }
     }

@@ -17,6 +17,14 @@ public sealed class Linear : Module
         ResetParameters();
     }
 
+    /// <summary>
+    /// PyTorch's MultiheadAttention holds its output projection as NonDynamicallyQuantizableLinear, a Linear
+    /// under another name (it only steers quantization); the name shows in its printed form.
+    /// </summary>
+    internal string PrintedName { get; init; } = nameof(Linear);
+
+    internal override string ReprName => PrintedName;
+
     /// <summary>Size of each input sample.</summary>
     public int InFeatures { get; }
 

@@ -154,10 +154,13 @@ public abstract partial class Module
     /// <summary>Extra text inside the parentheses of <see cref="ToString"/>, e.g. <c>in_features=2, out_features=3, bias=True</c>.</summary>
     protected virtual string ExtraRepr => "";
 
+    /// <summary>The class name PyTorch prints for this module.</summary>
+    internal virtual string ReprName => GetType().Name;
+
     /// <summary>PyTorch's printed form of the module tree.</summary>
     public override string ToString()
     {
-        string name = GetType().Name;
+        string name = ReprName;
         if (_modules.Count == 0) return $"{name}({ExtraRepr})";
         var sb = new StringBuilder(name).Append("(\n");
         if (ExtraRepr.Length > 0) sb.Append("  ").Append(ExtraRepr).Append('\n');

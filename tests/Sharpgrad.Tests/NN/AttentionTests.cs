@@ -88,6 +88,12 @@ public class MultiheadAttentionTests
         var (o3, w3) = mha.Forward(q, kv, kv, needWeights: false);
         Assert.Null(w3);
         Check.Close(-5.865853779507946, o3.Sum().Item<double>(), 1e-12);
+        // FACTS (torch 2.6): print(nn.MultiheadAttention(8, 2, bias=False))
+        Assert.Equal("MultiheadAttention(\n  (out_proj): NonDynamicallyQuantizableLinear(in_features=8, out_features=8, bias=False)\n)",
+            new Sharpgrad.NN.MultiheadAttention(8, 2, bias: false).ToString());
+        Assert.Equal("Linear(in_features=8, out_features=8, bias=True)", new Sharpgrad.NN.Linear(8, 8).ToString());
+        Assert.Equal("TransformerEncoderLayer(\n  (self_attn): MultiheadAttention(\n    (out_proj): NonDynamicallyQuantizableLinear(in_features=8, out_features=8, bias=True)\n  )\n  (linear1): Linear(in_features=8, out_features=16, bias=True)\n  (dropout): Dropout(p=0.1, inplace=False)\n  (linear2): Linear(in_features=16, out_features=8, bias=True)\n  (norm1): LayerNorm((8,), eps=1e-05, elementwise_affine=True)\n  (norm2): LayerNorm((8,), eps=1e-05, elementwise_affine=True)\n  (dropout1): Dropout(p=0.1, inplace=False)\n  (dropout2): Dropout(p=0.1, inplace=False)\n)",
+            new Sharpgrad.NN.TransformerEncoderLayer(8, 2, 16).ToString());
         Assert.Equal("embed_dim must be divisible by num_heads", Assert.Throws<ArgumentException>(() => new Sharpgrad.NN.MultiheadAttention(8, 3)).Message);
         Tensor.ManualSeed(5);
         var small = new Sharpgrad.NN.MultiheadAttention(4, 2, dtype: DType.Float64);
