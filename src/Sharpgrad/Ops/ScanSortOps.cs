@@ -122,24 +122,30 @@ internal static class ScanSortOps
         using (Autograd.NoGrad())
         {
             if (x.Dim == 0) return Tensor.Zeros([], DType.Int64);
-            var positions = AlongDim<double>(x, d, DType.Float64, DType.Float64, (v, s, n) =>
-            {
-                var keys = new double[n];
-                var order = new int[n];
-                for (int i = 0; i < n; i++) { keys[i] = v[s + i]; order[i] = i; }
-                // NaN is the largest value; a stable sort keeps equal values in input order.
-                Comparison<int> cmp = descending
-                    ? (a, b) => CompareNaNLast(keys[b], keys[a]) is var c && c != 0 ? c : a.CompareTo(b)
-                    : (a, b) => CompareNaNLast(keys[a], keys[b]) is var c && c != 0 ? c : a.CompareTo(b);
-                Array.Sort(order, cmp);
-                for (int i = 0; i < n; i++) v[s + i] = order[i];
-            });
+            // Int64 sorts on its own values: a Float64 key would merge neighbours beyond 2^53.
+            if (x.DType == DType.Int64)
+                return AlongDim<long>(x, d, DType.Int64, DType.Int64, (v, s, n) => SortRow(v, s, n, descending, static (a, b) => a.CompareTo(b), static i => i));
+            var positions = AlongDim<double>(x, d, DType.Float64, DType.Float64, (v, s, n) => SortRow(v, s, n, descending, CompareNaNLast, static i => i));
             var result = positions.To(DType.Int64);
             positions.Dispose();
             return result;
         }
     }
 
+    /// <summary>Replaces v[s..s+n) by the positions that sort it; stable, so equal values keep input order.</summary>
+    private static void SortRow<T>(T[] v, int s, int n, bool descending, Comparison<T> compare, Func<int, T> position)
+    {
+        var keys = new T[n];
+        var order = new int[n];
+        for (int i = 0; i < n; i++) { keys[i] = v[s + i]; order[i] = i; }
+        Comparison<int> cmp = descending
+            ? (a, b) => compare(keys[b], keys[a]) is var c && c != 0 ? c : a.CompareTo(b)
+            : (a, b) => compare(keys[a], keys[b]) is var c && c != 0 ? c : a.CompareTo(b);
+        Array.Sort(order, cmp);
+        for (int i = 0; i < n; i++) v[s + i] = position(order[i]);
+    }
+
+    /// <summary>NaN is the largest value, as in PyTorch's sort.</summary>
     private static int CompareNaNLast(double a, double b) =>
         double.IsNaN(a) ? (double.IsNaN(b) ? 0 : 1) : double.IsNaN(b) ? -1 : a.CompareTo(b);
 

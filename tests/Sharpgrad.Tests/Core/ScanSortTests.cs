@@ -82,6 +82,21 @@ public class ScanSortTests
     }
 
     [Fact]
+    public void Int64SortsExactlyBeyondTwoToThe53()
+    {
+        const long big = 1L << 53; // big + 1 has no double of its own
+        var x = Tensor.FromArray(new[] { big + 1, big, big + 2, long.MinValue, long.MaxValue, big + 1 });
+        var (v, i) = x.Sort();
+        Assert.Equal(new[] { long.MinValue, big, big + 1, big + 1, big + 2, long.MaxValue }, v.ToArray<long>());
+        Assert.Equal(new long[] { 3, 1, 0, 5, 2, 4 }, i.ToArray<long>()); // stable: equal values keep input order
+        // FACTS (torch 2.6): x.sort() indices [3, 1, 0, 5, 2, 4]; x.topk(2) indices [4, 2] (which of two equal
+        // values topk reports first is unspecified: PyTorch's x.topk(3) ends with index 5, Sharpgrad's with 0)
+        var (tv, ti) = x.TopK(2);
+        Assert.Equal(new[] { long.MaxValue, big + 2 }, tv.ToArray<long>());
+        Assert.Equal(new long[] { 4, 2 }, ti.ToArray<long>());
+    }
+
+    [Fact]
     public void ErrorsMatchPyTorchAndGradientsCheck()
     {
         Assert.Equal("selected index k out of range", Assert.Throws<InvalidOperationException>(() => X().TopK(5, 1)).Message);
