@@ -69,8 +69,62 @@ public class MultiheadAttentionTests
         output.Pow(2).Sum().Backward();
         Check.Close(-9.510975716183571, q.Grad!.Sum().Item<double>(), 1e-10);
         Check.Close(-17.491114584330024, kv.Grad!.Sum().Item<double>(), 1e-10);
-        Check.Close(-7.190920277553996, mha.InProjWeight.Grad!.Sum().Item<double>(), 1e-10);
+        Check.Close(-7.190920277553996, mha.InProjWeight!.Grad!.Sum().Item<double>(), 1e-10);
         Check.Close(-32.502817743434555, mha.OutProj.Weight.Grad!.Sum().Item<double>(), 1e-10);
+    }
+
+    [Fact]
+    public void SeparateProjectionsBiasKvAndZeroAttnMatchPyTorch()
+    {
+        // FACTS (torch 2.6): MultiheadAttention(8, 2, batch_first=True, kdim=3, vdim=5, add_bias_kv=True,
+        // add_zero_attn=True, dtype=float64), parameter i set to det(shape, 0.21 + 0.13 i)
+        var mha = new Sharpgrad.NN.MultiheadAttention(8, 2, batchFirst: true, dtype: DType.Float64, addBiasKv: true, addZeroAttn: true, kdim: 3, vdim: 5);
+        Assert.Equal(["q_proj_weight", "k_proj_weight", "v_proj_weight", "in_proj_bias", "bias_k", "bias_v", "out_proj.weight", "out_proj.bias"],
+            mha.NamedParameters().Select(p => p.Name));
+        Assert.Equal([[8, 8], [8, 3], [8, 5], [24], [1, 1, 8], [1, 1, 8], [8, 8], [8]], mha.Parameters().Select(p => p.Shape.ToArray()));
+        Assert.Null(mha.InProjWeight);
+        using (Autograd.NoGrad())
+        {
+            int i = 0;
+            foreach (var (_, p) in mha.NamedParameters()) p.Copy_(Det(p.Shape.ToArray(), 0.21 + 0.13 * i++));
+        }
+        var q = Det([2, 4, 8], 0.37).RequiresGrad_();
+        var k = Det([2, 5, 3], 0.53).RequiresGrad_();
+        var v = Det([2, 5, 5], 0.61).RequiresGrad_();
+        var (o, w) = mha.Forward(q, k, v);
+        Assert.Equal([2, 4, 8], o.Shape);
+        Assert.Equal([2, 4, 7], w!.Shape); // 5 keys + bias_k + the zero key
+        Check.Close(4.640066557413366, o.Sum().Item<double>(), 1e-12);
+        Check.Close([0.4771211271442832, 0.57755057066662, -0.3347622869522507, -0.8445879340972718, -0.04353755949005912, 0.7348001858965552, 0.3356522513506458, -0.3245368477941232], o.Select(0, 1).Select(0, 3), 1e-12);
+        Check.Close([0.14300857639083858, 0.1427042179293113, 0.15137882711183126, 0.13360354602184088, 0.1420702107696693, 0.16367263516019173, 0.12356198661631701], w.Select(0, 0).Select(0, 0), 1e-12);
+        o.Pow(2).Sum().Backward();
+        Check.Close(-5.013116633654938, q.Grad!.Sum().Item<double>(), 1e-10);
+        Check.Close(-1.7921946991467546, k.Grad!.Sum().Item<double>(), 1e-10);
+        Check.Close(8.01080689595923, v.Grad!.Sum().Item<double>(), 1e-10);
+        Check.Close(-0.9976424775101392, mha.QProjWeight!.Grad!.Sum().Item<double>(), 1e-10);
+        Check.Close(0.5394293616331512, mha.KProjWeight!.Grad!.Sum().Item<double>(), 1e-10);
+        Check.Close(-0.8464192328864832, mha.VProjWeight!.Grad!.Sum().Item<double>(), 1e-10);
+        Check.Close(2.149400169313342, mha.BiasK!.Grad!.Sum().Item<double>(), 1e-10);
+        Check.Close(-1.7503717726742454, mha.BiasV!.Grad!.Sum().Item<double>(), 1e-10);
+        Check.Close(-8.583321604139943, mha.InProjBias!.Grad!.Sum().Item<double>(), 1e-10);
+
+        // masks grow by the appended (attendable) columns
+        var kpm = Tensor.FromArray(new[] { false, false, true, false, true, false, false, false, false, false }, [2, 5]);
+        var am = Tensor.FromArray(Enumerable.Repeat(new[] { false, true, false, false, false }, 4).SelectMany(r => r).ToArray(), [4, 5]);
+        var (o2, w2) = mha.Forward(q.Detach(), k.Detach(), v.Detach(), keyPaddingMask: kpm, attnMask: am, averageAttnWeights: false);
+        Check.Close(5.109262060584245, o2.Sum().Item<double>(), 1e-12);
+        Assert.Equal([2, 2, 4, 7], w2!.Shape);
+        Check.Close([0.19826442006178235, 0.0, 0.0, 0.2319585653761882, 0.0, 0.3078650227897216, 0.2619119917723079], w2.Select(0, 0).Select(0, 1).Select(0, 0), 1e-12);
+        Check.Close(4.528830303618259, mha.Forward(q.Detach(), k.Detach(), v.Detach(), attnMask: Check.Det([4, 5], 0.9, 1)).Output.Sum().Item<double>(), 1e-12);
+        var (o4, w4) = mha.Forward(q.Detach().Select(0, 0), k.Detach().Select(0, 0), v.Detach().Select(0, 0)); // unbatched
+        Assert.Equal([4, 8], o4.Shape);
+        Assert.Equal([4, 7], w4!.Shape);
+        Check.Close(2.2930399777325627, o4.Sum().Item<double>(), 1e-12);
+        Assert.Equal("MultiheadAttention(\n  (out_proj): NonDynamicallyQuantizableLinear(in_features=8, out_features=8, bias=True)\n)", mha.ToString());
+        Tensor.ManualSeed(4);
+        var small = new Sharpgrad.NN.MultiheadAttention(4, 2, dtype: DType.Float64, addBiasKv: true, addZeroAttn: true, kdim: 3, vdim: 2);
+        Assert.True(Autograd.GradCheck(a => small.Forward(a[0], a[1], a[2]).Output,
+            [Tensor.Randn([3, 2, 4], DType.Float64, requiresGrad: true), Tensor.Randn([5, 2, 3], DType.Float64, requiresGrad: true), Tensor.Randn([5, 2, 2], DType.Float64, requiresGrad: true)]));
     }
 
     [Fact]
