@@ -2,7 +2,8 @@ namespace Sharpgrad.NN;
 
 /// <summary>
 /// Shared plumbing of the recurrent layers: PyTorch's parameter names and layout (weight_ih_l{k}[_reverse]
-/// [gates·hidden, in], weight_hh_l{k}, bias_ih_l{k}, bias_hh_l{k}), its init (uniform in ±1/√hidden), the
+/// [gates·hidden, in], weight_hh_l{k}, bias_ih_l{k}, bias_hh_l{k}, and for a projected LSTM weight_hr_l{k}), its init
+/// (uniform in ±1/√hidden), the
 /// [T, N, features] / batch_first / unbatched conventions, bidirectional layers (outputs concatenated forward then
 /// backward) and dropout between layers in training. The cells are built from recorded ops, so gradients, grad modes
 /// and the ledger work as for any other composition. PyTorch: torch.nn.modules.rnn.RNNBase.
@@ -10,42 +11,48 @@ namespace Sharpgrad.NN;
 public abstract class RecurrentBase : Module
 {
     private readonly Tensor[] _wIh, _wHh;
-    private readonly Tensor?[] _bIh, _bHh;
+    private readonly Tensor?[] _bIh, _bHh, _wHr;
 
     private protected RecurrentBase(int gates, int inputSize, int hiddenSize, int numLayers, bool bias, bool batchFirst, double dropout,
-        bool bidirectional, DType dtype)
+        bool bidirectional, DType dtype, int projSize = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hiddenSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(numLayers);
         if (!(dropout >= 0 && dropout <= 1))
             throw new ArgumentException("dropout should be a number in range [0, 1] representing the probability of an element being zeroed");
+        if (projSize < 0) throw new ArgumentException("proj_size should be a positive integer or zero to disable projections");
+        if (projSize >= hiddenSize) throw new ArgumentException("proj_size has to be smaller than hidden_size");
         InputSize = inputSize;
         HiddenSize = hiddenSize;
         NumLayers = numLayers;
         BatchFirst = batchFirst;
         Dropout = dropout;
         Bidirectional = bidirectional;
-        int directions = Directions;
+        ProjSize = projSize;
+        int directions = Directions, outSize = OutputSize;
         _wIh = new Tensor[numLayers * directions];
         _wHh = new Tensor[numLayers * directions];
         _bIh = new Tensor?[numLayers * directions];
         _bHh = new Tensor?[numLayers * directions];
+        _wHr = new Tensor?[numLayers * directions];
         double bound = 1.0 / Math.Sqrt(hiddenSize);
         using (Autograd.NoGrad())
         {
             for (int l = 0; l < numLayers; l++)
                 for (int dir = 0; dir < directions; dir++)
                 {
-                    int i = l * directions + dir, inSize = l == 0 ? inputSize : hiddenSize * directions;
+                    int i = l * directions + dir, inSize = l == 0 ? inputSize : outSize * directions;
                     string suffix = dir == 1 ? "_reverse" : "";
                     _wIh[i] = RegisterParameter($"weight_ih_l{l}{suffix}", Tensor.Empty([gates * hiddenSize, inSize], dtype).Uniform_(-bound, bound));
-                    _wHh[i] = RegisterParameter($"weight_hh_l{l}{suffix}", Tensor.Empty([gates * hiddenSize, hiddenSize], dtype).Uniform_(-bound, bound));
+                    _wHh[i] = RegisterParameter($"weight_hh_l{l}{suffix}", Tensor.Empty([gates * hiddenSize, outSize], dtype).Uniform_(-bound, bound));
                     if (bias)
                     {
                         _bIh[i] = RegisterParameter($"bias_ih_l{l}{suffix}", Tensor.Empty([gates * hiddenSize], dtype).Uniform_(-bound, bound));
                         _bHh[i] = RegisterParameter($"bias_hh_l{l}{suffix}", Tensor.Empty([gates * hiddenSize], dtype).Uniform_(-bound, bound));
                     }
+                    if (projSize > 0)
+                        _wHr[i] = RegisterParameter($"weight_hr_l{l}{suffix}", Tensor.Empty([projSize, hiddenSize], dtype).Uniform_(-bound, bound));
                 }
         }
     }
@@ -68,14 +75,21 @@ public abstract class RecurrentBase : Module
     /// <summary>Each layer also runs the sequence backwards; outputs are [forward, backward] concatenated.</summary>
     public bool Bidirectional { get; }
 
+    /// <summary>Width of the LSTM's projected hidden state h (0: no projection). PyTorch: proj_size.</summary>
+    public int ProjSize { get; }
+
     private int Directions => Bidirectional ? 2 : 1;
 
-    /// <summary>One step of the cell: the input projection at this step, the state (h first), the weights' slot.</summary>
-    private protected abstract Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh);
+    /// <summary>Width of h, the output per direction: the projection's when there is one.</summary>
+    private int OutputSize => ProjSize > 0 ? ProjSize : HiddenSize;
+
+    /// <summary>One step of the cell: the input projection at this step, the state (h first), the recurrent weights.</summary>
+    private protected abstract Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh, Tensor? wHr);
 
     /// <summary>
-    /// Runs every layer and direction from <paramref name="initial"/> (one [layers·directions, N, hidden] tensor per state
-    /// component, or unbatched [layers·directions, hidden]; zeros when null) and returns the last layer's outputs in the
+    /// Runs every layer and direction from <paramref name="initial"/> (one [layers·directions, N, width] tensor per state
+    /// component, h's width the output size, c's the hidden size, or unbatched without N; zeros when null) and returns
+    /// the last layer's outputs in the
     /// caller's layout and the final state components.
     /// </summary>
     private protected (Tensor Output, Tensor[] Final) Run(Tensor input, Tensor?[] initial)
@@ -88,10 +102,10 @@ public abstract class RecurrentBase : Module
         if (x.Shape[2] != InputSize)
             throw new ArgumentException($"input.size(-1) must be equal to input_size. Expected {InputSize}, got {x.Shape[2]}");
         int steps = x.Shape[0], n = x.Shape[1], directions = Directions;
-        int[] expected = [NumLayers * directions, n, HiddenSize];
         var init = new Tensor[initial.Length];
         for (int k = 0; k < initial.Length; k++)
         {
+            int[] expected = [NumLayers * directions, n, k == 0 ? OutputSize : HiddenSize];
             if (initial[k] is not { } given)
             {
                 init[k] = Tensor.Zeros(expected, input.DType);
@@ -118,7 +132,7 @@ public abstract class RecurrentBase : Module
                 for (int s = 0; s < steps; s++)
                 {
                     int t = dir == 0 ? s : steps - 1 - s;
-                    state = Cell(projected.Select(0, t), state, _wHh[i], _bHh[i]);
+                    state = Cell(projected.Select(0, t), state, _wHh[i], _bHh[i], _wHr[i]);
                     outputs[t] = state[0];
                 }
                 for (int k = 0; k < state.Length; k++) finals[k][i] = state[k];
@@ -134,23 +148,24 @@ public abstract class RecurrentBase : Module
 
     /// <inheritdoc/>
     protected override string ExtraRepr =>
-        $"{InputSize}, {HiddenSize}" + (NumLayers != 1 ? $", num_layers={NumLayers}" : "") + (_bIh[0] is null ? ", bias=False" : "") +
+        $"{InputSize}, {HiddenSize}" + (ProjSize != 0 ? $", proj_size={ProjSize}" : "") + (NumLayers != 1 ? $", num_layers={NumLayers}" : "") + (_bIh[0] is null ? ", bias=False" : "") +
         (BatchFirst ? ", batch_first=True" : "") + (Dropout != 0 ? $", dropout={PyFloat(Dropout)}" : "") + (Bidirectional ? ", bidirectional=True" : "");
 }
 
 /// <summary>
-/// A multi-layer LSTM (gates stacked as input, forget, cell, output): c' = f·c + i·g, h' = o·tanh(c').
-/// PyTorch: torch.nn.LSTM.
+/// A multi-layer LSTM (gates stacked as input, forget, cell, output): c' = f·c + i·g, h' = o·tanh(c'), and with
+/// <c>projSize</c> &gt; 0 h' = W_hr (o·tanh(c')) (projSize wide). PyTorch: torch.nn.LSTM.
 /// </summary>
 public sealed class LSTM(int inputSize, int hiddenSize, int numLayers = 1, bool bias = true, bool batchFirst = false, DType dtype = DType.Float32,
-    double dropout = 0, bool bidirectional = false)
-    : RecurrentBase(4, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, dtype)
+    double dropout = 0, bool bidirectional = false, int projSize = 0)
+    : RecurrentBase(4, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, dtype, projSize)
 {
     /// <summary>The outputs of the last layer at every step (initial states zero).</summary>
     public override Tensor Forward(Tensor input) => ForwardWithState(input).Output;
 
     /// <summary>
-    /// Runs the sequence from <paramref name="state"/> (h0, c0: [layers·directions, N, hidden], or without N unbatched;
+    /// Runs the sequence from <paramref name="state"/> (h0: [layers·directions, N, projSize or hidden], c0: [.., hidden],
+    /// or without N unbatched;
     /// zeros when null) and returns the last layer's outputs and the final (h, c). PyTorch: lstm(x, (h0, c0)).
     /// </summary>
     public (Tensor Output, (Tensor H, Tensor C) State) ForwardWithState(Tensor input, (Tensor H, Tensor C)? state = null)
@@ -159,11 +174,12 @@ public sealed class LSTM(int inputSize, int hiddenSize, int numLayers = 1, bool 
         return (output, (final[0], final[1]));
     }
 
-    private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh)
+    private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh, Tensor? wHr)
     {
         var g = (projected + Functional.Linear(state[0], wHh, bHh)).Chunk(4, 1);
         var c = g[1].Sigmoid() * state[1] + g[0].Sigmoid() * g[2].Tanh();
-        return [g[3].Sigmoid() * c.Tanh(), c];
+        var h = g[3].Sigmoid() * c.Tanh();
+        return [wHr is null ? h : Functional.Linear(h, wHr), c];
     }
 }
 
@@ -188,7 +204,7 @@ public sealed class GRU(int inputSize, int hiddenSize, int numLayers = 1, bool b
         return (output, final[0]);
     }
 
-    private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh)
+    private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh, Tensor? wHr)
     {
         var h = state[0];
         var gi = projected.Chunk(3, 1);
@@ -227,7 +243,7 @@ public sealed class RNN : RecurrentBase
         return (output, final[0]);
     }
 
-    private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh)
+    private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh, Tensor? wHr)
     {
         var pre = projected + Functional.Linear(state[0], wHh, bHh);
         return [Nonlinearity == "relu" ? pre.Relu() : pre.Tanh()];

@@ -132,6 +132,61 @@ public class BidirectionalRnnTests
     }
 
     [Fact]
+    public void ProjectedLstmMatchesPyTorch()
+    {
+        // FACTS (torch 2.6): LSTM(3, 5, num_layers=2, proj_size=2, bidirectional=True, dtype=float64), parameter i set to
+        // det(shape, 0.21 + 0.13 i, 0.5); x = det([4, 2, 3], 0.37), h0 = det([4, 2, 2], 0.41), c0 = det([4, 2, 5], 0.29)
+        var m = new LSTM(3, 5, numLayers: 2, dtype: DType.Float64, bidirectional: true, projSize: 2);
+        string[] names = ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0", "weight_hr_l0"];
+        Assert.Equal(names.Concat(names.Select(n => n + "_reverse")).Concat(names.Select(n => n.Replace("l0", "l1")))
+            .Concat(names.Select(n => n.Replace("l0", "l1") + "_reverse")), m.NamedParameters().Select(p => p.Name));
+        Assert.Equal([[20, 3], [20, 2], [20], [20], [2, 5]], m.Parameters().Take(5).Select(p => p.Shape.ToArray()));
+        Assert.Equal([20, 4], m.NamedParameters().First(p => p.Name == "weight_ih_l1").Parameter.Shape);
+        Assert.Equal("LSTM(3, 5, proj_size=2, num_layers=2, bidirectional=True)", m.ToString());
+        using (Autograd.NoGrad())
+        {
+            int i = 0;
+            foreach (var (_, p) in m.NamedParameters()) p.Copy_(Check.Det(p.Shape.ToArray(), 0.21 + 0.13 * i++, 0.5));
+        }
+        var x = Check.Det([4, 2, 3], 0.37, 0.5).RequiresGrad_();
+        var h0 = Check.Det([4, 2, 2], 0.41, 0.5).RequiresGrad_();
+        var c0 = Check.Det([4, 2, 5], 0.29, 0.5).RequiresGrad_();
+        var (o, (h, c)) = m.ForwardWithState(x, (h0, c0));
+        Assert.Equal([4, 2, 4], o.Shape);
+        Assert.Equal([4, 2, 2], h.Shape);
+        Assert.Equal([4, 2, 5], c.Shape);
+        Check.Close(2.8205873073762096, o.Sum().Item<double>(), 1e-12);
+        Check.Close([0.20599977670947103, -0.013398581876184298, 0.06578063110883833, -0.004335226681253624], o.Select(0, 3).Select(0, 1), 1e-12);
+        Check.Close(1.60487972490132, h.Sum().Item<double>(), 1e-12);
+        Check.Close(10.853752956989789, c.Sum().Item<double>(), 1e-12);
+        (o.Pow(2).Sum() + h.Sum() + c.Pow(2).Sum()).Backward();
+        Check.Close(-0.16072144582846956, x.Grad!.Sum().Item<double>(), 1e-10);
+        Check.Close(-0.44244754296805033, h0.Grad!.Sum().Item<double>(), 1e-10);
+        Check.Close(2.942672202696257, c0.Grad!.Sum().Item<double>(), 1e-10);
+        double G(string name) => m.NamedParameters().First(p => p.Name == name).Parameter.Grad!.Sum().Item<double>();
+        Check.Close(5.226136121212962, G("weight_hr_l0"), 1e-10);
+        Check.Close(2.7366893793659592, G("weight_hr_l1_reverse"), 1e-10);
+        Check.Close(0.9354494742576004, G("weight_hh_l1"), 1e-10);
+
+        var (o2, (h2, c2)) = m.ForwardWithState(x.Detach().Select(1, 0)); // unbatched, zero state
+        Assert.Equal([4, 4], o2.Shape);
+        Assert.Equal([4, 2], h2.Shape);
+        Assert.Equal([4, 5], c2.Shape);
+        Check.Close(1.6981200287182734, o2.Sum().Item<double>(), 1e-12);
+
+        Assert.Equal("proj_size has to be smaller than hidden_size", Assert.Throws<ArgumentException>(() => new LSTM(3, 5, projSize: 5)).Message);
+        Assert.Equal("proj_size should be a positive integer or zero to disable projections", Assert.Throws<ArgumentException>(() => new LSTM(3, 5, projSize: -1)).Message);
+        Assert.Equal("Expected hidden[0] size (4, 2, 2), got [4, 2, 5]",
+            Assert.Throws<ArgumentException>(() => m.ForwardWithState(x.Detach(), (Check.Det([4, 2, 5], 0.41, 0.5), c0.Detach()))).Message);
+        Assert.Equal("Expected hidden[1] size (4, 2, 5), got [4, 2, 2]",
+            Assert.Throws<ArgumentException>(() => m.ForwardWithState(x.Detach(), (h0.Detach(), Check.Det([4, 2, 2], 0.29, 0.5)))).Message);
+        Assert.Equal("LSTM(3, 5, proj_size=2)", new LSTM(3, 5, projSize: 2).ToString());
+        Tensor.ManualSeed(8);
+        var small = new LSTM(2, 3, dtype: DType.Float64, projSize: 1);
+        Assert.True(Autograd.GradCheck(a => small.Forward(a[0]), [Tensor.Randn([3, 2, 2], DType.Float64, requiresGrad: true)]));
+    }
+
+    [Fact]
     public void BidirectionalGruMatchesPyTorch()
     {
         var m = WithWeights(new GRU(3, 4, numLayers: 2, dtype: DType.Float64, bidirectional: true));
