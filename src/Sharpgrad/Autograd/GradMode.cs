@@ -52,7 +52,7 @@ internal static class GradMode
             return new GradModeScope(current, null); // nothing to write: the AsyncLocal write is the cost
         var before = ExecutionContext.Capture(); // null while flow is suppressed: then no context switching
         int kind = (gradEnabled ? 2 : 0) + (inference ? 1 : 0);
-        if (!lenient && before is not null && s_lastPush[kind] is { } last && ReferenceEquals(last.Before, before))
+        if (!lenient && before is not null && Volatile.Read(ref s_lastPush[kind]) is { } last && ReferenceEquals(last.Before, before))
         {
             ExecutionContext.Restore(last.After);
             return new GradModeScope(last.State, new OpenScope(before, last.After));
@@ -60,7 +60,7 @@ internal static class GradMode
         var next = new ModeState(gradEnabled, inference, current, lenient);
         s_state.Value = next;
         var after = ExecutionContext.Capture();
-        if (!lenient && before is not null && after is not null) s_lastPush[kind] = new CachedPush(before, next, after);
+        if (!lenient && before is not null && after is not null) Volatile.Write(ref s_lastPush[kind], new CachedPush(before, next, after));
         return new GradModeScope(next, new OpenScope(before, after));
     }
 
