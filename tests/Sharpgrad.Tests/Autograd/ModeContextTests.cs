@@ -91,4 +91,34 @@ public class ModeContextTests
         Assert.All(await Task.WhenAll(scoped), m => Assert.Equal((false, true), m));
         Assert.All(await Task.WhenAll(plain), m => Assert.Equal(Default, m));
     }
+
+    [Fact]
+    public async Task ManyFlowsNestingScopesConcurrentlyEachSeeTheirOwnMode()
+    {
+        // Every flow pushes the same kinds from the same contexts, so they share the last-push cache and
+        // its mode objects; each must still see exactly the mode its own scopes set.
+        var failures = 0;
+        var flows = Enumerable.Range(0, 8).Select(f => Task.Run(async () =>
+        {
+            for (int i = 0; i < 2000; i++)
+            {
+                bool ok = Mode == Default;
+                using (Autograd.NoGrad())
+                {
+                    ok &= Mode == (false, false);
+                    using (i % 3 == f % 3 ? Autograd.InferenceMode() : Autograd.EnableGrad())
+                    {
+                        ok &= Mode == (i % 3 == f % 3 ? (false, true) : (true, false));
+                        if (i % 100 == 0) await Task.Yield();
+                        ok &= Mode == (i % 3 == f % 3 ? (false, true) : (true, false));
+                    }
+                    ok &= Mode == (false, false);
+                }
+                ok &= Mode == Default;
+                if (!ok) Interlocked.Increment(ref failures);
+            }
+        })).ToArray();
+        await Task.WhenAll(flows);
+        Assert.Equal(0, failures);
+    }
 }
