@@ -14,6 +14,19 @@ public abstract class TripleLoss(Reduction reduction) : Loss(reduction)
         throw new NotSupportedException($"{GetType().Name} takes three tensors; call Forward with all three.");
 }
 
+/// <summary>A loss with optional per-class weights, kept as the buffer "weight". PyTorch: torch.nn.modules.loss._WeightedLoss.</summary>
+public abstract class WeightedLoss : Loss
+{
+    /// <summary>A loss rescaling each class by <paramref name="weight"/> (one value per class), or not at all when it is null.</summary>
+    protected WeightedLoss(Tensor? weight, Reduction reduction) : base(reduction)
+    {
+        if (weight is not null) Weight = RegisterBuffer("weight", weight);
+    }
+
+    /// <summary>Per-class rescaling weights, or null.</summary>
+    public Tensor? Weight { get; }
+}
+
 /// <summary>Kullback-Leibler divergence of a target from log-probabilities. PyTorch: torch.nn.KLDivLoss.</summary>
 public sealed class KLDivLoss : Loss
 {
@@ -106,17 +119,9 @@ public sealed class GaussianNLLLoss(bool full = false, double eps = 1e-6, Reduct
 }
 
 /// <summary>Multi-label one-versus-all logistic loss. PyTorch: torch.nn.MultiLabelSoftMarginLoss.</summary>
-public sealed class MultiLabelSoftMarginLoss : Loss
+/// <remarks><c>weight</c> (one value per class) is kept as the buffer "weight".</remarks>
+public sealed class MultiLabelSoftMarginLoss(Tensor? weight = null, Reduction reduction = Reduction.Mean) : WeightedLoss(weight, reduction)
 {
-    /// <summary>A multi-label soft-margin loss; <paramref name="weight"/> (one value per class) is kept as the buffer "weight".</summary>
-    public MultiLabelSoftMarginLoss(Tensor? weight = null, Reduction reduction = Reduction.Mean) : base(reduction)
-    {
-        if (weight is not null) Weight = RegisterBuffer("weight", weight);
-    }
-
-    /// <summary>Per-class rescaling weights, or null.</summary>
-    public Tensor? Weight { get; }
-
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input, Tensor target) => Functional.MultilabelSoftMarginLoss(input, target, Weight, Reduction);
 }
@@ -142,25 +147,14 @@ public sealed class TripletMarginLoss(double margin = 1, double p = 2, double ep
 }
 
 /// <summary>Multi-class hinge loss against class indices. PyTorch: torch.nn.MultiMarginLoss.</summary>
-public sealed class MultiMarginLoss : Loss
+/// <remarks><c>weight</c> (one value per class) is kept as the buffer "weight".</remarks>
+public sealed class MultiMarginLoss(int p = 1, double margin = 1, Tensor? weight = null, Reduction reduction = Reduction.Mean) : WeightedLoss(weight, reduction)
 {
-    /// <summary>A multi-margin loss (p 1 or 2); <paramref name="weight"/> (one value per class) is kept as the buffer "weight".</summary>
-    public MultiMarginLoss(int p = 1, double margin = 1, Tensor? weight = null, Reduction reduction = Reduction.Mean) : base(reduction)
-    {
-        if (p != 1 && p != 2) throw new ArgumentException("only p == 1 and p == 2 supported");
-        P = p;
-        Margin = margin;
-        if (weight is not null) Weight = RegisterBuffer("weight", weight);
-    }
-
     /// <summary>The exponent of the hinge, 1 or 2.</summary>
-    public int P { get; }
+    public int P { get; } = p is 1 or 2 ? p : throw new ArgumentException("only p == 1 and p == 2 supported");
 
     /// <summary>The margin the target score must beat the others by.</summary>
-    public double Margin { get; }
-
-    /// <summary>Per-class rescaling weights, or null.</summary>
-    public Tensor? Weight { get; }
+    public double Margin { get; } = margin;
 
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input, Tensor target) => Functional.MultiMarginLoss(input, target, P, Margin, Weight, Reduction);

@@ -1,4 +1,4 @@
-// Generated from PyTorch 2.6 (the oracle scripts under the test class's doc): values and input gradients of loss.sum().backward().
+// Generated from PyTorch 2.6 (torch.nn.functional, Float64 inputs built as MoreLossTests.Case builds them): each case's loss.grad_fn.name(), flattened loss and the input gradients of loss.sum().backward().
 namespace Sharpgrad.Tests.NN;
 
 /// <summary>PyTorch 2.6 facts for <see cref="MoreLossTests"/>: node name, values and input gradients per (case, reduction).</summary>

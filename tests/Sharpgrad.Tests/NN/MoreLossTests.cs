@@ -283,4 +283,39 @@ public class MoreLossTests
         Assert.True(Ok(a => F.MultiMarginLoss(a[0], Check.I64(1, 0, 3)), R(0.7, 1, 3, 4)));
         Assert.True(Ok(a => F.MultiMarginLoss(a[0], Check.I64(1, 0, 3), p: 2, margin: 0.7, weight: W, reduction: Reduction.None), R(0.7, 1, 3, 4)));
     }
+
+    [Fact]
+    public void SecondOrderGradientsMatchPyTorch()
+    {
+        // x.grad of sum(g²), g = d loss / dx taken with create_graph (PyTorch 2.6)
+        void Twice(Func<Tensor, Tensor> loss, Tensor x0, double[] expected)
+        {
+            var x = x0.RequiresGrad_();
+            var g = Autograd.Grad([loss(x)], [x], createGraph: true)[0]!;
+            (g * g).Sum().Backward();
+            Check.Close(expected, x.Grad!, 1e-10);
+        }
+        var hy = Check.F64([1, -1, -1, 1, -1, 1], 2, 3);
+        Twice(x => F.SoftMarginLoss(x, hy), Det(0.8, 1.5, 2, 3),
+            [-0.0015115622023772265, 0.007911356962938156, 0.006789131357520309, -0.007797785122215504, 0.0015171871350350699, -0.008014554367778957]);
+        Twice(x => F.MultilabelSoftMarginLoss(x, Det(1.9, 1, 3, 4).Gt(0.0).To(DType.Float64)), Det(0.7, 2, 3, 4),
+            [-0.00017382697463439915, 0.001670653083992419, 0.0019708965967523756, -0.001992527901604141, -0.0013803972645616118, 0.0002136116024010924,
+             -0.0020036181368585353, -0.001367869893097011, 0.001653876942834579, 0.001284650549878597, -0.00037362521948305883, 0.001953990409745433]);
+        Twice(x => F.TripletMarginLoss(x, Det(1.3, 1, 3, 4), Det(0.4, 1, 3, 4), swap: true), Det(0.7, 1, 3, 4),
+            [-6.274642751627328e-07, -0.0967400589720457, -0.13246092735672843, 0.2198289977614046, 0.019651130537144474, 0.04205509807866985,
+             0.020445219407107893, -0.00732837913900599, 0, 0, 0, 0]);
+    }
+
+    [Fact]
+    public void Float32ValuesMatchPyTorch()
+    {
+        Tensor D32(double k, double scale, params int[] shape) => Det(k, scale, shape).To(DType.Float32);
+        var hy = Check.F32([1, -1, -1, 1, -1, 1], 2, 3);
+        Check.Close([0.8520181775093079], F.SoftMarginLoss(D32(0.8, 1.5, 2, 3), hy), 1e-6);
+        Check.Close([0.20141328871250153, 1.3464014530181885, 0.6714873313903809, 1.3919082880020142, 0.20188038051128387, 1.299018383026123],
+            F.SoftMarginLoss(D32(0.8, 1.5, 2, 3), hy, Reduction.None), 1e-6);
+        Check.Close([0.41007065773010254, 1.1466155052185059, 1.267301321029663], F.MultiMarginLoss(D32(0.7, 1, 3, 4), Check.I64(1, 0, 3), reduction: Reduction.None), 1e-6);
+        Check.Close([0.23290395736694336], F.KLDiv(F.LogSoftmax(D32(0.7, 1, 3, 4), 1), F.Softmax(D32(1.3, 1, 3, 4), 1), KLDivReduction.BatchMean), 1e-6);
+        Check.Close([0.38042140007019043], F.GaussianNllLoss(D32(0.5, 1, 3, 2), D32(1.7, 1, 3, 2), D32(0.3, 1, 3, 2).Abs() + 0.2), 1e-6);
+    }
 }
