@@ -21,7 +21,7 @@ public enum KLDivReduction
 public static partial class Functional
 {
     /// <summary>Applies a loss reduction as a recorded op (MeanBackward0 / SumBackward0), as ATen's apply_loss_reduction does.</summary>
-    private static Tensor Reduce(Tensor loss, Reduction reduction) => reduction switch
+    private static Tensor ApplyLossReduction(Tensor loss, Reduction reduction) => reduction switch
     {
         Reduction.Mean => loss.Mean(),
         Reduction.Sum => loss.Sum(),
@@ -49,7 +49,7 @@ public static partial class Functional
         {
             KLDivReduction.BatchMean when input.Dim != 0 => loss.Sum() / input.Sizes[0],
             KLDivReduction.BatchMean => loss.Sum(),
-            _ => Reduce(loss, (Reduction)reduction),
+            _ => ApplyLossReduction(loss, (Reduction)reduction),
         };
     }
 
@@ -68,7 +68,7 @@ public static partial class Functional
         ArgumentNullException.ThrowIfNull(target);
         if (target.Dim != input1.Dim || target.Dim != input2.Dim)
             throw new ArgumentException($"margin_ranking_loss : All input tensors should have same dimension but got sizes: input1: {Errors.Size(input1.Sizes)}, input2: {Errors.Size(input2.Sizes)}, target: {Errors.Size(target.Sizes)} ");
-        return Reduce(MoreLossOps.ClampMin(-target * (input1 - input2) + margin, 0), reduction);
+        return ApplyLossReduction(MoreLossOps.ClampMin(-target * (input1 - input2) + margin, 0), reduction);
     }
 
     /// <summary>
@@ -83,7 +83,7 @@ public static partial class Functional
         var marginClamp = MoreLossOps.ClampMin(margin - input, 0);
         var outputMargin = Tensor.Where(target.Ne(1.0), marginClamp, zeros);
         var outputSelf = Tensor.Where(target.Ne(-1.0), input, zeros);
-        return Reduce(outputMargin + outputSelf, reduction);
+        return ApplyLossReduction(outputMargin + outputSelf, reduction);
     }
 
     /// <summary>log(1 + exp(-y·x)), a two-class logistic loss with y = ±1 (SoftMarginLossBackward0). PyTorch: F.soft_margin_loss.</summary>
@@ -116,7 +116,7 @@ public static partial class Functional
         var zeros = Tensor.ZerosLike(cos);
         var outputPos = Tensor.Where(target.Eq(1.0), 1.0 - cos, zeros);
         var outputNeg = Tensor.Where(target.Eq(-1.0), MoreLossOps.ClampMin(cos - margin, 0), zeros);
-        return Reduce(outputPos + outputNeg, reduction);
+        return ApplyLossReduction(outputPos + outputNeg, reduction);
     }
 
     /// <summary>
@@ -134,7 +134,7 @@ public static partial class Functional
             var stirling = target * target.Log() - target + 0.5 * (2 * Math.PI * target).Log();
             loss = loss + stirling.MaskedFill(target.Le(1.0), 0.0);
         }
-        return Reduce(loss, reduction);
+        return ApplyLossReduction(loss, reduction);
     }
 
     /// <summary>
@@ -162,7 +162,7 @@ public static partial class Functional
         using (Autograd.NoGrad()) var.Clamp_(min: eps);
         var loss = 0.5 * (var.Log() + (input - target).Pow(2) / var);
         if (full) loss = loss + 0.5 * Math.Log(2 * Math.PI);
-        return Reduce(loss, reduction);
+        return ApplyLossReduction(loss, reduction);
     }
 
     /// <summary>F.gaussian_nll_loss with one variance for every element.</summary>
@@ -187,7 +187,7 @@ public static partial class Functional
         if (input.Dim == 0) throw new ArgumentOutOfRangeException(null, "Dimension specified as -1 but tensor has no dimensions");
         int classDim = input.Dim - 1;
         loss = loss.Sum(classDim) / input.Sizes[classDim];
-        return Reduce(loss, reduction);
+        return ApplyLossReduction(loss, reduction);
     }
 
     /// <summary>
@@ -216,7 +216,7 @@ public static partial class Functional
         var distPos = PairwiseDistance(anchor, positive, p, eps);
         var distNeg = PairwiseDistance(anchor, negative, p, eps);
         if (swap) distNeg = distNeg.Minimum(PairwiseDistance(positive, negative, p, eps));
-        return Reduce(MoreLossOps.ClampMin(margin + distPos - distNeg, 0), reduction);
+        return ApplyLossReduction(MoreLossOps.ClampMin(margin + distPos - distNeg, 0), reduction);
     }
 
     /// <summary>

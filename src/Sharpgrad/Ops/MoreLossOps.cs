@@ -77,6 +77,7 @@ internal static class MoreLossOps
             OpHelpers.CheckSameDevice(input, weight);
             if (weight.Dim > 1 || weight.Numel != classes)
                 throw new ArgumentException($"inconsistent weight size, expected {classes} but got {Errors.Shape(weight.Sizes)}");
+            LossOps.CheckNotDifferentiable(weight, "weight", "multi_margin_loss");
         }
         var t = target.Reshape([frames, 1]);
         using (Tensor.NewScope())
@@ -99,7 +100,7 @@ internal static class MoreLossOps
             var node = Record.Connect(new MultiMarginLossBackward0(p, margin, reduction, input.Sizes, perSampleShape), input);
             node.Self = SavedTensor.Input(input);
             node.Target = SavedTensor.Input(t);
-            node.Weight = weight?.Detach();
+            node.Weight = weight;
             Record.SetHistory(y, node);
         }
         return y;

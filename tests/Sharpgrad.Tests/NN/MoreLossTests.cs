@@ -186,6 +186,12 @@ public class MoreLossTests
         Throws<ArgumentException>("inconsistent target size, expected 2 but got [3]", () => F.MultiMarginLoss(Z(2, 3), Check.I64(0, 1, 2)));
         Throws<ArgumentException>("only p == 1 and p == 2 supported", () => F.MultiMarginLoss(Z(2, 3), Check.I64(0, 1), p: 3));
         Throws<ArgumentException>("inconsistent weight size, expected 3 but got [2]", () => F.MultiMarginLoss(Z(2, 3), Check.I64(0, 1), weight: O(2)));
+        Throws<InvalidOperationException>("The function 'multi_margin_loss' is not differentiable with respect to argument 'weight'. This input cannot have requires_grad True.",
+            () => F.MultiMarginLoss(Z(2, 3).RequiresGrad_(), Check.I64(0, 1), weight: O(3).RequiresGrad_()));
+        Throws<ArgumentException>("expected scalar type Long but found Float", () => F.MultiMarginLoss(Z(2, 3), Check.F32([0, 1])));
+        Throws<ArgumentException>("\"multi_margin_loss_cpu_kernel\" not implemented for 'Long'", () => F.MultiMarginLoss(Tensor.Zeros([2, 3], DType.Int64), Check.I64(0, 1)));
+        Throws<ArgumentException>("target out of range", () => F.MultiMarginLoss(Z(2, 3), Check.I64(0, -1)));
+        Throws<ArgumentException>("The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 0", () => F.CosineEmbeddingLoss(Z(3), Z(4), Tensor.Scalar(1.0, DType.Float64)));
         Throws<ArgumentException>("Expected non-empty vector or matrix with optional 0-dim batch size, but got: [2, 3, 4]", () => F.MultiMarginLoss(Z(2, 3, 4), Check.I64(0, 1)));
     }
 
@@ -201,6 +207,7 @@ public class MoreLossTests
         Assert.Equal([2, 3], F.PoissonNllLoss(Z(2, 3), Z(3), reduction: Reduction.None).Shape);
         Assert.Equal([2, 3], F.GaussianNllLoss(Z(2, 3), Z(3), O(2, 3), reduction: Reduction.None).Shape);
         Assert.Equal([], F.MultilabelSoftMarginLoss(Z(3), Z(3), reduction: Reduction.None).Shape);
+        Assert.Equal("MeanBackward0", F.MultilabelSoftMarginLoss(Z(2, 3).RequiresGrad_(), O(2, 3), O(3).RequiresGrad_()).GradFn!.Name); // weight may require grad here
         Assert.Equal([2, 3], F.TripletMarginLoss(Z(2, 3, 4), Z(2, 3, 4), Z(2, 3, 4), reduction: Reduction.None).Shape);
         Assert.Equal([], F.MultiMarginLoss(Det(0.7, 1, 4), Tensor.Scalar(2, DType.Int64), reduction: Reduction.None).Shape);
         Assert.Equal([1], F.MultiMarginLoss(Det(0.7, 1, 4), Check.I64(2), reduction: Reduction.None).Shape);
