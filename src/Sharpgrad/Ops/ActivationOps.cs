@@ -16,18 +16,24 @@ internal static class ActivationOps
     private static Tensor Pointwise(Tensor x, string? kernel, string node, Func<Tensor, Tensor> forward, Func<Tensor, Tensor, Tensor> backward)
     {
         ArgumentNullException.ThrowIfNull(x);
-        x.ThrowIfDisposed();
         if (kernel is not null && !x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType(kernel, x.DType);
-        PointwiseBackward? n = null;
+        return Recorded(x, () => new PointwiseBackward(node, backward), forward);
+    }
+
+    /// <summary>Records (when needed) a node over x that saves x, and computes <paramref name="forward"/> unrecorded.</summary>
+    private static Tensor Recorded(Tensor x, Func<UnaryNode> makeNode, Func<Tensor, Tensor> forward)
+    {
+        x.ThrowIfDisposed();
+        UnaryNode? node = null;
         if (Record.ShouldRecord(x))
         {
-            n = Record.Connect(new PointwiseBackward(node, backward), x);
-            n.Self = SavedTensor.Input(x);
+            node = Record.Connect(makeNode(), x);
+            node.Self = SavedTensor.Input(x);
         }
         Tensor y;
         using (Autograd.NoGrad())
         using (Tensor.NewScope()) y = forward(x).MoveToOuterScope();
-        if (n is not null) Record.SetHistory(y, n);
+        if (node is not null) Record.SetHistory(y, node);
         return y;
     }
 
@@ -157,17 +163,7 @@ internal static class ActivationOps
         int n = x.Sizes[d];
         if (n % 2 != 0) throw new ArgumentException($"Halving dimension must be even, but dimension {d} is size {n}");
         if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("glu_cpu", x.DType);
-        GluBackward0? node = null;
-        if (Record.ShouldRecord(x))
-        {
-            node = Record.Connect(new GluBackward0(d), x);
-            node.Self = SavedTensor.Input(x);
-        }
-        Tensor y;
-        using (Autograd.NoGrad())
-        using (Tensor.NewScope()) y = (x.Narrow(d, 0, n / 2) * x.Narrow(d, n / 2, n / 2).Sigmoid()).MoveToOuterScope();
-        if (node is not null) Record.SetHistory(y, node);
-        return y;
+        return Recorded(x, () => new GluBackward0(d), x => x.Narrow(d, 0, n / 2) * x.Narrow(d, n / 2, n / 2).Sigmoid());
     }
 
     /// <summary>
@@ -197,22 +193,7 @@ internal static class ActivationOps
             weight = weight.View(shape);
         }
         if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("prelu_cpu", x.DType);
-        PreluKernelBackward0? node = null;
-        if (Record.ShouldRecord(x, weight))
-        {
-            node = Record.Connect(new PreluKernelBackward0(), x, weight);
-            node.ASizes = x.Sizes;
-            node.BSizes = weight.Sizes;
-            node.ADType = x.DType;
-            node.BDType = weight.DType;
-            node.A = SavedTensor.Input(x);
-            node.B = SavedTensor.Input(weight);
-        }
-        Tensor y;
-        using (Autograd.NoGrad())
-        using (Tensor.NewScope()) y = Tensor.Where(x.Gt(0.0), x, weight * x).MoveToOuterScope();
-        if (node is not null) Record.SetHistory(y, node);
-        return y;
+        return PointwiseBinaryOps.Recorded(x, weight, static () => new PreluKernelBackward0(), () => Tensor.Where(x.Gt(0.0), x, weight * x));
     }
 }
 

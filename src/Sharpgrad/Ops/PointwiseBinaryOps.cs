@@ -20,7 +20,7 @@ internal static class PointwiseBinaryOps
     }
 
     /// <summary>Records (when needed) a node over a and b that saves both, and computes <paramref name="forward"/> unrecorded.</summary>
-    private static Tensor Recorded(Tensor a, Tensor b, Func<BinaryNode> makeNode, Func<Tensor> forward)
+    internal static Tensor Recorded(Tensor a, Tensor b, Func<BinaryNode> makeNode, Func<Tensor> forward)
     {
         BinaryNode? node = Record.ShouldRecord(a, b) ? Connect(makeNode(), a, b) : null;
         Tensor y;

@@ -22,6 +22,16 @@ internal static class Check
         Close(expected.To(DType.Float64).Contiguous().ToArray<double>(), actual, tol);
     }
 
+    /// <summary>f(x) has PyTorch's node name and values, and x's gradient after f(x).Sum().Backward() is PyTorch's (to 1e-12).</summary>
+    public static void MatchesPyTorch(Func<Tensor, Tensor> f, Tensor x, string node, double[] y, double[] grad)
+    {
+        var r = f(x);
+        Assert.Equal(node, r.GradFn!.Name);
+        Close(y, r, 1e-12);
+        r.Sum().Backward();
+        Close(grad, x.Grad!, 1e-12);
+    }
+
     public static Tensor F32(float[] data, params int[] shape) => Tensor.FromArray(data, shape.Length == 0 ? null : shape);
 
     public static Tensor F64(double[] data, params int[] shape) => Tensor.FromArray(data, shape.Length == 0 ? null : shape);
