@@ -37,10 +37,21 @@ internal static class ActivationOps
         return y;
     }
 
-    /// <summary>clamp(x, min, max). HardtanhBackward0: grad where min &lt; x &lt; max, 0 elsewhere (also at the kinks).</summary>
-    public static Tensor Hardtanh(Tensor x, double min, double max) => Pointwise(x, null, "HardtanhBackward0",
-        x => x.Clamp(min, max),
-        (g, x) => g.MaskedFill(x.Le(min).LogicalOr(x.Ge(max)), 0.0));
+    /// <summary>
+    /// clamp(x, min, max); integers stay integers (fractional bounds truncate, as PyTorch's kernel does), Bool is refused.
+    /// HardtanhBackward0: grad where min &lt; x &lt; max, 0 elsewhere (also at the kinks).
+    /// </summary>
+    public static Tensor Hardtanh(Tensor x, double min, double max)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.DType == DType.Bool) throw new ArgumentException("Bool inputs not supported for hardtanh");
+        return Pointwise(x, null, "HardtanhBackward0",
+            x => KeepDType(x.Clamp(min, max), x.DType),
+            (g, x) => g.MaskedFill(x.Le(min).LogicalOr(x.Ge(max)), 0.0));
+    }
+
+    /// <summary><paramref name="y"/> in <paramref name="dtype"/> (truncating toward zero for integers), y itself when it already is.</summary>
+    private static Tensor KeepDType(Tensor y, DType dtype) => y.DType == dtype ? y : y.To(dtype);
 
     /// <summary>PyTorch's hardsigmoid_backward multiplies by 1/6 computed in single precision, for Float64 too.</summary>
     private const double OneSixthF = (double)(1f / 6f);
@@ -127,9 +138,9 @@ internal static class ActivationOps
         return Tensor.Where(d.Eq(0.0), z, u.Log() * (z / d));
     }
 
-    /// <summary>x where x &gt; threshold, else value. ThresholdBackward0: grad where x &gt; threshold, else 0.</summary>
+    /// <summary>x where x &gt; threshold, else value (truncated for integer x). ThresholdBackward0: grad where x &gt; threshold, else 0.</summary>
     public static Tensor Threshold(Tensor x, double threshold, double value) => Pointwise(x, null, "ThresholdBackward0",
-        x => x.MaskedFill(x.Le(threshold), value),
+        x => x.MaskedFill(x.Le(threshold), x.DType.IsFloatingPoint() ? value : Math.Truncate(value)),
         (g, x) => g.MaskedFill(x.Le(threshold), 0.0));
 
     /// <summary>The band -λ &lt;= x &lt;= λ both shrinks zero, where their gradient is 0 too.</summary>
@@ -150,8 +161,8 @@ internal static class ActivationOps
     }
 
     /// <summary>A double as a C++ ostream prints a Scalar in PyTorch's messages (6 significant digits: -0.5, -1, 1e-07).</summary>
-    internal static string CppScalar(double v) =>
-        v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture).Replace("E", "e");
+    internal static string CppScalar(double v) => double.IsNaN(v) ? "nan" : double.IsInfinity(v) ? (v > 0 ? "inf" : "-inf")
+        : v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture).Replace("E", "e");
 
     /// <summary>a · σ(b), a and b the two halves of x along <paramref name="dim"/> (GluBackward0).</summary>
     public static Tensor Glu(Tensor x, int dim)

@@ -117,6 +117,14 @@ public class ExtraActivationTests
         Assert.Equal([-2L, 0, 2], F.Hardtanh(ints, -2, 2).ToArray<long>());
         Assert.Equal([0L, 0, 3, 6], F.Relu6(Check.I64(-3, 0, 3, 9)).ToArray<long>());
         Assert.Equal([20L, 20, 3], F.Threshold(ints, 1, 20).ToArray<long>());
+        Assert.Equal([-2L, 0, 2], F.Hardtanh(ints, -2.5, 2.5).ToArray<long>()); // fractional bounds truncate on integers
+        Assert.Equal([2L, 2, 3], F.Threshold(ints, 0.5, 2.5).ToArray<long>());
+        var bools = Tensor.FromArray(new[] { true, false });
+        Assert.Equal("Bool inputs not supported for hardtanh", Assert.Throws<ArgumentException>(() => F.Hardtanh(bools)).Message);
+        Assert.Equal("Bool inputs not supported for hardtanh", Assert.Throws<ArgumentException>(() => F.Relu6(bools)).Message);
+        Assert.Equal("lambda must be greater or equal to 0, but found to be nan.", Assert.Throws<ArgumentException>(() => F.Softshrink(x, double.NaN)).Message);
+        var nan = F.Hardtanh(Check.F32([float.NaN, 1f], 2)).ToArray<float>();
+        Assert.True(float.IsNaN(nan[0]) && nan[1] == 1f);
         Check.Close([-0.75, 0.0, 0.75], F.Softsign(ints));
         Assert.Equal(DType.Float32, F.Tanhshrink(ints).DType);
     }
@@ -171,6 +179,21 @@ public class ExtraActivationTests
             Assert.True(y.Zip(r.ToArray<double>()).All(p => Math.Abs(p.First - p.Second) <= 1e-12 * Math.Abs(p.First) + 1e-300), name);
             r.Sum().Backward();
             Check.Close(grad, x.Grad!, 1e-10);
+        }
+    }
+
+    [Fact]
+    public void SecondDerivativesMatchPyTorch()
+    {
+        foreach (var (f, expected) in new (Func<Tensor, Tensor>, double[])[]
+        {
+            (F.Mish, [0.5633946590020673, 0.5962019915845516, -0.05772466740829399]),
+            (F.LogSigmoid, [-0.24445831169074586, -0.24026074574152914, -0.10499358540350662]),
+        })
+        {
+            var x = Check.F64([0.3, -0.4, 2.0], 3).RequiresGrad_();
+            var g = Autograd.Grad([f(x).Sum()], [x], createGraph: true)[0]!;
+            Check.Close(expected, Autograd.Grad([g.Sum()], [x])[0]!, 1e-12);
         }
     }
 
