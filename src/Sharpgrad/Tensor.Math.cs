@@ -151,9 +151,9 @@ public sealed partial class Tensor
     public Tensor LogicalNot() => Eq(0.0);
     /// <summary>True when shapes and all values are equal. PyTorch: torch.equal.</summary>
     public bool Equal(Tensor other) => Sizes.AsSpan().SequenceEqual(other.Sizes) && Eq(other).All().Item<bool>();
-    /// <summary>True when every element is within atol + rtol * |other|. PyTorch: torch.allclose.</summary>
-    public bool AllClose(Tensor other, double rtol = 1e-5, double atol = 1e-8) =>
-        Autograd.NoGrad(() => (this - other).Abs().To(DType.Float64).Le(other.Abs().To(DType.Float64) * rtol + atol).All().Item<bool>());
+    /// <summary>True when every element is close in <see cref="IsClose(Tensor, double, double, bool)"/>'s sense. PyTorch: torch.allclose.</summary>
+    public bool AllClose(Tensor other, double rtol = 1e-5, double atol = 1e-8, bool equalNan = false) =>
+        Autograd.NoGrad(() => IsClose(other, rtol, atol, equalNan).All().Item<bool>());
 
     // ---- reductions ----
 

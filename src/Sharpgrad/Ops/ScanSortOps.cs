@@ -10,7 +10,7 @@ internal static class ScanSortOps
     /// <paramref name="work"/> (Float64 holds every value these ops see exactly; Int64 keeps integer sums exact) and
     /// returns the result in <paramref name="outType"/>.
     /// </summary>
-    private static Tensor AlongDim<T>(Tensor x, int dim, DType work, DType outType, Action<T[], int, int> rowOp) where T : unmanaged
+    internal static Tensor AlongDim<T>(Tensor x, int dim, DType work, DType outType, Action<T[], int, int> rowOp) where T : unmanaged
     {
         using var scope = Tensor.NewScope();
         var moved = x.To(work).Transpose(dim, -1).Contiguous();
@@ -117,7 +117,7 @@ internal static class ScanSortOps
         return (Gathered(x, d, indices, new TopkBackward0(d, x.Sizes)), indices);
     }
 
-    private static Tensor SortedIndices(Tensor x, int d, bool descending)
+    internal static Tensor SortedIndices(Tensor x, int d, bool descending)
     {
         using (Autograd.NoGrad())
         {
