@@ -22,19 +22,27 @@ internal static class ScanSortOps
         return back.MoveToOuterScope();
     }
 
+    /// <summary>
+    /// A running scan along dim d (unrecorded): integral and bool inputs scan in Int64 and give Int64, floating ones
+    /// scan in Float64 (as PyTorch's CPU kernels accumulate) and keep their dtype.
+    /// </summary>
+    internal static Tensor Scan(Tensor x, int d, Action<long[], int, int> int64Op, Action<double[], int, int> float64Op)
+    {
+        var outType = x.DType.IsFloatingPoint() ? x.DType : DType.Int64;
+        using (Autograd.NoGrad())
+        {
+            if (x.Dim == 0) return x.To(outType).Clone();
+            if (outType == DType.Int64) return AlongDim(x, d, DType.Int64, outType, int64Op);
+            return AlongDim(x, d, DType.Float64, outType, float64Op);
+        }
+    }
+
     /// <summary>cumsum: running sums along a dim; integral and bool inputs give Int64 (CumsumBackward0).</summary>
     public static Tensor Cumsum(Tensor x, int dim)
     {
         x.ThrowIfDisposed();
         int d = Layout.WrapDim(dim, x.Dim);
-        var outType = x.DType.IsFloatingPoint() ? x.DType : DType.Int64;
-        Tensor y;
-        using (Autograd.NoGrad())
-        {
-            if (x.Dim == 0) y = x.To(outType).Clone();
-            else if (outType == DType.Int64) y = AlongDim<long>(x, d, DType.Int64, outType, RunningSum);
-            else y = AlongDim<double>(x, d, DType.Float64, outType, RunningSum);
-        }
+        var y = Scan(x, d, RunningSum, RunningSum);
         if (Record.ShouldRecord(x)) Record.SetHistory(y, Record.Connect(new CumsumBackward0(d, x.Dim), x));
         return y;
     }

@@ -63,22 +63,18 @@ internal static class SelectionOps
     {
         x.ThrowIfDisposed();
         int d = Layout.WrapDim(dim, x.Dim);
-        var outType = x.DType.IsFloatingPoint() ? x.DType : DType.Int64;
-        Tensor y;
-        using (Autograd.NoGrad())
-        {
-            if (x.Dim == 0) y = x.To(outType).Clone();
-            else if (outType == DType.Int64) y = ScanSortOps.AlongDim<long>(x, d, DType.Int64, outType, RunningProduct);
-            else y = ScanSortOps.AlongDim<double>(x, d, DType.Float64, outType, RunningProduct);
-        }
-        if (Record.ShouldRecord(x))
-        {
-            var node = Record.Connect(new CumprodBackward0(d, x.Dim), x);
-            node.Self = SavedTensor.Input(x);
-            Record.SetHistory(y, node);
-            node.Result = SavedTensor.Output(y, node);
-        }
+        var y = ScanSortOps.Scan(x, d, RunningProduct, RunningProduct);
+        if (Record.ShouldRecord(x)) RecordWithSelfAndResult(new CumprodBackward0(d, x.Dim), x, y);
         return y;
+    }
+
+    /// <summary>Records <paramref name="node"/> as y's grad_fn, saving the input x and the output y.</summary>
+    private static void RecordWithSelfAndResult(UnaryNode node, Tensor x, Tensor y)
+    {
+        Record.Connect(node, x);
+        node.Self = SavedTensor.Input(x);
+        Record.SetHistory(y, node);
+        node.Result = SavedTensor.Output(y, node);
     }
 
     private static void RunningProduct<T>(T[] v, int start, int n) where T : INumber<T>
@@ -341,13 +337,7 @@ internal static class SelectionOps
             using (Tensor.NewScope())
                 y = SelectAlong(x.Reshape(-1), 0, false, "median", 0).Values.MoveToOuterScope();
         }
-        if (Record.ShouldRecord(x))
-        {
-            var node = Record.Connect(new MedianBackward0(), x);
-            node.Self = SavedTensor.Input(x);
-            Record.SetHistory(y, node);
-            node.Result = SavedTensor.Output(y, node);
-        }
+        if (Record.ShouldRecord(x)) RecordWithSelfAndResult(new MedianBackward0(), x, y);
         return y;
     }
 

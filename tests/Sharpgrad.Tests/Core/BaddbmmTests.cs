@@ -7,12 +7,7 @@ public class BaddbmmTests
     private static Tensor Cosines(double k, params int[] shape) =>
         Tensor.FromArray(Enumerable.Range(0, shape.Aggregate(1, (a, b) => a * b)).Select(i => Math.Cos(i * k)).ToArray(), shape);
 
-    private static void Close(double[] expected, Tensor actual)
-    {
-        var a = actual.To(DType.Float64).Contiguous().ToArray<double>();
-        Assert.Equal(expected.Length, a.Length);
-        for (int i = 0; i < a.Length; i++) Assert.Equal(expected[i], a[i], 1e-12);
-    }
+    private static void Close(double[] expected, Tensor actual) => NN.Check.Close(expected, actual, 1e-12);
 
     private static string Message<TException>(Func<object> f) where TException : Exception => Assert.Throws<TException>(f).Message;
 

@@ -14,12 +14,7 @@ public class MoreTensorOpTests
     /// <summary>Rows of ties: [[2, 1, 2, 1, 3, 2], [5 × 6], [1, 3, 1, 3, 2, 2]].</summary>
     private static Tensor Ties() => Tensor.FromArray(new[] { 2.0, 1, 2, 1, 3, 2, 5, 5, 5, 5, 5, 5, 1, 3, 1, 3, 2, 2 }, [3, 6]).RequiresGrad_();
 
-    private static void Close(double[] expected, Tensor actual)
-    {
-        var a = actual.To(DType.Float64).Contiguous().ToArray<double>();
-        Assert.Equal(expected.Length, a.Length);
-        for (int i = 0; i < a.Length; i++) Assert.Equal(expected[i], a[i], 1e-12);
-    }
+    private static void Close(double[] expected, Tensor actual) => NN.Check.Close(expected, actual, 1e-12);
 
     private static string Message<TException>(Func<object> f) where TException : Exception => Assert.Throws<TException>(f).Message;
 
@@ -512,6 +507,48 @@ public class MoreTensorOpTests
         Assert.True(Autograd.GradCheck(a => a[0].Median(), [R(3, 5)]));
         Assert.True(Autograd.GradCheck(a => a[0].Median(1).Values, [R(3, 5)]));
         Assert.True(Autograd.GradCheck(a => a[0].Kthvalue(2, 0, keepDim: true).Values, [R(4, 3)]));
+    }
+
+    [Fact]
+    public void StridedInputsAndGradModesGiveTheSameResults()
+    {
+        var mask = Tensor.FromArray(new[] { true, false, true, true, false, false, true, false, true, true, false, true }, [3, 4]);
+        (string Name, Func<Tensor, Tensor> F)[] ops =
+        [
+            ("roll", x => x.Roll([1, -1], [0, 1])), ("roll_flat", x => x.Roll(5)), ("cumprod", x => x.Cumprod(1)), ("diag", x => x.Diag(1)),
+            ("trace", x => x.Trace()), ("masked_select", x => x.MaskedSelect(mask)), ("median", x => x.Median()),
+            ("median_dim", x => x.Median(0).Values), ("kthvalue", x => x.Kthvalue(2, 1).Values),
+            ("meshgrid", x => Tensor.Meshgrid([x.Select(0, 1), x.Select(1, 2)], "xy")[0]),
+        ];
+        Tensor.ManualSeed(13);
+        var values = Tensor.Randn([3, 4], DType.Float64);
+        var transposed = values.T.Contiguous().T;       // column-major storage
+        var wide = Tensor.Zeros([3, 8], DType.Float64); // every other column
+        var sliced = wide.Slice(1, 0, 8, 2);
+        sliced.Copy_(values);
+        foreach (var (name, f) in ops)
+        {
+            var expected = f(values.Clone().RequiresGrad_());
+            foreach (var layout in new[] { transposed, sliced })
+            {
+                var x = layout.Detach().RequiresGrad_();
+                var y = f(x);
+                Assert.True(expected.Detach().Equal(y.Detach()), name);
+                (y * y).Sum().Backward();
+                var reference = values.Clone().RequiresGrad_();
+                var r = f(reference);
+                (r * r).Sum().Backward();
+                Assert.True(reference.Grad!.Equal(x.Grad!), name);
+            }
+            // meshgrid's grids are views: under no_grad they still report requires_grad=True, as in PyTorch
+            using (Autograd.NoGrad()) Assert.Equal(name == "meshgrid", f(values.Clone().RequiresGrad_()).RequiresGrad);
+            using (Autograd.InferenceMode())
+            {
+                var y = f(values);
+                Assert.False(y.RequiresGrad, name);
+                Assert.True(expected.Detach().Equal(y), name);
+            }
+        }
     }
 
     [Fact]
