@@ -182,7 +182,7 @@ public static partial class Functional
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(target);
-        var loss = -(target * MoreLossOps.LogSigmoid(input) + (1.0 - target) * MoreLossOps.LogSigmoid(-input));
+        var loss = -(target * ActivationOps.LogSigmoid(input) + (1.0 - target) * ActivationOps.LogSigmoid(-input));
         if (weight is not null) loss = loss * weight;
         if (input.Dim == 0) throw new ArgumentOutOfRangeException(null, "Dimension specified as -1 but tensor has no dimensions");
         int classDim = input.Dim - 1;

@@ -3,8 +3,8 @@ using Sharpgrad.NN;
 namespace Sharpgrad.Ops;
 
 /// <summary>
-/// The ops the margin and likelihood losses need a node of their own for: clamp_min and log_sigmoid (the last ops of
-/// composite losses), soft_margin_loss and multi_margin_loss (losses with their own nodes in derivatives.yaml).
+/// The ops the margin and likelihood losses need a node of their own for: clamp_min (the last op of composite
+/// losses), soft_margin_loss and multi_margin_loss (losses with their own nodes in derivatives.yaml).
 /// </summary>
 internal static class MoreLossOps
 {
@@ -16,22 +16,6 @@ internal static class MoreLossOps
         if (Record.ShouldRecord(x))
         {
             var node = Record.Connect(new ClampMinBackward0(min), x);
-            node.Self = SavedTensor.Input(x);
-            Record.SetHistory(y, node);
-        }
-        return y;
-    }
-
-    /// <summary>log σ(x), computed stably as min(x, 0) - log1p(exp(-|x|)); LogSigmoidBackward0.</summary>
-    public static Tensor LogSigmoid(Tensor x)
-    {
-        if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("log_sigmoid_forward", x.DType);
-        Tensor y;
-        using (Autograd.NoGrad())
-        using (Tensor.NewScope()) y = (x.Clamp(max: 0) - (-x.Abs()).Exp().Log1p()).MoveToOuterScope();
-        if (Record.ShouldRecord(x))
-        {
-            var node = Record.Connect(new LogSigmoidBackward0(), x);
             node.Self = SavedTensor.Input(x);
             Record.SetHistory(y, node);
         }
@@ -121,14 +105,6 @@ internal sealed class ClampMinBackward0(double min) : UnaryNode
     public override string Name => nameof(ClampMinBackward0);
 
     internal override Tensor?[] Apply(Tensor grad) => [grad * SelfValue.Ge(min).To(grad.DType)];
-}
-
-/// <summary>log_sigmoid: self: grad·σ(-x) (= grad·(1 - σ(x))).</summary>
-internal sealed class LogSigmoidBackward0 : UnaryNode
-{
-    public override string Name => nameof(LogSigmoidBackward0);
-
-    internal override Tensor?[] Apply(Tensor grad) => [grad * (-SelfValue).Sigmoid()];
 }
 
 /// <summary>soft_margin_loss: self: -t·e^(-t·x) / (1 + e^(-t·x))·grad (/ numel for a mean); target: not differentiable.</summary>
