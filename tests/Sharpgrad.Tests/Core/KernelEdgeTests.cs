@@ -95,6 +95,43 @@ public class KernelEdgeTests
         }
     }
 
+    private static void CloseRelative(double[] expected, Tensor actual, double rel)
+    {
+        var got = actual.To(DType.Float64).ToArray<double>();
+        Assert.Equal(expected.Length, got.Length);
+        for (int i = 0; i < got.Length; i++)
+            Assert.True(Math.Abs(got[i] - expected[i]) <= rel * Math.Abs(expected[i]), $"[{i}] expected {expected[i]:R}, got {got[i]:R}");
+    }
+
+    [Fact]
+    public void TanhLog1pExpm1KeepRelativePrecisionNearZero()
+    {
+        // FACTS (torch 2.6): torch.tanh / log1p / expm1 of tiny values; the 1e-7 run fills whole vector lanes.
+        double[] x = [1e-10, -1e-6, 0.01, 0.3, 0.6, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7];
+        double[] tanh64 = [1e-10, -9.999999999996666e-07, 0.00999966667999946, 0.2913126124515909, 0.5370495669980353, .. Enumerable.Repeat(9.999999999999966e-08, 13)];
+        double[] tanh32 = [1.000000013351432e-10, -9.999999974752427e-07, 0.00999966636300087, 0.29131263494491577, 0.5370495915412903, .. Enumerable.Repeat(1.0000000116860974e-07, 13)];
+        CloseRelative(tanh64, Tensor.FromArray(x).Tanh(), 4e-16);
+        CloseRelative(tanh32, Tensor.FromArray(x).To(DType.Float32).Tanh(), 2e-7);
+        var zeros = Tensor.FromArray(Enumerable.Repeat(-0.0, 17).Append(0.0).ToArray());
+        foreach (var t in new[] { zeros.Tanh(), zeros.To(DType.Float32).Tanh().To(DType.Float64) })
+        {
+            var v = t.ToArray<double>();
+            Assert.All(v[..17], z => Assert.True(z == 0 && double.IsNegative(z))); // tanh(-0) = -0, as PyTorch
+            Assert.True(v[17] == 0 && !double.IsNegative(v[17]));
+        }
+        double[] y = [1e-14, -1e-14, 1e-7];
+        CloseRelative([9.99999999999995e-15, -1.000000000000005e-14, 9.999999500000033e-08], Tensor.FromArray(y).Log1p(), 4e-16);
+        CloseRelative([1.000000000000005e-14, -9.99999999999995e-15, 1.0000000500000016e-07], Tensor.FromArray(y).Expm1(), 4e-16);
+        CloseRelative([9.9999998245167e-15, -9.9999998245167e-15, 9.999999406318238e-08], Tensor.FromArray(y).To(DType.Float32).Log1p(), 2e-7);
+        CloseRelative([9.9999998245167e-15, -9.9999998245167e-15, 1.000000082740371e-07], Tensor.FromArray(y).To(DType.Float32).Expm1(), 2e-7);
+        Assert.True(double.IsNegative(Tensor.FromArray(new[] { -0.0 }).Log1p().Item<double>()));
+        Assert.True(double.IsNegative(Tensor.FromArray(new[] { -0.0 }).Expm1().Item<double>()));
+        // in place: the small-|x| fix-up must see the inputs, not the first pass's outputs
+        var inPlace = Tensor.FromArray(x);
+        inPlace.Tanh_();
+        CloseRelative(tanh64, inPlace, 4e-16);
+    }
+
     [Theory]
     [InlineData(DType.Float32)]
     [InlineData(DType.Float64)]

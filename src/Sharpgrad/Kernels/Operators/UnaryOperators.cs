@@ -32,8 +32,8 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
         UnaryKind.Erf => T.CreateTruncating(ErfFunction.Erf(double.CreateTruncating(x))),
         UnaryKind.Rsqrt => T.One / T.Sqrt(x),
         UnaryKind.Square => x * x,
-        UnaryKind.Log1p => T.LogP1(x),
-        UnaryKind.Expm1 => T.ExpM1(x),
+        UnaryKind.Log1p => AccurateMath.Log1p(x),
+        UnaryKind.Expm1 => AccurateMath.Expm1(x),
         UnaryKind.Floor => T.Floor(x),
         UnaryKind.Ceil => T.Ceiling(x),
         _ => T.Round(x, MidpointRounding.ToEven),
@@ -51,7 +51,7 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
             case UnaryKind.Sin: TensorPrimitives.Sin(x, y); return true;
             case UnaryKind.Cos: TensorPrimitives.Cos(x, y); return true;
             case UnaryKind.Sigmoid: TensorPrimitives.Sigmoid(x, y); return true;
-            case UnaryKind.Tanh: TensorPrimitives.Tanh(x, y); return true;
+            case UnaryKind.Tanh: AccurateMath.Tanh(x, y); return true;
             case UnaryKind.Reciprocal: TensorPrimitives.Reciprocal(x, y); return true;
             case UnaryKind.Square: TensorPrimitives.Multiply(x, x, y); return true;
             case UnaryKind.Relu: Relu(x, y); return true;
