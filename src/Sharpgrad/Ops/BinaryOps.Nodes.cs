@@ -63,7 +63,7 @@ internal sealed class DivBackward0 : BinaryNode
         return
         [
             NeedsInputGrad(0) ? GradA(grad / b) : null,
-            NeedsInputGrad(1) ? GradB(-grad * A!.Unpack() / (b * b)) : null,
+            NeedsInputGrad(1) ? GradB(-grad * (A!.Unpack() / b / b)) : null, // PyTorch: -grad * ((self / other) / other)
         ];
     }
 }
