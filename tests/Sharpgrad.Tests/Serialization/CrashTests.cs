@@ -53,7 +53,7 @@ public sealed class CrashTests : IDisposable
         {
             while (Environment.TickCount64 < deadline && !child.HasExited)
             {
-                if (File.Exists(Target) && Temporaries().Any(t => new FileInfo(t).Length > 0))
+                if (File.Exists(Target) && Temporaries().Any(t => LengthOrZero(t) > 0))
                 {
                     midWrite = true;
                     break;
@@ -69,6 +69,19 @@ public sealed class CrashTests : IDisposable
         }
         // A leftover temporary proves the kill landed inside a save.
         return midWrite && Temporaries().Length > 0;
+    }
+
+    /// <summary>A temporary can be renamed into place between listing it and reading its length.</summary>
+    private static long LengthOrZero(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (FileNotFoundException)
+        {
+            return 0;
+        }
     }
 
     private void AssertCompleteCheckpoint()
