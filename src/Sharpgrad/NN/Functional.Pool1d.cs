@@ -42,4 +42,22 @@ public static partial class Functional
         ArgumentNullException.ThrowIfNull(x);
         return Pool1dOps.AdaptiveAvgPool1d(x, outputSize);
     }
+
+    /// <summary>
+    /// Maximum of each of <paramref name="outputSize"/> adaptive bins of the last dim (SqueezeBackward1 over
+    /// AdaptiveMaxPool2DBackward0). PyTorch: F.adaptive_max_pool1d.
+    /// </summary>
+    public static Tensor AdaptiveMaxPool1d(Tensor x, int outputSize)
+    {
+        var (values, indices) = AdaptiveMaxPool1dWithIndices(x, outputSize);
+        indices.Dispose();
+        return values;
+    }
+
+    /// <summary>Adaptive 1-D max pooling that also returns the Int64 positions of the maxima. PyTorch: F.adaptive_max_pool1d(..., return_indices=True).</summary>
+    public static (Tensor Values, Tensor Indices) AdaptiveMaxPool1dWithIndices(Tensor x, int outputSize)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return Pool1dOps.AdaptiveMaxPool1d(x, outputSize);
+    }
 }

@@ -63,3 +63,16 @@ public sealed class AdaptiveAvgPool1d(int outputSize) : Module
     /// <inheritdoc/>
     protected override string ExtraRepr => $"output_size={OutputSize}";
 }
+
+/// <summary>The maximum of each of a fixed number of bins of the last dim, whatever the input length. PyTorch: torch.nn.AdaptiveMaxPool1d.</summary>
+public sealed class AdaptiveMaxPool1d(int outputSize) : Module
+{
+    /// <summary>Bins per sequence.</summary>
+    public int OutputSize { get; } = outputSize;
+
+    /// <summary>The pooled sequences (SqueezeBackward1 over AdaptiveMaxPool2DBackward0).</summary>
+    public override Tensor Forward(Tensor input) => Functional.AdaptiveMaxPool1d(input, OutputSize);
+
+    /// <inheritdoc/>
+    protected override string ExtraRepr => $"output_size={OutputSize}";
+}

@@ -13,7 +13,7 @@ internal static class AdaptiveMaxPoolOps
     {
         x.ThrowIfDisposed();
         if (x.Dim is not (3 or 4)) throw new ArgumentException($"adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: {Errors.Shape(x.Sizes)}");
-        for (int d = x.Dim - 3; d < x.Dim; d++)
+        for (int d = 1; d < x.Dim; d++)
             if (x.Sizes[d] == 0)
                 throw new ArgumentException($"adaptive_max_pool2d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes {Errors.Shape(x.Sizes)} with dimension {d} being empty");
         if (output.H < 0 || output.W < 0)

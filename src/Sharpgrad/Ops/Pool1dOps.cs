@@ -40,6 +40,17 @@ internal static class Pool1dOps
         return PoolOps.AdaptiveAvgPool2d(x.Unsqueeze(-2), (1, output)).Squeeze(-2);
     }
 
+    /// <summary>adaptive_max_pool1d: adaptive_max_pool2d over a height of 1 (AdaptiveMaxPool2DBackward0 under the squeeze).</summary>
+    public static (Tensor Values, Tensor Indices) AdaptiveMaxPool1d(Tensor x, int output)
+    {
+        CheckDimRange(x, "adaptive_max_pool1d");
+        for (int d = 1; d < x.Dim; d++)
+            if (x.Sizes[d] == 0)
+                throw new ArgumentException($"adaptive_max_pool1d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes {Errors.Shape(x.Sizes)} with dimension {d} being empty");
+        var (values, indices) = AdaptiveMaxPoolOps.AdaptiveMaxPool2d(x.Unsqueeze(-2), (1, output));
+        return (values.Squeeze(-2), indices.Squeeze(-2));
+    }
+
     /// <summary>ATen's checkDimRange(2, 4): a 2-D or 3-D input.</summary>
     private static void CheckDimRange(Tensor x, string op)
     {

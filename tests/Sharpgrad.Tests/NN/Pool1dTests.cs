@@ -3,7 +3,7 @@ using F = Sharpgrad.NN.Functional;
 
 namespace Sharpgrad.Tests.NN;
 
-/// <summary>MaxPool1d, AvgPool1d, AdaptiveAvgPool1d: values, gradients, graph, repr and messages from PyTorch 2.6.</summary>
+/// <summary>MaxPool1d, AvgPool1d, AdaptiveAvgPool1d, AdaptiveMaxPool1d: values, gradients, graph, repr and messages from PyTorch 2.6.</summary>
 public class Pool1dTests
 {
     /// <summary>The grad_fn chain through first inputs, as the oracle lists it.</summary>
@@ -59,6 +59,27 @@ public class Pool1dTests
         Assert.Equal(["SqueezeBackward1", "MeanBackward1", "UnsqueezeBackward0"], Chain(m1).Take(3));
         Check.Close([-0.09405803178658842, -0.02378410313421349, 0.05716575410285868, 0.11245571973718298], m1, 1e-12);
         Assert.Equal("SqueezeBackward1", F.AvgPool1d(Check.Det([2, 7], 0.7).RequiresGrad_(), 2).GradFn!.Name);
+    }
+
+    [Fact]
+    public void AdaptiveMaxPool1dMatchesPyTorch()
+    {
+        Matches(x => new AdaptiveMaxPool1d(3).Call(x), "AdaptiveMaxPool2DBackward0", [2, 2, 3],
+            [1.0, 0.16996714290024104, 0.18651236942257488, 0.9998586363834151, 0.7539022543433046, -0.4755369279959925, 0.9994345855010047, 0.9994345855010047, -0.5335843865891177, 0.7963524702919231, 0.9987279672435017, 0.12006191504243026],
+            [0.5403023058681398, 0.0, 0.9855903252188672, 0.0, 0.0, 0.0, 0.0, 0.9826569315077914, 0.0, 0.5404212538507952, 0.729023376891063, 0.0, 0.0, 0.0, 0.0, 0.8890470356311927, 0.0, 0.0, 1.0815559987450059, 0.0, 0.0, 0.8609895048741445, 0.0, 0.0, 0.0, 0.0, 0.6993186465453108, 0.541372247113104, 0.0, 0.992801221964525, 0.0, 0.0]);
+        var (_, idx) = F.AdaptiveMaxPool1dWithIndices(Check.Det([2, 2, 8], 0.7), 3);
+        Assert.Equal([0L, 2, 7, 1, 2, 7, 2, 2, 5, 2, 3, 5], idx.Flatten().ToArray<long>());
+        var u = F.AdaptiveMaxPool1d(Check.Det([2, 7], 0.7).RequiresGrad_(), 3);
+        Assert.Equal("SqueezeBackward1", u.GradFn!.Name);
+        Check.Close([1.0, 0.16996714290024104, -0.4902608213407002, 0.9998586363834151, 0.9998586363834151, 0.15337386203786524], u, 1e-12);
+        Assert.Equal([0, 2], F.AdaptiveMaxPool1d(Tensor.Zeros([0, 3]), 2).Shape); // an empty unbatched channel dim is allowed
+        Assert.Equal("AdaptiveMaxPool1d(output_size=3)", new AdaptiveMaxPool1d(3).ToString());
+        Assert.Equal("Expected 2 to 3 dimensions, but got 4-dimensional tensor for argument #1 'self' (while checking arguments for adaptive_max_pool1d)",
+            Assert.Throws<ArgumentException>(() => F.AdaptiveMaxPool1d(Check.Det([2, 2, 8, 1], 1), 2)).Message);
+        Assert.Equal("adaptive_max_pool1d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes [2, 0, 3] with dimension 1 being empty",
+            Assert.Throws<ArgumentException>(() => F.AdaptiveMaxPool1d(Tensor.Zeros([2, 0, 3]), 2)).Message);
+        Assert.Equal("\"adaptive_max_pool2d\" not implemented for 'Long'",
+            Assert.Throws<ArgumentException>(() => F.AdaptiveMaxPool1d(Tensor.Zeros([2, 3], DType.Int64), 2)).Message);
     }
 
     [Fact]
