@@ -1,0 +1,74 @@
+using Sharpgrad.Ops;
+
+namespace Sharpgrad.NN;
+
+public static partial class Functional
+{
+    /// <summary>
+    /// Resizes the spatial dims of a 3-D (N, C, L) or 4-D (N, C, H, W) input to <paramref name="size"/> or by
+    /// <paramref name="scaleFactor"/> (output floor(in · scale)). Modes "nearest" (UpsampleNearest1D/2DBackward0),
+    /// "linear" (3-D, UpsampleLinear1DBackward0) and "bilinear" (4-D, UpsampleBilinear2DBackward0). As in PyTorch the
+    /// scale factors reach the kernel unless <paramref name="recomputeScaleFactor"/> is true. PyTorch: F.interpolate.
+    /// </summary>
+    public static Tensor Interpolate(Tensor x, int[]? size = null, double[]? scaleFactor = null, string mode = "nearest",
+        bool? alignCorners = null, bool? recomputeScaleFactor = null) =>
+        InterpolateCore(x, size, scaleFactor, scalar: false, mode, alignCorners, recomputeScaleFactor);
+
+    /// <summary>F.interpolate to one size for every spatial dim.</summary>
+    public static Tensor Interpolate(Tensor x, int size, string mode = "nearest", bool? alignCorners = null) =>
+        InterpolateCore(x, [size], null, scalar: true, mode, alignCorners, null);
+
+    /// <summary>F.interpolate by one scale factor for every spatial dim.</summary>
+    public static Tensor Interpolate(Tensor x, double scaleFactor, string mode = "nearest", bool? alignCorners = null, bool? recomputeScaleFactor = null) =>
+        InterpolateCore(x, null, [scaleFactor], scalar: true, mode, alignCorners, recomputeScaleFactor);
+
+    /// <summary>F.interpolate's argument rules; a scalar size or scale factor (one element) applies to every spatial dim.</summary>
+    private static Tensor InterpolateCore(Tensor x, int[]? size, double[]? scaleFactor, bool scalar, string mode, bool? alignCorners, bool? recomputeScaleFactor)
+    {
+        x.ThrowIfDisposed();
+        if (mode is "nearest" or "area" or "nearest-exact")
+        {
+            if (alignCorners is not null)
+                throw new ArgumentException("align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear");
+        }
+        int dim = x.Dim - 2;
+        string spatial = dim < 0 ? "[]" : Errors.Shape(x.Sizes.AsSpan(2));
+        int[]? outSize = null;
+        double[]? scales = null;
+        if (size is not null && scaleFactor is not null) throw new ArgumentException("only one of size or scale_factor should be defined");
+        if (size is not null)
+        {
+            if (!scalar && size.Length != dim)
+                throw new ArgumentException($"Input and output must have the same number of spatial dimensions, but got input with spatial dimensions of {spatial} and output size of {Errors.Shape(size)}. Please provide input tensor in (N, C, d1, d2, ...,dK) format and output size in (o1, o2, ...,oK) format.");
+            outSize = !scalar ? size : Enumerable.Repeat(size[0], Math.Max(dim, 0)).ToArray();
+        }
+        else if (scaleFactor is not null)
+        {
+            if (!scalar && scaleFactor.Length != dim)
+                throw new ArgumentException($"Input and scale_factor must have the same number of spatial dimensions, but got input with spatial dimensions of {spatial} and scale_factor of shape [{string.Join(", ", scaleFactor.Select(Module.PyFloat))}]. Please provide input tensor in (N, C, d1, d2, ...,dK) format and scale_factor in (s1, s2, ...,sK) format.");
+            scales = !scalar ? scaleFactor : Enumerable.Repeat(scaleFactor[0], Math.Max(dim, 0)).ToArray();
+        }
+        else throw new ArgumentException("either size or scale_factor should be defined");
+        if (recomputeScaleFactor == true && size is not null)
+            throw new ArgumentException("recompute_scale_factor is not meaningful with an explicit size.");
+        // upsample_*'s own output-size rule: (int64) (in · scale).
+        outSize ??= scales!.Select((s, i) => (int)(long)(x.Sizes[i + 2] * s)).ToArray();
+        if (recomputeScaleFactor == true) scales = null;
+        return (x.Dim, mode) switch
+        {
+            (3, "nearest") => UpsampleOps.Upsample(x, true, outSize, scales, false),
+            (4, "nearest") => UpsampleOps.Upsample(x, true, outSize, scales, false),
+            (3, "linear") => UpsampleOps.Upsample(x, false, outSize, scales, alignCorners ?? false),
+            (4, "bilinear") => UpsampleOps.Upsample(x, false, outSize, scales, alignCorners ?? false),
+            (3 or 4 or 5, "linear" or "bilinear" or "trilinear") =>
+                throw new NotSupportedException($"Got {x.Dim}D input, but {mode} mode needs {(mode == "linear" ? 3 : mode == "bilinear" ? 4 : 5)}D input"),
+            (3 or 4 or 5, "bicubic" or "area" or "nearest-exact") or (5, "nearest") =>
+                throw new NotSupportedException($"interpolate: mode '{mode}' for {x.Dim}D input is not implemented in Sharpgrad"),
+            _ => throw new NotSupportedException($"Input Error: Only 3D, 4D and 5D input Tensors supported (got {x.Dim}D) for the modes: nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got {mode})"),
+        };
+    }
+
+    /// <summary>A Python scalar (<paramref name="scalar"/>) or tuple repr: 2.0, (2.0,), (2.0, 1.5).</summary>
+    internal static string PyRepr<T>(IReadOnlyList<T> v, bool scalar, Func<T, string> item) =>
+        scalar ? item(v[0]) : "(" + string.Join(", ", v.Select(item)) + (v.Count == 1 ? ",)" : ")");
+}

@@ -1,0 +1,181 @@
+using Sharpgrad.NN;
+using F = Sharpgrad.NN.Functional;
+
+namespace Sharpgrad.Tests.NN;
+
+/// <summary>F.interpolate / nn.Upsample (nearest, linear, bilinear): PyTorch 2.6 values, gradients, node names, reprs and messages.</summary>
+public class InterpolateTests
+{
+    /// <summary>
+    /// With x = Det(shape, 0.37) and w = Det(y.shape, 0.23): y's shape and node, sum(y·w), sum(y²), y's first five values;
+    /// then after sum(y·w).backward(), sum(g), sum(g²) and sum(g · Det(shape, 0.11)) of x's gradient g.
+    /// </summary>
+    private static void Matches(int[] shape, Func<Tensor, Tensor> f, int[] outShape, string node, double[] s)
+    {
+        var x = Check.Det(shape, 0.37).RequiresGrad_();
+        var y = f(x);
+        Assert.Equal(outShape, y.Shape);
+        Assert.Equal(node, y.GradFn!.Name);
+        var w = Check.Det(outShape, 0.23);
+        Check.Close(s[0], (y * w).Sum().Item<double>(), 1e-12);
+        Check.Close(s[1], (y * y).Sum().Item<double>(), 1e-12);
+        int n = Math.Min(5, y.Numel);
+        Check.Close(s[2..(2 + n)], y.Flatten().Narrow(0, 0, n), 1e-12);
+        (y * w).Sum().Backward();
+        var g = x.Grad!;
+        Check.Close(s[2 + n], g.Sum().Item<double>(), 1e-12);
+        Check.Close(s[3 + n], (g * g).Sum().Item<double>(), 1e-12);
+        Check.Close(s[4 + n], (g * Check.Det(shape, 0.11)).Sum().Item<double>(), 1e-12);
+    }
+
+    [Fact]
+    public void NearestMatchesPyTorch()
+    {
+        int[] x4 = [2, 2, 3, 4], x3 = [2, 3, 5];
+        Matches(x4, x => F.Interpolate(x, scaleFactor: 2), [2, 2, 6, 8], "UpsampleNearest2DBackward0",
+            [0.637743819039746, 95.45576082830124, 1.0, 1.0, 0.9323273456060345, 0.9323273456060345, 0.7384685587295879, 0.7730439157508521, 136.91332345260304, 0.6654083106275136]);
+        Matches(x4, x => F.Interpolate(x, size: [5, 7]), [2, 2, 5, 7], "UpsampleNearest2DBackward0",
+            [4.121293030172164, 69.71707382027398, 1.0, 1.0, 0.9323273456060345, 0.9323273456060345, 0.7384685587295879, 3.2027336926404244, 122.30942773857453, 4.248185247634903]);
+        // the scale (1/1.7 in float) picks the sources, not in/out: 4 -> 6 columns read 0,0,1,1,2,2
+        Matches(x4, x => F.Interpolate(x, scaleFactor: 1.7), [2, 2, 5, 6], "UpsampleNearest2DBackward0",
+            [-4.698355740591248, 60.15655699199032, 1.0, 1.0, 0.9323273456060345, 0.9323273456060345, 0.7384685587295879, 3.5932669211479484, 123.2215739993928, 0.05285628446007118]);
+        Matches(x4, x => F.Interpolate(x, size: [2, 3]), [2, 2, 2, 3], "UpsampleNearest2DBackward0",
+            [2.185053369269975, 11.796208439046548, 1.0, 0.9323273456060345, 0.7384685587295879, 0.09067162446430968, -0.27559024682451294, -2.8533925363616452, 11.172228784772715, 10.701735996090388]);
+        Matches(x4, x => F.Interpolate(x, scaleFactor: [0.6, 1.5]), [2, 2, 1, 6], "UpsampleNearest2DBackward0",
+            [7.011196306272755, 11.6865634730208, 1.0, 1.0, 0.9323273456060345, 0.7384685587295879, 0.7384685587295879, -2.8533925363616457, 18.591639279671412, 9.885068395027414]);
+        Matches(x3, x => F.Interpolate(x, scaleFactor: 2), [2, 3, 10], "UpsampleNearest1DBackward0",
+            [2.975246632986742, 30.72185447826261, 1.0, 1.0, 0.9323273456060345, 0.9323273456060345, 0.7384685587295879, 4.419513743192907, 61.46394905174954, -3.614055776066569]);
+        Matches(x3, x => F.Interpolate(x, 8), [2, 3, 8], "UpsampleNearest1DBackward0",
+            [24.40681253978343, 25.070885810974048, 1.0, 1.0, 0.9323273456060345, 0.9323273456060345, 0.7384685587295879, -3.8465771536108333, 42.89559700193413, 5.1827539162110705]);
+    }
+
+    [Fact]
+    public void LinearMatchesPyTorch()
+    {
+        int[] x4 = [2, 2, 3, 4], x3 = [2, 3, 5];
+        Matches(x4, x => F.Interpolate(x, 2.0, "bilinear"), [2, 2, 6, 8], "UpsampleBilinear2DBackward0",
+            [6.788756752570092, 72.2432618532842, 1.0, 0.9830818364015086, 0.9492455092045259, 0.8838626488869229, 0.7869332554486995, 0.7730439157508531, 48.89019633245806, -1.0820831277278018]);
+        Matches(x4, x => F.Interpolate(x, [5, 7], mode: "bilinear"), [2, 2, 5, 7], "UpsampleBilinear2DBackward0",
+            [0.6606080652688863, 56.51764567136591, 1.0, 0.975831194859298, 0.9371611066341748, 0.8353979521678112, 0.7174823414447394, 3.2027336926404253, 91.51461337253977, 2.9694641765720764]);
+        Matches(x4, x => F.Interpolate(x, [5, 7], mode: "bilinear", alignCorners: true), [2, 2, 5, 7], "UpsampleBilinear2DBackward0",
+            [1.938685421800541, 56.21063390187841, 1.0, 0.9661636728030172, 0.9323273456060345, 0.8353979521678112, 0.7384685587295879, 3.2027336926404244, 88.70653941332662, 3.6551002600654443]);
+        Matches(x4, x => F.Interpolate(x, 1.7, "bilinear"), [2, 2, 5, 6], "UpsampleBilinear2DBackward0",
+            [-1.1965891910910285, 47.95671088128155, 1.0, 0.9741251615552484, 0.9343177177940922, 0.8239944941162555, 0.6952616407901937, 3.5932669211479493, 79.39683547106631, 1.3782399835802583]);
+        Matches(x4, x => F.Interpolate(x, 1.7, "bilinear", alignCorners: true), [2, 2, 5, 6], "UpsampleBilinear2DBackward0",
+            [-0.8314830230501219, 48.010619329345865, 1.0, 0.9593964073636206, 0.8935555882307451, 0.7772403161048773, 0.6209457419344355, 3.593266921147948, 73.32228292440041, 1.5416715288742544]);
+        Matches(x4, x => F.Interpolate(x, [2, 3], mode: "bilinear"), [2, 2, 2, 3], "UpsampleBilinear2DBackward0",
+            [-0.3881564056645931, 7.624257135956342, 0.7489479130131308, 0.5165306493905532, 0.1675967187009839, -0.7301042978761565, -0.7964192427535453, -2.8533925363616452, 5.666474992931512, 10.838081410601466]);
+        Matches(x4, x => F.Interpolate(x, [1, 1], mode: "bilinear", alignCorners: true), [2, 2, 1, 1], "UpsampleBilinear2DBackward0",
+            [0.5341098420362599, 2.335565744028101, 1.0, -0.2690331031173999, -0.855242378854045, 0.7292101253186201, 3.6409649075280064, 3.3457567427334114, -0.07109256969688987]);
+        Matches(x3, x => F.Interpolate(x, 2.5, "linear"), [2, 3, 12], "UpsampleLinear1DBackward0",
+            [-3.2959091366485427, 36.476329438705704, 1.0, 0.9932327345606035, 0.9661636728030172, 0.939094611045431, 0.8741697095431005, -2.4286103310847036, 87.52000556285915, 3.4406125230479856]);
+        Matches(x3, x => F.Interpolate(x, 3, "linear", alignCorners: true), [2, 3, 3], "UpsampleLinear1DBackward0",
+            [1.3540334442073734, 9.160396534050168, 1.0, 0.7384685587295879, 0.09067162446430968, -0.27559024682451294, -0.8516909814865656, -2.8678766944971374, 10.325599274448876, 9.393313987422871]);
+        Matches(x3, x => F.Interpolate(x, 8, "linear"), [2, 3, 8], "UpsampleLinear1DBackward0",
+            [24.250593601084848, 24.172023888026562, 1.0, 0.9703932137026401, 0.9202111714262565, 0.7990494296284775, 0.6466538581083752, -3.846577153610833, 38.4336126221719, 5.203683723485514]);
+    }
+
+    [Fact]
+    public void RecomputeScaleFactorAndFloat32MatchPyTorch()
+    {
+        var x = Check.Det([1, 1, 3, 4], 0.37);
+        // recompute_scale_factor=True: the sources come from in/out (4 -> 6 columns read 0,0,1,2,2,3)
+        Check.Close([1.0, 1.0, 0.9323273456060345, 0.7384685587295879, 0.7384685587295879, 0.44466151674170695, 1.0, 1.0, 0.9323273456060345, 0.7384685587295879, 0.7384685587295879, 0.44466151674170695, 0.09067162446430968, 0.09067162446430968, -0.27559024682451294, -0.6045522710579293, -0.6045522710579293, -0.8516909814865656, 0.09067162446430968, 0.09067162446430968, -0.27559024682451294, -0.6045522710579293, -0.6045522710579293, -0.8516909814865656, -0.9835573130340064, -0.9835573130340064, -0.9823037763382317, -0.848100031710408, -0.848100031710408, -0.599109926407685],
+            F.Interpolate(x, 1.7, recomputeScaleFactor: true), 1e-15);
+        Check.Close([1.0, 0.9661636728030172, 0.9000175477932935, 0.7707783565423291, 0.5915650377356474, 0.44466151674170695, 0.636268649785724, 0.5427144792097697, 0.40784362833060983, 0.24257690711778687, 0.06369037213248951, -0.07387948254960201, 0.09067162446430968, -0.0924593111801016, -0.3304172508634156, -0.5497252670190266, -0.7281216262722474, -0.8516909814865656, -0.5538657380346799, -0.6267420512837119, -0.7081287916855229, -0.7421705002966378, -0.725411637944327, -0.7001423484392374, -0.9835573130340064, -0.982930544686119, -0.9599364855669277, -0.8704673224817121, -0.7236049790590465, -0.599109926407685],
+            F.Interpolate(x, 1.7, "bilinear", recomputeScaleFactor: true), 1e-12);
+        var xf = x.To(DType.Float32);
+        var yf = F.Interpolate(xf, 1.7, "bilinear");
+        Assert.Equal(DType.Float32, yf.DType);
+        Check.Close([1.0, 0.9741251468658447, 0.9343177080154419, 0.823994517326355, 0.6952616572380066, 0.5224339365959167, 0.652315616607666, 0.5827888250350952, 0.4758246839046478, 0.3332764506340027, 0.18437771499156952, 0.022046342492103577, 0.11741649359464645, -0.01926698535680771, -0.22954928874969482, -0.42167457938194275, -0.6015976667404175, -0.7477807402610779, -0.5096328258514404, -0.5711479187011719, -0.6657865643501282, -0.709710955619812, -0.7362245917320251, -0.7185129523277283, -0.9835572838783264, -0.9830780029296875, -0.9823406934738159, -0.9073076248168945, -0.8114838004112244, -0.6650190353393555],
+            yf, 1e-6);
+        Check.Close([1.0, 1.0, 0.9323273301124573, 0.9323273301124573, 0.738468587398529, 0.738468587398529, 1.0, 1.0, 0.9323273301124573, 0.9323273301124573, 0.738468587398529, 0.738468587398529, 0.09067162126302719, 0.09067162126302719, -0.2755902409553528, -0.2755902409553528, -0.6045522689819336, -0.6045522689819336, 0.09067162126302719, 0.09067162126302719, -0.2755902409553528, -0.2755902409553528, -0.6045522689819336, -0.6045522689819336, -0.9835572838783264, -0.9835572838783264, -0.9823037981987, -0.9823037981987, -0.8481000065803528, -0.8481000065803528],
+            F.Interpolate(xf, 1.7), 0);
+        Assert.Equal([0, 2, 6, 8], F.Interpolate(Tensor.Zeros([0, 2, 3, 4], DType.Float64), 2.0).Shape);
+    }
+
+    [Fact]
+    public void PassesGradCheckTwice()
+    {
+        Tensor.ManualSeed(5);
+        var x4 = Tensor.Randn([1, 2, 3, 4], DType.Float64, requiresGrad: true);
+        var x3 = Tensor.Randn([2, 2, 5], DType.Float64, requiresGrad: true);
+        Assert.True(Autograd.GradCheck(a => F.Interpolate(a[0], 1.7), [x4]));
+        Assert.True(Autograd.GradCheck(a => F.Interpolate(a[0], [5, 3], mode: "bilinear"), [x4]));
+        Assert.True(Autograd.GradCheck(a => F.Interpolate(a[0], 2.5, "bilinear", alignCorners: true), [x4]));
+        Assert.True(Autograd.GradCheck(a => F.Interpolate(a[0], 3), [x3]));
+        Assert.True(Autograd.GradCheck(a => F.Interpolate(a[0], 7, "linear"), [x3]));
+        Assert.True(Autograd.GradCheck(a => F.Interpolate(a[0], 3, "linear", alignCorners: true), [x3]));
+        foreach (var (f, x, node) in new (Func<Tensor, Tensor>, Tensor, string)[]
+        {
+            (t => F.Interpolate(t, 2.0, "bilinear"), x4, "UpsampleBilinear2DBackwardBackward0"),
+            (t => F.Interpolate(t, 2.0), x4, "UpsampleNearest2DBackwardBackward0"),
+            (t => F.Interpolate(t, 2.0, "linear"), x3, "UpsampleLinear1DBackwardBackward0"),
+            (t => F.Interpolate(t, 2.0), x3, "UpsampleNearest1DBackwardBackward0"),
+        })
+        {
+            var y = f(x);
+            var go = Tensor.OnesLike(y).RequiresGrad_();
+            var g = Autograd.Grad([y], [x], [go], createGraph: true)[0]!;
+            Assert.Equal(node, g.GradFn!.Name);
+            // g = Uᵀ go, so d sum(g·g)/d go = 2·U(g)
+            var gg = Autograd.Grad([(g * g).Sum()], [go])[0]!;
+            Check.Close(f(g.Detach()) * 2.0, gg, 1e-12);
+        }
+    }
+
+    [Fact]
+    public void ErrorsMatchPyTorch()
+    {
+        var x = Check.Det([1, 1, 3, 4], 0.37);
+        var x3 = Check.Det([2, 3, 5], 0.37);
+        string Msg<TE>(Func<Tensor> f) where TE : Exception => Assert.Throws<TE>(f).Message;
+        Assert.Equal("either size or scale_factor should be defined", Msg<ArgumentException>(() => F.Interpolate(x)));
+        Assert.Equal("only one of size or scale_factor should be defined", Msg<ArgumentException>(() => F.Interpolate(x, [2, 2], [2.0, 2.0])));
+        Assert.Equal("Input and output must have the same number of spatial dimensions, but got input with spatial dimensions of [5] and output size of [3, 4]. Please provide input tensor in (N, C, d1, d2, ...,dK) format and output size in (o1, o2, ...,oK) format.",
+            Msg<ArgumentException>(() => F.Interpolate(x3, size: [3, 4])));
+        Assert.Equal("Input and scale_factor must have the same number of spatial dimensions, but got input with spatial dimensions of [5] and scale_factor of shape [2.0, 3.0]. Please provide input tensor in (N, C, d1, d2, ...,dK) format and scale_factor in (s1, s2, ...,sK) format.",
+            Msg<ArgumentException>(() => F.Interpolate(x3, scaleFactor: [2.0, 3.0])));
+        Assert.Equal("recompute_scale_factor is not meaningful with an explicit size.",
+            Msg<ArgumentException>(() => F.Interpolate(x3, size: [3], recomputeScaleFactor: true)));
+        Assert.Equal("align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear",
+            Msg<ArgumentException>(() => F.Interpolate(x, 3, "nearest", alignCorners: true)));
+        Assert.Equal("Got 4D input, but linear mode needs 3D input", Msg<NotSupportedException>(() => F.Interpolate(x, 3, "linear")));
+        Assert.Equal("Got 3D input, but bilinear mode needs 4D input", Msg<NotSupportedException>(() => F.Interpolate(x3, 3, "bilinear")));
+        Assert.Equal("Input Error: Only 3D, 4D and 5D input Tensors supported (got 4D) for the modes: nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got foo)",
+            Msg<NotSupportedException>(() => F.Interpolate(x, 3, "foo")));
+        Assert.Equal("Input Error: Only 3D, 4D and 5D input Tensors supported (got 2D) for the modes: nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got nearest)",
+            Msg<NotSupportedException>(() => F.Interpolate(x.Reshape(3, 4), 3)));
+        Assert.Equal("Input and output sizes should be greater than 0, but got input (H: 3, W: 4) output (H: 0, W: 0)",
+            Msg<ArgumentException>(() => F.Interpolate(x, 0.1)));
+        Assert.Equal("Input and output sizes should be greater than 0, but got input (H: 3, W: 4) output (H: -3, W: -4)",
+            Msg<ArgumentException>(() => F.Interpolate(x, -1.0)));
+        Assert.Equal("Input and output sizes should be greater than 0, but got input (H: 3, W: 4) output (H: 3, W: -1)",
+            Msg<ArgumentException>(() => F.Interpolate(x, size: [3, -1])));
+        Assert.Equal("Input and output sizes should be greater than 0, but got input (W: 5) and output (W: 0)",
+            Msg<ArgumentException>(() => F.Interpolate(x3, 0)));
+        Assert.Equal("Non-empty 3D data tensor expected but got a tensor with sizes [2, 0, 5]",
+            Msg<ArgumentException>(() => F.Interpolate(x3.Narrow(1, 0, 0), 3)));
+        Assert.Equal("\"upsample_nearest2d_channels_last\" not implemented for 'Long'", Msg<ArgumentException>(() => F.Interpolate(x.To(DType.Int64), 3)));
+        Assert.Equal("\"upsample_bilinear2d_channels_last\" not implemented for 'Long'", Msg<ArgumentException>(() => F.Interpolate(x.To(DType.Int64), 3, "bilinear")));
+        Assert.Equal("\"compute_indices_weights_nearest\" not implemented for 'Long'", Msg<ArgumentException>(() => F.Interpolate(x3.To(DType.Int64), 3)));
+        Assert.Equal("\"compute_indices_weights_linear\" not implemented for 'Long'", Msg<ArgumentException>(() => F.Interpolate(x3.To(DType.Int64), 3, "linear")));
+    }
+
+    [Fact]
+    public void UpsampleModuleMatchesPyTorch()
+    {
+        Assert.Equal("Upsample(scale_factor=2.0, mode='bilinear')", new Upsample(scaleFactor: 2, mode: "bilinear").ToString());
+        Assert.Equal("Upsample(size=(3, 4), mode='nearest')", new Upsample([3, 4]).ToString());
+        Assert.Equal("Upsample(size=5, mode='nearest')", new Upsample(5).ToString());
+        Assert.Equal("Upsample(scale_factor=2.0, mode='nearest')", new Upsample(2.0).ToString());
+        Assert.Equal("Upsample(size=5, mode='linear')", new Upsample(5, "linear", alignCorners: true).ToString());
+        Assert.Equal("Upsample(scale_factor=(2.0, 1.5), mode='nearest')", new Upsample([2.0, 1.5]).ToString());
+        Assert.Equal("Upsample(scale_factor=(2.0,), mode='nearest')", new Upsample([2.0]).ToString());
+        Assert.Equal("Upsample(size=(4,), mode='nearest')", new Upsample([4]).ToString());
+        var x = Check.Det([2, 2, 3, 4], 0.37);
+        Check.Close(F.Interpolate(x, 1.7, "bilinear", alignCorners: true), new Upsample(1.7, "bilinear", true).Forward(x), 0);
+        Check.Close(F.Interpolate(x, [5, 7]), new Upsample([5, 7]).Forward(x), 0);
+        Assert.Equal([2, 2, 5, 5], new Upsample(5).Forward(x).Shape);
+    }
+}
