@@ -72,3 +72,12 @@ public static partial class Functional
     internal static string PyRepr<T>(IReadOnlyList<T> v, bool scalar, Func<T, string> item) =>
         scalar ? item(v[0]) : "(" + string.Join(", ", v.Select(item)) + (v.Count == 1 ? ",)" : ")");
 }
+
+public static partial class Functional
+{
+    /// <summary>(*, C·r², H, W) -> (*, C, H·r, W·r) (PixelShuffleBackward0). PyTorch: F.pixel_shuffle.</summary>
+    public static Tensor PixelShuffle(Tensor x, int upscaleFactor) => ShuffleOps.PixelShuffle(x, upscaleFactor);
+
+    /// <summary>(*, C, H·r, W·r) -> (*, C·r², H, W) (PixelUnshuffleBackward0). PyTorch: F.pixel_unshuffle.</summary>
+    public static Tensor PixelUnshuffle(Tensor x, int downscaleFactor) => ShuffleOps.PixelUnshuffle(x, downscaleFactor);
+}
