@@ -1,28 +1,30 @@
 namespace Sharpgrad.NN;
 
 /// <summary>Resizes the spatial dims of 3-D or 4-D input by a size or a scale factor. PyTorch: torch.nn.Upsample.</summary>
-public sealed class Upsample : Module
+public class Upsample : Module
 {
     private readonly bool _scalar;
 
     /// <summary>Resizes every spatial dim to <paramref name="size"/>.</summary>
     public Upsample(int size, string mode = "nearest", bool? alignCorners = null, bool? recomputeScaleFactor = null)
-        : this([size], null, mode, alignCorners, recomputeScaleFactor) => _scalar = true;
+        : this([size], null, true, mode, alignCorners, recomputeScaleFactor) { }
 
     /// <summary>Resizes to one size per spatial dim.</summary>
     public Upsample(int[] size, string mode = "nearest", bool? alignCorners = null, bool? recomputeScaleFactor = null)
-        : this(size, null, mode, alignCorners, recomputeScaleFactor) { }
+        : this(size, null, false, mode, alignCorners, recomputeScaleFactor) { }
 
     /// <summary>Scales every spatial dim by <paramref name="scaleFactor"/> (output floor(in · scale)).</summary>
     public Upsample(double scaleFactor, string mode = "nearest", bool? alignCorners = null, bool? recomputeScaleFactor = null)
-        : this(null, [scaleFactor], mode, alignCorners, recomputeScaleFactor) => _scalar = true;
+        : this(null, [scaleFactor], true, mode, alignCorners, recomputeScaleFactor) { }
 
     /// <summary>Scales by one factor per spatial dim.</summary>
     public Upsample(double[] scaleFactor, string mode = "nearest", bool? alignCorners = null, bool? recomputeScaleFactor = null)
-        : this(null, scaleFactor, mode, alignCorners, recomputeScaleFactor) { }
+        : this(null, scaleFactor, false, mode, alignCorners, recomputeScaleFactor) { }
 
-    private Upsample(int[]? size, double[]? scaleFactor, string mode, bool? alignCorners, bool? recomputeScaleFactor)
+    /// <summary>The settings as given; <paramref name="scalar"/>: one size or factor for every dim (printed without a tuple).</summary>
+    private protected Upsample(int[]? size, double[]? scaleFactor, bool scalar, string mode, bool? alignCorners, bool? recomputeScaleFactor)
     {
+        _scalar = scalar;
         Size = size;
         ScaleFactor = scaleFactor;
         Mode = mode;
@@ -57,4 +59,36 @@ public sealed class Upsample : Module
     protected override string ExtraRepr =>
         (ScaleFactor is { } f ? "scale_factor=" + Functional.PyRepr(f, _scalar, PyFloat)
             : "size=" + Functional.PyRepr(Size!, _scalar, i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + $", mode='{Mode}'";
+}
+
+/// <summary>Nearest-neighbour upsampling of 4-D input. PyTorch: torch.nn.UpsamplingNearest2d.</summary>
+public sealed class UpsamplingNearest2d : Upsample
+{
+    /// <summary>Resizes both spatial dims to <paramref name="size"/>.</summary>
+    public UpsamplingNearest2d(int size) : base([size], null, true, "nearest", null, null) { }
+
+    /// <summary>Resizes to (height, width).</summary>
+    public UpsamplingNearest2d(int[] size) : base(size, null, false, "nearest", null, null) { }
+
+    /// <summary>Scales both spatial dims by <paramref name="scaleFactor"/>.</summary>
+    public UpsamplingNearest2d(double scaleFactor) : base(null, [scaleFactor], true, "nearest", null, null) { }
+
+    /// <summary>Scales by (height, width) factors.</summary>
+    public UpsamplingNearest2d(double[] scaleFactor) : base(null, scaleFactor, false, "nearest", null, null) { }
+}
+
+/// <summary>Bilinear upsampling of 4-D input with align_corners=True. PyTorch: torch.nn.UpsamplingBilinear2d.</summary>
+public sealed class UpsamplingBilinear2d : Upsample
+{
+    /// <summary>Resizes both spatial dims to <paramref name="size"/>.</summary>
+    public UpsamplingBilinear2d(int size) : base([size], null, true, "bilinear", true, null) { }
+
+    /// <summary>Resizes to (height, width).</summary>
+    public UpsamplingBilinear2d(int[] size) : base(size, null, false, "bilinear", true, null) { }
+
+    /// <summary>Scales both spatial dims by <paramref name="scaleFactor"/>.</summary>
+    public UpsamplingBilinear2d(double scaleFactor) : base(null, [scaleFactor], true, "bilinear", true, null) { }
+
+    /// <summary>Scales by (height, width) factors.</summary>
+    public UpsamplingBilinear2d(double[] scaleFactor) : base(null, scaleFactor, false, "bilinear", true, null) { }
 }

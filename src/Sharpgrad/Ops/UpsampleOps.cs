@@ -109,29 +109,27 @@ internal static class UpsampleOps
     }
 
     /// <summary>The resampling map itself (its adjoint is <see cref="Adjoint"/>).</summary>
-    internal static Tensor Apply(Tensor x, Spec s)
-    {
-        var src = OpHelpers.ContiguousRaw(x);
-        var y = Tensor.Empty(x.DType, s.OutputSizes);
-        var (xs, ys) = (src.Strided, y.Strided);
-        if (x.DType == DType.Float32) Forward(xs.Data<float>(), xs.Offset, s, ys.Data<float>());
-        else Forward(xs.Data<double>(), xs.Offset, s, ys.Data<double>());
-        if (!ReferenceEquals(src, x)) src.Dispose();
-        if (Record.ShouldRecord(x)) Record.SetHistory(y, Record.Connect(new UpsampleBackward0(s), x));
-        return y;
-    }
+    internal static Tensor Apply(Tensor x, Spec s) => Run(x, s, adjoint: false);
 
     /// <summary>upsample_*_backward: each output gradient spread back onto its source pixels with the same weights.</summary>
-    internal static Tensor Adjoint(Tensor grad, Spec s)
+    internal static Tensor Adjoint(Tensor grad, Spec s) => Run(grad, s, adjoint: true);
+
+    /// <summary>Runs the forward or adjoint kernel on a contiguous copy of t and records the node of the other direction.</summary>
+    private static Tensor Run(Tensor t, Spec s, bool adjoint)
     {
-        var src = OpHelpers.ContiguousRaw(grad);
-        var gi = Tensor.Empty(grad.DType, s.InputSizes, clear: true);
-        var (gs, gis) = (src.Strided, gi.Strided);
-        if (grad.DType == DType.Float32) Backward(gs.Data<float>(), gs.Offset, s, gis.Data<float>());
-        else Backward(gs.Data<double>(), gs.Offset, s, gis.Data<double>());
-        if (!ReferenceEquals(src, grad)) src.Dispose();
-        if (Record.ShouldRecord(grad)) Record.SetHistory(gi, Record.Connect(new UpsampleBackwardBackward0(s), grad));
-        return gi;
+        var src = OpHelpers.ContiguousRaw(t);
+        var r = Tensor.Empty(t.DType, adjoint ? s.InputSizes : s.OutputSizes, clear: adjoint);
+        var (a, b) = (src.Strided, r.Strided);
+        if (t.DType == DType.Float32)
+        {
+            if (adjoint) Backward(a.Data<float>(), a.Offset, s, b.Data<float>());
+            else Forward(a.Data<float>(), a.Offset, s, b.Data<float>());
+        }
+        else if (adjoint) Backward(a.Data<double>(), a.Offset, s, b.Data<double>());
+        else Forward(a.Data<double>(), a.Offset, s, b.Data<double>());
+        if (!ReferenceEquals(src, t)) src.Dispose();
+        if (Record.ShouldRecord(t)) Record.SetHistory(r, Record.Connect(adjoint ? (Node)new UpsampleBackwardBackward0(s) : new UpsampleBackward0(s), t));
+        return r;
     }
 
     private static void Forward<T>(T[] x, int xOff, Spec s, T[] y) where T : unmanaged, IFloatingPointIeee754<T>

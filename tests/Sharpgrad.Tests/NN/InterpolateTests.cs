@@ -177,5 +177,17 @@ public class InterpolateTests
         Check.Close(F.Interpolate(x, 1.7, "bilinear", alignCorners: true), new Upsample(1.7, "bilinear", true).Forward(x), 0);
         Check.Close(F.Interpolate(x, [5, 7]), new Upsample([5, 7]).Forward(x), 0);
         Assert.Equal([2, 2, 5, 5], new Upsample(5).Forward(x).Shape);
+        Assert.Equal("UpsamplingNearest2d(scale_factor=2.0, mode='nearest')", new UpsamplingNearest2d(2.0).ToString());
+        Assert.Equal("UpsamplingBilinear2d(size=4, mode='bilinear')", new UpsamplingBilinear2d(4).ToString());
+        Assert.Equal("UpsamplingBilinear2d(scale_factor=(2.0, 3.0), mode='bilinear')", new UpsamplingBilinear2d([2.0, 3.0]).ToString());
+        Assert.Equal("UpsamplingNearest2d(size=(3, 5), mode='nearest')", new UpsamplingNearest2d([3, 5]).ToString());
+        // UpsamplingBilinear2d is bilinear with align_corners=True
+        var x1 = Check.Det([1, 2, 3, 4], 0.37);
+        var y1 = new UpsamplingBilinear2d(1.5).Forward(x1);
+        Assert.Equal([1, 2, 4, 6], y1.Shape);
+        Check.Close(7.893116807746022, (y1 * Check.Det([1, 2, 4, 6], 0.23)).Sum().Item<double>(), 1e-12);
+        // a non-contiguous (transposed) input
+        var yt = F.Interpolate(Check.Det([1, 2, 4, 3], 0.37).Transpose(2, 3), [4, 5], mode: "bilinear");
+        Check.Close(6.424816689919307, (yt * Check.Det([1, 2, 4, 5], 0.23)).Sum().Item<double>(), 1e-12);
     }
 }
