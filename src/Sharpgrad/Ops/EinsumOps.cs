@@ -3,7 +3,7 @@ namespace Sharpgrad.Ops;
 /// <summary>
 /// einsum over recorded ops: a repeated subscript takes a diagonal (x · eye, summed), a subscript used by one operand
 /// only and not kept is summed out, operands are contracted left to right with bmm (or multiplied when nothing is
-/// contracted), and the result is permuted into the output order.
+/// contracted; for integer operands, multiplied and summed), and the result is permuted into the output order.
 /// </summary>
 internal static class EinsumOps
 {
@@ -175,6 +175,13 @@ internal static class EinsumOps
         {
             List<int> all = [.. batch, .. lo, .. ro];
             return (Align(ta, la, all, false) * Align(tb, lb, all, false), all);
+        }
+        if (!ta.DType.IsFloatingPoint() || !tb.DType.IsFloatingPoint())
+        {
+            // bmm is floating-point only here: integers multiply broadcast and sum the contracted dims
+            List<int> all = [.. batch, .. lo, .. ro, .. contr];
+            var prod = Align(ta, la, all, false) * Align(tb, lb, all, false);
+            return (prod.Sum(Enumerable.Range(all.Count - contr.Count, contr.Count).ToArray()), [.. batch, .. lo, .. ro]);
         }
         int Prod(List<int> ls) => ls.Aggregate(1, (p, l) => p * size[l]);
         int[] Sizes(IEnumerable<int> ls) => ls.Select(l => size[l]).ToArray();

@@ -64,11 +64,34 @@ public class EinsumTests
     }
 
     [Fact]
+    public void ThreeOperandsWithADiagonalMatchPyTorch()
+    {
+        var x = Check.Det([2, 3, 3], 0.3).RequiresGrad_();
+        var y = Check.Det([3, 2], 0.5).RequiresGrad_();
+        var z = Tensor.Einsum("bii,ij,jb->", x, y, Check.Det([2, 2], 0.5));
+        Assert.Equal("ViewBackward0", z.GradFn!.Name);
+        Check.Close(0.9530238620190861, z.Item<double>(), 1e-12);
+        z.Backward();
+        Check.Close(2.1638080566898097, (x.Grad! * Check.Det([2, 3, 3], 0.11)).Sum().Item<double>(), 1e-12);
+        Check.Close(-0.1352847345382875, (y.Grad! * Check.Det([3, 2], 0.11)).Sum().Item<double>(), 1e-12);
+        Check.Close([3.103328829157381, -5.942685465373383, 5.660869002051888], Tensor.Einsum("i...->i", Check.Det([3, 2, 4], 0.3)), 1e-12);
+    }
+
+    [Fact]
+    public void IntegerOperandsStayIntegers()
+    {
+        var y = Tensor.Einsum("ij,jk->ik", Tensor.Arange(6).Reshape(2, 3), Tensor.Arange(12).Reshape(3, 4));
+        Assert.Equal(DType.Int64, y.DType);
+        Assert.Equal([20L, 23, 26, 29, 56, 68, 80, 92], y.ToArray<long>());
+    }
+
+    [Fact]
     public void ErrorsMatchPyTorch()
     {
         var a = Check.Det([3, 4], 1);
         var b = Check.Det([4, 5], 1);
         string Msg(Func<Tensor> f) => Assert.Throws<ArgumentException>(f).Message;
+        Assert.Equal("einsum(): more operands were provided than specified in the equation", Msg(() => Tensor.Einsum("ij->ji", a, a)));
         Assert.Equal("einsum(): fewer operands were provided than specified in the equation", Msg(() => Tensor.Einsum("ij,jk->ik", a)));
         Assert.Equal("einsum(): subscript j has size 3 for operand 1 which does not broadcast with previously seen size 4", Msg(() => Tensor.Einsum("ij,jk->ik", a, Check.Det([3, 5], 1))));
         Assert.Equal("einsum(): the number of subscripts in the equation (3) does not match the number of dimensions (2) for operand 0 and no ellipsis was given", Msg(() => Tensor.Einsum("ijk->ik", a)));
