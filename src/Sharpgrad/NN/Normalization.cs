@@ -45,13 +45,14 @@ public sealed class LayerNorm : Module
 }
 
 /// <summary>
-/// Normalizes each channel of [N, C, *] input with batch statistics in training (tracking running statistics
-/// with momentum and the unbiased variance) and the running statistics in eval. PyTorch: torch.nn.modules.batchnorm._BatchNorm.
+/// What batch and instance norms share: per-channel affine parameters (weight, bias) and, when tracking, running
+/// statistics (running_mean, running_var, num_batches_tracked), with PyTorch's names and initial values.
+/// PyTorch: torch.nn.modules.batchnorm._NormBase.
 /// </summary>
-public abstract class BatchNorm : Module
+public abstract class NormBase : Module
 {
-    /// <summary>A batch norm over <paramref name="numFeatures"/> channels.</summary>
-    protected BatchNorm(int numFeatures, double eps, double momentum, bool affine, bool trackRunningStats, DType dtype)
+    /// <summary>Parameters and buffers for <paramref name="numFeatures"/> channels.</summary>
+    private protected NormBase(int numFeatures, double eps, double momentum, bool affine, bool trackRunningStats, DType dtype)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(numFeatures);
         NumFeatures = numFeatures;
@@ -76,7 +77,7 @@ public abstract class BatchNorm : Module
     /// <summary>Added to the variance for numerical stability.</summary>
     public double Eps { get; }
 
-    /// <summary>Weight of the new batch statistic in the running average.</summary>
+    /// <summary>Weight of the new statistics in the running average.</summary>
     public double Momentum { get; }
 
     /// <summary>Per-channel scale, or null.</summary>
@@ -91,11 +92,28 @@ public abstract class BatchNorm : Module
     /// <summary>Running (unbiased) variance buffer, or null when not tracking.</summary>
     public Tensor? RunningVar { get; }
 
-    /// <summary>Number of training batches seen, or null when not tracking.</summary>
+    /// <summary>Number of training batches seen (batch norm; instance norm keeps it at 0, as PyTorch), or null when not tracking.</summary>
     public Tensor? NumBatchesTracked { get; }
 
     /// <summary>Throws when the input has the wrong number of dimensions for this module (PyTorch's _check_input_dim).</summary>
     protected abstract void CheckInputDim(Tensor input);
+
+    /// <inheritdoc/>
+    protected override string ExtraRepr =>
+        $"{NumFeatures}, eps={PyFloat(Eps)}, momentum={PyFloat(Momentum)}, affine={PyBool(Weight is not null)}, track_running_stats={PyBool(RunningMean is not null)}";
+}
+
+/// <summary>
+/// Normalizes each channel of [N, C, *] input with batch statistics in training (tracking running statistics
+/// with momentum and the unbiased variance) and the running statistics in eval. PyTorch: torch.nn.modules.batchnorm._BatchNorm.
+/// </summary>
+public abstract class BatchNorm : NormBase
+{
+    /// <summary>A batch norm over <paramref name="numFeatures"/> channels.</summary>
+    protected BatchNorm(int numFeatures, double eps, double momentum, bool affine, bool trackRunningStats, DType dtype)
+        : base(numFeatures, eps, momentum, affine, trackRunningStats, dtype)
+    {
+    }
 
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input)
@@ -108,10 +126,6 @@ public abstract class BatchNorm : Module
             using (Autograd.NoGrad()) NumBatchesTracked.Add_(1);
         return y;
     }
-
-    /// <inheritdoc/>
-    protected override string ExtraRepr =>
-        $"{NumFeatures}, eps={PyFloat(Eps)}, momentum={PyFloat(Momentum)}, affine={PyBool(Weight is not null)}, track_running_stats={PyBool(RunningMean is not null)}";
 }
 
 /// <summary>Batch norm over [N, C] or [N, C, L] input. PyTorch: torch.nn.BatchNorm1d.</summary>
