@@ -1,0 +1,162 @@
+namespace Sharpgrad.NN;
+
+/// <summary>
+/// A transformer decoder block: self-attention over the target, cross-attention to the encoder's memory, then a
+/// feed-forward net, each with dropout, a residual connection and LayerNorm (after, or before with normFirst).
+/// PyTorch: torch.nn.TransformerDecoderLayer.
+/// </summary>
+public sealed class TransformerDecoderLayer : Module
+{
+    private readonly (int DModel, int NHead, int DimFeedforward, double Dropout, string Activation, double LayerNormEps, bool BatchFirst, bool NormFirst, bool Bias, DType DType) _config;
+
+    /// <summary>A decoder block with PyTorch's defaults; activation "relu" or "gelu".</summary>
+    public TransformerDecoderLayer(int dModel, int nHead, int dimFeedforward = 2048, double dropout = 0.1, string activation = "relu",
+        double layerNormEps = 1e-5, bool batchFirst = false, bool normFirst = false, bool bias = true, DType dtype = DType.Float32)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        if (activation is not ("relu" or "gelu"))
+            throw new ArgumentException($"activation should be relu/gelu, not {activation}");
+        _config = (dModel, nHead, dimFeedforward, dropout, activation, layerNormEps, batchFirst, normFirst, bias, dtype);
+        SelfAttn = RegisterModule("self_attn", new MultiheadAttention(dModel, nHead, dropout, bias, batchFirst, dtype));
+        MultiheadAttn = RegisterModule("multihead_attn", new MultiheadAttention(dModel, nHead, dropout, bias, batchFirst, dtype));
+        Linear1 = RegisterModule("linear1", new Linear(dModel, dimFeedforward, bias, dtype));
+        DropoutLayer = RegisterModule("dropout", new Dropout(dropout));
+        Linear2 = RegisterModule("linear2", new Linear(dimFeedforward, dModel, bias, dtype));
+        Norm1 = RegisterModule("norm1", new LayerNorm(dModel, layerNormEps, dtype: dtype));
+        Norm2 = RegisterModule("norm2", new LayerNorm(dModel, layerNormEps, dtype: dtype));
+        Norm3 = RegisterModule("norm3", new LayerNorm(dModel, layerNormEps, dtype: dtype));
+        Dropout1 = RegisterModule("dropout1", new Dropout(dropout));
+        Dropout2 = RegisterModule("dropout2", new Dropout(dropout));
+        Dropout3 = RegisterModule("dropout3", new Dropout(dropout));
+    }
+
+    /// <summary>The self-attention over the target.</summary>
+    public MultiheadAttention SelfAttn { get; }
+
+    /// <summary>The cross-attention from the target to the memory.</summary>
+    public MultiheadAttention MultiheadAttn { get; }
+
+    /// <summary>Feed-forward expansion.</summary>
+    public Linear Linear1 { get; }
+
+    /// <summary>Dropout inside the feed-forward net.</summary>
+    public Dropout DropoutLayer { get; }
+
+    /// <summary>Feed-forward projection back to the model width.</summary>
+    public Linear Linear2 { get; }
+
+    /// <summary>Norm of the self-attention sub-block.</summary>
+    public LayerNorm Norm1 { get; }
+
+    /// <summary>Norm of the cross-attention sub-block.</summary>
+    public LayerNorm Norm2 { get; }
+
+    /// <summary>Norm of the feed-forward sub-block.</summary>
+    public LayerNorm Norm3 { get; }
+
+    /// <summary>Dropout on the self-attention output.</summary>
+    public Dropout Dropout1 { get; }
+
+    /// <summary>Dropout on the cross-attention output.</summary>
+    public Dropout Dropout2 { get; }
+
+    /// <summary>Dropout on the feed-forward output.</summary>
+    public Dropout Dropout3 { get; }
+
+    /// <summary>Normalize before each sub-block (pre-norm) instead of after.</summary>
+    public bool NormFirst => _config.NormFirst;
+
+    /// <summary>Needs the memory too: use <see cref="Forward(Tensor, Tensor, Tensor?, Tensor?, Tensor?, Tensor?, bool, bool)"/>.</summary>
+    public override Tensor Forward(Tensor input) =>
+        throw new NotSupportedException("TransformerDecoderLayer takes (tgt, memory); call Forward(tgt, memory, ...).");
+
+    /// <summary>
+    /// The block over <paramref name="tgt"/> attending to <paramref name="memory"/>, with optional attention masks and
+    /// key-padding masks (True = masked); tgtIsCausal/memoryIsCausal mark the masks causal (a causal one is built when
+    /// the mask is null). PyTorch: layer(tgt, memory, tgt_mask, memory_mask, tgt_key_padding_mask,
+    /// memory_key_padding_mask, tgt_is_causal, memory_is_causal).
+    /// </summary>
+    public Tensor Forward(Tensor tgt, Tensor memory, Tensor? tgtMask = null, Tensor? memoryMask = null, Tensor? tgtKeyPaddingMask = null,
+        Tensor? memoryKeyPaddingMask = null, bool tgtIsCausal = false, bool memoryIsCausal = false)
+    {
+        ArgumentNullException.ThrowIfNull(tgt);
+        ArgumentNullException.ThrowIfNull(memory);
+        Tensor SelfAttention(Tensor x) =>
+            Dropout1.Call(SelfAttn.Forward(x, x, x, tgtKeyPaddingMask, needWeights: false, attnMask: tgtMask, isCausal: tgtIsCausal).Output);
+        Tensor CrossAttention(Tensor x) =>
+            Dropout2.Call(MultiheadAttn.Forward(x, memory, memory, memoryKeyPaddingMask, needWeights: false, attnMask: memoryMask, isCausal: memoryIsCausal).Output);
+        Tensor FeedForward(Tensor x)
+        {
+            var hidden = Linear1.Call(x);
+            hidden = _config.Activation == "gelu" ? Functional.Gelu(hidden) : Functional.Relu(hidden);
+            return Dropout3.Call(Linear2.Call(DropoutLayer.Call(hidden)));
+        }
+        var y = tgt;
+        if (NormFirst)
+        {
+            y = y + SelfAttention(Norm1.Call(y));
+            y = y + CrossAttention(Norm2.Call(y));
+            y = y + FeedForward(Norm3.Call(y));
+        }
+        else
+        {
+            y = Norm1.Call(y + SelfAttention(y));
+            y = Norm2.Call(y + CrossAttention(y));
+            y = Norm3.Call(y + FeedForward(y));
+        }
+        return y;
+    }
+
+    /// <summary>A new layer with the same settings and a copy of this one's parameters (PyTorch's deepcopy in TransformerDecoder).</summary>
+    internal TransformerDecoderLayer Copy()
+    {
+        var c = _config;
+        var copy = new TransformerDecoderLayer(c.DModel, c.NHead, c.DimFeedforward, c.Dropout, c.Activation, c.LayerNormEps, c.BatchFirst, c.NormFirst, c.Bias, c.DType);
+        copy.LoadStateDict(StateDict());
+        if (!Training) copy.Eval();
+        return copy;
+    }
+}
+
+/// <summary>
+/// A stack of numLayers copies of one decoder layer (each starting from the given layer's parameters), then an
+/// optional final norm. PyTorch: torch.nn.TransformerDecoder.
+/// </summary>
+public sealed class TransformerDecoder : Module
+{
+    private readonly TransformerDecoderLayer[] _layers;
+
+    /// <summary>A decoder of <paramref name="numLayers"/> copies of <paramref name="decoderLayer"/>.</summary>
+    public TransformerDecoder(TransformerDecoderLayer decoderLayer, int numLayers, LayerNorm? norm = null)
+    {
+        ArgumentNullException.ThrowIfNull(decoderLayer);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(numLayers);
+        var list = RegisterModule("layers", new ModuleList());
+        _layers = new TransformerDecoderLayer[numLayers];
+        for (int i = 0; i < numLayers; i++) _layers[i] = list.Add(decoderLayer.Copy());
+        if (norm is not null) Norm = RegisterModule("norm", norm);
+    }
+
+    /// <summary>The layers, in order.</summary>
+    public IReadOnlyList<TransformerDecoderLayer> Layers => _layers;
+
+    /// <summary>The final norm, or null.</summary>
+    public LayerNorm? Norm { get; }
+
+    /// <summary>Needs the memory too: use <see cref="Forward(Tensor, Tensor, Tensor?, Tensor?, Tensor?, Tensor?, bool, bool)"/>.</summary>
+    public override Tensor Forward(Tensor input) =>
+        throw new NotSupportedException("TransformerDecoder takes (tgt, memory); call Forward(tgt, memory, ...).");
+
+    /// <summary>
+    /// All layers with the same memory and masks, then the norm. PyTorch: decoder(tgt, memory, tgt_mask, memory_mask,
+    /// tgt_key_padding_mask, memory_key_padding_mask, tgt_is_causal, memory_is_causal).
+    /// </summary>
+    public Tensor Forward(Tensor tgt, Tensor memory, Tensor? tgtMask = null, Tensor? memoryMask = null, Tensor? tgtKeyPaddingMask = null,
+        Tensor? memoryKeyPaddingMask = null, bool tgtIsCausal = false, bool memoryIsCausal = false)
+    {
+        var x = tgt;
+        foreach (var layer in _layers)
+            x = layer.Forward(x, memory, tgtMask, memoryMask, tgtKeyPaddingMask, memoryKeyPaddingMask, tgtIsCausal, memoryIsCausal);
+        return Norm is null ? x : Norm.Call(x);
+    }
+}
