@@ -160,3 +160,77 @@ public sealed class TransformerDecoder : Module
         return Norm is null ? x : Norm.Call(x);
     }
 }
+
+/// <summary>
+/// The full encoder-decoder transformer: a TransformerEncoder of numEncoderLayers layers and a TransformerDecoder of
+/// numDecoderLayers layers, each with a final LayerNorm; every parameter with 2+ dims starts Xavier-uniform.
+/// PyTorch: torch.nn.Transformer.
+/// </summary>
+public sealed class Transformer : Module
+{
+    /// <summary>A transformer with PyTorch's defaults; activation "relu" or "gelu".</summary>
+    public Transformer(int dModel = 512, int nHead = 8, int numEncoderLayers = 6, int numDecoderLayers = 6, int dimFeedforward = 2048, double dropout = 0.1,
+        string activation = "relu", double layerNormEps = 1e-5, bool batchFirst = false, bool normFirst = false, bool bias = true, DType dtype = DType.Float32)
+    {
+        DModel = dModel;
+        NHead = nHead;
+        BatchFirst = batchFirst;
+        var encoderLayer = new TransformerEncoderLayer(dModel, nHead, dimFeedforward, dropout, activation, layerNormEps, batchFirst, normFirst, bias, dtype);
+        Encoder = RegisterModule("encoder", new TransformerEncoder(encoderLayer, numEncoderLayers, new LayerNorm(dModel, layerNormEps, dtype: dtype)));
+        var decoderLayer = new TransformerDecoderLayer(dModel, nHead, dimFeedforward, dropout, activation, layerNormEps, batchFirst, normFirst, bias, dtype);
+        Decoder = RegisterModule("decoder", new TransformerDecoder(decoderLayer, numDecoderLayers, new LayerNorm(dModel, layerNormEps, dtype: dtype)));
+        using (Autograd.NoGrad())
+        {
+            foreach (var p in Parameters())
+                if (p.Dim > 1) Init.XavierUniform_(p);
+        }
+    }
+
+    /// <summary>The encoder stack (with its final norm).</summary>
+    public TransformerEncoder Encoder { get; }
+
+    /// <summary>The decoder stack (with its final norm).</summary>
+    public TransformerDecoder Decoder { get; }
+
+    /// <summary>Model width.</summary>
+    public int DModel { get; }
+
+    /// <summary>Attention heads per layer.</summary>
+    public int NHead { get; }
+
+    /// <summary>Inputs and outputs are [N, L, E] instead of [L, N, E].</summary>
+    public bool BatchFirst { get; }
+
+    /// <summary>Needs a target too: use <see cref="Forward(Tensor, Tensor, Tensor?, Tensor?, Tensor?, Tensor?, Tensor?, Tensor?, bool, bool, bool)"/>.</summary>
+    public override Tensor Forward(Tensor input) =>
+        throw new NotSupportedException("Transformer takes (src, tgt); call Forward(src, tgt, ...).");
+
+    /// <summary>
+    /// Encodes <paramref name="src"/> into a memory, then decodes <paramref name="tgt"/> against it, with the masks of
+    /// each stack (True = masked in Bool masks). PyTorch: transformer(src, tgt, src_mask, tgt_mask, memory_mask,
+    /// src_key_padding_mask, tgt_key_padding_mask, memory_key_padding_mask, src_is_causal, tgt_is_causal, memory_is_causal).
+    /// </summary>
+    public Tensor Forward(Tensor src, Tensor tgt, Tensor? srcMask = null, Tensor? tgtMask = null, Tensor? memoryMask = null, Tensor? srcKeyPaddingMask = null,
+        Tensor? tgtKeyPaddingMask = null, Tensor? memoryKeyPaddingMask = null, bool srcIsCausal = false, bool tgtIsCausal = false, bool memoryIsCausal = false)
+    {
+        ArgumentNullException.ThrowIfNull(src);
+        ArgumentNullException.ThrowIfNull(tgt);
+        int batchDim = BatchFirst ? 0 : 1;
+        if (src.Dim == 3 && src.Shape[batchDim] != tgt.Shape[batchDim])
+            throw new InvalidOperationException("the batch number of src and tgt must be equal");
+        if (src.Shape[^1] != DModel || tgt.Shape[^1] != DModel)
+            throw new InvalidOperationException("the feature number of src and tgt must be equal to d_model");
+        var memory = Encoder.Forward(src, srcMask, srcKeyPaddingMask, srcIsCausal);
+        return Decoder.Forward(tgt, memory, tgtMask, memoryMask, tgtKeyPaddingMask, memoryKeyPaddingMask, tgtIsCausal, memoryIsCausal);
+    }
+
+    /// <summary>
+    /// A float [sz, sz] causal mask: 0 on and below the diagonal, -inf above. PyTorch:
+    /// nn.Transformer.generate_square_subsequent_mask.
+    /// </summary>
+    public static Tensor GenerateSquareSubsequentMask(int sz, DType dtype = DType.Float32)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sz);
+        return Tensor.Zeros([sz, sz], dtype).MaskedFill(Functional.CausalMask(sz, sz), double.NegativeInfinity);
+    }
+}

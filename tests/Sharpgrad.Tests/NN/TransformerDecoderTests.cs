@@ -18,9 +18,7 @@ public class TransformerDecoderTests
         return layer;
     }
 
-    /// <summary>The float causal mask torch.nn.Transformer.generate_square_subsequent_mask(n) builds (-inf above the diagonal).</summary>
-    private static Tensor SquareSubsequentMask(int n) =>
-        Tensor.Zeros([n, n], DType.Float64).MaskedFill(Tensor.Arange(n).Unsqueeze(0).Gt(Tensor.Arange(n).Unsqueeze(1)), double.NegativeInfinity);
+    private static Tensor SquareSubsequentMask(int n) => Transformer.GenerateSquareSubsequentMask(n, DType.Float64);
 
     [Theory]
     [InlineData(false, "relu", 6.305183908559556, new[] { 1.105579735418817, 0.07092167801520363, 0.15036377145150046, 0.02613280932602836, 0.3566899620369732, -0.04860408427366711, -0.16679570686420772, -0.6456371932676097 },
@@ -108,5 +106,59 @@ public class TransformerDecoderTests
         var x = Check.Det([1, 3, 8], 0.33).RequiresGrad_();
         var memory = Check.Det([1, 2, 8], 0.41).RequiresGrad_();
         Assert.True(Autograd.GradCheck(t => layer.Forward(t[0], t[1], tgtIsCausal: true), [x, memory]));
+    }
+
+    [Fact]
+    public void GenerateSquareSubsequentMaskMatchesPyTorch()
+    {
+        var mask = Transformer.GenerateSquareSubsequentMask(4);
+        Assert.Equal(DType.Float32, mask.DType);
+        double inf = double.NegativeInfinity;
+        Assert.Equal([0, inf, inf, inf, 0, 0, inf, inf, 0, 0, 0, inf, 0, 0, 0, 0], mask.To(DType.Float64).ToArray<double>());
+    }
+
+    [Fact]
+    public void TransformerMatchesPyTorch()
+    {
+        var model = new Transformer(8, 2, numEncoderLayers: 2, numDecoderLayers: 1, dimFeedforward: 16, dropout: 0, batchFirst: true, dtype: DType.Float64);
+        var names = model.StateDict().Keys.ToArray();
+        Assert.Equal(46, names.Length);
+        Assert.Equal(["encoder.layers.1.norm2.weight", "encoder.layers.1.norm2.bias", "encoder.norm.weight", "encoder.norm.bias", "decoder.layers.0.self_attn.in_proj_weight",
+            "decoder.layers.0.self_attn.in_proj_bias", "decoder.layers.0.self_attn.out_proj.weight", "decoder.layers.0.self_attn.out_proj.bias"], names[22..30]);
+        Assert.Equal(["decoder.layers.0.norm3.bias", "decoder.norm.weight", "decoder.norm.bias"], names[^3..]);
+        using (Autograd.NoGrad())
+        {
+            int i = 0;
+            foreach (var (_, p) in model.NamedParameters()) p.Copy_(Det(p.Shape.ToArray(), 0.19 + 0.07 * i++));
+        }
+        var src = Check.Det([2, 5, 8], 0.33).RequiresGrad_();
+        var tgt = Check.Det([2, 4, 8], 0.41).RequiresGrad_();
+        var kpm = Tensor.FromArray(new[] { false, false, false, true, true, false, false, false, false, false }, [2, 5]);
+        var y = model.Forward(src, tgt, tgtMask: SquareSubsequentMask(4), srcKeyPaddingMask: kpm, memoryKeyPaddingMask: kpm, tgtIsCausal: true);
+        Check.Close(19.42560843989558, y.Sum().Item<double>(), 1e-11);
+        Check.Close([1.1820842085756154, -0.01580076195191785, 0.8689886932427755, -0.02526409586863854, 0.31689010582957244, -0.06123304809265091,
+            0.05072061855436317, 0.11330319953851543], y.Select(0, 1).Select(0, 2), 1e-11);
+        (y * Check.Det([2, 4, 8], 0.53)).Sum().Backward();
+        Check.Close(0.0011272426800940805, src.Grad!.Sum().Item<double>(), 1e-9);
+        Check.Close(-0.00859966705697287, tgt.Grad!.Sum().Item<double>(), 1e-9);
+        Check.Close(-0.001264227485178301, model.Encoder.Layers[0].Linear1.Weight.Grad!.Sum().Item<double>(), 1e-9);
+        Check.Close(-0.04370274594288667, model.Decoder.Layers[0].MultiheadAttn.InProjWeight!.Grad!.Sum().Item<double>(), 1e-9);
+    }
+
+    [Fact]
+    public void TransformerChecksShapesAndInitLikePyTorch()
+    {
+        var model = new Transformer(8, 2, numEncoderLayers: 1, numDecoderLayers: 1, dimFeedforward: 16);
+        Assert.StartsWith("Transformer(\n  (encoder): TransformerEncoder(\n    (layers): ModuleList(", model.ToString());
+        Assert.Contains("    (norm): LayerNorm((8,), eps=1e-05, elementwise_affine=True)\n  )\n)", model.ToString());
+        Assert.Equal("the batch number of src and tgt must be equal",
+            Assert.Throws<InvalidOperationException>(() => model.Forward(Tensor.Zeros([2, 5, 8]), Tensor.Zeros([3, 4, 8]))).Message);
+        Assert.Equal("the feature number of src and tgt must be equal to d_model",
+            Assert.Throws<InvalidOperationException>(() => model.Forward(Tensor.Zeros([5, 2, 8]), Tensor.Zeros([4, 2, 6]))).Message);
+        // _reset_parameters: every matrix is Xavier-uniform (|w| <= sqrt(6 / (fan_in + fan_out))), vectors keep their init.
+        var w1 = model.Decoder.Layers[0].Linear1.Weight;
+        Assert.True(w1.Abs().Max().Item<float>() <= Math.Sqrt(6.0 / 24));
+        Assert.True(model.Encoder.Norm!.Weight!.Equal(Tensor.Ones([8])));
+        Assert.Throws<NotSupportedException>(() => model.Call(Tensor.Zeros([5, 2, 8])));
     }
 }
