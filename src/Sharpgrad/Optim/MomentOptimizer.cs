@@ -1,0 +1,67 @@
+namespace Sharpgrad.Optim;
+
+/// <summary>
+/// Base of the optimizers written with tensor ops (Adamax, NAdam, RAdam, Adadelta): keeps a step count and named
+/// state tensors per parameter, created lazily on the first step as PyTorch does, and saves/loads them.
+/// </summary>
+public abstract class MomentOptimizer : Optimizer
+{
+    private readonly string[] _stateNames;
+    private readonly IReadOnlySet<string> _names;
+    private readonly double[] _steps;
+    private readonly Tensor[]?[] _state;
+
+    private protected MomentOptimizer(IEnumerable<Tensor> parameters, double lr, params string[] stateNames) : base(parameters, lr)
+    {
+        _stateNames = stateNames;
+        _names = stateNames.Append("step").Concat(ExtraStateNames).ToHashSet();
+        _steps = new double[Parameters.Count];
+        _state = new Tensor[]?[Parameters.Count];
+    }
+
+    /// <summary>Names of scalar state entries beyond "step" and the tensors (NAdam's mu_product).</summary>
+    private protected virtual IEnumerable<string> ExtraStateNames => [];
+
+    /// <summary>Runs one update of parameter <paramref name="index"/>: its step count (already incremented) and state tensors.</summary>
+    private protected abstract void Update(int index, Tensor parameter, Tensor grad, double step, Tensor[] state);
+
+    /// <summary>Validates a non-negative hyper-parameter with PyTorch's message ("Invalid {what} value: {v}").</summary>
+    private protected static void CheckNonNegative(double value, string what, string paramName)
+    {
+        if (!(value >= 0)) throw new ArgumentOutOfRangeException(paramName, $"Invalid {what} value: {Format(value)}");
+    }
+
+    /// <summary>Validates Adam-style betas (each in [0, 1)) with PyTorch's message.</summary>
+    private protected static void CheckBetas(double beta1, double beta2)
+    {
+        if (!(beta1 >= 0 && beta1 < 1)) throw new ArgumentOutOfRangeException(nameof(beta1), $"Invalid beta parameter at index 0: {NN.Module.PyFloat(beta1)}");
+        if (!(beta2 >= 0 && beta2 < 1)) throw new ArgumentOutOfRangeException(nameof(beta2), $"Invalid beta parameter at index 1: {NN.Module.PyFloat(beta2)}");
+    }
+
+    /// <summary>exp_avg.lerp_(grad, weight) with PyTorch's lerp formula.</summary>
+    private protected static void Lerp_(Tensor avg, Tensor grad, double weight) => avg.Copy_(avg.Lerp(grad, weight));
+
+    /// <inheritdoc/>
+    protected sealed override void Update(int index, Tensor parameter, Tensor grad)
+    {
+        using var scope = Tensor.NewScope();
+        var state = _state[index] ??= _stateNames.Select(_ => Tensor.Zeros(parameter.Sizes, parameter.DType).MoveToOuterScope()).ToArray();
+        Update(index, parameter, grad.To(parameter.DType), ++_steps[index], state);
+    }
+
+    /// <inheritdoc/>
+    protected override IReadOnlySet<string> StateNames => _names;
+
+    /// <inheritdoc/>
+    protected override IEnumerable<(string Name, Tensor Value)> SaveState(int index) =>
+        _state[index] is not { } s ? [] : _stateNames.Select((n, i) => (n, s[i].Clone())).Prepend(("step", Tensor.Scalar(_steps[index])));
+
+    /// <inheritdoc/>
+    protected override void LoadState(int index, IReadOnlyDictionary<string, Tensor> state)
+    {
+        if (_state[index] is { } old) foreach (var t in old) t.Dispose();
+        bool has = _stateNames.All(state.ContainsKey);
+        _state[index] = has ? _stateNames.Select(n => state[n]).ToArray() : null;
+        _steps[index] = has && state.TryGetValue("step", out var s) ? s.Item<double>() : 0;
+    }
+}
