@@ -41,43 +41,64 @@ public sealed class ChainedScheduler
     }
 
     /// <summary>"_last_lr" and each scheduler's state dict under "_schedulers.{i}.". PyTorch: state_dict.</summary>
-    public IReadOnlyDictionary<string, Tensor> StateDict()
+    public IReadOnlyDictionary<string, Tensor> StateDict() => CompositeState.Save(_schedulers, LastLearningRate, []);
+
+    /// <summary>Restores a <see cref="StateDict"/>, passing each scheduler its part. PyTorch: load_state_dict.</summary>
+    public void LoadStateDict(IReadOnlyDictionary<string, Tensor> stateDict) =>
+        LastLearningRate = CompositeState.Load(nameof(ChainedScheduler), _schedulers, stateDict, new Dictionary<string, Action<Tensor>>());
+}
+
+/// <summary>State dicts of schedulers made of schedulers: "_last_lr", own entries, and "_schedulers.{i}.{key}".</summary>
+internal static class CompositeState
+{
+    /// <summary>Builds the dict; <paramref name="own"/> adds the composite's own entries.</summary>
+    internal static Dictionary<string, Tensor> Save(LRScheduler[] schedulers, double lastLr, IEnumerable<(string Name, Func<Tensor> Make)> own)
     {
         var dict = new Dictionary<string, Tensor>();
         using (Autograd.NoGrad())
         {
-            dict["_last_lr"] = Tensor.FromArray([LastLearningRate]);
-            for (int i = 0; i < _schedulers.Length; i++)
-                foreach (var (key, value) in _schedulers[i].StateDict())
+            dict["_last_lr"] = Tensor.FromArray([lastLr]);
+            foreach (var (name, make) in own) dict[name] = make();
+            for (int i = 0; i < schedulers.Length; i++)
+                foreach (var (key, value) in schedulers[i].StateDict())
                     dict[$"_schedulers.{i}.{key}"] = value;
         }
         return dict;
     }
 
-    /// <summary>Restores a <see cref="StateDict"/>, passing each scheduler its part. PyTorch: load_state_dict.</summary>
-    public void LoadStateDict(IReadOnlyDictionary<string, Tensor> stateDict)
+    /// <summary>Checks the keys, hands each scheduler its part and returns "_last_lr"; <paramref name="own"/> receives the composite's entries.</summary>
+    internal static double Load(string owner, LRScheduler[] schedulers, IReadOnlyDictionary<string, Tensor> stateDict, IReadOnlyDictionary<string, Action<Tensor>> own)
     {
         ArgumentNullException.ThrowIfNull(stateDict);
-        var parts = _schedulers.Select(_ => new Dictionary<string, Tensor>()).ToArray();
+        var parts = schedulers.Select(_ => new Dictionary<string, Tensor>()).ToArray();
         double? last = null;
+        var seen = new HashSet<string>();
         foreach (var (key, value) in stateDict)
         {
+            value.ThrowIfDisposed();
             if (key == "_last_lr")
             {
-                value.ThrowIfDisposed();
                 last = value.To(DType.Float64).Flatten()[0].Item<double>();
                 continue;
             }
+            if (own.ContainsKey(key))
+            {
+                seen.Add(key);
+                continue;
+            }
             var bits = key.Split('.', 3);
-            if (bits.Length == 3 && bits[0] == "_schedulers" && int.TryParse(bits[1], out int i) && i >= 0 && i < parts.Length && bits[1] == i.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            if (bits.Length == 3 && bits[0] == "_schedulers" && int.TryParse(bits[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int i)
+                && i < parts.Length)
             {
                 parts[i][bits[2]] = value;
                 continue;
             }
-            throw new ArgumentException($"unexpected key in ChainedScheduler state_dict: \"{key}\"", nameof(stateDict));
+            throw new ArgumentException($"unexpected key in {owner} state_dict: \"{key}\"", nameof(stateDict));
         }
-        if (last is null) throw new ArgumentException("missing key in ChainedScheduler state_dict: \"_last_lr\"", nameof(stateDict));
-        for (int i = 0; i < _schedulers.Length; i++) _schedulers[i].LoadStateDict(parts[i]);
-        LastLearningRate = last.Value;
+        foreach (var key in own.Keys.Where(k => !seen.Contains(k)).Prepend(last is null ? "_last_lr" : null).OfType<string>())
+            throw new ArgumentException($"missing key in {owner} state_dict: \"{key}\"", nameof(stateDict));
+        for (int i = 0; i < schedulers.Length; i++) schedulers[i].LoadStateDict(parts[i]);
+        foreach (var (key, set) in own) set(stateDict[key]);
+        return last!.Value;
     }
 }

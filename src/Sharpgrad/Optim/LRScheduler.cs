@@ -13,8 +13,20 @@ public abstract class LRScheduler
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         Optimizer = optimizer;
-        BaseLearningRate = optimizer.LearningRate;
+        BaseLearningRate = optimizer.InitialLearningRate ??= optimizer.LearningRate; // PyTorch's group.setdefault("initial_lr", lr)
         LastLearningRate = optimizer.LearningRate;
+    }
+
+    /// <summary>The rate at epoch 0 from the base rate (PyTorch's closed form at epoch 0); SequentialLR restarts with it.</summary>
+    private protected virtual double EpochZeroRate() => BaseLearningRate;
+
+    /// <summary>Goes back to epoch 0 and sets its rate. PyTorch: scheduler.step(0) (and _initial_step).</summary>
+    internal void Restart()
+    {
+        LastEpoch = 0;
+        double lr = EpochZeroRate();
+        Optimizer.LearningRate = lr;
+        LastLearningRate = lr;
     }
 
     /// <summary>The optimizer whose rate is scheduled.</summary>
@@ -246,6 +258,8 @@ public sealed class MultiStepLR : LRScheduler
     /// <summary>Decay factor per milestone.</summary>
     public double Gamma { get; private set; }
 
+    private protected override double EpochZeroRate() => BaseLearningRate * Math.Pow(Gamma, _milestones.Count(m => m <= 0));
+
     /// <inheritdoc/>
     protected override double NextLearningRate(double current)
     {
@@ -294,6 +308,8 @@ public sealed class LinearLR : LRScheduler
 
     /// <summary>Epochs of the ramp.</summary>
     public int TotalIters { get; private set; }
+
+    private protected override double EpochZeroRate() => BaseLearningRate * StartFactor;
 
     /// <inheritdoc/>
     protected override double NextLearningRate(double current)
@@ -384,6 +400,8 @@ public sealed class OneCycleLR : LRScheduler
 
     /// <summary>Rise, fall back to the initial rate, then anneal to the minimum.</summary>
     public bool ThreePhase { get; private set; }
+
+    private protected override double EpochZeroRate() => NextLearningRate(Optimizer.LearningRate);
 
     private double Anneal(double start, double end, double pct) =>
         Cosine ? end + (start - end) / 2.0 * (Math.Cos(Math.PI * pct) + 1) : (end - start) * pct + start;

@@ -31,6 +31,9 @@ public abstract class Optimizer
     /// <summary>The step size; schedulers change it between steps. PyTorch: param_groups[0]['lr'].</summary>
     public double LearningRate { get; set; }
 
+    /// <summary>The rate when the first scheduler was attached; later schedulers take it as their base. PyTorch: initial_lr.</summary>
+    internal double? InitialLearningRate { get; set; }
+
     /// <summary>Applies one update to every parameter that has a gradient. PyTorch: optimizer.step().</summary>
     public void Step()
     {

@@ -33,6 +33,13 @@ public sealed class CosineAnnealingWarmRestarts : LRScheduler
     /// <summary>Epochs since the last restart. PyTorch: T_cur.</summary>
     public int TCur { get; private set; }
 
+    private protected override double EpochZeroRate()
+    {
+        TCur = 0;
+        TI = T0;
+        return BaseLearningRate;
+    }
+
     /// <inheritdoc/>
     protected override double NextLearningRate(double current)
     {
@@ -129,6 +136,8 @@ public sealed class CyclicLR : LRScheduler
 
     /// <summary>Momentum at the base rate.</summary>
     public double MaxMomentum { get; private set; }
+
+    private protected override double EpochZeroRate() => NextLearningRate(Optimizer.LearningRate);
 
     /// <inheritdoc/>
     protected override double NextLearningRate(double current)

@@ -16,6 +16,8 @@ public sealed class LambdaLR : LRScheduler
         SetInitialRate(BaseLearningRate * lrLambda(0));
     }
 
+    private protected override double EpochZeroRate() => BaseLearningRate * _lambda(0);
+
     /// <inheritdoc/>
     protected override double NextLearningRate(double current) => BaseLearningRate * _lambda(LastEpoch);
 
@@ -47,6 +49,8 @@ public sealed class ConstantLR : LRScheduler
 
     /// <summary>Epoch at which the base rate is restored.</summary>
     public int TotalIters { get; private set; }
+
+    private protected override double EpochZeroRate() => TotalIters > 0 ? BaseLearningRate * Factor : BaseLearningRate;
 
     /// <inheritdoc/>
     protected override double NextLearningRate(double current) =>

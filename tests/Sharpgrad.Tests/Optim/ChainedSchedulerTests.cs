@@ -27,6 +27,7 @@ public class ChainedSchedulerTests
         var sd = chain.StateDict();
         Assert.Equal(0.5904900000000002, sd["_schedulers.0._last_lr"].ToArray<double>()[0], 1e-15);
         Assert.Equal(6L, sd["_schedulers.1.last_epoch"].Item<long>());
+        Assert.Equal(1.0, sd["_schedulers.1.base_lrs"].ToArray<double>()[0]); // PyTorch: base_lrs come from initial_lr
         Assert.Equal(0.5314410000000002, sd["_last_lr"].ToArray<double>()[0], 1e-15);
 
         // a restored chain continues where the saved one stopped

@@ -8,27 +8,14 @@ public class CyclicSchedulerTests
     private static (List<double> Lrs, List<double> Moms, LRScheduler Sched) Run(Optimizer opt, Func<Optimizer, LRScheduler> make, int n, string? mom = null)
     {
         var s = make(opt);
-        double Mom() => mom is null ? 0 : opt.GetHyperparameter(mom);
-        var lrs = new List<double> { s.LastLearningRate };
-        var moms = new List<double> { Mom() };
-        for (int i = 0; i < n; i++)
-        {
-            opt.Step();
-            s.Step();
-            lrs.Add(s.LastLearningRate);
-            moms.Add(Mom());
-            Assert.Equal(s.LastLearningRate, opt.LearningRate);
-        }
+        var moms = new List<double>();
+        var lrs = ScheduleAssert.Record(opt, s.Step, () => s.LastLearningRate, n, () => moms.Add(mom is null ? 0 : opt.GetHyperparameter(mom)));
         return (lrs, moms, s);
     }
 
     private static SGD Sgd() => new([Tensor.Zeros([1], requiresGrad: true)], lr: 0.5, momentum: 0.9);
 
-    private static void AssertClose(double[] expected, List<double> actual)
-    {
-        Assert.Equal(expected.Length, actual.Count);
-        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 1e-15);
-    }
+    private static void AssertClose(double[] expected, List<double> actual) => ScheduleAssert.Close(expected, actual);
 
     [Fact]
     public void WarmRestartsMatchPyTorch()

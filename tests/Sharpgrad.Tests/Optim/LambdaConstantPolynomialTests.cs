@@ -9,22 +9,10 @@ public class LambdaConstantPolynomialTests
     {
         var opt = new SGD([Tensor.Zeros([1], requiresGrad: true)], lr: 0.5);
         var s = make(opt);
-        var lrs = new List<double> { s.LastLearningRate };
-        for (int i = 0; i < n; i++)
-        {
-            opt.Step();
-            s.Step();
-            lrs.Add(s.LastLearningRate);
-            Assert.Equal(s.LastLearningRate, opt.LearningRate);
-        }
-        return (lrs, s);
+        return (ScheduleAssert.Record(opt, s.Step, () => s.LastLearningRate, n), s);
     }
 
-    private static void AssertClose(double[] expected, List<double> actual)
-    {
-        Assert.Equal(expected.Length, actual.Count);
-        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 1e-15);
-    }
+    private static void AssertClose(double[] expected, List<double> actual) => ScheduleAssert.Close(expected, actual);
 
     private static string[] Keys(LRScheduler s) => s.StateDict().Keys.Order(StringComparer.Ordinal).ToArray();
 
