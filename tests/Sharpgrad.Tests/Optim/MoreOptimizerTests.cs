@@ -72,6 +72,8 @@ public class MoreOptimizerTests
         Assert.Equal(0.0016914170701056719, mu.To(DType.Float64).Item<double>());
         Check(p => new NAdam([p], lr: 0.05, beta1: 0.8, beta2: 0.9, eps: 1e-3, weightDecay: 0.2, momentumDecay: 0.01),
             [0.16386979292779116, -1.432365856120389, 1.653713578372728, -0.10918225604330231], keys);
+        Check(p => new NAdam([p], lr: 0.05, beta1: 0.8, beta2: 0.9, eps: 1e-3, weightDecay: 0.2, decoupledWeightDecay: true),
+            [0.13803421073376215, -1.3269462829406253, 1.5198712713389366, -0.11714519247161916], keys);
         var d = new NAdam(Z);
         Assert.Equal((0.002, 0.9, 0.999, 1e-8, 0.0, 4e-3, false), (d.LearningRate, d.Beta1, d.Beta2, d.Eps, d.WeightDecay, d.MomentumDecay, d.DecoupledWeightDecay));
         Assert.StartsWith("Invalid momentum_decay value: -1", Assert.Throws<ArgumentOutOfRangeException>(() => new NAdam(Z, momentumDecay: -1)).Message);
@@ -88,6 +90,8 @@ public class MoreOptimizerTests
         Check(p => new RAdam([p], lr: 0.1), [-0.2186763971950165, -1.9979722174520613, -1.1174942707766335, -1.4944540848875711], keys);
         Check(p => new RAdam([p], lr: 0.05, beta1: 0.8, beta2: 0.9, eps: 1e-3, weightDecay: 0.2),
             [0.05799462028272701, -1.332267496979824, 0.10100408676430367, -0.5840914976285003], keys);
+        Check(p => new RAdam([p], lr: 0.05, beta1: 0.8, beta2: 0.9, eps: 1e-3, weightDecay: 0.2, decoupledWeightDecay: true),
+            [0.05815111338285901, -1.2916449915236035, 0.11304142214642954, -0.5615010069147466], keys);
         var d = new RAdam(Z);
         Assert.Equal((0.001, 0.9, 0.999, 1e-8, 0.0, false), (d.LearningRate, d.Beta1, d.Beta2, d.Eps, d.WeightDecay, d.DecoupledWeightDecay));
         Assert.StartsWith("Invalid beta parameter at index 0: 1.0", Assert.Throws<ArgumentOutOfRangeException>(() => new RAdam(Z, beta1: 1.0)).Message);
