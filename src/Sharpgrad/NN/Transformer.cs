@@ -6,16 +6,14 @@ namespace Sharpgrad.NN;
 /// </summary>
 public sealed class TransformerEncoderLayer : Module
 {
-    private readonly (int DModel, int NHead, int DimFeedforward, double Dropout, string Activation, double LayerNormEps, bool BatchFirst, bool NormFirst, bool Bias, DType DType) _config;
+    private readonly TransformerLayerSettings _config;
 
     /// <summary>An encoder block with PyTorch's defaults; activation "relu" or "gelu".</summary>
     public TransformerEncoderLayer(int dModel, int nHead, int dimFeedforward = 2048, double dropout = 0.1, string activation = "relu",
         double layerNormEps = 1e-5, bool batchFirst = false, bool normFirst = false, bool bias = true, DType dtype = DType.Float32)
     {
-        ArgumentNullException.ThrowIfNull(activation);
-        if (activation is not ("relu" or "gelu"))
-            throw new ArgumentException($"activation should be relu/gelu, not {activation}");
-        _config = (dModel, nHead, dimFeedforward, dropout, activation, layerNormEps, batchFirst, normFirst, bias, dtype);
+        TransformerLayerSettings.CheckActivation(activation);
+        _config = new(dModel, nHead, dimFeedforward, dropout, activation, layerNormEps, batchFirst, normFirst, bias, dtype);
         SelfAttn = RegisterModule("self_attn", new MultiheadAttention(dModel, nHead, dropout, bias, batchFirst, dtype));
         Linear1 = RegisterModule("linear1", new Linear(dModel, dimFeedforward, bias, dtype));
         DropoutLayer = RegisterModule("dropout", new Dropout(dropout));
@@ -64,12 +62,7 @@ public sealed class TransformerEncoderLayer : Module
     {
         ArgumentNullException.ThrowIfNull(src);
         Tensor Attention(Tensor x) => Dropout1.Call(SelfAttn.Forward(x, x, x, srcKeyPaddingMask, needWeights: false, attnMask: srcMask, isCausal: isCausal).Output);
-        Tensor FeedForward(Tensor x)
-        {
-            var hidden = Linear1.Call(x);
-            hidden = _config.Activation == "gelu" ? Functional.Gelu(hidden) : Functional.Relu(hidden);
-            return Dropout2.Call(Linear2.Call(DropoutLayer.Call(hidden)));
-        }
+        Tensor FeedForward(Tensor x) => TransformerParts.FeedForward(x, Linear1, DropoutLayer, Linear2, Dropout2, _config.Activation);
         var y = src;
         if (NormFirst)
         {
@@ -88,10 +81,7 @@ public sealed class TransformerEncoderLayer : Module
     internal TransformerEncoderLayer Copy()
     {
         var c = _config;
-        var copy = new TransformerEncoderLayer(c.DModel, c.NHead, c.DimFeedforward, c.Dropout, c.Activation, c.LayerNormEps, c.BatchFirst, c.NormFirst, c.Bias, c.DType);
-        copy.LoadStateDict(StateDict());
-        if (!Training) copy.Eval();
-        return copy;
+        return TransformerParts.CopyStateInto(this, new TransformerEncoderLayer(c.DModel, c.NHead, c.DimFeedforward, c.Dropout, c.Activation, c.LayerNormEps, c.BatchFirst, c.NormFirst, c.Bias, c.DType));
     }
 }
 
@@ -108,9 +98,7 @@ public sealed class TransformerEncoder : Module
     {
         ArgumentNullException.ThrowIfNull(encoderLayer);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(numLayers);
-        var list = RegisterModule("layers", new ModuleList());
-        _layers = new TransformerEncoderLayer[numLayers];
-        for (int i = 0; i < numLayers; i++) _layers[i] = list.Add(encoderLayer.Copy());
+        _layers = TransformerParts.Stack(RegisterModule("layers", new ModuleList()), encoderLayer, numLayers, l => l.Copy());
         if (norm is not null) Norm = RegisterModule("norm", norm);
     }
 

@@ -7,16 +7,14 @@ namespace Sharpgrad.NN;
 /// </summary>
 public sealed class TransformerDecoderLayer : Module
 {
-    private readonly (int DModel, int NHead, int DimFeedforward, double Dropout, string Activation, double LayerNormEps, bool BatchFirst, bool NormFirst, bool Bias, DType DType) _config;
+    private readonly TransformerLayerSettings _config;
 
     /// <summary>A decoder block with PyTorch's defaults; activation "relu" or "gelu".</summary>
     public TransformerDecoderLayer(int dModel, int nHead, int dimFeedforward = 2048, double dropout = 0.1, string activation = "relu",
         double layerNormEps = 1e-5, bool batchFirst = false, bool normFirst = false, bool bias = true, DType dtype = DType.Float32)
     {
-        ArgumentNullException.ThrowIfNull(activation);
-        if (activation is not ("relu" or "gelu"))
-            throw new ArgumentException($"activation should be relu/gelu, not {activation}");
-        _config = (dModel, nHead, dimFeedforward, dropout, activation, layerNormEps, batchFirst, normFirst, bias, dtype);
+        TransformerLayerSettings.CheckActivation(activation);
+        _config = new(dModel, nHead, dimFeedforward, dropout, activation, layerNormEps, batchFirst, normFirst, bias, dtype);
         SelfAttn = RegisterModule("self_attn", new MultiheadAttention(dModel, nHead, dropout, bias, batchFirst, dtype));
         MultiheadAttn = RegisterModule("multihead_attn", new MultiheadAttention(dModel, nHead, dropout, bias, batchFirst, dtype));
         Linear1 = RegisterModule("linear1", new Linear(dModel, dimFeedforward, bias, dtype));
@@ -85,12 +83,7 @@ public sealed class TransformerDecoderLayer : Module
             Dropout1.Call(SelfAttn.Forward(x, x, x, tgtKeyPaddingMask, needWeights: false, attnMask: tgtMask, isCausal: tgtIsCausal).Output);
         Tensor CrossAttention(Tensor x) =>
             Dropout2.Call(MultiheadAttn.Forward(x, memory, memory, memoryKeyPaddingMask, needWeights: false, attnMask: memoryMask, isCausal: memoryIsCausal).Output);
-        Tensor FeedForward(Tensor x)
-        {
-            var hidden = Linear1.Call(x);
-            hidden = _config.Activation == "gelu" ? Functional.Gelu(hidden) : Functional.Relu(hidden);
-            return Dropout3.Call(Linear2.Call(DropoutLayer.Call(hidden)));
-        }
+        Tensor FeedForward(Tensor x) => TransformerParts.FeedForward(x, Linear1, DropoutLayer, Linear2, Dropout3, _config.Activation);
         var y = tgt;
         if (NormFirst)
         {
@@ -111,10 +104,7 @@ public sealed class TransformerDecoderLayer : Module
     internal TransformerDecoderLayer Copy()
     {
         var c = _config;
-        var copy = new TransformerDecoderLayer(c.DModel, c.NHead, c.DimFeedforward, c.Dropout, c.Activation, c.LayerNormEps, c.BatchFirst, c.NormFirst, c.Bias, c.DType);
-        copy.LoadStateDict(StateDict());
-        if (!Training) copy.Eval();
-        return copy;
+        return TransformerParts.CopyStateInto(this, new TransformerDecoderLayer(c.DModel, c.NHead, c.DimFeedforward, c.Dropout, c.Activation, c.LayerNormEps, c.BatchFirst, c.NormFirst, c.Bias, c.DType));
     }
 }
 
@@ -131,9 +121,7 @@ public sealed class TransformerDecoder : Module
     {
         ArgumentNullException.ThrowIfNull(decoderLayer);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(numLayers);
-        var list = RegisterModule("layers", new ModuleList());
-        _layers = new TransformerDecoderLayer[numLayers];
-        for (int i = 0; i < numLayers; i++) _layers[i] = list.Add(decoderLayer.Copy());
+        _layers = TransformerParts.Stack(RegisterModule("layers", new ModuleList()), decoderLayer, numLayers, l => l.Copy());
         if (norm is not null) Norm = RegisterModule("norm", norm);
     }
 
