@@ -25,10 +25,9 @@ public class Adam : Optimizer
     private protected Adam(IEnumerable<Tensor> parameters, double lr, double beta1, double beta2, double eps, double weightDecay, bool decoupled)
         : base(parameters, lr)
     {
-        if (!(eps >= 0)) throw new ArgumentOutOfRangeException(nameof(eps), $"Invalid epsilon value: {Format(eps)}");
-        if (!(beta1 >= 0 && beta1 < 1)) throw new ArgumentOutOfRangeException(nameof(beta1), $"Invalid beta parameter at index 0: {NN.Module.PyFloat(beta1)}");
-        if (!(beta2 >= 0 && beta2 < 1)) throw new ArgumentOutOfRangeException(nameof(beta2), $"Invalid beta parameter at index 1: {NN.Module.PyFloat(beta2)}");
-        if (!(weightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(weightDecay), $"Invalid weight_decay value: {Format(weightDecay)}");
+        CheckNonNegative(eps, "epsilon", nameof(eps));
+        CheckBetas(beta1, beta2);
+        CheckNonNegative(weightDecay, "weight_decay", nameof(weightDecay));
         Beta1 = beta1;
         Beta2 = beta2;
         Eps = eps;

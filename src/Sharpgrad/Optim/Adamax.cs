@@ -4,32 +4,13 @@ namespace Sharpgrad.Optim;
 /// Adamax: Adam with an infinity norm, m = lerp(m, g, 1-β1), u = max(β2·u, |g| + eps), p -= lr/(1-β1ᵗ) · m / u,
 /// with L2 weight decay added to the gradient. PyTorch's operation order. PyTorch: torch.optim.Adamax.
 /// </summary>
-public sealed class Adamax : MomentOptimizer
+public sealed class Adamax : BetaMomentOptimizer
 {
     /// <summary>An Adamax optimizer over <paramref name="parameters"/> with PyTorch's defaults (lr 2e-3).</summary>
     public Adamax(IEnumerable<Tensor> parameters, double lr = 2e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0)
-        : base(parameters, lr, "exp_avg", "exp_inf")
+        : base(parameters, lr, beta1, beta2, eps, weightDecay, "exp_avg", "exp_inf")
     {
-        CheckNonNegative(eps, "epsilon", nameof(eps));
-        CheckBetas(beta1, beta2);
-        CheckNonNegative(weightDecay, "weight_decay", nameof(weightDecay));
-        Beta1 = beta1;
-        Beta2 = beta2;
-        Eps = eps;
-        WeightDecay = weightDecay;
     }
-
-    /// <summary>Decay of the first-moment average.</summary>
-    public double Beta1 { get; private set; }
-
-    /// <summary>Decay of the infinity norm.</summary>
-    public double Beta2 { get; private set; }
-
-    /// <summary>Added to |g| for numerical stability.</summary>
-    public double Eps { get; private set; }
-
-    /// <summary>L2 penalty added to the gradient.</summary>
-    public double WeightDecay { get; private set; }
 
     private protected override void Update(int index, Tensor parameter, Tensor grad, double step, Tensor[] state)
     {
@@ -39,21 +20,5 @@ public sealed class Adamax : MomentOptimizer
         u.Copy_(u.Mul_(Beta2).Maximum(g.Abs().Add_(Eps)));
         double clr = LearningRate / (1 - Math.Pow(Beta1, step));
         parameter.Add_(m / u, -clr);
-    }
-
-    /// <inheritdoc/>
-    protected override IEnumerable<(string Name, double Value)> Hyperparameters() =>
-        [("beta1", Beta1), ("beta2", Beta2), ("eps", Eps), ("weight_decay", WeightDecay)];
-
-    /// <inheritdoc/>
-    protected override void SetHyperparameter(string name, double value)
-    {
-        switch (name)
-        {
-            case "beta1": Beta1 = value; break;
-            case "beta2": Beta2 = value; break;
-            case "eps": Eps = value; break;
-            case "weight_decay": WeightDecay = value; break;
-        }
     }
 }

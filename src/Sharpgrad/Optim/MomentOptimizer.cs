@@ -25,19 +25,6 @@ public abstract class MomentOptimizer : Optimizer
     /// <summary>Runs one update of parameter <paramref name="index"/>: its step count (already incremented) and state tensors.</summary>
     private protected abstract void Update(int index, Tensor parameter, Tensor grad, double step, Tensor[] state);
 
-    /// <summary>Validates a non-negative hyper-parameter with PyTorch's message ("Invalid {what} value: {v}").</summary>
-    private protected static void CheckNonNegative(double value, string what, string paramName)
-    {
-        if (!(value >= 0)) throw new ArgumentOutOfRangeException(paramName, $"Invalid {what} value: {Format(value)}");
-    }
-
-    /// <summary>Validates Adam-style betas (each in [0, 1)) with PyTorch's message.</summary>
-    private protected static void CheckBetas(double beta1, double beta2)
-    {
-        if (!(beta1 >= 0 && beta1 < 1)) throw new ArgumentOutOfRangeException(nameof(beta1), $"Invalid beta parameter at index 0: {NN.Module.PyFloat(beta1)}");
-        if (!(beta2 >= 0 && beta2 < 1)) throw new ArgumentOutOfRangeException(nameof(beta2), $"Invalid beta parameter at index 1: {NN.Module.PyFloat(beta2)}");
-    }
-
     /// <summary>exp_avg.lerp_(grad, weight) with PyTorch's lerp formula.</summary>
     private protected static void Lerp_(Tensor avg, Tensor grad, double weight) => avg.Copy_(avg.Lerp(grad, weight));
 

@@ -146,6 +146,19 @@ public abstract class Optimizer
         }
     }
 
+    /// <summary>Validates a non-negative hyper-parameter with PyTorch's message ("Invalid {what} value: {v}").</summary>
+    private protected static void CheckNonNegative(double value, string what, string paramName)
+    {
+        if (!(value >= 0)) throw new ArgumentOutOfRangeException(paramName, $"Invalid {what} value: {Format(value)}");
+    }
+
+    /// <summary>Validates Adam-style betas (each in [0, 1)) with PyTorch's message.</summary>
+    private protected static void CheckBetas(double beta1, double beta2)
+    {
+        if (!(beta1 >= 0 && beta1 < 1)) throw new ArgumentOutOfRangeException(nameof(beta1), $"Invalid beta parameter at index 0: {NN.Module.PyFloat(beta1)}");
+        if (!(beta2 >= 0 && beta2 < 1)) throw new ArgumentOutOfRangeException(nameof(beta2), $"Invalid beta parameter at index 1: {NN.Module.PyFloat(beta2)}");
+    }
+
     /// <summary>A number as Python prints it in these messages (<c>-1</c>, <c>0.5</c>).</summary>
     internal static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e");
 }

@@ -4,33 +4,14 @@ namespace Sharpgrad.Optim;
 /// Shared settings of NAdam and RAdam: Adam's betas, eps and weight decay, which is L2 on the gradient or, with
 /// decoupledWeightDecay, p *= 1 - lr·wd first (AdamW style).
 /// </summary>
-public abstract class AdamFamilyOptimizer : MomentOptimizer
+public abstract class AdamFamilyOptimizer : BetaMomentOptimizer
 {
     private protected AdamFamilyOptimizer(IEnumerable<Tensor> parameters, double lr, double beta1, double beta2, double eps, double weightDecay,
         bool decoupledWeightDecay)
-        : base(parameters, lr, "exp_avg", "exp_avg_sq")
+        : base(parameters, lr, beta1, beta2, eps, weightDecay, "exp_avg", "exp_avg_sq")
     {
-        CheckBetas(beta1, beta2);
-        CheckNonNegative(eps, "epsilon", nameof(eps));
-        CheckNonNegative(weightDecay, "weight_decay", nameof(weightDecay));
-        Beta1 = beta1;
-        Beta2 = beta2;
-        Eps = eps;
-        WeightDecay = weightDecay;
         DecoupledWeightDecay = decoupledWeightDecay;
     }
-
-    /// <summary>Decay of the first-moment average.</summary>
-    public double Beta1 { get; private set; }
-
-    /// <summary>Decay of the second-moment average.</summary>
-    public double Beta2 { get; private set; }
-
-    /// <summary>Added to the denominator for numerical stability.</summary>
-    public double Eps { get; private set; }
-
-    /// <summary>Weight decay (L2 on the gradient, or decoupled).</summary>
-    public double WeightDecay { get; private set; }
 
     /// <summary>Whether weight decay shrinks the parameter directly instead of adding to the gradient.</summary>
     public bool DecoupledWeightDecay { get; private set; }
@@ -51,19 +32,13 @@ public abstract class AdamFamilyOptimizer : MomentOptimizer
 
     /// <inheritdoc/>
     protected override IEnumerable<(string Name, double Value)> Hyperparameters() =>
-        [("beta1", Beta1), ("beta2", Beta2), ("eps", Eps), ("weight_decay", WeightDecay), ("decoupled_weight_decay", DecoupledWeightDecay ? 1 : 0)];
+        base.Hyperparameters().Append(("decoupled_weight_decay", DecoupledWeightDecay ? 1 : 0));
 
     /// <inheritdoc/>
     protected override void SetHyperparameter(string name, double value)
     {
-        switch (name)
-        {
-            case "beta1": Beta1 = value; break;
-            case "beta2": Beta2 = value; break;
-            case "eps": Eps = value; break;
-            case "weight_decay": WeightDecay = value; break;
-            case "decoupled_weight_decay": DecoupledWeightDecay = value != 0; break;
-        }
+        if (name == "decoupled_weight_decay") DecoupledWeightDecay = value != 0;
+        else base.SetHyperparameter(name, value);
     }
 }
 

@@ -96,6 +96,9 @@ public class MoreOptimizerTests
         Assert.Equal((0.001, 0.9, 0.999, 1e-8, 0.0, false), (d.LearningRate, d.Beta1, d.Beta2, d.Eps, d.WeightDecay, d.DecoupledWeightDecay));
         Assert.StartsWith("Invalid beta parameter at index 0: 1.0", Assert.Throws<ArgumentOutOfRangeException>(() => new RAdam(Z, beta1: 1.0)).Message);
         Assert.StartsWith("Invalid epsilon value: -1", Assert.Throws<ArgumentOutOfRangeException>(() => new RAdam(Z, eps: -1)).Message);
+        // FACTS (torch 2.6): RAdam/NAdam/Adamax(eps=-1, betas=(2, 0.9)) report eps first
+        foreach (Func<Optimizer> make in new Func<Optimizer>[] { () => new RAdam(Z, eps: -1, beta1: 2), () => new NAdam(Z, eps: -1, beta1: 2), () => new Adamax(Z, eps: -1, beta1: 2) })
+            Assert.StartsWith("Invalid epsilon value: -1", Assert.Throws<ArgumentOutOfRangeException>(make).Message);
         Assert.StartsWith("Invalid weight_decay value: -1", Assert.Throws<ArgumentOutOfRangeException>(() => new RAdam(Z, weightDecay: -1)).Message);
     }
 
