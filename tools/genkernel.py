@@ -19,7 +19,7 @@ def kernel(name, T, bits, mr, nv, fma, kc, mc, nc, unroll=1):
     w(f"    public static int NC => {nc};")
     w("")
     w("    [MethodImpl(MethodImplOptions.AggressiveOptimization)]")
-    w(f"    public static void Run(nint kc, {T}* a, {T}* b, {T}* c, nint ldc, {T} alpha, {T} beta)")
+    w(f"    public static void Run(nint kc, {T}* a, {T}* b, nint ldb, {T}* c, nint ldc, {T} alpha, {T} beta)")
     w("    {")
     # C rows are usually cold (L3/DRAM); start fetching them now so the final
     # read-modify-write doesn't stall after the FMA loop.
@@ -30,9 +30,10 @@ def kernel(name, T, bits, mr, nv, fma, kc, mc, nc, unroll=1):
         w(f"        Sse.Prefetch0((byte*)(c + {r} * ldc) + {row_bytes - 1});")
     for r in range(mr):
         w("        " + " ".join(f"{V} c{r}_{v} = default;" for v in range(nv)))
-    def step(off_a, off_b):
+    def step(off_a, u):
+        row = ["", " + ldb", " + ldb2", " + ldb3"][u]
         for v in range(nv):
-            w(f"            b{v} = {VS}.Load(b + {off_b + v*lanes});")
+            w(f"            b{v} = {VS}.Load(b{row} + {v*lanes});")
         for r in range(mr):
             w(f"            a0 = {VS}.Create(a[{off_a + r}]);")
             for v in range(nv):
@@ -41,20 +42,21 @@ def kernel(name, T, bits, mr, nv, fma, kc, mc, nc, unroll=1):
     for v in range(nv):
         w(f"        {V} b{v};")
     w("        nint p = 0;")
+    w("        nint ldb2 = 2 * ldb, ldb3 = 3 * ldb, ldb4 = 4 * ldb;")
     if unroll > 1:
         # Unrolled so the loop's pointer and counter updates don't compete with the FMAs for ports.
         w(f"        for (; p <= kc - {unroll}; p += {unroll})")
         w("        {")
         for u in range(unroll):
-            step(u * mr, u * nr)
+            step(u * mr, u)
         w(f"            a += {unroll * mr};")
-        w(f"            b += {unroll * nr};")
+        w(f"            b += ldb{unroll};")
         w("        }")
     w("        for (; p < kc; p++)")
     w("        {")
     step(0, 0)
     w(f"            a += {mr};")
-    w(f"            b += {nr};")
+    w(f"            b += ldb;")
     w("        }")
     w(f"        {V} va = {VS}.Create(alpha);")
     w(f"        if (beta == 0)")
@@ -91,12 +93,12 @@ def edge(w, T, bits, mr, nv, fma, lanes):
         mstore = "Avx.MaskStore(p, m, v)"
     w("")
     w("    /// <summary>Edge tile: rows in [1, MR], cols in [1, NR]; never touches C outside it.</summary>")
-    w(f"    public static void RunEdge(int rows, int cols, nint kc, {T}* a, {T}* b, {T}* c, nint ldc, {T} alpha, {T} beta)")
+    w(f"    public static void RunEdge(int rows, int cols, nint kc, {T}* a, {T}* b, nint ldb, {T}* c, nint ldc, {T} alpha, {T} beta)")
     w("    {")
     w("        switch (rows)")
     w("        {")
     for r in range(1, mr + 1):
-        w(f"            case {r}: Edge{r}(cols, kc, a, b, c, ldc, alpha, beta); break;")
+        w(f"            case {r}: Edge{r}(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;")
     w("        }")
     w("    }")
     w("")
@@ -118,7 +120,7 @@ def edge(w, T, bits, mr, nv, fma, lanes):
     for R in range(1, mr + 1):
         w("")
         w("    [MethodImpl(MethodImplOptions.AggressiveOptimization)]")
-        w(f"    private static void Edge{R}(int cols, nint kc, {T}* a, {T}* b, {T}* c, nint ldc, {T} alpha, {T} beta)")
+        w(f"    private static void Edge{R}(int cols, nint kc, {T}* a, {T}* b, nint ldb, {T}* c, nint ldc, {T} alpha, {T} beta)")
         w("    {")
         for r in range(R):
             w("        " + " ".join(f"{V} c{r}_{v} = default;" for v in range(nv)))
@@ -131,7 +133,7 @@ def edge(w, T, bits, mr, nv, fma, lanes):
             for v in range(nv):
                 w(f"            c{r}_{v} = {fma}(a{r}, b{v}, c{r}_{v});")
         w(f"            a += {mr};")
-        w(f"            b += {nr};")
+        w(f"            b += ldb;")
         w("        }")
         w(f"        {V} va = {VS}.Create(alpha);")
         for r in range(R):

@@ -161,7 +161,8 @@ public class GemmTests
         var d = new TheoryData<string, int, int, int>();
         var shapes = new[] { (257, 129, 511), (1, 300, 77), (300, 1, 77), (129, 257, 5), (45, 97, 600),
                              (600, 33, 130), (33, 1100, 40), (1600, 20, 17), (64, 64, 64), (2, 1000, 300),
-                             (150, 300, 1100) }; // last: several K blocks and NC blocks on the blocked (non-panel) path
+                             (150, 300, 1100), // several K blocks and NC blocks on the blocked (non-panel) path
+                             (200, 256, 1100), (130, 64, 700) }; // B read in place (rows <= 1 KB), several K blocks
         foreach (var kn in new[] { "public", "avx512", "avx2", "portable", "par3" })
             foreach (var (m, n, k) in shapes)
                 d.Add(kn, m, n, k);

@@ -15,7 +15,7 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
     public static int NC => 1024;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    public static void Run(nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Sse.Prefetch0((byte*)(c + 0 * ldc) + 0);
         Sse.Prefetch0((byte*)(c + 0 * ldc) + 63);
@@ -39,6 +39,7 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
         Vector256<float> b0;
         Vector256<float> b1;
         nint p = 0;
+        nint ldb2 = 2 * ldb, ldb3 = 3 * ldb, ldb4 = 4 * ldb;
         for (; p < kc; p++)
         {
             b0 = Vector256.Load(b + 0);
@@ -62,7 +63,7 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
             c5_0 = Fma.MultiplyAdd(a0, b0, c5_0);
             c5_1 = Fma.MultiplyAdd(a0, b1, c5_1);
             a += 6;
-            b += 16;
+            b += ldb;
         }
         Vector256<float> va = Vector256.Create(alpha);
         if (beta == 0)
@@ -99,16 +100,16 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
     }
 
     /// <summary>Edge tile: rows in [1, MR], cols in [1, NR]; never touches C outside it.</summary>
-    public static void RunEdge(int rows, int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    public static void RunEdge(int rows, int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         switch (rows)
         {
-            case 1: Edge1(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 2: Edge2(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 3: Edge3(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 4: Edge4(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 5: Edge5(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 6: Edge6(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 1: Edge1(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 2: Edge2(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 3: Edge3(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 4: Edge4(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 5: Edge5(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 6: Edge6(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
         }
     }
 
@@ -129,7 +130,7 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge1(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge1(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector256<float> c0_0 = default; Vector256<float> c0_1 = default;
         for (nint p = 0; p < kc; p++)
@@ -140,14 +141,14 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
             c0_0 = Fma.MultiplyAdd(a0, b0, c0_0);
             c0_1 = Fma.MultiplyAdd(a0, b1, c0_1);
             a += 6;
-            b += 16;
+            b += ldb;
         }
         Vector256<float> va = Vector256.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge2(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge2(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector256<float> c0_0 = default; Vector256<float> c0_1 = default;
         Vector256<float> c1_0 = default; Vector256<float> c1_1 = default;
@@ -162,7 +163,7 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
             c1_0 = Fma.MultiplyAdd(a1, b0, c1_0);
             c1_1 = Fma.MultiplyAdd(a1, b1, c1_1);
             a += 6;
-            b += 16;
+            b += ldb;
         }
         Vector256<float> va = Vector256.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -170,7 +171,7 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge3(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge3(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector256<float> c0_0 = default; Vector256<float> c0_1 = default;
         Vector256<float> c1_0 = default; Vector256<float> c1_1 = default;
@@ -189,7 +190,7 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
             c2_0 = Fma.MultiplyAdd(a2, b0, c2_0);
             c2_1 = Fma.MultiplyAdd(a2, b1, c2_1);
             a += 6;
-            b += 16;
+            b += ldb;
         }
         Vector256<float> va = Vector256.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -198,7 +199,7 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge4(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge4(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector256<float> c0_0 = default; Vector256<float> c0_1 = default;
         Vector256<float> c1_0 = default; Vector256<float> c1_1 = default;
@@ -221,7 +222,7 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
             c3_0 = Fma.MultiplyAdd(a3, b0, c3_0);
             c3_1 = Fma.MultiplyAdd(a3, b1, c3_1);
             a += 6;
-            b += 16;
+            b += ldb;
         }
         Vector256<float> va = Vector256.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -231,7 +232,7 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge5(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge5(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector256<float> c0_0 = default; Vector256<float> c0_1 = default;
         Vector256<float> c1_0 = default; Vector256<float> c1_1 = default;
@@ -258,7 +259,7 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
             c4_0 = Fma.MultiplyAdd(a4, b0, c4_0);
             c4_1 = Fma.MultiplyAdd(a4, b1, c4_1);
             a += 6;
-            b += 16;
+            b += ldb;
         }
         Vector256<float> va = Vector256.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -269,7 +270,7 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge6(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge6(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector256<float> c0_0 = default; Vector256<float> c0_1 = default;
         Vector256<float> c1_0 = default; Vector256<float> c1_1 = default;
@@ -300,7 +301,7 @@ internal unsafe struct SgemmKernelAvx2 : IGemmKernel<float>
             c5_0 = Fma.MultiplyAdd(a5, b0, c5_0);
             c5_1 = Fma.MultiplyAdd(a5, b1, c5_1);
             a += 6;
-            b += 16;
+            b += ldb;
         }
         Vector256<float> va = Vector256.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -322,7 +323,7 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
     public static int NC => 512;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    public static void Run(nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Sse.Prefetch0((byte*)(c + 0 * ldc) + 0);
         Sse.Prefetch0((byte*)(c + 0 * ldc) + 63);
@@ -346,6 +347,7 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
         Vector256<double> b0;
         Vector256<double> b1;
         nint p = 0;
+        nint ldb2 = 2 * ldb, ldb3 = 3 * ldb, ldb4 = 4 * ldb;
         for (; p < kc; p++)
         {
             b0 = Vector256.Load(b + 0);
@@ -369,7 +371,7 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
             c5_0 = Fma.MultiplyAdd(a0, b0, c5_0);
             c5_1 = Fma.MultiplyAdd(a0, b1, c5_1);
             a += 6;
-            b += 8;
+            b += ldb;
         }
         Vector256<double> va = Vector256.Create(alpha);
         if (beta == 0)
@@ -406,16 +408,16 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
     }
 
     /// <summary>Edge tile: rows in [1, MR], cols in [1, NR]; never touches C outside it.</summary>
-    public static void RunEdge(int rows, int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    public static void RunEdge(int rows, int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         switch (rows)
         {
-            case 1: Edge1(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 2: Edge2(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 3: Edge3(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 4: Edge4(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 5: Edge5(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 6: Edge6(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 1: Edge1(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 2: Edge2(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 3: Edge3(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 4: Edge4(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 5: Edge5(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 6: Edge6(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
         }
     }
 
@@ -436,7 +438,7 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge1(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge1(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector256<double> c0_0 = default; Vector256<double> c0_1 = default;
         for (nint p = 0; p < kc; p++)
@@ -447,14 +449,14 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
             c0_0 = Fma.MultiplyAdd(a0, b0, c0_0);
             c0_1 = Fma.MultiplyAdd(a0, b1, c0_1);
             a += 6;
-            b += 8;
+            b += ldb;
         }
         Vector256<double> va = Vector256.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 4, c0_1, va, beta, cols - 4);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge2(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge2(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector256<double> c0_0 = default; Vector256<double> c0_1 = default;
         Vector256<double> c1_0 = default; Vector256<double> c1_1 = default;
@@ -469,7 +471,7 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
             c1_0 = Fma.MultiplyAdd(a1, b0, c1_0);
             c1_1 = Fma.MultiplyAdd(a1, b1, c1_1);
             a += 6;
-            b += 8;
+            b += ldb;
         }
         Vector256<double> va = Vector256.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 4, c0_1, va, beta, cols - 4);
@@ -477,7 +479,7 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge3(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge3(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector256<double> c0_0 = default; Vector256<double> c0_1 = default;
         Vector256<double> c1_0 = default; Vector256<double> c1_1 = default;
@@ -496,7 +498,7 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
             c2_0 = Fma.MultiplyAdd(a2, b0, c2_0);
             c2_1 = Fma.MultiplyAdd(a2, b1, c2_1);
             a += 6;
-            b += 8;
+            b += ldb;
         }
         Vector256<double> va = Vector256.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 4, c0_1, va, beta, cols - 4);
@@ -505,7 +507,7 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge4(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge4(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector256<double> c0_0 = default; Vector256<double> c0_1 = default;
         Vector256<double> c1_0 = default; Vector256<double> c1_1 = default;
@@ -528,7 +530,7 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
             c3_0 = Fma.MultiplyAdd(a3, b0, c3_0);
             c3_1 = Fma.MultiplyAdd(a3, b1, c3_1);
             a += 6;
-            b += 8;
+            b += ldb;
         }
         Vector256<double> va = Vector256.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 4, c0_1, va, beta, cols - 4);
@@ -538,7 +540,7 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge5(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge5(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector256<double> c0_0 = default; Vector256<double> c0_1 = default;
         Vector256<double> c1_0 = default; Vector256<double> c1_1 = default;
@@ -565,7 +567,7 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
             c4_0 = Fma.MultiplyAdd(a4, b0, c4_0);
             c4_1 = Fma.MultiplyAdd(a4, b1, c4_1);
             a += 6;
-            b += 8;
+            b += ldb;
         }
         Vector256<double> va = Vector256.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 4, c0_1, va, beta, cols - 4);
@@ -576,7 +578,7 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge6(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge6(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector256<double> c0_0 = default; Vector256<double> c0_1 = default;
         Vector256<double> c1_0 = default; Vector256<double> c1_1 = default;
@@ -607,7 +609,7 @@ internal unsafe struct DgemmKernelAvx2 : IGemmKernel<double>
             c5_0 = Fma.MultiplyAdd(a5, b0, c5_0);
             c5_1 = Fma.MultiplyAdd(a5, b1, c5_1);
             a += 6;
-            b += 8;
+            b += ldb;
         }
         Vector256<double> va = Vector256.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 4, c0_1, va, beta, cols - 4);

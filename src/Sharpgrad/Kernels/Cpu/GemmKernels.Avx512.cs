@@ -18,7 +18,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
     public static int NC => 256;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    public static void Run(nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Sse.Prefetch0((byte*)(c + 0 * ldc) + 0);
         Sse.Prefetch0((byte*)(c + 0 * ldc) + 64);
@@ -80,6 +80,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
         Vector512<float> b0;
         Vector512<float> b1;
         nint p = 0;
+        nint ldb2 = 2 * ldb, ldb3 = 3 * ldb, ldb4 = 4 * ldb;
         for (; p <= kc - 4; p += 4)
         {
             b0 = Vector512.Load(b + 0);
@@ -126,8 +127,8 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             a0 = Vector512.Create(a[13]);
             c13_0 = Avx512F.FusedMultiplyAdd(a0, b0, c13_0);
             c13_1 = Avx512F.FusedMultiplyAdd(a0, b1, c13_1);
-            b0 = Vector512.Load(b + 32);
-            b1 = Vector512.Load(b + 48);
+            b0 = Vector512.Load(b + ldb + 0);
+            b1 = Vector512.Load(b + ldb + 16);
             a0 = Vector512.Create(a[14]);
             c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
             c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
@@ -170,8 +171,8 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             a0 = Vector512.Create(a[27]);
             c13_0 = Avx512F.FusedMultiplyAdd(a0, b0, c13_0);
             c13_1 = Avx512F.FusedMultiplyAdd(a0, b1, c13_1);
-            b0 = Vector512.Load(b + 64);
-            b1 = Vector512.Load(b + 80);
+            b0 = Vector512.Load(b + ldb2 + 0);
+            b1 = Vector512.Load(b + ldb2 + 16);
             a0 = Vector512.Create(a[28]);
             c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
             c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
@@ -214,8 +215,8 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             a0 = Vector512.Create(a[41]);
             c13_0 = Avx512F.FusedMultiplyAdd(a0, b0, c13_0);
             c13_1 = Avx512F.FusedMultiplyAdd(a0, b1, c13_1);
-            b0 = Vector512.Load(b + 96);
-            b1 = Vector512.Load(b + 112);
+            b0 = Vector512.Load(b + ldb3 + 0);
+            b1 = Vector512.Load(b + ldb3 + 16);
             a0 = Vector512.Create(a[42]);
             c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
             c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
@@ -259,7 +260,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             c13_0 = Avx512F.FusedMultiplyAdd(a0, b0, c13_0);
             c13_1 = Avx512F.FusedMultiplyAdd(a0, b1, c13_1);
             a += 56;
-            b += 128;
+            b += ldb4;
         }
         for (; p < kc; p++)
         {
@@ -308,7 +309,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             c13_0 = Avx512F.FusedMultiplyAdd(a0, b0, c13_0);
             c13_1 = Avx512F.FusedMultiplyAdd(a0, b1, c13_1);
             a += 14;
-            b += 32;
+            b += ldb;
         }
         Vector512<float> va = Vector512.Create(alpha);
         if (beta == 0)
@@ -377,24 +378,24 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
     }
 
     /// <summary>Edge tile: rows in [1, MR], cols in [1, NR]; never touches C outside it.</summary>
-    public static void RunEdge(int rows, int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    public static void RunEdge(int rows, int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         switch (rows)
         {
-            case 1: Edge1(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 2: Edge2(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 3: Edge3(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 4: Edge4(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 5: Edge5(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 6: Edge6(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 7: Edge7(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 8: Edge8(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 9: Edge9(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 10: Edge10(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 11: Edge11(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 12: Edge12(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 13: Edge13(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 14: Edge14(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 1: Edge1(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 2: Edge2(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 3: Edge3(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 4: Edge4(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 5: Edge5(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 6: Edge6(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 7: Edge7(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 8: Edge8(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 9: Edge9(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 10: Edge10(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 11: Edge11(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 12: Edge12(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 13: Edge13(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 14: Edge14(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
         }
     }
 
@@ -415,7 +416,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge1(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge1(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
         for (nint p = 0; p < kc; p++)
@@ -426,14 +427,14 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
             c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
             a += 14;
-            b += 32;
+            b += ldb;
         }
         Vector512<float> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge2(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge2(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
         Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
@@ -448,7 +449,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
             c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
             a += 14;
-            b += 32;
+            b += ldb;
         }
         Vector512<float> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
@@ -456,7 +457,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge3(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge3(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
         Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
@@ -475,7 +476,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
             c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
             a += 14;
-            b += 32;
+            b += ldb;
         }
         Vector512<float> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
@@ -484,7 +485,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge4(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge4(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
         Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
@@ -507,7 +508,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
             c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
             a += 14;
-            b += 32;
+            b += ldb;
         }
         Vector512<float> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
@@ -517,7 +518,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge5(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge5(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
         Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
@@ -544,7 +545,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
             c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
             a += 14;
-            b += 32;
+            b += ldb;
         }
         Vector512<float> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
@@ -555,7 +556,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge6(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge6(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
         Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
@@ -586,7 +587,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
             c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
             a += 14;
-            b += 32;
+            b += ldb;
         }
         Vector512<float> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
@@ -598,7 +599,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge7(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge7(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
         Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
@@ -633,7 +634,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
             c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
             a += 14;
-            b += 32;
+            b += ldb;
         }
         Vector512<float> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
@@ -646,7 +647,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge8(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge8(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
         Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
@@ -685,7 +686,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
             c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
             a += 14;
-            b += 32;
+            b += ldb;
         }
         Vector512<float> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
@@ -699,7 +700,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge9(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge9(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
         Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
@@ -742,7 +743,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             c8_0 = Avx512F.FusedMultiplyAdd(a8, b0, c8_0);
             c8_1 = Avx512F.FusedMultiplyAdd(a8, b1, c8_1);
             a += 14;
-            b += 32;
+            b += ldb;
         }
         Vector512<float> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
@@ -757,7 +758,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge10(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge10(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
         Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
@@ -804,7 +805,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             c9_0 = Avx512F.FusedMultiplyAdd(a9, b0, c9_0);
             c9_1 = Avx512F.FusedMultiplyAdd(a9, b1, c9_1);
             a += 14;
-            b += 32;
+            b += ldb;
         }
         Vector512<float> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
@@ -820,7 +821,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge11(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge11(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
         Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
@@ -871,7 +872,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             c10_0 = Avx512F.FusedMultiplyAdd(a10, b0, c10_0);
             c10_1 = Avx512F.FusedMultiplyAdd(a10, b1, c10_1);
             a += 14;
-            b += 32;
+            b += ldb;
         }
         Vector512<float> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
@@ -888,7 +889,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge12(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge12(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
         Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
@@ -943,7 +944,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             c11_0 = Avx512F.FusedMultiplyAdd(a11, b0, c11_0);
             c11_1 = Avx512F.FusedMultiplyAdd(a11, b1, c11_1);
             a += 14;
-            b += 32;
+            b += ldb;
         }
         Vector512<float> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
@@ -961,7 +962,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge13(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge13(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
         Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
@@ -1020,7 +1021,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             c12_0 = Avx512F.FusedMultiplyAdd(a12, b0, c12_0);
             c12_1 = Avx512F.FusedMultiplyAdd(a12, b1, c12_1);
             a += 14;
-            b += 32;
+            b += ldb;
         }
         Vector512<float> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
@@ -1039,7 +1040,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge14(int cols, nint kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    private static void Edge14(int cols, nint kc, float* a, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
         Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
         Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
@@ -1102,7 +1103,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             c13_0 = Avx512F.FusedMultiplyAdd(a13, b0, c13_0);
             c13_1 = Avx512F.FusedMultiplyAdd(a13, b1, c13_1);
             a += 14;
-            b += 32;
+            b += ldb;
         }
         Vector512<float> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
@@ -1132,7 +1133,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
     public static int NC => 512;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    public static void Run(nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Sse.Prefetch0((byte*)(c + 0 * ldc) + 0);
         Sse.Prefetch0((byte*)(c + 0 * ldc) + 64);
@@ -1194,6 +1195,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
         Vector512<double> b0;
         Vector512<double> b1;
         nint p = 0;
+        nint ldb2 = 2 * ldb, ldb3 = 3 * ldb, ldb4 = 4 * ldb;
         for (; p < kc; p++)
         {
             b0 = Vector512.Load(b + 0);
@@ -1241,7 +1243,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
             c13_0 = Avx512F.FusedMultiplyAdd(a0, b0, c13_0);
             c13_1 = Avx512F.FusedMultiplyAdd(a0, b1, c13_1);
             a += 14;
-            b += 16;
+            b += ldb;
         }
         Vector512<double> va = Vector512.Create(alpha);
         if (beta == 0)
@@ -1310,24 +1312,24 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
     }
 
     /// <summary>Edge tile: rows in [1, MR], cols in [1, NR]; never touches C outside it.</summary>
-    public static void RunEdge(int rows, int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    public static void RunEdge(int rows, int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         switch (rows)
         {
-            case 1: Edge1(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 2: Edge2(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 3: Edge3(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 4: Edge4(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 5: Edge5(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 6: Edge6(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 7: Edge7(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 8: Edge8(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 9: Edge9(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 10: Edge10(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 11: Edge11(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 12: Edge12(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 13: Edge13(cols, kc, a, b, c, ldc, alpha, beta); break;
-            case 14: Edge14(cols, kc, a, b, c, ldc, alpha, beta); break;
+            case 1: Edge1(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 2: Edge2(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 3: Edge3(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 4: Edge4(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 5: Edge5(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 6: Edge6(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 7: Edge7(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 8: Edge8(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 9: Edge9(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 10: Edge10(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 11: Edge11(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 12: Edge12(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 13: Edge13(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
+            case 14: Edge14(cols, kc, a, b, ldb, c, ldc, alpha, beta); break;
         }
     }
 
@@ -1348,7 +1350,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge1(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge1(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
         for (nint p = 0; p < kc; p++)
@@ -1359,14 +1361,14 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
             c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
             c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
             a += 14;
-            b += 16;
+            b += ldb;
         }
         Vector512<double> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge2(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge2(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
         Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
@@ -1381,7 +1383,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
             c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
             c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
             a += 14;
-            b += 16;
+            b += ldb;
         }
         Vector512<double> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -1389,7 +1391,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge3(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge3(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
         Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
@@ -1408,7 +1410,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
             c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
             c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
             a += 14;
-            b += 16;
+            b += ldb;
         }
         Vector512<double> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -1417,7 +1419,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge4(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge4(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
         Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
@@ -1440,7 +1442,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
             c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
             c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
             a += 14;
-            b += 16;
+            b += ldb;
         }
         Vector512<double> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -1450,7 +1452,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge5(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge5(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
         Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
@@ -1477,7 +1479,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
             c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
             c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
             a += 14;
-            b += 16;
+            b += ldb;
         }
         Vector512<double> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -1488,7 +1490,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge6(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge6(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
         Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
@@ -1519,7 +1521,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
             c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
             c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
             a += 14;
-            b += 16;
+            b += ldb;
         }
         Vector512<double> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -1531,7 +1533,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge7(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge7(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
         Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
@@ -1566,7 +1568,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
             c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
             c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
             a += 14;
-            b += 16;
+            b += ldb;
         }
         Vector512<double> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -1579,7 +1581,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge8(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge8(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
         Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
@@ -1618,7 +1620,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
             c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
             c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
             a += 14;
-            b += 16;
+            b += ldb;
         }
         Vector512<double> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -1632,7 +1634,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge9(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge9(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
         Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
@@ -1675,7 +1677,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
             c8_0 = Avx512F.FusedMultiplyAdd(a8, b0, c8_0);
             c8_1 = Avx512F.FusedMultiplyAdd(a8, b1, c8_1);
             a += 14;
-            b += 16;
+            b += ldb;
         }
         Vector512<double> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -1690,7 +1692,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge10(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge10(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
         Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
@@ -1737,7 +1739,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
             c9_0 = Avx512F.FusedMultiplyAdd(a9, b0, c9_0);
             c9_1 = Avx512F.FusedMultiplyAdd(a9, b1, c9_1);
             a += 14;
-            b += 16;
+            b += ldb;
         }
         Vector512<double> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -1753,7 +1755,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge11(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge11(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
         Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
@@ -1804,7 +1806,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
             c10_0 = Avx512F.FusedMultiplyAdd(a10, b0, c10_0);
             c10_1 = Avx512F.FusedMultiplyAdd(a10, b1, c10_1);
             a += 14;
-            b += 16;
+            b += ldb;
         }
         Vector512<double> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -1821,7 +1823,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge12(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge12(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
         Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
@@ -1876,7 +1878,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
             c11_0 = Avx512F.FusedMultiplyAdd(a11, b0, c11_0);
             c11_1 = Avx512F.FusedMultiplyAdd(a11, b1, c11_1);
             a += 14;
-            b += 16;
+            b += ldb;
         }
         Vector512<double> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -1894,7 +1896,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge13(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge13(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
         Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
@@ -1953,7 +1955,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
             c12_0 = Avx512F.FusedMultiplyAdd(a12, b0, c12_0);
             c12_1 = Avx512F.FusedMultiplyAdd(a12, b1, c12_1);
             a += 14;
-            b += 16;
+            b += ldb;
         }
         Vector512<double> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);
@@ -1972,7 +1974,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Edge14(int cols, nint kc, double* a, double* b, double* c, nint ldc, double alpha, double beta)
+    private static void Edge14(int cols, nint kc, double* a, double* b, nint ldb, double* c, nint ldc, double alpha, double beta)
     {
         Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
         Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
@@ -2035,7 +2037,7 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
             c13_0 = Avx512F.FusedMultiplyAdd(a13, b0, c13_0);
             c13_1 = Avx512F.FusedMultiplyAdd(a13, b1, c13_1);
             a += 14;
-            b += 16;
+            b += ldb;
         }
         Vector512<double> va = Vector512.Create(alpha);
         St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 8, c0_1, va, beta, cols - 8);

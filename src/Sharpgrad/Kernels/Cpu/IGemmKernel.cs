@@ -26,15 +26,18 @@ internal unsafe interface IGemmKernel<T> where T : unmanaged
     static abstract int NC { get; }
 
     /// <summary>
-    /// c[0..MR, 0..NR] = alpha * (packed A panel x packed B panel) + beta * c; beta == 0 never reads c.
+    /// c[0..MR, 0..NR] = alpha * (packed A panel x B panel) + beta * c; beta == 0 never reads c. Row p of
+    /// the B panel (NR values) starts at b + p*ldb: ldb is NR for a packed panel, or the row stride of a
+    /// row-major B read in place.
     /// </summary>
-    static abstract void Run(nint kc, T* a, T* b, T* c, nint ldc, T alpha, T beta);
+    static abstract void Run(nint kc, T* a, T* b, nint ldb, T* c, nint ldc, T alpha, T beta);
 
     /// <summary>
     /// Ragged tile: like <see cref="Run"/> but only c[0..rows, 0..cols] (rows &lt;= MR, cols &lt;= NR) is
-    /// read or written. The packed panels are still full MR/NR panels (zero-padded).
+    /// read or written. The panels are still full MR/NR panels (zero-padded when packed; full NR-wide
+    /// rows when B is read in place).
     /// </summary>
-    static abstract void RunEdge(int rows, int cols, nint kc, T* a, T* b, T* c, nint ldc, T alpha, T beta);
+    static abstract void RunEdge(int rows, int cols, nint kc, T* a, T* b, nint ldb, T* c, nint ldc, T alpha, T beta);
 }
 
 /// <summary>
@@ -51,7 +54,7 @@ internal unsafe struct GemmKernelPortable<T> : IGemmKernel<T>
     public static int NC => 512;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(nint kc, T* a, T* b, T* c, nint ldc, T alpha, T beta)
+    public static void Run(nint kc, T* a, T* b, nint ldb, T* c, nint ldc, T alpha, T beta)
     {
         int w = Vector128<T>.Count;
         Vector128<T> c00 = default, c01 = default, c10 = default, c11 = default;
@@ -69,7 +72,7 @@ internal unsafe struct GemmKernelPortable<T> : IGemmKernel<T>
             av = Vector128.Create(a[3]);
             c30 += av * b0; c31 += av * b1;
             a += 4;
-            b += 2 * w;
+            b += ldb;
         }
         Vector128<T> va = Vector128.Create(alpha);
         if (T.IsZero(beta))
@@ -89,12 +92,12 @@ internal unsafe struct GemmKernelPortable<T> : IGemmKernel<T>
         }
     }
 
-    public static void RunEdge(int rows, int cols, nint kc, T* a, T* b, T* c, nint ldc, T alpha, T beta)
+    public static void RunEdge(int rows, int cols, nint kc, T* a, T* b, nint ldb, T* c, nint ldc, T alpha, T beta)
     {
         // Compute the full padded tile privately, then merge the valid part.
         T* tile = stackalloc T[4 * 2 * Vector128<T>.Count];
         int nr = NR;
-        Run(kc, a, b, tile, nr, alpha, T.Zero);
+        Run(kc, a, b, ldb, tile, nr, alpha, T.Zero);
         bool overwrite = T.IsZero(beta);
         for (int r = 0; r < rows; r++)
         {
