@@ -103,7 +103,9 @@ public sealed class MultiheadAttention : Module
     /// <summary>
     /// Attends from <paramref name="query"/> [L, N, E] to <paramref name="key"/>/<paramref name="value"/> [S, N, E] (batch first:
     /// [N, L, E]; unbatched: [L, E]) and returns the output and, when <paramref name="needWeights"/>, the attention weights
-    /// ([N, L, S] averaged over heads, or [N, heads, L, S]). PyTorch: mha(query, key, value, ...).
+    /// ([N, L, S] averaged over heads, or [N, heads, L, S]). <paramref name="isCausal"/> is a hint that
+    /// <paramref name="attnMask"/> is causal and requires it; as in PyTorch, without a key-padding mask or weights the
+    /// hint is applied in the mask's place. PyTorch: mha(query, key, value, ...).
     /// </summary>
     public (Tensor Output, Tensor? Weights) Forward(Tensor query, Tensor key, Tensor value, Tensor? keyPaddingMask = null, bool needWeights = true,
         Tensor? attnMask = null, bool averageAttnWeights = true, bool isCausal = false)
@@ -124,7 +126,12 @@ public sealed class MultiheadAttention : Module
                 InProjBias?.Narrow(0, part * EmbedDim, EmbedDim));
         Tensor Heads(Tensor x, int len) => x.Reshape(n, len, NumHeads, d).Transpose(1, 2); // [N, H, len, d]
         if (isCausal && attnMask is null)
-            attnMask = Functional.CausalMask(l, s);
+            throw new InvalidOperationException("Need attn_mask if specifying the is_causal hint. You may use the Transformer module " +
+                "method `generate_square_subsequent_mask` to create this mask.");
+        // As PyTorch: with no key-padding mask to merge and no weights to return, the hint alone decides
+        // (the causal mask over all key columns, appended ones included) and the given mask is not read.
+        bool causalOnly = isCausal && keyPaddingMask is null && !needWeights;
+        if (causalOnly) attnMask = null;
         var kp = Project(k, 1);
         var vp = Project(v, 2);
         // Each appended key/value position is attendable: the masks grow by one unmasked column apiece.
@@ -144,6 +151,8 @@ public sealed class MultiheadAttention : Module
         }
         int sAll = s + extra;
         var scores = qh.MatMul(kh.Transpose(-2, -1)); // [N, H, L, S + extra]
+        if (causalOnly)
+            scores = scores.MaskedFill(Functional.CausalMask(l, sAll), double.NegativeInfinity);
         if (attnMask is not null)
         {
             if (extra > 0) attnMask = Functional.Pad(attnMask, [0, extra]);

@@ -55,8 +55,9 @@ public sealed class TransformerEncoderLayer : Module
     public override Tensor Forward(Tensor input) => Forward(input, null, null);
 
     /// <summary>
-    /// The block over <paramref name="src"/>, with an optional attention mask and key-padding mask (True = masked) or a
-    /// causal mask. PyTorch: layer(src, src_mask, src_key_padding_mask, is_causal).
+    /// The block over <paramref name="src"/>, with an optional attention mask and key-padding mask (True = masked);
+    /// <paramref name="isCausal"/> is a hint that the mask is causal and needs the mask, as in PyTorch. PyTorch: layer(src,
+    /// src_mask, src_key_padding_mask, is_causal).
     /// </summary>
     public Tensor Forward(Tensor src, Tensor? srcMask, Tensor? srcKeyPaddingMask, bool isCausal = false)
     {

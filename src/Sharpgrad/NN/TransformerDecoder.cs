@@ -70,8 +70,8 @@ public sealed class TransformerDecoderLayer : Module
 
     /// <summary>
     /// The block over <paramref name="tgt"/> attending to <paramref name="memory"/>, with optional attention masks and
-    /// key-padding masks (True = masked); tgtIsCausal/memoryIsCausal mark the masks causal (a causal one is built when
-    /// the mask is null). PyTorch: layer(tgt, memory, tgt_mask, memory_mask, tgt_key_padding_mask,
+    /// key-padding masks (True = masked); tgtIsCausal/memoryIsCausal are hints that those masks are causal and need
+    /// the masks, as in PyTorch. PyTorch: layer(tgt, memory, tgt_mask, memory_mask, tgt_key_padding_mask,
     /// memory_key_padding_mask, tgt_is_causal, memory_is_causal).
     /// </summary>
     public Tensor Forward(Tensor tgt, Tensor memory, Tensor? tgtMask = null, Tensor? memoryMask = null, Tensor? tgtKeyPaddingMask = null,

@@ -153,4 +153,32 @@ public class MultiheadAttentionTests
         var small = new Sharpgrad.NN.MultiheadAttention(4, 2, dtype: DType.Float64);
         Assert.True(Autograd.GradCheck(a => small.Forward(a[0]), [Tensor.Randn([3, 2, 4], DType.Float64, requiresGrad: true)]));
     }
+
+    [Fact]
+    public void CausalHintFollowsPyTorch()
+    {
+        // Facts from PyTorch 2.6: the hint needs a mask everywhere; with need_weights=False and no key-padding mask
+        // the hint replaces the mask (a zero mask then attends causally), otherwise the given mask is what applies.
+        Tensor.ManualSeed(11);
+        var mha = new Sharpgrad.NN.MultiheadAttention(8, 2, batchFirst: true, dtype: DType.Float64);
+        var x = Det([2, 5, 8], 0.37);
+        var zero = Tensor.Zeros([5, 5], DType.Float64);
+        var causal = Sharpgrad.NN.Transformer.GenerateSquareSubsequentMask(5, DType.Float64);
+        Assert.Equal(TransformerDecoderTests.CausalHintMessage,
+            Assert.Throws<InvalidOperationException>(() => mha.Forward(x, x, x, isCausal: true)).Message);
+        Assert.Equal(TransformerDecoderTests.CausalHintMessage,
+            Assert.Throws<InvalidOperationException>(() => mha.Forward(x, x, x, needWeights: false, isCausal: true)).Message);
+        var causalOut = mha.Forward(x, x, x, needWeights: false, attnMask: causal).Output;
+        var zeroOut = mha.Forward(x, x, x, needWeights: false, attnMask: zero).Output;
+        Assert.False(zeroOut.AllClose(causalOut));
+        Check.Close(causalOut, mha.Forward(x, x, x, needWeights: false, attnMask: zero, isCausal: true).Output, 1e-14);
+        Check.Close(zeroOut, mha.Forward(x, x, x, attnMask: zero, isCausal: true).Output, 1e-14);
+        var noPadding = Tensor.Zeros([2, 5], DType.Bool);
+        Check.Close(zeroOut, mha.Forward(x, x, x, noPadding, needWeights: false, attnMask: zero, isCausal: true).Output, 1e-14);
+
+        var encoder = new Sharpgrad.NN.TransformerEncoderLayer(8, 2, dimFeedforward: 16, dropout: 0, batchFirst: true, dtype: DType.Float64);
+        Assert.Equal(TransformerDecoderTests.CausalHintMessage,
+            Assert.Throws<InvalidOperationException>(() => encoder.Forward(x, null, null, isCausal: true)).Message);
+        Check.Close(encoder.Forward(x, causal, null), encoder.Forward(x, causal, null, isCausal: true), 1e-14);
+    }
 }
