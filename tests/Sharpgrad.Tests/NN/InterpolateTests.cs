@@ -3,7 +3,7 @@ using F = Sharpgrad.NN.Functional;
 
 namespace Sharpgrad.Tests.NN;
 
-/// <summary>F.interpolate / nn.Upsample (nearest, linear, bilinear): PyTorch 2.6 values, gradients, node names, reprs and messages.</summary>
+/// <summary>F.interpolate / nn.Upsample (nearest, linear, bilinear, area): PyTorch 2.6 values, gradients, node names, reprs and messages.</summary>
 public class InterpolateTests
 {
     /// <summary>
@@ -189,5 +189,38 @@ public class InterpolateTests
         // a non-contiguous (transposed) input
         var yt = F.Interpolate(Check.Det([1, 2, 4, 3], 0.37).Transpose(2, 3), [4, 5], mode: "bilinear");
         Check.Close(6.424816689919307, (yt * Check.Det([1, 2, 4, 5], 0.23)).Sum().Item<double>(), 1e-12);
+    }
+
+    [Fact]
+    public void AreaMatchesPyTorch()
+    {
+        // PyTorch 2.6: area mode is adaptive average pooling to the output size; a scale factor sets that size (floor).
+        var x = Tensor.Arange(42, DType.Float64).Reshape(2, 3, 7).Sin().RequiresGrad_();
+        var y = F.Interpolate(x, 3, "area");
+        Assert.Equal([2, 3, 3], y.Shape);
+        Assert.Equal("SqueezeBackward1", y.GradFn!.Name);
+        Check.Close([-0.6878332187654221, 0.20554194387882455, 0.5167619593195759], y.Select(0, 1).Select(0, 2), 1e-14);
+        Check.Close(-0.27653281954506215, y.Sum().Item<double>(), 1e-13);
+        Check.Close([0.6861544435279758, -0.3772976107327722, -0.37213202924149913], F.Interpolate(x, 0.5, "area").Select(0, 0).Select(0, 1), 1e-14);
+        var up = F.Interpolate(x, 1.7, "area");
+        Assert.Equal([2, 3, 11], up.Shape);
+        Check.Close([0.0, 0.42073549240394825, 0.8414709848078965, 0.8753842058167891, 0.5252087174427744, 0.1411200080598672,
+            -0.3078412436240305, -0.8578633849855333, -0.9589242746631385, -0.6191698864310322, -0.27941549819892586], up.Select(0, 0).Select(0, 0), 1e-14);
+
+        var x2 = Tensor.Arange(60, DType.Float64).Reshape(1, 2, 5, 6).Cos().RequiresGrad_();
+        var y2 = F.Interpolate(x2, [2, 4], mode: "area");
+        Assert.Equal("AdaptiveAvgPool2DBackward0", y2.GradFn!.Name);
+        Check.Close([0.31026202609038805, 0.8374016707453329, -0.19483301789450633, -0.8051755388479845,
+            -0.16526781429908047, 0.6159770077314345, 0.2818924037281736, -0.5262811780950929], y2.Select(0, 0).Select(0, 1).Flatten(), 1e-14);
+        var s2 = F.Interpolate(x2, scaleFactor: [0.5, 0.7], mode: "area");
+        Assert.Equal([1, 2, 2, 4], s2.Shape);
+        Check.Close(0.20939495479150994, s2.Sum().Item<double>(), 1e-13);
+        Assert.Equal("align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear",
+            Assert.Throws<ArgumentException>(() => F.Interpolate(x2, [2, 4], mode: "area", alignCorners: true)).Message);
+        Assert.Equal("Upsample(scale_factor=0.5, mode='area')", new Upsample(0.5, "area").ToString());
+        Check.Close(y2.Detach(), new Upsample([2, 4], "area").Call(x2.Detach()), 0);
+
+        Assert.True(Autograd.GradCheck(t => F.Interpolate(t[0], 3, "area"), [Check.Det([1, 2, 7], 0.37).RequiresGrad_()]));
+        Assert.True(Autograd.GradCheck(t => F.Interpolate(t[0], scaleFactor: [0.5, 1.5], mode: "area"), [Check.Det([1, 2, 5, 4], 0.37).RequiresGrad_()]));
     }
 }
