@@ -5,7 +5,8 @@ namespace Sharpgrad.Bench;
 
 /// <summary>
 /// Timing and output, the same method as the libtorch peer's Harness (so figures compare):
-/// calibrate an iteration count, warm up, then time several repeats, each after a full GC,
+/// calibrate an iteration count, warm up (here also until the JIT has settled, which libtorch
+/// needs no time for), then time several repeats, each after a full GC,
 /// discarding repeats during which other processes were busy. One line per figure:
 /// <c>name=MEDIAN unit min=MIN max=MAX reps=N [cpu=.. foreign_max=.. steal=.. discarded=.. minflt/iter=..]</c>;
 /// notes start with '#'.
@@ -15,6 +16,8 @@ internal static class Harness
     public const int DefaultReps = 7;
     public const double DefaultRepSeconds = 0.25;
     public const double DefaultWarmSeconds = 0.5;
+    private const double SettleSeconds = 0.5;
+    private const double MaxWarmSeconds = 5;
 
     /// <summary>Cores' worth of foreign CPU tolerated during a repeat before it is re-run.</summary>
     public const double ForeignLimit = 0.15;
@@ -98,7 +101,10 @@ internal static class Harness
         return rounds.Select((r, i) => Map(r, s => s / iters[i])).ToArray();
     }
 
-    /// <summary>Iterations per repeat: n doubles until one call takes 20 ms, calls go on for warmSeconds, then n is scaled to repSeconds.</summary>
+    /// <summary>
+    /// Iterations per repeat: n doubles until one call takes 20 ms, calls go on for warmSeconds and until their time
+    /// settles, then n is scaled to repSeconds.
+    /// </summary>
     private static long Calibrate(Action<long> body, double repSeconds, double warmSeconds)
     {
         var clock = new Stopwatch();
@@ -111,15 +117,21 @@ internal static class Harness
             last = clock.Elapsed.TotalSeconds;
             if (last >= CalibrationSeconds || n >= 1L << 40) break;
         }
-        double spent = last;
-        while (spent < warmSeconds)
+        // Warm for warmSeconds and then until the JIT has settled: .NET compiles hot methods again,
+        // optimized, on a background thread that competes with the benchmark for the two cores, so a
+        // loop touching hundreds of methods (a training step) needs 1-2 s to reach its steady speed.
+        // Stop once the best call time has not improved by 2% for SettleSeconds, or after MaxWarmSeconds.
+        double spent = last, best = last, sinceBest = 0;
+        while (spent < warmSeconds || (sinceBest < SettleSeconds && spent < MaxWarmSeconds))
         {
             clock.Restart();
             body(n);
             last = clock.Elapsed.TotalSeconds;
             spent += last;
+            if (last < best * 0.98) { best = last; sinceBest = 0; }
+            else sinceBest += last;
         }
-        return Math.Max(1, (long)Math.Round(n * repSeconds / Math.Max(last, 1e-9)));
+        return Math.Max(1, (long)Math.Round(n * repSeconds / Math.Max(Math.Min(last, best), 1e-9)));
     }
 
     /// <summary>
