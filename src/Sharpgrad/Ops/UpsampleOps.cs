@@ -3,8 +3,9 @@ using System.Numerics;
 namespace Sharpgrad.Ops;
 
 /// <summary>
-/// upsample_nearest1d/2d and upsample_linear1d/bilinear2d over the last one or two dims of a 3-D or 4-D input,
-/// with PyTorch's source-index rules (nearest: floor(dst · scale) in float; linear: half-pixel or align_corners).
+/// upsample_nearest1d/2d, _upsample_nearest_exact1d/2d and upsample_linear1d/bilinear2d over the last one or two dims
+/// of a 3-D or 4-D input, with PyTorch's source-index rules (nearest: floor(dst · scale) in float; nearest-exact:
+/// floor((dst + 0.5) · scale); linear: half-pixel or align_corners).
 /// </summary>
 internal static class UpsampleOps
 {
@@ -12,17 +13,18 @@ internal static class UpsampleOps
     internal sealed record Axis(int[] I0, int[] I1, double[] L0, double[] L1);
 
     /// <summary>One resampling: mode, the per-axis tables, plane count and sizes (1-D uses a trivial height axis).</summary>
-    internal sealed record Spec(bool Nearest, int Dims, int Planes, int H, int W, int OutH, int OutW, Axis AH, Axis AW, int[] InputSizes, int[] OutputSizes)
+    internal sealed record Spec(bool Nearest, bool Exact, int Dims, int Planes, int H, int W, int OutH, int OutW, Axis AH, Axis AW, int[] InputSizes, int[] OutputSizes)
     {
-        /// <summary>PyTorch's node stem: UpsampleNearest1D, UpsampleNearest2D, UpsampleLinear1D or UpsampleBilinear2D.</summary>
-        public string Stem => Nearest ? $"UpsampleNearest{Dims}D" : Dims == 1 ? "UpsampleLinear1D" : "UpsampleBilinear2D";
+        /// <summary>PyTorch's node stem: UpsampleNearest(Exact)1D/2D, UpsampleLinear1D or UpsampleBilinear2D.</summary>
+        public string Stem => Nearest ? $"UpsampleNearest{(Exact ? "Exact" : "")}{Dims}D" : Dims == 1 ? "UpsampleLinear1D" : "UpsampleBilinear2D";
     }
 
     /// <summary>
     /// The resampling of x to <paramref name="outSize"/> (one or two spatial sizes); <paramref name="scales"/> are the
     /// scale factors passed on to the kernel (null: in/out ratios), as upsample_*(input, output_size, scale_factors).
+    /// <paramref name="exact"/> picks nearest-exact's pixel-centre rule for a nearest resampling.
     /// </summary>
-    public static Tensor Upsample(Tensor x, bool nearest, int[] outSize, double[]? scales, bool alignCorners)
+    public static Tensor Upsample(Tensor x, bool nearest, int[] outSize, double[]? scales, bool alignCorners, bool exact = false)
     {
         int dims = outSize.Length;
         var sizes = x.Sizes;
@@ -43,12 +45,12 @@ internal static class UpsampleOps
         int h = dims == 2 ? sizes[^2] : 1, w = sizes[^1];
         int oh = dims == 2 ? outSize[0] : 1, ow = outSize[^1];
         double? sh = dims == 2 ? scales?[0] : null, sw = scales?[^1];
-        var ah = nearest ? NearestAxis(h, oh, sh) : LinearAxis(h, oh, sh, alignCorners, single);
-        var aw = nearest ? NearestAxis(w, ow, sw) : LinearAxis(w, ow, sw, alignCorners, single);
+        var ah = nearest ? NearestAxis(h, oh, sh, exact) : LinearAxis(h, oh, sh, alignCorners, single);
+        var aw = nearest ? NearestAxis(w, ow, sw, exact) : LinearAxis(w, ow, sw, alignCorners, single);
         var shape = (int[])sizes.Clone();
         shape[^1] = ow;
         if (dims == 2) shape[^2] = oh;
-        return Apply(x, new Spec(nearest, dims, x.Numel / (h * w), h, w, oh, ow, ah, aw, (int[])sizes.Clone(), shape));
+        return Apply(x, new Spec(nearest, nearest && exact, dims, x.Numel / (h * w), h, w, oh, ow, ah, aw, (int[])sizes.Clone(), shape));
     }
 
     /// <summary>compute_scales_value: 1/scale when a positive scale was given, else in/out.</summary>
@@ -56,13 +58,17 @@ internal static class UpsampleOps
         scale is > 0 ? (single ? (float)(1.0 / scale.Value) : 1.0 / scale.Value)
             : single ? (float)inSize / outSize : (double)inSize / outSize;
 
-    /// <summary>nearest_idx: identity for equal sizes, i/2 for doubling, else min(floorf(i · scale), in - 1) in float.</summary>
-    private static Axis NearestAxis(int inSize, int outSize, double? scale)
+    /// <summary>
+    /// nearest_idx: identity for equal sizes, i/2 for doubling, else min(floorf(i · scale), in - 1) in float;
+    /// nearest_exact_idx (<paramref name="exact"/>): min(floorf((i + 0.5) · scale), in - 1), the product in double.
+    /// </summary>
+    private static Axis NearestAxis(int inSize, int outSize, double? scale, bool exact)
     {
         var idx = new int[outSize];
         float s = (float)ScaleValue(scale, inSize, outSize, single: true);
         for (int i = 0; i < outSize; i++)
-            idx[i] = outSize == inSize ? i : outSize == 2 * inSize ? i >> 1 : Math.Min((int)MathF.Floor(i * s), inSize - 1);
+            idx[i] = exact ? Math.Min((int)MathF.Floor((float)((i + 0.5) * s)), inSize - 1)
+                : outSize == inSize ? i : outSize == 2 * inSize ? i >> 1 : Math.Min((int)MathF.Floor(i * s), inSize - 1);
         var ones = Enumerable.Repeat(1.0, outSize).ToArray();
         return new Axis(idx, idx, ones, new double[outSize]);
     }

@@ -3,7 +3,7 @@ using F = Sharpgrad.NN.Functional;
 
 namespace Sharpgrad.Tests.NN;
 
-/// <summary>F.interpolate / nn.Upsample (nearest, linear, bilinear, area): PyTorch 2.6 values, gradients, node names, reprs and messages.</summary>
+/// <summary>F.interpolate / nn.Upsample (nearest, nearest-exact, linear, bilinear, area): PyTorch 2.6 values, gradients, node names, reprs and messages.</summary>
 public class InterpolateTests
 {
     /// <summary>
@@ -222,5 +222,52 @@ public class InterpolateTests
 
         Assert.True(Autograd.GradCheck(t => F.Interpolate(t[0], 3, "area"), [Check.Det([1, 2, 7], 0.37).RequiresGrad_()]));
         Assert.True(Autograd.GradCheck(t => F.Interpolate(t[0], scaleFactor: [0.5, 1.5], mode: "area"), [Check.Det([1, 2, 5, 4], 0.37).RequiresGrad_()]));
+    }
+
+    [Fact]
+    public void NearestExactMatchesPyTorch()
+    {
+        // PyTorch 2.6: source index min(floorf((i + 0.5) · scale), in - 1), scale as float (1/scale_factor when given).
+        var x = Tensor.Arange(42, DType.Float64).Reshape(2, 3, 7).Sin().RequiresGrad_();
+        double a = -0.428182669496151, b = -0.9917788534431158, c = -0.6435381333569995, d = 0.2963685787093853,
+            e = 0.9637953862840878, f = 0.7451131604793488, g = -0.158622668804709;
+        Tensor Row(Tensor y) => y.Select(0, 1).Select(0, 2);
+        var y3 = F.Interpolate(x, 3, "nearest-exact");
+        Assert.Equal("UpsampleNearestExact1DBackward0", y3.GradFn!.Name);
+        Check.Close([b, d, f], Row(y3), 1e-15);
+        Check.Close([a, b, b, c, d, d, e, f, f, g], Row(F.Interpolate(x, 10, "nearest-exact")), 1e-15);
+        Check.Close([a, a, b, c, c, d, d, e, f, f, g], Row(F.Interpolate(x, 1.7, "nearest-exact")), 1e-15);
+        Check.Close([b, d, f], Row(F.Interpolate(x, 0.45, "nearest-exact")), 1e-15);
+        Check.Close([a, a, b, b, c, c, d, d, e, e, f, f, g, g], Row(F.Interpolate(x, 14, "nearest-exact")), 1e-15);
+        var y10 = F.Interpolate(x, 10, "nearest-exact");
+        (y10 * Tensor.Arange(60, DType.Float64).Reshape(2, 3, 10).Cos()).Sum().Backward();
+        Check.Close([0.9649660284921133, 0.5791634160180771, -0.9182827862121189, -0.8071830766011945, 0.8532201077225842,
+            1.019046962418013, -0.7710802229758452], x.Grad!.Select(0, 1).Select(0, 2), 1e-15);
+        var xf = Tensor.Arange(42, DType.Float32).Reshape(2, 3, 7).Sin();
+        Check.Close([0.0, 0.0, 0.8414709568023682, 0.9092974066734314, 0.9092974066734314, 0.14112000167369843, 0.14112000167369843,
+            -0.756802499294281, -0.9589242339134216, -0.9589242339134216, -0.279415488243103],
+            F.Interpolate(xf, 1.7, "nearest-exact").Select(0, 0).Select(0, 0), 2e-7); // float sin itself may differ by an ulp
+
+        var x2 = Tensor.Arange(60, DType.Float64).Reshape(1, 2, 5, 6).Cos().RequiresGrad_();
+        var z = F.Interpolate(x2, [3, 4], mode: "nearest-exact");
+        Assert.Equal("UpsampleNearestExact2DBackward0", z.GradFn!.Name);
+        Check.Close([0.15425144988758405, 0.8342233605065102, -0.013276747223059479, -0.9036922050915067, -0.39998531498835127,
+            0.9998433086476912, 0.5253219888177297, -0.9923354691509287, -0.8293098328631502, 0.8532201077225842, 0.8998668269691937,
+            -0.7710802229758452], z.Select(0, 0).Select(0, 1).Flatten(), 1e-15);
+        var zs = F.Interpolate(x2, scaleFactor: [1.5, 0.7], mode: "nearest-exact");
+        Assert.Equal([1, 2, 7, 4], zs.Shape);
+        Check.Close([0.15425144988758405, 0.8342233605065102, -0.013276747223059479, -0.9036922050915067, -0.12796368962740468,
+            0.9550736440472949, 0.26664293235993725, -0.9873392775238264], zs.Select(0, 0).Select(0, 1).Flatten().Narrow(0, 0, 8), 1e-15);
+        var z79 = F.Interpolate(x2, [7, 9], mode: "nearest-exact");
+        (z79 * Tensor.Arange(126, DType.Float64).Reshape(1, 2, 7, 9).Cos()).Sum().Backward();
+        Check.Close([0.9858965815825497, -0.17059662080862203, -0.99964745596635, -0.0776267772934644, 0.9933903797222716,
+            0.32429647492022917], x2.Grad!.Select(0, 0).Select(0, 1).Flatten().Narrow(0, 0, 6), 1e-15);
+
+        Assert.Equal("\"compute_indices_weights_nearest\" not implemented for 'Long'",
+            Assert.Throws<ArgumentException>(() => F.Interpolate(x.Detach().To(DType.Int64), 3, "nearest-exact")).Message);
+        Assert.Equal("align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear",
+            Assert.Throws<ArgumentException>(() => F.Interpolate(x2, [3, 4], mode: "nearest-exact", alignCorners: true)).Message);
+        Assert.Equal("Upsample(scale_factor=2.0, mode='nearest-exact')", new Upsample(2.0, "nearest-exact").ToString());
+        Assert.True(Autograd.GradCheck(t => F.Interpolate(t[0], [4, 7], mode: "nearest-exact"), [Check.Det([1, 2, 3, 5], 0.37).RequiresGrad_()]));
     }
 }
