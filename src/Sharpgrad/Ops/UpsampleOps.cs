@@ -2,29 +2,40 @@ using System.Numerics;
 
 namespace Sharpgrad.Ops;
 
+/// <summary>How <see cref="UpsampleOps"/> resamples: its source-index rule and the taps it weighs.</summary>
+internal enum ResampleMode { Nearest, NearestExact, Linear, Cubic }
+
 /// <summary>
-/// upsample_nearest1d/2d, _upsample_nearest_exact1d/2d and upsample_linear1d/bilinear2d over the last one or two dims
-/// of a 3-D or 4-D input, with PyTorch's source-index rules (nearest: floor(dst · scale) in float; nearest-exact:
-/// floor((dst + 0.5) · scale); linear: half-pixel or align_corners).
+/// upsample_nearest1d/2d, _upsample_nearest_exact1d/2d, upsample_linear1d/bilinear2d and upsample_bicubic2d over the
+/// last one or two dims of a 3-D or 4-D input, with PyTorch's source-index rules (nearest: floor(dst · scale) in float;
+/// nearest-exact: floor((dst + 0.5) · scale); linear: half-pixel or align_corners, clamped at 0; cubic: the same
+/// without the clamp, four taps of Keys' kernel with A = -0.75 at clamped indices).
 /// </summary>
 internal static class UpsampleOps
 {
-    /// <summary>Source indices and weights along one axis: out[i] = L0[i]·in[I0[i]] + L1[i]·in[I1[i]].</summary>
-    internal sealed record Axis(int[] I0, int[] I1, double[] L0, double[] L1);
+    private const double CubicA = -0.75;
+
+    /// <summary>Source taps along one axis: out[i] = Σ_t Weight[i·Taps + t] · in[Index[i·Taps + t]].</summary>
+    internal sealed record Axis(int Taps, int[] Index, double[] Weight);
 
     /// <summary>One resampling: mode, the per-axis tables, plane count and sizes (1-D uses a trivial height axis).</summary>
-    internal sealed record Spec(bool Nearest, bool Exact, int Dims, int Planes, int H, int W, int OutH, int OutW, Axis AH, Axis AW, int[] InputSizes, int[] OutputSizes)
+    internal sealed record Spec(ResampleMode Mode, int Dims, int Planes, int H, int W, int OutH, int OutW, Axis AH, Axis AW, int[] InputSizes, int[] OutputSizes)
     {
-        /// <summary>PyTorch's node stem: UpsampleNearest(Exact)1D/2D, UpsampleLinear1D or UpsampleBilinear2D.</summary>
-        public string Stem => Nearest ? $"UpsampleNearest{(Exact ? "Exact" : "")}{Dims}D" : Dims == 1 ? "UpsampleLinear1D" : "UpsampleBilinear2D";
+        /// <summary>PyTorch's node stem: UpsampleNearest(Exact)1D/2D, UpsampleLinear1D, UpsampleBilinear2D or UpsampleBicubic2D.</summary>
+        public string Stem => Mode switch
+        {
+            ResampleMode.Nearest => $"UpsampleNearest{Dims}D",
+            ResampleMode.NearestExact => $"UpsampleNearestExact{Dims}D",
+            ResampleMode.Linear => Dims == 1 ? "UpsampleLinear1D" : "UpsampleBilinear2D",
+            _ => "UpsampleBicubic2D",
+        };
     }
 
     /// <summary>
     /// The resampling of x to <paramref name="outSize"/> (one or two spatial sizes); <paramref name="scales"/> are the
     /// scale factors passed on to the kernel (null: in/out ratios), as upsample_*(input, output_size, scale_factors).
-    /// <paramref name="exact"/> picks nearest-exact's pixel-centre rule for a nearest resampling.
     /// </summary>
-    public static Tensor Upsample(Tensor x, bool nearest, int[] outSize, double[]? scales, bool alignCorners, bool exact = false)
+    public static Tensor Upsample(Tensor x, ResampleMode mode, int[] outSize, double[]? scales, bool alignCorners)
     {
         int dims = outSize.Length;
         var sizes = x.Sizes;
@@ -35,9 +46,11 @@ internal static class UpsampleOps
                 throw new ArgumentException($"Input and output sizes should be greater than 0, but got input {inDesc}{(dims == 1 ? " and" : "")} output {outDesc}");
         if (Enumerable.Range(1, sizes.Length - 1).Any(d => sizes[d] == 0))
             throw new ArgumentException($"Non-empty {dims + 2}D data tensor expected but got a tensor with sizes {Errors.Shape(sizes)}");
+        bool nearest = mode is ResampleMode.Nearest or ResampleMode.NearestExact;
         if (!x.DType.IsFloatingPoint())
         {
-            string op = dims == 1 ? (nearest ? "compute_indices_weights_nearest" : "compute_indices_weights_linear")
+            string op = mode == ResampleMode.Cubic ? "compute_indices_weights_cubic"
+                : dims == 1 ? (nearest ? "compute_indices_weights_nearest" : "compute_indices_weights_linear")
                 : nearest ? "upsample_nearest2d_channels_last" : "upsample_bilinear2d_channels_last";
             throw Errors.UnsupportedDType(op, x.DType);
         }
@@ -45,18 +58,31 @@ internal static class UpsampleOps
         int h = dims == 2 ? sizes[^2] : 1, w = sizes[^1];
         int oh = dims == 2 ? outSize[0] : 1, ow = outSize[^1];
         double? sh = dims == 2 ? scales?[0] : null, sw = scales?[^1];
-        var ah = nearest ? NearestAxis(h, oh, sh, exact) : LinearAxis(h, oh, sh, alignCorners, single);
-        var aw = nearest ? NearestAxis(w, ow, sw, exact) : LinearAxis(w, ow, sw, alignCorners, single);
+        var ah = dims == 2 ? MakeAxis(mode, h, oh, sh, alignCorners, single) : new Axis(1, [0], [1.0]);
+        var aw = MakeAxis(mode, w, ow, sw, alignCorners, single);
         var shape = (int[])sizes.Clone();
         shape[^1] = ow;
         if (dims == 2) shape[^2] = oh;
-        return Apply(x, new Spec(nearest, nearest && exact, dims, x.Numel / (h * w), h, w, oh, ow, ah, aw, (int[])sizes.Clone(), shape));
+        return Apply(x, new Spec(mode, dims, x.Numel / (h * w), h, w, oh, ow, ah, aw, (int[])sizes.Clone(), shape));
     }
+
+    private static Axis MakeAxis(ResampleMode mode, int inSize, int outSize, double? scale, bool alignCorners, bool single) => mode switch
+    {
+        ResampleMode.Nearest or ResampleMode.NearestExact => NearestAxis(inSize, outSize, scale, mode == ResampleMode.NearestExact),
+        ResampleMode.Linear => LinearAxis(inSize, outSize, scale, alignCorners, single),
+        _ => CubicAxis(inSize, outSize, scale, alignCorners, single),
+    };
 
     /// <summary>compute_scales_value: 1/scale when a positive scale was given, else in/out.</summary>
     private static double ScaleValue(double? scale, int inSize, int outSize, bool single) =>
         scale is > 0 ? (single ? (float)(1.0 / scale.Value) : 1.0 / scale.Value)
             : single ? (float)inSize / outSize : (double)inSize / outSize;
+
+    /// <summary>area_pixel_compute_scale: (in-1)/(out-1) with align_corners (0 for one output), else the scale value.</summary>
+    private static double AreaScale(int inSize, int outSize, double? scale, bool alignCorners, bool single) =>
+        alignCorners
+            ? outSize > 1 ? (single ? (float)(inSize - 1) / (outSize - 1) : (double)(inSize - 1) / (outSize - 1)) : 0
+            : ScaleValue(scale, inSize, outSize, single);
 
     /// <summary>
     /// nearest_idx: identity for equal sizes, i/2 for doubling, else min(floorf(i · scale), in - 1) in float;
@@ -69,8 +95,7 @@ internal static class UpsampleOps
         for (int i = 0; i < outSize; i++)
             idx[i] = exact ? Math.Min((int)MathF.Floor((float)((i + 0.5) * s)), inSize - 1)
                 : outSize == inSize ? i : outSize == 2 * inSize ? i >> 1 : Math.Min((int)MathF.Floor(i * s), inSize - 1);
-        var ones = Enumerable.Repeat(1.0, outSize).ToArray();
-        return new Axis(idx, idx, ones, new double[outSize]);
+        return new Axis(1, idx, Enumerable.Repeat(1.0, outSize).ToArray());
     }
 
     /// <summary>
@@ -79,40 +104,78 @@ internal static class UpsampleOps
     /// </summary>
     private static Axis LinearAxis(int inSize, int outSize, double? scale, bool alignCorners, bool single)
     {
-        var (i0, i1, l0, l1) = (new int[outSize], new int[outSize], new double[outSize], new double[outSize]);
-        double ratio = alignCorners
-            ? outSize > 1 ? (single ? (float)(inSize - 1) / (outSize - 1) : (double)(inSize - 1) / (outSize - 1)) : 0
-            : ScaleValue(scale, inSize, outSize, single);
+        var (idx, wt) = (new int[2 * outSize], new double[2 * outSize]);
+        double ratio = AreaScale(inSize, outSize, scale, alignCorners, single);
         for (int i = 0; i < outSize; i++)
         {
+            int i0;
+            double l0, lambda;
             if (outSize == inSize)
-            {
-                (i0[i], i1[i], l0[i], l1[i]) = (i, i, 1, 0);
-                continue;
-            }
-            double real, lambda;
-            if (single)
+                (i0, l0, lambda) = (i, 1, 0);
+            else if (single)
             {
                 float r = (float)ratio, src = alignCorners ? r * i : r * (i + 0.5f) - 0.5f;
                 src = src < 0 ? 0 : src;
-                i0[i] = Math.Min((int)MathF.Floor(src), inSize - 1);
-                float lf = Math.Min(Math.Max(src - i0[i], 0f), 1f);
-                (real, lambda) = (src, lf);
-                l0[i] = 1f - lf;
+                i0 = Math.Min((int)MathF.Floor(src), inSize - 1);
+                float lf = Math.Min(Math.Max(src - i0, 0f), 1f);
+                (l0, lambda) = (1f - lf, lf);
             }
             else
             {
-                real = alignCorners ? ratio * i : ratio * (i + 0.5) - 0.5;
+                double real = alignCorners ? ratio * i : ratio * (i + 0.5) - 0.5;
                 real = real < 0 ? 0 : real;
-                i0[i] = Math.Min((int)Math.Floor(real), inSize - 1);
-                lambda = Math.Min(Math.Max(real - i0[i], 0), 1);
-                l0[i] = 1 - lambda;
+                i0 = Math.Min((int)Math.Floor(real), inSize - 1);
+                lambda = Math.Min(Math.Max(real - i0, 0), 1);
+                l0 = 1 - lambda;
             }
-            i1[i] = i0[i] + (i0[i] < inSize - 1 ? 1 : 0);
-            l1[i] = lambda;
+            (idx[2 * i], idx[2 * i + 1]) = (i0, outSize == inSize ? i0 : i0 + (i0 < inSize - 1 ? 1 : 0));
+            (wt[2 * i], wt[2 * i + 1]) = (l0, lambda);
         }
-        return new Axis(i0, i1, l0, l1);
+        return new Axis(2, idx, wt);
     }
+
+    /// <summary>
+    /// The bicubic taps: the real index as for linear but not clamped at 0, guard_index_and_lambda, and
+    /// get_cubic_upsample_coefficients on the fraction; the four taps sit at floor - 1 .. floor + 2, clamped.
+    /// </summary>
+    private static Axis CubicAxis(int inSize, int outSize, double? scale, bool alignCorners, bool single)
+    {
+        var (idx, wt) = (new int[4 * outSize], new double[4 * outSize]);
+        double ratio = AreaScale(inSize, outSize, scale, alignCorners, single);
+        for (int i = 0; i < outSize; i++)
+        {
+            int i0;
+            if (single)
+            {
+                float r = (float)ratio, real = alignCorners ? r * i : r * (i + 0.5f) - 0.5f;
+                i0 = Math.Min((int)MathF.Floor(real), inSize - 1);
+                float t = Math.Min(Math.Max(real - i0, 0f), 1f), a = (float)CubicA;
+                wt[4 * i] = CubicFar(t + 1f, a);
+                wt[4 * i + 1] = CubicNear(t, a);
+                wt[4 * i + 2] = CubicNear(1f - t, a);
+                wt[4 * i + 3] = CubicFar(1f - t + 1f, a);
+            }
+            else
+            {
+                double real = alignCorners ? ratio * i : ratio * (i + 0.5) - 0.5;
+                i0 = Math.Min((int)Math.Floor(real), inSize - 1);
+                double t = Math.Min(Math.Max(real - i0, 0), 1);
+                wt[4 * i] = CubicFar(t + 1, CubicA);
+                wt[4 * i + 1] = CubicNear(t, CubicA);
+                wt[4 * i + 2] = CubicNear(1 - t, CubicA);
+                wt[4 * i + 3] = CubicFar(1 - t + 1, CubicA);
+            }
+            for (int k = 0; k < 4; k++) idx[4 * i + k] = Math.Clamp(i0 - 1 + k, 0, inSize - 1);
+        }
+        return new Axis(4, idx, wt);
+    }
+
+    // cubic_convolution1 (|x| <= 1) and cubic_convolution2 (1 < |x| < 2), in the input's precision.
+    private static T CubicNear<T>(T x, T a) where T : IFloatingPointIeee754<T> =>
+        ((a + T.CreateTruncating(2)) * x - (a + T.CreateTruncating(3))) * x * x + T.One;
+
+    private static T CubicFar<T>(T x, T a) where T : IFloatingPointIeee754<T> =>
+        ((a * x - T.CreateTruncating(5) * a) * x + T.CreateTruncating(8) * a) * x - T.CreateTruncating(4) * a;
 
     /// <summary>The resampling map itself (its adjoint is <see cref="Adjoint"/>).</summary>
     internal static Tensor Apply(Tensor x, Spec s) => Run(x, s, adjoint: false);
@@ -138,58 +201,64 @@ internal static class UpsampleOps
         return r;
     }
 
+    // PyTorch's order: each row's taps are summed first, then the rows weighted by the height taps.
     private static void Forward<T>(T[] x, int xOff, Spec s, T[] y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (ah, aw) = (s.AH, s.AW);
+        int th = ah.Taps, tw = aw.Taps;
+        var wh = ah.Weight.Select(T.CreateTruncating).ToArray();
+        var ww = aw.Weight.Select(T.CreateTruncating).ToArray();
         for (int p = 0; p < s.Planes; p++)
         {
             int src = xOff + p * s.H * s.W, dst = p * s.OutH * s.OutW;
             for (int oh = 0; oh < s.OutH; oh++)
             {
-                int r0 = src + ah.I0[oh] * s.W, r1 = src + ah.I1[oh] * s.W;
-                T h0 = T.CreateTruncating(ah.L0[oh]), h1 = T.CreateTruncating(ah.L1[oh]);
                 for (int ow = 0; ow < s.OutW; ow++)
                 {
-                    int c0 = aw.I0[ow], c1 = aw.I1[ow];
-                    T w0 = T.CreateTruncating(aw.L0[ow]), w1 = T.CreateTruncating(aw.L1[ow]);
-                    y[dst + oh * s.OutW + ow] = s.Nearest ? x[r0 + c0]
-                        : s.Dims == 1 ? w0 * x[r0 + c0] + w1 * x[r0 + c1]
-                        : h0 * (w0 * x[r0 + c0] + w1 * x[r0 + c1]) + h1 * (w0 * x[r1 + c0] + w1 * x[r1 + c1]);
+                    T acc = T.Zero;
+                    for (int j = 0; j < th; j++)
+                    {
+                        int row = src + ah.Index[oh * th + j] * s.W;
+                        T sum = ww[ow * tw] * x[row + aw.Index[ow * tw]];
+                        for (int i = 1; i < tw; i++) sum += ww[ow * tw + i] * x[row + aw.Index[ow * tw + i]];
+                        acc = j == 0 ? (s.Dims == 1 || s.Mode is ResampleMode.Nearest or ResampleMode.NearestExact ? sum : wh[oh * th] * sum) : acc + wh[oh * th + j] * sum;
+                    }
+                    y[dst + oh * s.OutW + ow] = acc;
                 }
             }
         }
     }
 
+    // The weight products as the existing kernels form them: (h·w)·g for linear, (g·h)·w for cubic.
     private static void Backward<T>(T[] g, int gOff, Spec s, T[] gi) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (ah, aw) = (s.AH, s.AW);
+        int th = ah.Taps, tw = aw.Taps;
+        var wh = ah.Weight.Select(T.CreateTruncating).ToArray();
+        var ww = aw.Weight.Select(T.CreateTruncating).ToArray();
+        bool cubic = s.Mode == ResampleMode.Cubic, nearest = s.Mode is ResampleMode.Nearest or ResampleMode.NearestExact;
         for (int p = 0; p < s.Planes; p++)
         {
             int dst = p * s.H * s.W, src = gOff + p * s.OutH * s.OutW;
             for (int oh = 0; oh < s.OutH; oh++)
             {
-                int r0 = dst + ah.I0[oh] * s.W, r1 = dst + ah.I1[oh] * s.W;
-                T h0 = T.CreateTruncating(ah.L0[oh]), h1 = T.CreateTruncating(ah.L1[oh]);
                 for (int ow = 0; ow < s.OutW; ow++)
                 {
                     T v = g[src + oh * s.OutW + ow];
-                    int c0 = aw.I0[ow], c1 = aw.I1[ow];
-                    if (s.Nearest)
+                    if (nearest)
                     {
-                        gi[r0 + c0] += v;
+                        gi[dst + ah.Index[oh] * s.W + aw.Index[ow]] += v;
                         continue;
                     }
-                    T w0 = T.CreateTruncating(aw.L0[ow]), w1 = T.CreateTruncating(aw.L1[ow]);
-                    if (s.Dims == 1)
+                    // Taps landing on one clamped pixel add up in PyTorch's order: width taps outermost for cubic.
+                    for (int q = 0; q < th * tw; q++)
                     {
-                        gi[r0 + c0] += w0 * v;
-                        gi[r0 + c1] += w1 * v;
-                        continue;
+                        var (i, j) = cubic ? (q / th, q % th) : (q % tw, q / tw);
+                        T hw = s.Dims == 1 ? ww[ow * tw + i] * v
+                            : cubic ? v * wh[oh * th + j] * ww[ow * tw + i]
+                            : wh[oh * th + j] * ww[ow * tw + i] * v;
+                        gi[dst + ah.Index[oh * th + j] * s.W + aw.Index[ow * tw + i]] += hw;
                     }
-                    gi[r0 + c0] += h0 * w0 * v;
-                    gi[r0 + c1] += h0 * w1 * v;
-                    gi[r1 + c0] += h1 * w0 * v;
-                    gi[r1 + c1] += h1 * w1 * v;
                 }
             }
         }

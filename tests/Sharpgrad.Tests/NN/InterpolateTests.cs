@@ -3,7 +3,7 @@ using F = Sharpgrad.NN.Functional;
 
 namespace Sharpgrad.Tests.NN;
 
-/// <summary>F.interpolate / nn.Upsample (nearest, nearest-exact, linear, bilinear, area): PyTorch 2.6 values, gradients, node names, reprs and messages.</summary>
+/// <summary>F.interpolate / nn.Upsample (nearest, nearest-exact, linear, bilinear, bicubic, area): PyTorch 2.6 values, gradients, node names, reprs and messages.</summary>
 public class InterpolateTests
 {
     /// <summary>
@@ -269,5 +269,62 @@ public class InterpolateTests
             Assert.Throws<ArgumentException>(() => F.Interpolate(x2, [3, 4], mode: "nearest-exact", alignCorners: true)).Message);
         Assert.Equal("Upsample(scale_factor=2.0, mode='nearest-exact')", new Upsample(2.0, "nearest-exact").ToString());
         Assert.True(Autograd.GradCheck(t => F.Interpolate(t[0], [4, 7], mode: "nearest-exact"), [Check.Det([1, 2, 3, 5], 0.37).RequiresGrad_()]));
+    }
+
+    [Fact]
+    public void BicubicMatchesPyTorch()
+    {
+        // With x = cos(arange) of shape (1, 2, 5, 6) and w = cos(arange) of y's shape: y's node and shape, sum(y·w), sum(y²),
+        // y's first five values, then for g = d sum(y·w) / dx: sum(g), sum(g²) and g's first four values (PyTorch 2.6).
+        var x = Tensor.Arange(60, DType.Float64).Reshape(1, 2, 5, 6).Cos();
+        void Case(Func<Tensor, Tensor> f, int[] shape, double[] e)
+        {
+            var xg = x.Detach().RequiresGrad_();
+            var y = f(xg);
+            Assert.Equal("UpsampleBicubic2DBackward0", y.GradFn!.Name);
+            Assert.Equal(shape, y.Shape);
+            var w = Tensor.Arange(y.Numel, DType.Float64).Reshape(shape).Cos();
+            Check.Close(e[0], (y * w).Sum().Item<double>(), 1e-13);
+            Check.Close(e[1], (y * y).Sum().Item<double>(), 1e-12);
+            int n = Math.Min(5, y.Numel);
+            Check.Close(e[2..(2 + n)], y.Flatten().Narrow(0, 0, n), 1e-14);
+            (y * w).Sum().Backward();
+            var g = xg.Grad!;
+            Check.Close(e[2 + n], g.Sum().Item<double>(), 1e-13);
+            Check.Close(e[3 + n], (g * g).Sum().Item<double>(), 1e-12);
+            Check.Close(e[(4 + n)..(8 + n)], g.Flatten().Narrow(0, 0, 4), 1e-14);
+        }
+        Case(t => F.Interpolate(t, [3, 4], mode: "bicubic"), [1, 2, 3, 4], [-0.6903543547256655, 11.583864547989231, 0.9376971589403474,
+            -0.08013578015188336, -1.0111792767593173, 0.013020291005540276, 0.8853569657122113, -0.5409145400193033, 7.098881314323393,
+            0.5169328220591658, 0.276215958929913, 0.33136193475570447, -0.26580706860888914]);
+        Case(t => F.Interpolate(t, [7, 9], mode: "bicubic"), [1, 2, 7, 9], [0.33332225091297435, 64.34454180752878, 1.0447713050688296,
+            0.8533998975738688, 0.35364015252643266, -0.25936344590265975, -0.8403970501043457, 0.33003000776064734, 15.499096840906198,
+            0.793444270886193, -0.5302663418679237, -0.8830516249284552, 0.41495566838375925]);
+        Case(t => F.Interpolate(t, [7, 9], mode: "bicubic", alignCorners: true), [1, 2, 7, 9], [0.2759058459199946, 63.80569913443112, 1.0,
+            0.8110337293606941, 0.2952973173479567, -0.2797299532815482, -0.8242694807755547, 0.3300300077606488, 13.369724765431535,
+            0.7550474786903785, -0.3317926200649675, -0.9843567763505031, 0.4233375630230601]);
+        Case(t => F.Interpolate(t, scaleFactor: [1.5, 0.7], mode: "bicubic"), [1, 2, 7, 4], [-0.025102376302295004, 27.35562084894671,
+            0.9378372894251588, -0.07999306344428876, -1.0053783699392642, -0.1311394864033748, 0.9482678370344206, -0.4039564066447492,
+            6.226509578486024, 0.5650447076712258, 0.483424174480848, 0.5850392028237043, 0.07380954717792702]);
+        Case(t => F.Interpolate(t, 2.0, "bicubic", alignCorners: false), [1, 2, 10, 12], [-0.4121772254411735, 122.3849993130493,
+            1.0555035959469967, 0.9278314510421141, 0.729490278862518, 0.26787586820341663, -0.18534445469706864, 1.2024222210502344,
+            386.67592097288593, 3.36644940508267, -2.1957837304880066, -1.5895676849053175, 3.540222794068794]);
+        Case(t => F.Interpolate(t, [1, 1], mode: "bicubic"), [1, 2, 1, 1], [0.11788326069448862, 0.9326593603805842, -0.36516953442966255,
+            0.8940417056854829, 1.5403023058681398, 0.9336188188257396, 0.0, 0.0, 0.0, 0.0]);
+        Case(t => F.Interpolate(t, [1, 1], mode: "bicubic", alignCorners: true), [1, 2, 1, 1], [1.0833424140577654, 1.0237935097924218, 1.0,
+            0.15425144988758405, 1.5403023058681398, 1.291926581726429, 1.0, 0.0, 0.0, 0.0]);
+
+        var yf = F.Interpolate(x.To(DType.Float32), [7, 9], mode: "bicubic");
+        Check.Close([1.044771671295166, 0.8533996939659119, 0.35364025831222534, -0.259363055229187, -0.8403970003128052, -1.009845495223999],
+            yf.Flatten().Narrow(0, 0, 6), 1e-6);
+        Check.Close(1.5652430057525635, yf.Sum().Item<double>(), 1e-5);
+
+        Assert.Equal("Input Error: Only 3D, 4D and 5D input Tensors supported (got 3D) for the modes: nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got bicubic)",
+            Assert.Throws<NotSupportedException>(() => F.Interpolate(Tensor.Zeros([2, 3, 5]), 3, "bicubic")).Message);
+        Assert.Equal("\"compute_indices_weights_cubic\" not implemented for 'Long'",
+            Assert.Throws<ArgumentException>(() => F.Interpolate(x.To(DType.Int64), [3, 4], mode: "bicubic")).Message);
+        Assert.Equal("Upsample(scale_factor=2.0, mode='bicubic')", new Upsample(2.0, "bicubic", alignCorners: true).ToString());
+        Assert.True(Autograd.GradCheck(t => F.Interpolate(t[0], [4, 7], mode: "bicubic"), [Check.Det([1, 2, 3, 5], 0.37).RequiresGrad_()]));
+        Assert.True(Autograd.GradCheck(t => F.Interpolate(t[0], [2, 3], mode: "bicubic", alignCorners: true), [Check.Det([1, 1, 4, 5], 0.37).RequiresGrad_()]));
     }
 }
