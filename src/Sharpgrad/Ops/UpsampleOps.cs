@@ -6,8 +6,8 @@ namespace Sharpgrad.Ops;
 internal enum ResampleMode { Nearest, NearestExact, Linear, Cubic }
 
 /// <summary>
-/// upsample_nearest1d/2d, _upsample_nearest_exact1d/2d, upsample_linear1d/bilinear2d and upsample_bicubic2d over the
-/// last one or two dims of a 3-D or 4-D input, with PyTorch's source-index rules (nearest: floor(dst · scale) in float;
+/// upsample_nearest1d/2d/3d, _upsample_nearest_exact1d/2d/3d, upsample_linear1d/bilinear2d/trilinear3d and upsample_bicubic2d over the
+/// last one to three dims of a 3-D, 4-D or 5-D input, with PyTorch's source-index rules (nearest: floor(dst · scale) in float;
 /// nearest-exact: floor((dst + 0.5) · scale); linear: half-pixel or align_corners, clamped at 0; cubic: the same
 /// without the clamp, four taps of Keys' kernel with A = -0.75 at clamped indices).
 /// </summary>
@@ -18,29 +18,30 @@ internal static class UpsampleOps
     /// <summary>Source taps along one axis: out[i] = Σ_t Weight[i·Taps + t] · in[Index[i·Taps + t]].</summary>
     internal sealed record Axis(int Taps, int[] Index, double[] Weight);
 
-    /// <summary>One resampling: mode, the per-axis tables, plane count and sizes (1-D uses a trivial height axis).</summary>
-    internal sealed record Spec(ResampleMode Mode, int Dims, int Planes, int H, int W, int OutH, int OutW, Axis AH, Axis AW, int[] InputSizes, int[] OutputSizes)
+    /// <summary>One resampling: mode, the per-axis tables, plane count and sizes (fewer dims use trivial depth/height axes).</summary>
+    internal sealed record Spec(ResampleMode Mode, int Dims, int Planes, int D, int H, int W, int OutD, int OutH, int OutW, Axis AD, Axis AH, Axis AW,
+        int[] InputSizes, int[] OutputSizes)
     {
-        /// <summary>PyTorch's node stem: UpsampleNearest(Exact)1D/2D, UpsampleLinear1D, UpsampleBilinear2D or UpsampleBicubic2D.</summary>
+        /// <summary>PyTorch's node stem: UpsampleNearest(Exact)1D/2D/3D, UpsampleLinear1D, UpsampleBilinear2D, UpsampleTrilinear3D or UpsampleBicubic2D.</summary>
         public string Stem => Mode switch
         {
             ResampleMode.Nearest => $"UpsampleNearest{Dims}D",
             ResampleMode.NearestExact => $"UpsampleNearestExact{Dims}D",
-            ResampleMode.Linear => Dims == 1 ? "UpsampleLinear1D" : "UpsampleBilinear2D",
+            ResampleMode.Linear => Dims == 1 ? "UpsampleLinear1D" : Dims == 2 ? "UpsampleBilinear2D" : "UpsampleTrilinear3D",
             _ => "UpsampleBicubic2D",
         };
     }
 
     /// <summary>
-    /// The resampling of x to <paramref name="outSize"/> (one or two spatial sizes); <paramref name="scales"/> are the
+    /// The resampling of x to <paramref name="outSize"/> (one to three spatial sizes); <paramref name="scales"/> are the
     /// scale factors passed on to the kernel (null: in/out ratios), as upsample_*(input, output_size, scale_factors).
     /// </summary>
     public static Tensor Upsample(Tensor x, ResampleMode mode, int[] outSize, double[]? scales, bool alignCorners)
     {
         int dims = outSize.Length;
         var sizes = x.Sizes;
-        string inDesc = dims == 1 ? $"(W: {sizes[^1]})" : $"(H: {sizes[^2]}, W: {sizes[^1]})";
-        string outDesc = dims == 1 ? $"(W: {outSize[0]})" : $"(H: {outSize[0]}, W: {outSize[1]})";
+        string Desc(IReadOnlyList<int> v) => "(" + string.Join(", ", v.Select((n, i) => $"{"DHW"[3 - v.Count + i]}: {n}")) + ")";
+        string inDesc = Desc(sizes[^dims..]), outDesc = Desc(outSize);
         for (int i = 0; i < dims; i++)
             if (sizes[^(dims - i)] <= 0 || outSize[i] <= 0)
                 throw new ArgumentException($"Input and output sizes should be greater than 0, but got input {inDesc}{(dims == 1 ? " and" : "")} output {outDesc}");
@@ -50,20 +51,19 @@ internal static class UpsampleOps
         if (!x.DType.IsFloatingPoint())
         {
             string op = mode == ResampleMode.Cubic ? "compute_indices_weights_cubic"
-                : dims == 1 ? (nearest ? "compute_indices_weights_nearest" : "compute_indices_weights_linear")
+                : dims != 2 ? (nearest ? "compute_indices_weights_nearest" : "compute_indices_weights_linear")
                 : nearest ? "upsample_nearest2d_channels_last" : "upsample_bilinear2d_channels_last";
             throw Errors.UnsupportedDType(op, x.DType);
         }
         bool single = x.DType == DType.Float32;
-        int h = dims == 2 ? sizes[^2] : 1, w = sizes[^1];
-        int oh = dims == 2 ? outSize[0] : 1, ow = outSize[^1];
-        double? sh = dims == 2 ? scales?[0] : null, sw = scales?[^1];
-        var ah = dims == 2 ? MakeAxis(mode, h, oh, sh, alignCorners, single) : new Axis(1, [0], [1.0]);
-        var aw = MakeAxis(mode, w, ow, sw, alignCorners, single);
+        // Spatial dim k of 3 (depth, height, width), trivial when the input has fewer.
+        int In(int k) => k >= 3 - dims ? sizes[^(3 - k)] : 1;
+        int Out(int k) => k >= 3 - dims ? outSize[k - (3 - dims)] : 1;
+        Axis Along(int k) => k >= 3 - dims ? MakeAxis(mode, In(k), Out(k), scales?[k - (3 - dims)], alignCorners, single) : new Axis(1, [0], [1.0]);
         var shape = (int[])sizes.Clone();
-        shape[^1] = ow;
-        if (dims == 2) shape[^2] = oh;
-        return Apply(x, new Spec(mode, dims, x.Numel / (h * w), h, w, oh, ow, ah, aw, (int[])sizes.Clone(), shape));
+        for (int i = 0; i < dims; i++) shape[^(dims - i)] = outSize[i];
+        return Apply(x, new Spec(mode, dims, x.Numel / (In(0) * In(1) * In(2)), In(0), In(1), In(2), Out(0), Out(1), Out(2),
+            Along(0), Along(1), Along(2), (int[])sizes.Clone(), shape));
     }
 
     private static Axis MakeAxis(ResampleMode mode, int inSize, int outSize, double? scale, bool alignCorners, bool single) => mode switch
@@ -201,66 +201,83 @@ internal static class UpsampleOps
         return r;
     }
 
-    // PyTorch's order: each row's taps are summed first, then the rows weighted by the height taps.
+    // PyTorch's order: each row's width taps are summed first, then weighted by the height taps, then by depth.
     private static void Forward<T>(T[] x, int xOff, Spec s, T[] y) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var (ah, aw) = (s.AH, s.AW);
-        int th = ah.Taps, tw = aw.Taps;
+        var (ad, ah, aw) = (s.AD, s.AH, s.AW);
+        int td = ad.Taps, th = ah.Taps, tw = aw.Taps;
+        var wd = ad.Weight.Select(T.CreateTruncating).ToArray();
         var wh = ah.Weight.Select(T.CreateTruncating).ToArray();
         var ww = aw.Weight.Select(T.CreateTruncating).ToArray();
+        bool weighH = s.Dims >= 2 && s.Mode is not (ResampleMode.Nearest or ResampleMode.NearestExact);
+        bool weighD = s.Dims == 3 && weighH;
+        int plane = s.D * s.H * s.W, outPlane = s.OutD * s.OutH * s.OutW;
         for (int p = 0; p < s.Planes; p++)
         {
-            int src = xOff + p * s.H * s.W, dst = p * s.OutH * s.OutW;
-            for (int oh = 0; oh < s.OutH; oh++)
-            {
-                for (int ow = 0; ow < s.OutW; ow++)
-                {
-                    T acc = T.Zero;
-                    for (int j = 0; j < th; j++)
+            int src = xOff + p * plane, dst = p * outPlane;
+            for (int od = 0; od < s.OutD; od++)
+                for (int oh = 0; oh < s.OutH; oh++)
+                    for (int ow = 0; ow < s.OutW; ow++)
                     {
-                        int row = src + ah.Index[oh * th + j] * s.W;
-                        T sum = ww[ow * tw] * x[row + aw.Index[ow * tw]];
-                        for (int i = 1; i < tw; i++) sum += ww[ow * tw + i] * x[row + aw.Index[ow * tw + i]];
-                        acc = j == 0 ? (s.Dims == 1 || s.Mode is ResampleMode.Nearest or ResampleMode.NearestExact ? sum : wh[oh * th] * sum) : acc + wh[oh * th + j] * sum;
+                        T vol = T.Zero;
+                        for (int k = 0; k < td; k++)
+                        {
+                            int slice = src + ad.Index[od * td + k] * s.H * s.W;
+                            T area = T.Zero;
+                            for (int j = 0; j < th; j++)
+                            {
+                                int row = slice + ah.Index[oh * th + j] * s.W;
+                                T sum = ww[ow * tw] * x[row + aw.Index[ow * tw]];
+                                for (int i = 1; i < tw; i++) sum += ww[ow * tw + i] * x[row + aw.Index[ow * tw + i]];
+                                T term = weighH ? wh[oh * th + j] * sum : sum;
+                                area = j == 0 ? term : area + term;
+                            }
+                            T dterm = weighD ? wd[od * td + k] * area : area;
+                            vol = k == 0 ? dterm : vol + dterm;
+                        }
+                        y[dst + (od * s.OutH + oh) * s.OutW + ow] = vol;
                     }
-                    y[dst + oh * s.OutW + ow] = acc;
-                }
-            }
         }
     }
 
-    // The weight products as the existing kernels form them: (h·w)·g for linear, (g·h)·w for cubic.
+    // The weight products as the existing kernels form them: (d·h·w)·g for linear, (g·h)·w for cubic. Taps that land
+    // on one clamped pixel add up in PyTorch's order: width taps outermost for cubic, innermost otherwise.
     private static void Backward<T>(T[] g, int gOff, Spec s, T[] gi) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var (ah, aw) = (s.AH, s.AW);
-        int th = ah.Taps, tw = aw.Taps;
+        var (ad, ah, aw) = (s.AD, s.AH, s.AW);
+        int td = ad.Taps, th = ah.Taps, tw = aw.Taps;
+        var wd = ad.Weight.Select(T.CreateTruncating).ToArray();
         var wh = ah.Weight.Select(T.CreateTruncating).ToArray();
         var ww = aw.Weight.Select(T.CreateTruncating).ToArray();
         bool cubic = s.Mode == ResampleMode.Cubic, nearest = s.Mode is ResampleMode.Nearest or ResampleMode.NearestExact;
+        int plane = s.D * s.H * s.W, outPlane = s.OutD * s.OutH * s.OutW;
         for (int p = 0; p < s.Planes; p++)
         {
-            int dst = p * s.H * s.W, src = gOff + p * s.OutH * s.OutW;
-            for (int oh = 0; oh < s.OutH; oh++)
-            {
-                for (int ow = 0; ow < s.OutW; ow++)
-                {
-                    T v = g[src + oh * s.OutW + ow];
-                    if (nearest)
+            int dst = p * plane, src = gOff + p * outPlane;
+            for (int od = 0; od < s.OutD; od++)
+                for (int oh = 0; oh < s.OutH; oh++)
+                    for (int ow = 0; ow < s.OutW; ow++)
                     {
-                        gi[dst + ah.Index[oh] * s.W + aw.Index[ow]] += v;
-                        continue;
+                        T v = g[src + (od * s.OutH + oh) * s.OutW + ow];
+                        if (nearest)
+                        {
+                            gi[dst + (ad.Index[od] * s.H + ah.Index[oh]) * s.W + aw.Index[ow]] += v;
+                            continue;
+                        }
+                        for (int k = 0; k < td; k++)
+                        {
+                            int slice = dst + ad.Index[od * td + k] * s.H * s.W;
+                            for (int q = 0; q < th * tw; q++)
+                            {
+                                var (i, j) = cubic ? (q / th, q % th) : (q % tw, q / tw);
+                                T hw = s.Dims == 1 ? ww[ow * tw + i] * v
+                                    : cubic ? v * wh[oh * th + j] * ww[ow * tw + i]
+                                    : s.Dims == 2 ? wh[oh * th + j] * ww[ow * tw + i] * v
+                                    : wd[od * td + k] * wh[oh * th + j] * ww[ow * tw + i] * v;
+                                gi[slice + ah.Index[oh * th + j] * s.W + aw.Index[ow * tw + i]] += hw;
+                            }
+                        }
                     }
-                    // Taps landing on one clamped pixel add up in PyTorch's order: width taps outermost for cubic.
-                    for (int q = 0; q < th * tw; q++)
-                    {
-                        var (i, j) = cubic ? (q / th, q % th) : (q % tw, q / tw);
-                        T hw = s.Dims == 1 ? ww[ow * tw + i] * v
-                            : cubic ? v * wh[oh * th + j] * ww[ow * tw + i]
-                            : wh[oh * th + j] * ww[ow * tw + i] * v;
-                        gi[dst + ah.Index[oh * th + j] * s.W + aw.Index[ow * tw + i]] += hw;
-                    }
-                }
-            }
         }
     }
 }

@@ -3,7 +3,7 @@ using F = Sharpgrad.NN.Functional;
 
 namespace Sharpgrad.Tests.NN;
 
-/// <summary>F.interpolate / nn.Upsample (nearest, nearest-exact, linear, bilinear, bicubic, area): PyTorch 2.6 values, gradients, node names, reprs and messages.</summary>
+/// <summary>F.interpolate / nn.Upsample (nearest, nearest-exact, linear, bilinear, bicubic, trilinear, area; 3-D, 4-D and 5-D input): PyTorch 2.6 values, gradients, node names, reprs and messages.</summary>
 public class InterpolateTests
 {
     /// <summary>
@@ -326,5 +326,61 @@ public class InterpolateTests
         Assert.Equal("Upsample(scale_factor=2.0, mode='bicubic')", new Upsample(2.0, "bicubic", alignCorners: true).ToString());
         Assert.True(Autograd.GradCheck(t => F.Interpolate(t[0], [4, 7], mode: "bicubic"), [Check.Det([1, 2, 3, 5], 0.37).RequiresGrad_()]));
         Assert.True(Autograd.GradCheck(t => F.Interpolate(t[0], [2, 3], mode: "bicubic", alignCorners: true), [Check.Det([1, 1, 4, 5], 0.37).RequiresGrad_()]));
+    }
+
+    [Fact]
+    public void FiveDimensionalModesMatchPyTorch()
+    {
+        // x = cos(arange) of shape (1, 2, 3, 4, 5), w = cos(arange) of y's shape: node, shape, sum(y·w), sum(y²), y's first
+        // five values; g = d sum(y·w) / dx: sum(g), sum(g²), g's first four values (PyTorch 2.6).
+        var x = Tensor.Arange(120, DType.Float64).Reshape(1, 2, 3, 4, 5).Cos();
+        void Case(Func<Tensor, Tensor> f, string node, int[] shape, double[] e)
+        {
+            var xg = x.Detach().RequiresGrad_();
+            var y = f(xg);
+            Assert.Equal(node, y.GradFn!.Name);
+            Assert.Equal(shape, y.Shape);
+            var w = Tensor.Arange(y.Numel, DType.Float64).Reshape(shape).Cos();
+            Check.Close(e[0], (y * w).Sum().Item<double>(), 1e-12);
+            Check.Close(e[1], (y * y).Sum().Item<double>(), 1e-12);
+            Check.Close(e[2..7], y.Flatten().Narrow(0, 0, 5), 1e-14);
+            (y * w).Sum().Backward();
+            var g = xg.Grad!;
+            Check.Close(e[7], g.Sum().Item<double>(), 1e-12);
+            Check.Close(e[8], (g * g).Sum().Item<double>(), 1e-12);
+            Check.Close(e[9..13], g.Flatten().Narrow(0, 0, 4), 1e-14);
+        }
+        Case(t => F.Interpolate(t, [5, 3, 7], mode: "trilinear"), "UpsampleTrilinear3DBackward0", [1, 2, 5, 3, 7], [1.4150039426348344,
+            61.52586161819895, 0.8806103642438711, 0.7261360433417604, 0.37273202912310727, -0.22113865473206795, -0.66978515335331,
+            1.3700152391131666, 28.60529391939708, 0.5381564925181125, -0.46642023852505654, -0.8021348583777557, 0.28483874365642886]);
+        Case(t => F.Interpolate(t, [5, 3, 7], mode: "trilinear", alignCorners: true), "UpsampleTrilinear3DBackward0", [1, 2, 5, 3, 7],
+            [2.5336299112637026, 71.74485336652812, 1.0, 0.6935348705787598, 0.2214859250630458, -0.4161468365471424, -0.798710609916011,
+            1.3700152391131666, 30.307974161852044, 0.7395760007781396, -0.42816096936201337, -1.0581048468138523, 0.29938642113044767]);
+        Case(t => F.Interpolate(t, scaleFactor: [1.5, 0.8, 2.0], mode: "trilinear"), "UpsampleTrilinear3DBackward0", [1, 2, 4, 3, 10],
+            [0.446950072699031, 63.05626772550847, 0.9104577731829033, 0.8310397807536569, 0.6722037958951643, 0.3771166775529794,
+            -0.05422157427289791, 1.202422221050241, 48.531227139319775, 1.5974192932671087, -0.6709616709694274, -0.839733224397952,
+            1.3698663207229058]);
+        Case(t => F.Interpolate(t, [5, 3, 7]), "UpsampleNearest3DBackward0", [1, 2, 5, 3, 7], [1.07069569491993, 104.92654961418616, 1.0, 1.0,
+            0.5403023058681398, -0.4161468365471424, -0.4161468365471424, 1.3700152391131655, 77.74354347410609, -0.007387780750765738,
+            -0.9489798568805399, -0.228254298263587, 0.9305815077918667]);
+        Case(t => F.Interpolate(t, 2.0), "UpsampleNearest3DBackward0", [1, 2, 6, 8, 10], [-0.3186729513640696, 482.5625640944212, 1.0, 1.0,
+            0.5403023058681398, 0.5403023058681398, -0.4161468365471424, -0.508779920961433, 107.59186521633094, -0.07048586409504976,
+            1.2353634765003445, -0.9576993413679469, -0.4382763739532388]);
+        Case(t => F.Interpolate(t, [5, 3, 7], mode: "nearest-exact"), "UpsampleNearestExact3DBackward0", [1, 2, 5, 3, 7], [0.12996716372867434,
+            109.70903358515096, 1.0, 0.5403023058681398, 0.5403023058681398, -0.4161468365471424, -0.9899924966004454, 1.3700152391131657,
+            76.97571416689894, 0.4522707397757316, -1.4086383774070372, -0.5658134892634484, 1.2681406987917283]);
+
+        string Msg<TE>(Func<Tensor> f) where TE : Exception => Assert.Throws<TE>(f).Message;
+        Assert.Equal("\"compute_indices_weights_nearest\" not implemented for 'Long'", Msg<ArgumentException>(() => F.Interpolate(x.To(DType.Int64), [2, 2, 2])));
+        Assert.Equal("\"compute_indices_weights_linear\" not implemented for 'Long'",
+            Msg<ArgumentException>(() => F.Interpolate(x.To(DType.Int64), [2, 2, 2], mode: "trilinear")));
+        Assert.Equal("Got 4D input, but trilinear mode needs 5D input", Msg<NotSupportedException>(() => F.Interpolate(Tensor.Zeros([1, 2, 3, 4]), 2, "trilinear")));
+        Assert.Equal("Got 5D input, but bilinear mode needs 4D input", Msg<NotSupportedException>(() => F.Interpolate(x, 2, "bilinear")));
+        Assert.Equal("Input and output sizes should be greater than 0, but got input (D: 3, H: 4, W: 5) output (D: 2, H: 0, W: 2)",
+            Msg<ArgumentException>(() => F.Interpolate(x, [2, 0, 2], mode: "trilinear")));
+        Assert.Equal("Upsample(scale_factor=(2.0, 1.0, 2.0), mode='trilinear')", new Upsample([2.0, 1.0, 2.0], "trilinear").ToString());
+        Assert.True(Autograd.GradCheck(t => F.Interpolate(t[0], [3, 2, 4], mode: "trilinear"), [Check.Det([1, 1, 2, 3, 3], 0.37).RequiresGrad_()]));
+        Assert.True(Autograd.GradCheck(t => F.Interpolate(t[0], [3, 2, 4], mode: "trilinear", alignCorners: true), [Check.Det([1, 1, 2, 3, 3], 0.37).RequiresGrad_()]));
+        Assert.True(Autograd.GradCheck(t => F.Interpolate(t[0], [3, 5, 4]), [Check.Det([1, 1, 2, 3, 3], 0.37).RequiresGrad_()]));
     }
 }
