@@ -105,15 +105,15 @@ internal static partial class Dispatch
         else PoolKernels.AvgPool2dBackward(grad.Data<double>(), grad.Offset, planes, g, countIncludePad, divisorOverride, gi.Data<double>());
     }
 
-    public static void AdaptiveAvgPool2d(StridedArray x, int planes, int h, int w, int oh, int ow, StridedArray y)
+    public static void AdaptiveAvgPool(StridedArray x, int planes, int d, int h, int w, int od, int oh, int ow, StridedArray y)
     {
-        if (x.DType == DType.Float32) PoolKernels.AdaptiveAvgPool2d(x.Data<float>(), x.Offset, planes, h, w, oh, ow, y.Data<float>());
-        else PoolKernels.AdaptiveAvgPool2d(x.Data<double>(), x.Offset, planes, h, w, oh, ow, y.Data<double>());
+        if (x.DType == DType.Float32) PoolKernels.AdaptiveAvgPool(x.Data<float>(), x.Offset, planes, d, h, w, od, oh, ow, y.Data<float>());
+        else PoolKernels.AdaptiveAvgPool(x.Data<double>(), x.Offset, planes, d, h, w, od, oh, ow, y.Data<double>());
     }
 
-    public static void AdaptiveAvgPool2dBackward(StridedArray grad, int planes, int h, int w, int oh, int ow, StridedArray gi)
+    public static void AdaptiveAvgPoolBackward(StridedArray grad, int planes, int d, int h, int w, int od, int oh, int ow, StridedArray gi)
     {
-        if (grad.DType == DType.Float32) PoolKernels.AdaptiveAvgPool2dBackward(grad.Data<float>(), grad.Offset, planes, h, w, oh, ow, gi.Data<float>());
-        else PoolKernels.AdaptiveAvgPool2dBackward(grad.Data<double>(), grad.Offset, planes, h, w, oh, ow, gi.Data<double>());
+        if (grad.DType == DType.Float32) PoolKernels.AdaptiveAvgPoolBackward(grad.Data<float>(), grad.Offset, planes, d, h, w, od, oh, ow, gi.Data<float>());
+        else PoolKernels.AdaptiveAvgPoolBackward(grad.Data<double>(), grad.Offset, planes, d, h, w, od, oh, ow, gi.Data<double>());
     }
 }

@@ -8,7 +8,7 @@ public static partial class Functional
     /// Resizes the spatial dims of a 3-D (N, C, L), 4-D (N, C, H, W) or 5-D (N, C, D, H, W) input to
     /// <paramref name="size"/> or by <paramref name="scaleFactor"/> (output floor(in · scale)). Modes "nearest" and
     /// "nearest-exact" (pixel centres), any rank; "linear" (3-D), "bilinear" and "bicubic" (4-D), "trilinear" (5-D);
-    /// "area" (adaptive average pooling to the output size, 3-D and 4-D). As in PyTorch the scale factors reach the
+    /// "area" (adaptive average pooling to the output size). As in PyTorch the scale factors reach the
     /// kernel unless <paramref name="recomputeScaleFactor"/> is true. PyTorch: F.interpolate.
     /// </summary>
     public static Tensor Interpolate(Tensor x, int[]? size = null, double[]? scaleFactor = null, string mode = "nearest",
@@ -64,10 +64,9 @@ public static partial class Functional
             // Area resampling is adaptive average pooling to the output size (a scale factor only sets that size).
             (3, "area") => AdaptiveAvgPool1d(x, outSize[0]),
             (4, "area") => AdaptiveAvgPool2d(x, (outSize[0], outSize[1])),
+            (5, "area") => AdaptiveAvgPool3d(x, (outSize[0], outSize[1], outSize[2])),
             (3 or 4 or 5, "linear" or "bilinear" or "trilinear") =>
                 throw new NotSupportedException($"Got {x.Dim}D input, but {mode} mode needs {(mode == "linear" ? 3 : mode == "bilinear" ? 4 : 5)}D input"),
-            (5, "area") =>
-                throw new NotSupportedException($"interpolate: mode '{mode}' for {x.Dim}D input is not implemented in Sharpgrad"),
             _ => throw new NotSupportedException($"Input Error: Only 3D, 4D and 5D input Tensors supported (got {x.Dim}D) for the modes: nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got {mode})"),
         };
     }

@@ -250,4 +250,13 @@ public static partial class Functional
 
     /// <summary>Adaptive average pooling to (height, width) bins. PyTorch: F.adaptive_avg_pool2d.</summary>
     public static Tensor AdaptiveAvgPool2d(Tensor x, (int Height, int Width) outputSize) => PoolOps.AdaptiveAvgPool2d(x, outputSize);
+
+    /// <summary>
+    /// Averages each (D, H, W) volume of a 4-D or 5-D input down to outputSize³ bins (bins as in 2-D, per axis); a 1×1×1
+    /// output is the mean over the volume (MeanBackward1), else AdaptiveAvgPool3DBackward0. PyTorch: F.adaptive_avg_pool3d.
+    /// </summary>
+    public static Tensor AdaptiveAvgPool3d(Tensor x, int outputSize) => PoolOps.AdaptiveAvgPool3d(x, (outputSize, outputSize, outputSize));
+
+    /// <summary>Adaptive average pooling to (depth, height, width) bins. PyTorch: F.adaptive_avg_pool3d.</summary>
+    public static Tensor AdaptiveAvgPool3d(Tensor x, (int Depth, int Height, int Width) outputSize) => PoolOps.AdaptiveAvgPool3d(x, outputSize);
 }

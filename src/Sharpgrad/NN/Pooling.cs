@@ -75,6 +75,32 @@ public sealed class AdaptiveAvgPool2d : Module
     protected override string ExtraRepr => _square ? $"output_size={OutputSize.Height}" : $"output_size=({OutputSize.Height}, {OutputSize.Width})";
 }
 
+/// <summary>Averages each volume down to a fixed number of bins, whatever the input size. PyTorch: torch.nn.AdaptiveAvgPool3d.</summary>
+public sealed class AdaptiveAvgPool3d : Module
+{
+    private readonly bool _cube;
+
+    /// <summary>Pools to outputSize³ bins (1: global average pooling).</summary>
+    public AdaptiveAvgPool3d(int outputSize) : this((outputSize, outputSize, outputSize)) => _cube = true;
+
+    /// <summary>Pools to (depth, height, width) bins.</summary>
+    public AdaptiveAvgPool3d((int Depth, int Height, int Width) outputSize)
+    {
+        if (outputSize.Depth < 0 || outputSize.Height < 0 || outputSize.Width < 0)
+            throw new ArgumentOutOfRangeException(nameof(outputSize), outputSize, "output size must be non-negative");
+        OutputSize = outputSize;
+    }
+
+    /// <summary>Bins per volume, (depth, height, width).</summary>
+    public (int Depth, int Height, int Width) OutputSize { get; }
+
+    /// <summary>The pooled volumes (AdaptiveAvgPool3DBackward0, or MeanBackward1 for 1×1×1).</summary>
+    public override Tensor Forward(Tensor input) => PoolOps.AdaptiveAvgPool3d(input, OutputSize);
+
+    /// <inheritdoc/>
+    protected override string ExtraRepr => _cube ? $"output_size={OutputSize.Depth}" : $"output_size=({OutputSize.Depth}, {OutputSize.Height}, {OutputSize.Width})";
+}
+
 /// <summary>The partial inverse of MaxPool2d, given its indices. PyTorch: torch.nn.MaxUnpool2d.</summary>
 public sealed class MaxUnpool2d((int Height, int Width) kernelSize, (int Height, int Width)? stride = null, (int Height, int Width)? padding = null) : Module
 {

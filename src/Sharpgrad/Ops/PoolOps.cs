@@ -62,8 +62,8 @@ internal static class PoolOps
         return gi;
     }
 
-    /// <summary>Output bins of adaptive_avg_pool2d (sizes of the input and output planes).</summary>
-    internal readonly record struct AdaptiveSpec(int Planes, int H, int W, int OutH, int OutW, int[] InputSizes, int[] OutputSizes);
+    /// <summary>Output bins of adaptive_avg_pool2d/3d (sizes of the input and output planes; D = OutD = 1 in 2-D).</summary>
+    internal readonly record struct AdaptiveSpec(int Dims, int Planes, int D, int H, int W, int OutD, int OutH, int OutW, int[] InputSizes, int[] OutputSizes);
 
     /// <summary>adaptive_avg_pool2d: a 1x1 output is the mean over the plane (MeanBackward1), as in PyTorch; else AdaptiveAvgPool2DBackward0.</summary>
     public static Tensor AdaptiveAvgPool2d(Tensor x, (int H, int W) output)
@@ -79,16 +79,34 @@ internal static class PoolOps
         var shape = (int[])x.Sizes.Clone();
         shape[^2] = output.H;
         shape[^1] = output.W;
-        return ApplyAdaptive(x, new AdaptiveSpec(x.Numel / (h * w), h, w, output.H, output.W, (int[])x.Sizes.Clone(), shape));
+        return ApplyAdaptive(x, new AdaptiveSpec(2, x.Numel / (h * w), 1, h, w, 1, output.H, output.W, (int[])x.Sizes.Clone(), shape));
+    }
+
+    /// <summary>adaptive_avg_pool3d: a 1x1x1 output is the mean over the volume (MeanBackward1), as in PyTorch; else AdaptiveAvgPool3DBackward0.</summary>
+    public static Tensor AdaptiveAvgPool3d(Tensor x, (int D, int H, int W) output)
+    {
+        x.ThrowIfDisposed();
+        if (x.Dim is not (4 or 5)) throw new ArgumentException($"adaptive_avg_pool3d(): Expected 4D or 5D tensor, but got {Errors.Shape(x.Sizes)}");
+        for (int d = x.Dim - 4; d < x.Dim; d++)
+            if (x.Sizes[d] == 0)
+                throw new ArgumentException($"adaptive_avg_pool3d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes {Errors.Shape(x.Sizes)} with dimension {d} being empty");
+        if (output.D < 0 || output.H < 0 || output.W < 0)
+            throw new ArgumentException($"adaptive_avg_pool3d: elements of output_size must be greater than or equal to 0 but received {{{output.D}, {output.H},{output.W}}}");
+        if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("adaptive_avg_pool3d_cpu", x.DType);
+        if (output == (1, 1, 1)) return x.Mean([-1, -2, -3], keepDim: true);
+        int d0 = x.Sizes[^3], h = x.Sizes[^2], w = x.Sizes[^1];
+        var shape = (int[])x.Sizes.Clone();
+        (shape[^3], shape[^2], shape[^1]) = (output.D, output.H, output.W);
+        return ApplyAdaptive(x, new AdaptiveSpec(3, x.Numel / (d0 * h * w), d0, h, w, output.D, output.H, output.W, (int[])x.Sizes.Clone(), shape));
     }
 
     internal static Tensor ApplyAdaptive(Tensor x, AdaptiveSpec s)
     {
         var src = OpHelpers.ContiguousRaw(x);
         var y = Tensor.Empty(x.DType, s.OutputSizes);
-        Dispatch.AdaptiveAvgPool2d(src.Strided, s.Planes, s.H, s.W, s.OutH, s.OutW, y.Strided);
+        Dispatch.AdaptiveAvgPool(src.Strided, s.Planes, s.D, s.H, s.W, s.OutD, s.OutH, s.OutW, y.Strided);
         if (!ReferenceEquals(src, x)) src.Dispose();
-        if (Record.ShouldRecord(x)) Record.SetHistory(y, Record.Connect(new AdaptiveAvgPool2DBackward0(s), x));
+        if (Record.ShouldRecord(x)) Record.SetHistory(y, Record.Connect(new AdaptiveAvgPoolBackward0(s), x));
         return y;
     }
 
@@ -96,9 +114,9 @@ internal static class PoolOps
     {
         var src = OpHelpers.ContiguousRaw(grad);
         var gi = Tensor.Empty(grad.DType, s.InputSizes, clear: true);
-        Dispatch.AdaptiveAvgPool2dBackward(src.Strided, s.Planes, s.H, s.W, s.OutH, s.OutW, gi.Strided);
+        Dispatch.AdaptiveAvgPoolBackward(src.Strided, s.Planes, s.D, s.H, s.W, s.OutD, s.OutH, s.OutW, gi.Strided);
         if (!ReferenceEquals(src, grad)) src.Dispose();
-        if (Record.ShouldRecord(grad)) Record.SetHistory(gi, Record.Connect(new AdaptiveAvgPool2DBackwardBackward0(s), grad));
+        if (Record.ShouldRecord(grad)) Record.SetHistory(gi, Record.Connect(new AdaptiveAvgPoolBackwardBackward0(s), grad));
         return gi;
     }
 }
@@ -173,16 +191,16 @@ internal sealed class AvgPool2DBackwardBackward0(PoolOps.AvgPoolSpec s) : Node
     internal override Tensor?[] Apply(Tensor grad) => [PoolOps.Apply(grad, s)];
 }
 
-/// <summary>adaptive_avg_pool2d: each bin's gradient spread evenly over the bin.</summary>
-internal sealed class AdaptiveAvgPool2DBackward0(PoolOps.AdaptiveSpec s) : Node
+/// <summary>adaptive_avg_pool2d/3d: each bin's gradient spread evenly over the bin (AdaptiveAvgPool2D/3DBackward0).</summary>
+internal sealed class AdaptiveAvgPoolBackward0(PoolOps.AdaptiveSpec s) : Node
 {
-    public override string Name => nameof(AdaptiveAvgPool2DBackward0);
+    public override string Name { get; } = $"AdaptiveAvgPool{s.Dims}DBackward0";
     internal override Tensor?[] Apply(Tensor grad) => [PoolOps.AdjointAdaptive(grad, s)];
 }
 
-/// <summary>adaptive_avg_pool2d_backward: adaptive_avg_pool2d(grad).</summary>
-internal sealed class AdaptiveAvgPool2DBackwardBackward0(PoolOps.AdaptiveSpec s) : Node
+/// <summary>adaptive_avg_pool2d/3d_backward: adaptive_avg_pool2d/3d(grad).</summary>
+internal sealed class AdaptiveAvgPoolBackwardBackward0(PoolOps.AdaptiveSpec s) : Node
 {
-    public override string Name => nameof(AdaptiveAvgPool2DBackwardBackward0);
+    public override string Name { get; } = $"AdaptiveAvgPool{s.Dims}DBackwardBackward0";
     internal override Tensor?[] Apply(Tensor grad) => [PoolOps.ApplyAdaptive(grad, s)];
 }

@@ -69,44 +69,56 @@ internal static class PoolKernels
     public static (int Start, int End) Bin(int i, int n, int size) =>
         ((int)((long)i * size / n), (int)(((long)(i + 1) * size + n - 1) / n));
 
-    public static void AdaptiveAvgPool2d<T>(T[] x, int xOff, int planes, int h, int w, int oh, int ow, T[] y)
+    /// <summary>adaptive_avg_pool2d/3d over planes of d x h x w (d = od = 1 for 2-D): each output averages its bin box.</summary>
+    public static void AdaptiveAvgPool<T>(T[] x, int xOff, int planes, int d, int h, int w, int od, int oh, int ow, T[] y)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int p = 0; p < planes; p++)
         {
-            int src = xOff + p * h * w, dst = p * oh * ow;
-            for (int i = 0; i < oh; i++)
+            int src = xOff + p * d * h * w, dst = p * od * oh * ow;
+            for (int k = 0; k < od; k++)
             {
-                var (h0, h1) = Bin(i, oh, h);
-                for (int j = 0; j < ow; j++)
+                var (d0, d1) = Bin(k, od, d);
+                for (int i = 0; i < oh; i++)
                 {
-                    var (w0, w1) = Bin(j, ow, w);
-                    T sum = T.Zero;
-                    for (int ih = h0; ih < h1; ih++)
-                        for (int iw = w0; iw < w1; iw++)
-                            sum += x[src + ih * w + iw];
-                    y[dst + i * ow + j] = sum / T.CreateTruncating((h1 - h0) * (w1 - w0));
+                    var (h0, h1) = Bin(i, oh, h);
+                    for (int j = 0; j < ow; j++)
+                    {
+                        var (w0, w1) = Bin(j, ow, w);
+                        T sum = T.Zero;
+                        for (int id = d0; id < d1; id++)
+                            for (int ih = h0; ih < h1; ih++)
+                                for (int iw = w0; iw < w1; iw++)
+                                    sum += x[src + (id * h + ih) * w + iw];
+                        y[dst + (k * oh + i) * ow + j] = sum / T.CreateTruncating((d1 - d0) * (h1 - h0) * (w1 - w0));
+                    }
                 }
             }
         }
     }
 
-    public static void AdaptiveAvgPool2dBackward<T>(T[] g, int gOff, int planes, int h, int w, int oh, int ow, T[] gi)
+    /// <summary>The adjoint of <see cref="AdaptiveAvgPool{T}"/>: each output gradient shared evenly over its bin box.</summary>
+    public static void AdaptiveAvgPoolBackward<T>(T[] g, int gOff, int planes, int d, int h, int w, int od, int oh, int ow, T[] gi)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int p = 0; p < planes; p++)
         {
-            int dst = p * h * w, src = gOff + p * oh * ow;
-            for (int i = 0; i < oh; i++)
+            int dst = p * d * h * w, src = gOff + p * od * oh * ow;
+            for (int k = 0; k < od; k++)
             {
-                var (h0, h1) = Bin(i, oh, h);
-                for (int j = 0; j < ow; j++)
+                var (d0, d1) = Bin(k, od, d);
+                for (int i = 0; i < oh; i++)
                 {
-                    var (w0, w1) = Bin(j, ow, w);
-                    T share = g[src + i * ow + j] / T.CreateTruncating((h1 - h0) * (w1 - w0));
-                    for (int ih = h0; ih < h1; ih++)
-                        for (int iw = w0; iw < w1; iw++)
-                            gi[dst + ih * w + iw] += share;
+                    var (h0, h1) = Bin(i, oh, h);
+                    for (int j = 0; j < ow; j++)
+                    {
+                        var (w0, w1) = Bin(j, ow, w);
+                        T share = g[src + (k * oh + i) * ow + j] / T.CreateTruncating((d1 - d0) * (h1 - h0) * (w1 - w0));
+                        for (int id = d0; id < d1; id++)
+                            for (int ih = h0; ih < h1; ih++)
+                                for (int iw = w0; iw < w1; iw++)
+                                    gi[dst + (id * h + ih) * w + iw] += share;
+                    }
                 }
             }
         }
