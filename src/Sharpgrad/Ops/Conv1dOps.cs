@@ -41,7 +41,7 @@ internal static class Conv1dOps
         if (NormOps.ShouldRecord(x, w, b))
         {
             var g = new ConvGeometry(n, c / groups, 1, len, 1, k, 1, stride, 0, padding, 1, dilation, 1, outLen);
-            node = new Convolution1dBackward0(g, [cout, c / groups, 1, k], groups) { Edges = NormOps.Edges(x, w, b) };
+            node = new Convolution1dBackward0(new ConvolutionBackward0(g, [cout, c / groups, 1, k], groups)) { Edges = NormOps.Edges(x, w, b) };
             if (w.RequiresGradFast) node.A = SavedTensor.Input(x);
             if (x.RequiresGradFast) node.B = SavedTensor.Input(w);
         }
@@ -57,16 +57,19 @@ internal static class Conv1dOps
     }
 }
 
-/// <summary>convolution (1-D): conv2d's backward on height-1 views of the saved input, weight and incoming gradient.</summary>
-internal sealed class Convolution1dBackward0(ConvGeometry g, int[] weight4Sizes, int groups) : BinaryNode
+/// <summary>
+/// convolution (1-D, plain or transposed): the 2-D node's backward (<paramref name="inner"/>) on height-1 views of the
+/// saved input, weight and incoming gradient.
+/// </summary>
+internal sealed class Convolution1dBackward0(BinaryNode inner) : BinaryNode
 {
     public override string Name => "ConvolutionBackward0";
 
     internal override Tensor?[] Apply(Tensor grad)
     {
-        var inner = new ConvolutionBackward0(g, weight4Sizes, groups) { Edges = Edges };
-        if (A is not null) inner.A = SavedTensor.Input(A.Unpack().Unsqueeze(2));
-        if (B is not null) inner.B = SavedTensor.Input(B.Unpack().Unsqueeze(2));
+        inner.Edges = Edges;
+        inner.A = A is null ? null : SavedTensor.Input(A.Unpack().Unsqueeze(2));
+        inner.B = B is null ? null : SavedTensor.Input(B.Unpack().Unsqueeze(2));
         var r = inner.Apply(grad.Unsqueeze(2));
         return [r[0]?.Squeeze(2), r[1]?.Squeeze(2), r[2]];
     }
