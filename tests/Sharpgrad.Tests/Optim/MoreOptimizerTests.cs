@@ -5,7 +5,7 @@ namespace Sharpgrad.Tests.Optim;
 /// <summary>Adamax, NAdam, RAdam and Adadelta against PyTorch 2.6 (8 steps of sum(p³) + sum(p·k), float64).</summary>
 public class MoreOptimizerTests
 {
-    private static (double[] Values, Optimizer Opt) Run(Func<Tensor, Optimizer> make)
+    internal static (double[] Values, Optimizer Opt) Run(Func<Tensor, Optimizer> make)
     {
         var p = Tensor.FromArray(new[] { 0.5, -1.0, 2.0, 0.25 }, [2, 2]).RequiresGrad_();
         var k = Tensor.FromArray(new[] { 1.0, -2.0, 0.5, 3.0 }, [2, 2]);
@@ -19,7 +19,7 @@ public class MoreOptimizerTests
         return (p.ToArray<double>(), opt);
     }
 
-    private static void Check(Func<Tensor, Optimizer> make, double[] expected, string[] stateKeys)
+    internal static void Check(Func<Tensor, Optimizer> make, double[] expected, string[] stateKeys)
     {
         var (values, opt) = Run(make);
         for (int i = 0; i < 4; i++) Assert.Equal(expected[i], values[i], 1e-12);
