@@ -44,4 +44,20 @@ public class GradClippingTests
         GradClipping.ClipGradValue_([a2, c2], 1.0);
         Assert.Equal(new float[] { 0.5f, -1f, 1f, 1f }, a2.Grad!.ToArray<float>());
     }
+
+    [Fact]
+    public void ClipGradValueEdgeCasesMatchPyTorch()
+    {
+        var a = Tensor.FromArray(new float[] { 1, 2, 3, 4 }, [2, 2]).RequiresGrad_();
+        void SetGrad(float[] g) => a.Grad = Tensor.FromArray(g, [2, 2]);
+        SetGrad([-3f, 0.5f, float.NaN, 2f]);
+        GradClipping.ClipGradValue_([a], -1.0); // min > max: everything becomes the max, NaN stays
+        Assert.Equal(new[] { -1f, -1f, float.NaN, -1f }, a.Grad!.ToArray<float>());
+        SetGrad([-3f, 0.5f, float.NegativeInfinity, 2f]);
+        GradClipping.ClipGradValue_([a], double.PositiveInfinity);
+        Assert.Equal(new[] { -3f, 0.5f, float.NegativeInfinity, 2f }, a.Grad!.ToArray<float>());
+        GradClipping.ClipGradValue_([a], 0.0); // negative values clamp to -0.0
+        Assert.Equal(new[] { -0f, 0f, -0f, 0f }, a.Grad!.ToArray<float>());
+        Assert.True(float.IsNegative(a.Grad!.ToArray<float>()[0]) && !float.IsNegative(a.Grad!.ToArray<float>()[1]));
+    }
 }
