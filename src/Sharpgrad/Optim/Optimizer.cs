@@ -35,7 +35,7 @@ public abstract class Optimizer
     internal double? InitialLearningRate { get; set; }
 
     /// <summary>Applies one update to every parameter that has a gradient. PyTorch: optimizer.step().</summary>
-    public void Step()
+    public virtual void Step()
     {
         using (Autograd.NoGrad())
         {
@@ -128,8 +128,7 @@ public abstract class Optimizer
         }
         for (int i = 0; i < perParam.Length; i++)
             foreach (var (name, t) in perParam[i] ?? [])
-                if (t.Dim > 0 && !t.Shape.SequenceEqual(_parameters[i].Shape))
-                    throw new ArgumentException($"state {name} of parameter {i} has shape {Errors.Shape(t.Sizes)} but the parameter has shape {Errors.Shape(_parameters[i].Sizes)}", nameof(stateDict));
+                CheckStateShape(i, name, t);
 
         using (Autograd.NoGrad())
         {
@@ -144,6 +143,13 @@ public abstract class Optimizer
                 LoadState(i, copies);
             }
         }
+    }
+
+    /// <summary>Rejects a loaded state tensor of the wrong shape (default: a non-scalar must have the parameter's shape).</summary>
+    private protected virtual void CheckStateShape(int index, string name, Tensor value)
+    {
+        if (value.Dim > 0 && !value.Shape.SequenceEqual(_parameters[index].Shape))
+            throw new ArgumentException($"state {name} of parameter {index} has shape {Errors.Shape(value.Sizes)} but the parameter has shape {Errors.Shape(_parameters[index].Sizes)}", "stateDict");
     }
 
     /// <summary>Validates a non-negative hyper-parameter with PyTorch's message ("Invalid {what} value: {v}").</summary>
