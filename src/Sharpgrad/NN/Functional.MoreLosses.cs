@@ -205,19 +205,8 @@ public static partial class Functional
     /// max(0, margin + d(a, p) - d(a, n)) with d the p-norm pairwise distance; <paramref name="swap"/> uses
     /// min(d(a, n), d(p, n)) for the negative distance (ClampMinBackward0). PyTorch: F.triplet_margin_loss.
     /// </summary>
-    public static Tensor TripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative, double margin = 1, double p = 2, double eps = 1e-6, bool swap = false, Reduction reduction = Reduction.Mean)
-    {
-        ArgumentNullException.ThrowIfNull(anchor);
-        ArgumentNullException.ThrowIfNull(positive);
-        ArgumentNullException.ThrowIfNull(negative);
-        if (margin <= 0) throw new ArgumentException($"margin must be greater than 0, got {Module.PyFloat(margin)}");
-        if (anchor.Dim != positive.Dim || positive.Dim != negative.Dim)
-            throw new ArgumentException($"The anchor, positive, and negative tensors are expected to have the same number of dimensions, but got: anchor {anchor.Dim}D, positive {positive.Dim}D, and negative {negative.Dim}D inputs");
-        var distPos = PairwiseDistance(anchor, positive, p, eps);
-        var distNeg = PairwiseDistance(anchor, negative, p, eps);
-        if (swap) distNeg = distNeg.Minimum(PairwiseDistance(positive, negative, p, eps));
-        return ApplyLossReduction(MoreLossOps.ClampMin(margin + distPos - distNeg, 0), reduction);
-    }
+    public static Tensor TripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative, double margin = 1, double p = 2, double eps = 1e-6, bool swap = false, Reduction reduction = Reduction.Mean) =>
+        TripletMarginWithDistanceLoss(anchor, positive, negative, (x1, x2) => PairwiseDistance(x1, x2, p, eps), margin, swap, reduction);
 
     /// <summary>
     /// Multi-class hinge loss over [N, C] (or [C]) scores and Int64 targets: Σ_{j≠y} w[y]·max(0, margin - x[y] + x[j])^p / C
