@@ -157,7 +157,7 @@ internal static class ScanSortOps
     private static int CompareNaNLast(double a, double b) =>
         double.IsNaN(a) ? (double.IsNaN(b) ? 0 : 1) : double.IsNaN(b) ? -1 : a.CompareTo(b);
 
-    private static Tensor Gathered(Tensor x, int d, Tensor indices, IndexNode node)
+    internal static Tensor Gathered(Tensor x, int d, Tensor indices, IndexNode node)
     {
         Tensor values;
         using (Autograd.NoGrad()) values = x.Dim == 0 ? x.Clone() : x.Gather(d, indices);
