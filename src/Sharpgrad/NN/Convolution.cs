@@ -201,8 +201,8 @@ public sealed class ConvTranspose2d : Module
     protected override string ExtraRepr =>
         $"{InChannels}, {OutChannels}, kernel_size=({KernelShape.Height}, {KernelShape.Width}), stride=({StrideShape.Height}, {StrideShape.Width})" +
         (PaddingShape != (0, 0) ? $", padding=({PaddingShape.Height}, {PaddingShape.Width})" : "") +
-        (OutputPadding != (0, 0) ? $", output_padding=({OutputPadding.Height}, {OutputPadding.Width})" : "") +
         (Dilation != (1, 1) ? $", dilation=({Dilation.Height}, {Dilation.Width})" : "") +
+        (OutputPadding != (0, 0) ? $", output_padding=({OutputPadding.Height}, {OutputPadding.Width})" : "") +
         (Groups != 1 ? $", groups={Groups}" : "") + (Bias is null ? ", bias=False" : "");
 }
 

@@ -21,8 +21,6 @@ public static partial class Functional
         bool ceilMode = false)
     {
         ArgumentNullException.ThrowIfNull(x);
-        // PyTorch's avg_pool2d reads size(-3) before its rank check: an IndexError below 3 dims.
-        if (x.Dim is 1 or 2) throw Errors.DimOutOfRange(-3, x.Dim);
         return LPRoot(AvgPool2d(x.Pow(normType), kernelSize, stride, (0, 0), ceilMode), kernelSize.Height * kernelSize.Width, normType);
     }
 

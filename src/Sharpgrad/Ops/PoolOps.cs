@@ -20,6 +20,8 @@ internal static class PoolOps
     /// <summary>avg_pool2d. AvgPool2DBackward0.</summary>
     public static Tensor AvgPool2d(Tensor x, (int H, int W) kernel, (int H, int W) stride, (int H, int W) padding, bool ceilMode, bool countIncludePad, int? divisorOverride)
     {
+        // PyTorch's avg_pool2d reads size(-3) before its rank check: an IndexError below 3 dims.
+        if (x.Dim is 1 or 2) throw Errors.DimOutOfRange(-3, x.Dim);
         CheckInput(x, "avg_pool2d");
         if (stride.H == 0 || stride.W == 0) throw new ArgumentException("stride should not be zero");
         if (kernel.H <= 0 || kernel.W <= 0)

@@ -169,4 +169,14 @@ public class MaxUnpoolTests
         Assert.Equal("invalid output_size \"(9, 9)\" (dim 0 must be between 2 and 6)",
             Assert.Throws<ArgumentException>(() => F.MaxUnpool2d(values.Detach(), i, (2, 2), outputSize: (9, 9))).Message);
     }
+
+    [Fact]
+    public void TwoDimensionalInputIsAnIndexErrorAsInPyTorch()
+    {
+        // PyTorch 2.6: avg_pool2d reads size(-3) first (IndexError); max_pool2d checks the rank (RuntimeError).
+        Assert.StartsWith("Dimension out of range (expected to be in range of [-2, 1], but got -3)",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Sharpgrad.NN.Functional.AvgPool2d(Tensor.Zeros([3, 4]), (2, 2))).Message);
+        Assert.StartsWith("non-empty 3D or 4D (batch mode) tensor expected for input",
+            Assert.Throws<ArgumentException>(() => Sharpgrad.NN.Functional.MaxPool2d(Tensor.Zeros([3, 4]), (2, 2))).Message);
+    }
 }

@@ -161,6 +161,9 @@ public class ConvTransposeTests
     {
         var m = new ConvTranspose2d(4, 6, (3, 2), stride: (2, 2), padding: (1, 1), outputPadding: (1, 1), groups: 2, bias: false);
         Assert.Equal("ConvTranspose2d(4, 6, kernel_size=(3, 2), stride=(2, 2), padding=(1, 1), output_padding=(1, 1), groups=2, bias=False)", m.ToString());
+        // PyTorch 2.6 prints dilation before output_padding.
+        Assert.Equal("ConvTranspose2d(2, 3, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), dilation=(2, 2), output_padding=(1, 1), bias=False)",
+            new ConvTranspose2d(2, 3, 3, stride: 2, padding: 1, outputPadding: 1, bias: false, dilation: 2).ToString());
         Assert.Equal([4, 3, 3, 2], m.Weight.Shape);
         Assert.Equal([1, 6, 6, 3], m.Forward(Tensor.Randn([1, 4, 3, 2])).Shape); // (3-1)·2 - 2 + 2 + 1 + 1, (2-1)·2 - 2 + 1 + 1 + 1
         Assert.Equal("output padding must be smaller than either stride or dilation, but got output_padding_height: 2 output_padding_width: 2 stride_height: 2 stride_width: 2 dilation_height: 1 dilation_width: 1",
