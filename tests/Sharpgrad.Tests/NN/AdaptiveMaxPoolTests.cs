@@ -45,4 +45,19 @@ public class AdaptiveMaxPoolTests
         Assert.Equal("\"adaptive_max_pool2d\" not implemented for 'Long'",
             Assert.Throws<ArgumentException>(() => F.AdaptiveMaxPool2d(Tensor.Zeros([1, 2, 2, 2], DType.Int64), 1)).Message);
     }
+
+    [Fact]
+    public void LastNaNOfAWindowGivesTheIndexAsInPyTorch()
+    {
+        // PyTorch 2.6 (CPU): max_pool2d of [[1, nan, 3, nan], [5, 2, nan, 0]] with a 2x2 window gives indices [1, 6],
+        // max_pool1d of [1, nan, 3, nan, 2] over 5 gives 3, adaptive_max_pool2d to 1x1 gives 6; the values are NaN.
+        var x = Tensor.FromArray([1, double.NaN, 3, double.NaN, 5, 2, double.NaN, 0], [1, 1, 2, 4]);
+        var (v, i) = F.MaxPool2dWithIndices(x, (2, 2));
+        Assert.Equal([1L, 6L], i.Flatten().ToArray<long>());
+        Assert.All(v.Flatten().ToArray<double>(), d => Assert.True(double.IsNaN(d)));
+        var (_, i1) = F.MaxPool1dWithIndices(Tensor.FromArray([1, double.NaN, 3, double.NaN, 2], [1, 1, 5]), 5);
+        Assert.Equal(3L, i1.Flatten().Item<long>());
+        var (_, ia) = F.AdaptiveMaxPool2dWithIndices(x, (1, 1));
+        Assert.Equal(6L, ia.Flatten().Item<long>());
+    }
 }

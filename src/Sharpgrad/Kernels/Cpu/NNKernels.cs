@@ -179,7 +179,7 @@ internal static class NNKernels
 
     /// <summary>
     /// Max over each window of every [h, w] plane (padding never wins); indices are flat positions within the
-    /// plane, as PyTorch reports them. A NaN wins its window.
+    /// plane, as PyTorch reports them. A NaN wins its window, and a later NaN an earlier one (PyTorch's CPU kernel).
     /// </summary>
     public static void MaxPool2d<T>(T[] x, int xOff, int planes, in ConvGeometry g, T[] y, long[] idx) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -205,11 +205,9 @@ internal static class NNKernels
                             {
                                 best = v;
                                 bestIdx = ih * g.W + iw;
-                                if (T.IsNaN(v)) goto done;
                             }
                         }
                     }
-                    done:
                     y[dst + oh * g.OutW + ow] = best;
                     idx[dst + oh * g.OutW + ow] = Math.Max(bestIdx, 0);
                 }
