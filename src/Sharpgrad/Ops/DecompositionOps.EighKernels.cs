@@ -30,24 +30,14 @@ internal static partial class DecompositionKernels
                     double theta = (a[q * n + q] - a[p * n + p]) / (2 * apq);
                     double t = Math.Sign(theta == 0 ? 1 : theta) / (Math.Abs(theta) + Math.Sqrt(theta * theta + 1));
                     double c = 1 / Math.Sqrt(t * t + 1), s = t * c;
-                    for (int k = 0; k < n; k++) // A ← A J (columns p, q)
-                    {
-                        double akp = a[k * n + p], akq = a[k * n + q];
-                        a[k * n + p] = c * akp - s * akq;
-                        a[k * n + q] = s * akp + c * akq;
-                    }
+                    RotateColumns(a, n, n, p, q, c, s); // A ← A J
                     for (int k = 0; k < n; k++) // A ← Jᵀ A (rows p, q)
                     {
                         double apk = a[p * n + k], aqk = a[q * n + k];
                         a[p * n + k] = c * apk - s * aqk;
                         a[q * n + k] = s * apk + c * aqk;
                     }
-                    for (int k = 0; k < n; k++)
-                    {
-                        double vkp = v[k * n + p], vkq = v[k * n + q];
-                        v[k * n + p] = c * vkp - s * vkq;
-                        v[k * n + q] = s * vkp + c * vkq;
-                    }
+                    RotateColumns(v, n, n, p, q, c, s);
                 }
         }
         var order = new int[n];
