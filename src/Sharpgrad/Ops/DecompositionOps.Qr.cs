@@ -12,7 +12,7 @@ internal static partial class DecompositionOps
         if (mode is not ("reduced" or "complete" or "r"))
             throw new ArgumentException($"qr received unrecognized mode '{mode}' but expected one of 'reduced' (default), 'r', or 'complete'");
         if (x.Dim < 2) throw new ArgumentException("linalg.qr: The input tensor A must have at least 2 dimensions.");
-        CheckDType(x, "linalg_qr_cpu", "linalg.qr");
+        CheckDType(x, "geqrf_cpu", "linalg.qr");
         int m = x.Sizes[^2], n = x.Sizes[^1], k = Math.Min(m, n);
         bool complete = mode == "complete", computeQ = mode != "r";
         int qCols = complete ? m : k, rRows = complete ? m : k;

@@ -79,6 +79,18 @@ public class LinalgEighTests
         Assert.Equal("linalg.eigh: A must be batches of square matrices, but they are 2 by 3 matrices", Message<ArgumentException>(() => Linalg.Eigh(Tensor.Ones([2, 3]))));
         Assert.Equal("linalg.eigh: A must be batches of square matrices, but they are 2 by 3 matrices", Message<ArgumentException>(() => Linalg.Eigvalsh(Tensor.Ones([2, 3]))));
         Assert.Equal("\"linalg_eigh_cpu\" not implemented for 'Long'", Message<ArgumentException>(() => Linalg.Eigh(Tensor.Ones([3, 3], DType.Int64))));
+        Assert.Equal("\"linalg_eigh_cpu\" not implemented for 'Bool'", Message<ArgumentException>(() => Linalg.Eigvalsh(Tensor.Ones([3, 3], DType.Bool))));
         Assert.Equal("Expected UPLO argument to be 'L' or 'U', but got X", Message<ArgumentException>(() => Linalg.Eigh(Tensor.Ones([3, 3]), "X")));
+    }
+
+    [Fact]
+    public void LargerMatricesReconstruct()
+    {
+        var b = Gen(0.37, 12, 12);
+        var a = b + MT(b);
+        var (l, v) = Linalg.Eigh(a);
+        OrthonormalColumns(v, 1e-12);
+        Close(a.ToArray<double>(), v.MatMul(l.Unsqueeze(1) * MT(v)), 1e-12);
+        Assert.True(l.Narrow(0, 1, 11).Ge(l.Narrow(0, 0, 11)).All().Item<bool>());
     }
 }

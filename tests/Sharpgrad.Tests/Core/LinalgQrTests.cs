@@ -83,5 +83,16 @@ public class LinalgQrTests
         Assert.Equal("qr received unrecognized mode 'x' but expected one of 'reduced' (default), 'r', or 'complete'", Message<ArgumentException>(() => Linalg.Qr(Tensor.Ones([3, 3]), "x")));
         Assert.Equal("linalg.qr: The input tensor A must have at least 2 dimensions.", Message<ArgumentException>(() => Linalg.Qr(Tensor.Ones([3]))));
         Assert.Equal("linalg.qr: Expected a floating point or complex tensor as input. Got Long", Message<ArgumentException>(() => Linalg.Qr(Tensor.Ones([3, 3], DType.Int64))));
+        Assert.Equal("linalg.qr: Expected a floating point or complex tensor as input. Got Bool", Message<ArgumentException>(() => Linalg.Qr(Tensor.Ones([3, 3], DType.Bool))));
+    }
+
+    [Fact]
+    public void LargerMatricesReconstruct()
+    {
+        var a = Gen(0.37, 11, 7);
+        var (q, r) = Linalg.Qr(a, "complete");
+        OrthonormalColumns(q, 1e-12);
+        Close(a.ToArray<double>(), q.MatMul(r), 1e-12);
+        Assert.Equal(r.ToArray<double>(), r.Triu().ToArray<double>());
     }
 }

@@ -142,7 +142,23 @@ public class LinalgSvdTests
         Assert.Equal("linalg.svd: The input tensor A must have at least 2 dimensions.", Message<ArgumentException>(() => Linalg.Svdvals(Tensor.Ones([3]))));
         Assert.Equal("linalg.svd: Expected a floating point or complex tensor as input. Got Long", Message<ArgumentException>(() => Linalg.Svd(Tensor.Ones([3, 3], DType.Int64))));
         Assert.Equal("linalg.svd: Expected a floating point or complex tensor as input. Got Long", Message<ArgumentException>(() => Linalg.Svdvals(Tensor.Ones([3, 3], DType.Int64))));
+        Assert.Equal("linalg.svd: Expected a floating point or complex tensor as input. Got Bool", Message<ArgumentException>(() => Linalg.Svd(Tensor.Ones([3, 3], DType.Bool))));
         Assert.Equal("linalg.pinv(Float{[3]}): expected a tensor with 2 or more dimensions of float, double, cfloat or cdouble types", Message<ArgumentException>(() => Linalg.Pinv(Tensor.Ones([3]))));
         Assert.Equal("linalg.pinv(Long{[3, 3]}): expected a tensor with 2 or more dimensions of float, double, cfloat or cdouble types", Message<ArgumentException>(() => Linalg.Pinv(Tensor.Ones([3, 3], DType.Int64))));
+        Assert.Equal("linalg.pinv(Bool{[3, 3]}): expected a tensor with 2 or more dimensions of float, double, cfloat or cdouble types", Message<ArgumentException>(() => Linalg.Pinv(Tensor.Ones([3, 3], DType.Bool))));
+    }
+
+    [Fact]
+    public void LargerMatricesReconstruct()
+    {
+        foreach (var a in new[] { Gen(0.37, 11, 7), Gen(0.37, 6, 10) })
+        {
+            var (u, s, vh) = Linalg.Svd(a);
+            OrthonormalColumns(u, 1e-12);
+            OrthonormalColumns(vh, 1e-12);
+            int k = s.Sizes[0];
+            Close(a.ToArray<double>(), u.Narrow(1, 0, k).MatMul(s.Unsqueeze(1) * vh.Narrow(0, 0, k)), 1e-12);
+            Assert.True(s.Narrow(0, 1, k - 1).Le(s.Narrow(0, 0, k - 1)).All().Item<bool>());
+        }
     }
 }
