@@ -1,0 +1,88 @@
+namespace Sharpgrad.Kernels.Cpu;
+
+/// <summary>LU with partial pivoting (LAPACK getrf / getrs semantics) on row-major double matrices.</summary>
+internal static class LuKernels
+{
+    /// <summary>
+    /// In-place LU of the n×n matrix at <paramref name="off"/>: the largest |pivot| of each column (the first on ties)
+    /// is swapped up, L's multipliers are stored below the diagonal (unit diagonal implied) and U on and above it.
+    /// Returns getrf's info: 0, or the 1-based index of the first exactly zero pivot (that column is left unreduced).
+    /// </summary>
+    public static int Factor(double[] a, int off, int n, int[] pivots)
+    {
+        int info = 0;
+        for (int k = 0; k < n; k++)
+        {
+            int p = k;
+            double best = Math.Abs(a[off + k * n + k]);
+            for (int i = k + 1; i < n; i++)
+            {
+                double v = Math.Abs(a[off + i * n + k]);
+                if (v > best) { best = v; p = i; }
+            }
+            pivots[k] = p;
+            if (p != k)
+                for (int j = 0; j < n; j++)
+                    (a[off + k * n + j], a[off + p * n + j]) = (a[off + p * n + j], a[off + k * n + j]);
+            double pivot = a[off + k * n + k];
+            if (pivot == 0)
+            {
+                if (info == 0) info = k + 1;
+                continue;
+            }
+            for (int i = k + 1; i < n; i++)
+            {
+                double m = a[off + i * n + k] / pivot;
+                a[off + i * n + k] = m;
+                if (m == 0) continue;
+                for (int j = k + 1; j < n; j++) a[off + i * n + j] -= m * a[off + k * n + j];
+            }
+        }
+        return info;
+    }
+
+    /// <summary>
+    /// Solves A·X = B in place for the n×k right-hand side at <paramref name="bOff"/> from <see cref="Factor"/>'s output;
+    /// like BLAS trsm, a zero right-hand-side entry is not divided (so a zero B stays zero even for a singular U).
+    /// </summary>
+    public static void Solve(double[] lu, int luOff, int[] pivots, int n, double[] b, int bOff, int k)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            int p = pivots[i];
+            if (p != i)
+                for (int j = 0; j < k; j++)
+                    (b[bOff + i * k + j], b[bOff + p * k + j]) = (b[bOff + p * k + j], b[bOff + i * k + j]);
+        }
+        for (int j = 0; j < k; j++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                double s = b[bOff + i * k + j];
+                for (int t = 0; t < i; t++) s -= lu[luOff + i * n + t] * b[bOff + t * k + j];
+                b[bOff + i * k + j] = s;
+            }
+            for (int i = n - 1; i >= 0; i--)
+            {
+                double s = b[bOff + i * k + j];
+                for (int t = i + 1; t < n; t++) s -= lu[luOff + i * n + t] * b[bOff + t * k + j];
+                b[bOff + i * k + j] = s == 0 ? s : s / lu[luOff + i * n + i];
+            }
+        }
+    }
+
+    /// <summary>The determinant's sign (−1, 0 or 1, with the permutation's sign on a zero) and log|det| from <see cref="Factor"/>'s output.</summary>
+    public static (double Sign, double LogAbs, double Det) Determinant(double[] lu, int off, int n, int[] pivots)
+    {
+        double sign = 1, logAbs = 0, det = 1;
+        for (int i = 0; i < n; i++)
+        {
+            double u = lu[off + i * n + i];
+            if (pivots[i] != i) { sign = -sign; det = -det; }
+            sign *= Math.Sign(u);
+            logAbs += Math.Log(Math.Abs(u));
+            det *= u;
+        }
+        return (sign, logAbs, det);
+    }
+}
