@@ -134,14 +134,23 @@ internal static class LuOps
             LuKernels.Solve(lu, am * n * n, one, n, x, m * n * k, k);
         }
         var y = Result(x, vector ? [.. batch, n] : [.. batch, n, k], a.DType);
-        if (Record.ShouldRecord(a, b))
-        {
-            var node = Record.Connect(new LinalgSolveExBackward0(vector) { ASizes = a.Sizes, BSizes = b.Sizes, ADType = a.DType, BDType = b.DType }, a, b);
-            node.A = SavedTensor.Input(a);
-            Record.SetHistory(y, node);
-            if (a.RequiresGradFast) node.Result = SavedTensor.Output(y, node);
-        }
+        if (Record.ShouldRecord(a, b)) RecordSolve(new LinalgSolveExBackward0(vector), a, b, y, factorIsFirst: true);
         return y;
+    }
+
+    /// <summary>
+    /// Records a solve's node over its two inputs: their shapes and dtypes, the factor (A, or L for cholesky_solve),
+    /// and the solution X when the factor needs a gradient.
+    /// </summary>
+    internal static void RecordSolve(BinaryNode node, Tensor first, Tensor second, Tensor y, bool factorIsFirst)
+    {
+        (node.ASizes, node.BSizes, node.ADType, node.BDType) = (first.Sizes, second.Sizes, first.DType, second.DType);
+        Record.Connect(node, first, second);
+        var factor = factorIsFirst ? first : second;
+        if (factorIsFirst) node.A = SavedTensor.Input(factor);
+        else node.B = SavedTensor.Input(factor);
+        Record.SetHistory(y, node);
+        if (factor.RequiresGradFast) node.Result = SavedTensor.Output(y, node);
     }
 
     /// <summary>PyTorch's squareCheckInputs and checkFloatingOrComplex, in that order.</summary>

@@ -1,6 +1,6 @@
 namespace Sharpgrad.Kernels.Cpu;
 
-/// <summary>LU with partial pivoting (LAPACK getrf / getrs semantics) on row-major double matrices.</summary>
+/// <summary>LU with partial pivoting (LAPACK getrf / getrs semantics) and Cholesky (potrf) on row-major double matrices.</summary>
 internal static class LuKernels
 {
     /// <summary>
@@ -84,5 +84,52 @@ internal static class LuKernels
             det *= u;
         }
         return (sign, logAbs, det);
+    }
+
+    /// <summary>
+    /// In-place lower Cholesky factor of the symmetric n×n matrix at <paramref name="off"/> (the upper triangle is
+    /// zeroed). Returns potrf's info: 0, or the order of the first leading minor that is not positive-definite.
+    /// </summary>
+    public static int Cholesky(double[] a, int off, int n)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            double d = a[off + j * n + j];
+            for (int t = 0; t < j; t++) d -= a[off + j * n + t] * a[off + j * n + t];
+            if (!(d > 0)) return j + 1;
+            d = Math.Sqrt(d);
+            a[off + j * n + j] = d;
+            for (int i = j + 1; i < n; i++)
+            {
+                double s = a[off + i * n + j];
+                for (int t = 0; t < j; t++) s -= a[off + i * n + t] * a[off + j * n + t];
+                a[off + i * n + j] = s / d;
+            }
+            for (int i = 0; i < j; i++) a[off + i * n + j] = 0;
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Solves L·Lᵀ·X = B in place for the n×k right-hand side at <paramref name="bOff"/>, reading only the lower triangle
+    /// of the n×n factor at <paramref name="lOff"/> (LAPACK potrs).
+    /// </summary>
+    public static void CholeskySolve(double[] l, int lOff, int n, double[] b, int bOff, int k)
+    {
+        for (int j = 0; j < k; j++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                double s = b[bOff + i * k + j];
+                for (int t = 0; t < i; t++) s -= l[lOff + i * n + t] * b[bOff + t * k + j];
+                b[bOff + i * k + j] = s / l[lOff + i * n + i];
+            }
+            for (int i = n - 1; i >= 0; i--)
+            {
+                double s = b[bOff + i * k + j];
+                for (int t = i + 1; t < n; t++) s -= l[lOff + t * n + i] * b[bOff + t * k + j];
+                b[bOff + i * k + j] = s / l[lOff + i * n + i];
+            }
+        }
     }
 }
