@@ -176,10 +176,16 @@ public sealed class LSTM(int inputSize, int hiddenSize, int numLayers = 1, bool 
 
     private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh, Tensor? wHr)
     {
-        var g = (projected + Functional.Linear(state[0], wHh, bHh)).Chunk(4, 1);
-        var c = g[1].Sigmoid() * state[1] + g[0].Sigmoid() * g[2].Tanh();
-        var h = g[3].Sigmoid() * c.Tanh();
+        var (h, c) = Step(projected, state[0], state[1], wHh, bHh);
         return [wHr is null ? h : Functional.Linear(h, wHr), c];
+    }
+
+    /// <summary>One LSTM step from the input projection Wᵢx + bᵢ: the new (h, c) (h unprojected; MulBackward0, AddBackward0).</summary>
+    internal static (Tensor H, Tensor C) Step(Tensor projected, Tensor h, Tensor c, Tensor wHh, Tensor? bHh)
+    {
+        var g = (projected + Functional.Linear(h, wHh, bHh)).Chunk(4, 1);
+        var next = g[1].Sigmoid() * c + g[0].Sigmoid() * g[2].Tanh();
+        return (g[3].Sigmoid() * next.Tanh(), next);
     }
 }
 
@@ -204,15 +210,17 @@ public sealed class GRU(int inputSize, int hiddenSize, int numLayers = 1, bool b
         return (output, final[0]);
     }
 
-    private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh, Tensor? wHr)
+    private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh, Tensor? wHr) => [Step(projected, state[0], wHh, bHh)];
+
+    /// <summary>One GRU step from the input projection Wᵢx + bᵢ: the new h (AddBackward0).</summary>
+    internal static Tensor Step(Tensor projected, Tensor h, Tensor wHh, Tensor? bHh)
     {
-        var h = state[0];
         var gi = projected.Chunk(3, 1);
         var gh = Functional.Linear(h, wHh, bHh).Chunk(3, 1);
         var r = (gi[0] + gh[0]).Sigmoid();
         var z = (gi[1] + gh[1]).Sigmoid();
         var n = (gi[2] + r * gh[2]).Tanh();
-        return [(1.0 - z) * n + z * h];
+        return (1.0 - z) * n + z * h;
     }
 }
 
@@ -243,9 +251,13 @@ public sealed class RNN : RecurrentBase
         return (output, final[0]);
     }
 
-    private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh, Tensor? wHr)
+    private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh, Tensor? wHr) =>
+        [Step(projected, state[0], wHh, bHh, Nonlinearity == "relu")];
+
+    /// <summary>One Elman step from the input projection Wᵢx + bᵢ: the new h (ReluBackward0 or TanhBackward0).</summary>
+    internal static Tensor Step(Tensor projected, Tensor h, Tensor wHh, Tensor? bHh, bool relu)
     {
-        var pre = projected + Functional.Linear(state[0], wHh, bHh);
-        return [Nonlinearity == "relu" ? pre.Relu() : pre.Tanh()];
+        var pre = projected + Functional.Linear(h, wHh, bHh);
+        return relu ? pre.Relu() : pre.Tanh();
     }
 }
