@@ -101,49 +101,163 @@ public abstract class RecurrentBase : Module
         var x = batched ? (BatchFirst ? input.Transpose(0, 1) : input) : input.Unsqueeze(1); // [T, N, I]
         if (x.Shape[2] != InputSize)
             throw new ArgumentException($"input.size(-1) must be equal to input_size. Expected {InputSize}, got {x.Shape[2]}");
-        int steps = x.Shape[0], n = x.Shape[1], directions = Directions;
-        var init = new Tensor[initial.Length];
-        for (int k = 0; k < initial.Length; k++)
+        int steps = x.Shape[0], n = x.Shape[1];
+        var init = InitialStates(initial, n, input.DType, s => batched ? s : s.Unsqueeze(1));
+        var (layerInput, finals) = Layers(x, init, (i, dir, layerIn, state) =>
         {
-            int[] expected = [NumLayers * directions, n, k == 0 ? OutputSize : HiddenSize];
-            if (initial[k] is not { } given)
+            // Every step's input projection in one GEMM; only the recurrent product stays in the loop.
+            var projected = Functional.Linear(layerIn.Reshape(steps * n, layerIn.Shape[2]), _wIh[i], _bIh[i]).View(steps, n, _wIh[i].Shape[0]);
+            var outputs = new Tensor[steps];
+            for (int s = 0; s < steps; s++)
             {
-                init[k] = Tensor.Zeros(expected, input.DType);
-                continue;
+                int t = dir == 0 ? s : steps - 1 - s;
+                state = Cell(projected.Select(0, t), state, _wHh[i], _bHh[i], _wHr[i]);
+                outputs[t] = state[0];
             }
-            init[k] = batched ? given : given.Unsqueeze(1);
-            if (!init[k].Shape.SequenceEqual(expected))
-                throw new ArgumentException($"Expected hidden{(initial.Length > 1 ? $"[{k}]" : "")} size ({string.Join(", ", expected)}), got [{string.Join(", ", init[k].Shape)}]");
-        }
+            return (Tensor.Stack(outputs), state);
+        });
+        var final = finals.Select(f => { var st = Tensor.Stack(f); return batched ? st : st.Squeeze(1); }).ToArray();
+        var output = !batched ? layerInput.Squeeze(1) : BatchFirst ? layerInput.Transpose(0, 1) : layerInput;
+        return (output, final);
+    }
 
-        var finals = new Tensor[initial.Length][];
-        for (int k = 0; k < initial.Length; k++) finals[k] = new Tensor[NumLayers * directions];
-        var layerInput = x;
+    /// <summary>
+    /// Runs every layer and direction: <paramref name="runDirection"/>(index, direction, layer input, initial state)
+    /// returns that direction's outputs and final state; directions are concatenated along the last dim and dropout is
+    /// applied between layers in training. Returns the last layer's outputs and, per state component, the finals.
+    /// </summary>
+    private (Tensor Output, Tensor[][] Finals) Layers(Tensor input, Tensor[] init, Func<int, int, Tensor, Tensor[], (Tensor Output, Tensor[] Final)> runDirection)
+    {
+        int directions = Directions;
+        var finals = new Tensor[init.Length][];
+        for (int k = 0; k < init.Length; k++) finals[k] = new Tensor[NumLayers * directions];
+        var layerInput = input;
         for (int l = 0; l < NumLayers; l++)
         {
             var perDirection = new Tensor[directions];
             for (int dir = 0; dir < directions; dir++)
             {
                 int i = l * directions + dir;
-                // Every step's input projection in one GEMM; only the recurrent product stays in the loop.
-                var projected = Functional.Linear(layerInput.Reshape(steps * n, layerInput.Shape[2]), _wIh[i], _bIh[i]).View(steps, n, _wIh[i].Shape[0]);
-                var state = init.Select(s => s.Select(0, i)).ToArray();
-                var outputs = new Tensor[steps];
-                for (int s = 0; s < steps; s++)
-                {
-                    int t = dir == 0 ? s : steps - 1 - s;
-                    state = Cell(projected.Select(0, t), state, _wHh[i], _bHh[i], _wHr[i]);
-                    outputs[t] = state[0];
-                }
-                for (int k = 0; k < state.Length; k++) finals[k][i] = state[k];
-                perDirection[dir] = Tensor.Stack(outputs);
+                var start = new Tensor[init.Length];
+                for (int k = 0; k < init.Length; k++) start[k] = init[k].Select(0, i);
+                var (output, final) = runDirection(i, dir, layerInput, start);
+                for (int k = 0; k < final.Length; k++) finals[k][i] = final[k];
+                perDirection[dir] = output;
             }
-            layerInput = directions == 1 ? perDirection[0] : Tensor.Cat(perDirection, 2);
+            layerInput = directions == 1 ? perDirection[0] : Tensor.Cat(perDirection, -1);
             if (Dropout > 0 && Training && l < NumLayers - 1) layerInput = Functional.Dropout(layerInput, Dropout, training: true);
         }
-        var final = finals.Select(f => { var st = Tensor.Stack(f); return batched ? st : st.Squeeze(1); }).ToArray();
-        var output = !batched ? layerInput.Squeeze(1) : BatchFirst ? layerInput.Transpose(0, 1) : layerInput;
-        return (output, final);
+        return (layerInput, finals);
+    }
+
+    /// <summary>
+    /// The initial state components for a batch of <paramref name="n"/>: each given one (after <paramref name="adapt"/>)
+    /// checked against [layers·directions, N, width], zeros for a null one.
+    /// </summary>
+    private Tensor[] InitialStates(Tensor?[] initial, int n, DType dtype, Func<Tensor, Tensor> adapt, bool check = true)
+    {
+        var init = new Tensor[initial.Length];
+        for (int k = 0; k < initial.Length; k++)
+        {
+            int[] expected = [NumLayers * Directions, n, k == 0 ? OutputSize : HiddenSize];
+            if (initial[k] is not { } given)
+            {
+                init[k] = Tensor.Zeros(expected, dtype);
+                continue;
+            }
+            init[k] = adapt(given);
+            if (check && !init[k].Shape.SequenceEqual(expected))
+                throw new ArgumentException($"Expected hidden{(initial.Length > 1 ? $"[{k}]" : "")} size ({string.Join(", ", expected)}), got [{string.Join(", ", init[k].Shape)}]");
+        }
+        return init;
+    }
+
+    /// <summary>
+    /// Runs every layer and direction over a packed batch (sorted by decreasing length): at each step only the
+    /// sequences still running advance, so each sequence's final state is taken at its own last step, as PyTorch's
+    /// packed kernels do. <paramref name="initial"/> is in the caller's batch order (permuted by
+    /// <see cref="PackedSequence.SortedIndices"/>) and the final states are returned in it (IndexSelectBackward0);
+    /// the output data is CatBackward0 of the steps. Without <paramref name="checkHidden"/> (PyTorch's packed LSTM) a
+    /// wrongly sized state is left to fail in the cell's arithmetic, with the broadcast message PyTorch gives.
+    /// </summary>
+    private protected (PackedSequence Output, Tensor[] Final) RunPacked(PackedSequence input, Tensor?[] initial, bool checkHidden = true)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var data = input.Data;
+        if (data.Dim != 2) throw new ArgumentException($"input must have 2 dimensions, got {data.Dim}");
+        if (data.Shape[1] != InputSize)
+            throw new ArgumentException($"input.size(-1) must be equal to input_size. Expected {InputSize}, got {data.Shape[1]}");
+        var sizes = input.Steps;
+        int steps = sizes.Length;
+        var offsets = new long[steps + 1];
+        for (int t = 0; t < steps; t++) offsets[t + 1] = offsets[t] + sizes[t];
+        var sorted = input.SortedIndices;
+        var init = InitialStates(initial, (int)sizes[0], data.DType, s => sorted is null ? s : s.IndexSelect(1, sorted), checkHidden);
+        var (layerInput, finals) = Layers(data, init, (i, dir, layerIn, state) =>
+        {
+            var projected = Functional.Linear(layerIn, _wIh[i], _bIh[i]);
+            var outputs = new Tensor[steps];
+            var final = dir == 0 ? PackedForward(projected, sizes, offsets, state, outputs, i) : PackedBackward(projected, sizes, offsets, state, outputs, i);
+            return (Tensor.Cat(outputs), final);
+        });
+        var unsorted = input.UnsortedIndices;
+        var result = new Tensor[initial.Length];
+        for (int k = 0; k < result.Length; k++)
+        {
+            var stacked = Tensor.Stack(finals[k]);
+            result[k] = unsorted is null ? stacked : stacked.IndexSelect(1, unsorted);
+        }
+        return (input with { Data = layerInput }, result);
+    }
+
+    /// <summary>
+    /// Forward in time over packed steps: when the batch shrinks, the rows of the sequences that ended are set aside;
+    /// returns the final states (set-aside rows in batch order).
+    /// </summary>
+    private Tensor[] PackedForward(Tensor projected, long[] sizes, long[] offsets, Tensor[] state, Tensor[] outputs, int i)
+    {
+        var ended = new List<Tensor>[state.Length];
+        for (int k = 0; k < state.Length; k++) ended[k] = [];
+        long current = sizes[0];
+        for (int t = 0; t < sizes.Length; t++)
+        {
+            long b = sizes[t];
+            if (b < current)
+                for (int k = 0; k < state.Length; k++)
+                {
+                    ended[k].Add(state[k].Narrow(0, b, current - b));
+                    state[k] = state[k].Narrow(0, 0, b);
+                }
+            current = b;
+            state = Cell(projected.Narrow(0, offsets[t], b), state, _wHh[i], _bHh[i], _wHr[i]);
+            outputs[t] = state[0];
+        }
+        var final = new Tensor[state.Length];
+        for (int k = 0; k < state.Length; k++)
+        {
+            ended[k].Add(state[k]);
+            ended[k].Reverse();
+            final[k] = Tensor.Cat([.. ended[k]]);
+        }
+        return final;
+    }
+
+    /// <summary>Backward in time over packed steps: starts with the shortest batch and takes in initial rows as it grows.</summary>
+    private Tensor[] PackedBackward(Tensor projected, long[] sizes, long[] offsets, Tensor[] initial, Tensor[] outputs, int i)
+    {
+        long current = sizes[^1];
+        var state = new Tensor[initial.Length];
+        for (int k = 0; k < state.Length; k++) state[k] = initial[k].Narrow(0, 0, current);
+        for (int t = sizes.Length - 1; t >= 0; t--)
+        {
+            long b = sizes[t];
+            if (b > current)
+                for (int k = 0; k < state.Length; k++) state[k] = Tensor.Cat([state[k], initial[k].Narrow(0, current, b - current)]);
+            current = b;
+            state = Cell(projected.Narrow(0, offsets[t], b), state, _wHh[i], _bHh[i], _wHr[i]);
+            outputs[t] = state[0];
+        }
+        return state;
     }
 
     /// <inheritdoc/>
@@ -174,6 +288,19 @@ public sealed class LSTM(int inputSize, int hiddenSize, int numLayers = 1, bool 
         return (output, (final[0], final[1]));
     }
 
+    /// <summary>
+    /// Runs a packed batch from <paramref name="state"/> (in the caller's batch order; zeros when null) and returns the
+    /// packed outputs and each sequence's (h, c) at its own last step. PyTorch: lstm(packed, (h0, c0)).
+    /// </summary>
+    public (PackedSequence Output, (Tensor H, Tensor C) State) ForwardWithState(PackedSequence input, (Tensor H, Tensor C)? state = null)
+    {
+        var (output, final) = RunPacked(input, [state?.H, state?.C], checkHidden: false);
+        return (output, (final[0], final[1]));
+    }
+
+    /// <summary>The packed outputs of the last layer (initial states zero).</summary>
+    public PackedSequence Forward(PackedSequence input) => ForwardWithState(input).Output;
+
     private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh, Tensor? wHr)
     {
         var (h, c) = Step(projected, state[0], state[1], wHh, bHh);
@@ -183,7 +310,7 @@ public sealed class LSTM(int inputSize, int hiddenSize, int numLayers = 1, bool 
     /// <summary>One LSTM step from the input projection Wᵢx + bᵢ: the new (h, c) (h unprojected; MulBackward0, AddBackward0).</summary>
     internal static (Tensor H, Tensor C) Step(Tensor projected, Tensor h, Tensor c, Tensor wHh, Tensor? bHh)
     {
-        var g = (projected + Functional.Linear(h, wHh, bHh)).Chunk(4, 1);
+        var g = (Functional.Linear(h, wHh, bHh) + projected).Chunk(4, 1);
         var next = g[1].Sigmoid() * c + g[0].Sigmoid() * g[2].Tanh();
         return (g[3].Sigmoid() * next.Tanh(), next);
     }
@@ -209,6 +336,19 @@ public sealed class GRU(int inputSize, int hiddenSize, int numLayers = 1, bool b
         var (output, final) = Run(input, [h0]);
         return (output, final[0]);
     }
+
+    /// <summary>
+    /// Runs a packed batch from <paramref name="h0"/> (in the caller's batch order; zeros when null) and returns the
+    /// packed outputs and each sequence's hidden state at its own last step. PyTorch: module(packed, h0).
+    /// </summary>
+    public (PackedSequence Output, Tensor H) ForwardWithState(PackedSequence input, Tensor? h0 = null)
+    {
+        var (output, final) = RunPacked(input, [h0]);
+        return (output, final[0]);
+    }
+
+    /// <summary>The packed outputs of the last layer (initial state zero).</summary>
+    public PackedSequence Forward(PackedSequence input) => ForwardWithState(input).Output;
 
     private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh, Tensor? wHr) => [Step(projected, state[0], wHh, bHh)];
 
@@ -250,6 +390,19 @@ public sealed class RNN : RecurrentBase
         var (output, final) = Run(input, [h0]);
         return (output, final[0]);
     }
+
+    /// <summary>
+    /// Runs a packed batch from <paramref name="h0"/> (in the caller's batch order; zeros when null) and returns the
+    /// packed outputs and each sequence's hidden state at its own last step. PyTorch: module(packed, h0).
+    /// </summary>
+    public (PackedSequence Output, Tensor H) ForwardWithState(PackedSequence input, Tensor? h0 = null)
+    {
+        var (output, final) = RunPacked(input, [h0]);
+        return (output, final[0]);
+    }
+
+    /// <summary>The packed outputs of the last layer (initial state zero).</summary>
+    public PackedSequence Forward(PackedSequence input) => ForwardWithState(input).Output;
 
     private protected override Tensor[] Cell(Tensor projected, Tensor[] state, Tensor wHh, Tensor? bHh, Tensor? wHr) =>
         [Step(projected, state[0], wHh, bHh, Nonlinearity == "relu")];

@@ -7,17 +7,20 @@ public class RecurrentCellTests
 {
     // FACTS (torch 2.6, float64): parameter i of each cell set to det(shape, 0.37 + 0.11 i, 0.3); x = det([2, 3], 0.53),
     // h0 = det([2, 4], 0.7), c0 = det([2, 4], 0.9); the unbatched input is det([3], 0.53) (x's first row).
-    private static T WithWeights<T>(T cell) where T : Module
+    private static T WithWeights<T>(T cell) where T : Module => WithWeights(cell, 0.37, 0.11);
+
+    /// <summary>Sets parameter i of <paramref name="m"/> to det(shape, k0 + dk·i, 0.3), as the oracle scripts do.</summary>
+    internal static T WithWeights<T>(T m, double k0, double dk) where T : Module
     {
         using (Autograd.NoGrad())
         {
             int i = 0;
-            foreach (var (_, p) in cell.NamedParameters()) p.Copy_(Check.Det(p.Shape.ToArray(), 0.37 + 0.11 * i++, 0.3));
+            foreach (var (_, p) in m.NamedParameters()) p.Copy_(Check.Det(p.Shape.ToArray(), k0 + dk * i++, 0.3));
         }
-        return cell;
+        return m;
     }
 
-    private static Tensor Param(Module m, string name) => m.NamedParameters().First(p => p.Name == name).Parameter;
+    internal static Tensor Param(Module m, string name) => m.NamedParameters().First(p => p.Name == name).Parameter;
 
     [Theory]
     [InlineData("tanh", "TanhBackward0",
