@@ -65,7 +65,7 @@ internal static class InPlaceOps
         CheckCast(promoted, self.DType);
     }
 
-    private static void CheckCast(DType result, DType target)
+    internal static void CheckCast(DType result, DType target)
     {
         int Rank(DType d) => d switch { DType.Bool => 0, DType.Int64 => 1, _ => 2 };
         if (Rank(result) > Rank(target))

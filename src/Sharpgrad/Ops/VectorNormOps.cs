@@ -44,28 +44,29 @@ internal sealed class LinalgVectorNormBackward0(double p, int[] dims, bool keepD
 {
     public override string Name => nameof(LinalgVectorNormBackward0);
 
-    internal override Tensor?[] Apply(Tensor grad)
+    internal override Tensor?[] Apply(Tensor grad) =>
+        [Grad(SelfValue, ReduceOps.Unsqueezed(ResultValue, dims, keepDim), ReduceOps.Unsqueezed(grad, dims, keepDim), p, dims, inputSizes)];
+
+    /// <summary>norm_backward with the norm and its gradient kept over <paramref name="dims"/>; null for p = 0 (no gradient).</summary>
+    internal static Tensor? Grad(Tensor x, Tensor norm, Tensor g, double p, int[] dims, int[] inputSizes)
     {
-        var x = SelfValue;
-        var norm = ReduceOps.Unsqueezed(ResultValue, dims, keepDim);
-        var g = ReduceOps.Unsqueezed(grad, dims, keepDim);
-        if (p == 0) return [null]; // no gradient (PyTorch returns an undefined one)
-        if (p == 1) return [x.Sign() * g];
+        if (p == 0) return null; // no gradient (PyTorch returns an undefined one)
+        if (p == 1) return x.Sign() * g;
         var zeroNorm = norm.Eq(0.0);
-        if (p == 2) return [g * (x / norm).MaskedFill(zeroNorm.Expand(inputSizes), 0.0)];
+        if (p == 2) return g * (x / norm).MaskedFill(zeroNorm.Expand(inputSizes), 0.0);
         if (double.IsInfinity(p))
         {
             var a = x.Abs();
             var mask = a.Eq(norm).LogicalOr(a.Ne(a)).To(x.DType);
-            return [x.Sign() * (g / mask.Sum(dims, keepDim: true) * mask)];
+            return x.Sign() * (g / mask.Sum(dims, keepDim: true) * mask);
         }
         if (p < 1)
         {
             var scaled = x.Sign() * x.Abs().Pow(p - 1).MaskedFill(x.Eq(0.0), 0.0);
-            return [scaled * g * norm.Pow(1 - p)];
+            return scaled * g * norm.Pow(1 - p);
         }
         var selfScaled = p < 2 ? x.Sign() * x.Abs().Pow(p - 1) : x * x.Abs().Pow(p - 2);
         var scale = (g / norm.Pow(p - 1)).MaskedFill(zeroNorm, 0.0);
-        return [selfScaled * scale];
+        return selfScaled * scale;
     }
 }
