@@ -1,3 +1,4 @@
+using Sharpgrad.Kernels.Cpu;
 using static Sharpgrad.Ops.DecompositionOps;
 
 namespace Sharpgrad.Ops;

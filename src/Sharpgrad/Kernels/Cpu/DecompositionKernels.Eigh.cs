@@ -1,4 +1,4 @@
-namespace Sharpgrad.Ops;
+namespace Sharpgrad.Kernels.Cpu;
 
 // Cyclic Jacobi for the symmetric eigenproblem.
 internal static partial class DecompositionKernels

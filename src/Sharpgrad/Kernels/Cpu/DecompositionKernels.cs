@@ -1,4 +1,4 @@
-namespace Sharpgrad.Ops;
+namespace Sharpgrad.Kernels.Cpu;
 
 /// <summary>
 /// Matrix decompositions of one row-major Float64 matrix at a time (no autograd): cyclic Jacobi for symmetric

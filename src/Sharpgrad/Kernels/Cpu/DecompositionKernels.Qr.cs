@@ -1,4 +1,4 @@
-namespace Sharpgrad.Ops;
+namespace Sharpgrad.Kernels.Cpu;
 
 // Householder QR (LAPACK's geqrf + orgqr) and triangular inversion.
 internal static partial class DecompositionKernels

@@ -1,4 +1,4 @@
-namespace Sharpgrad.Ops;
+namespace Sharpgrad.Kernels.Cpu;
 
 // One-sided Jacobi SVD and orthonormal completion.
 internal static partial class DecompositionKernels
