@@ -38,7 +38,7 @@ internal static class ShuffleOps
     }
 
     /// <summary>x viewed as <paramref name="split"/>, permuted and copied into a fresh contiguous <paramref name="shape"/>; recorded with one node.</summary>
-    private static Tensor Shuffled(Tensor x, int[] split, int[] perm, int[] shape, Func<Node> makeNode)
+    internal static Tensor Shuffled(Tensor x, int[] split, int[] perm, int[] shape, Func<Node> makeNode)
     {
         Tensor y;
         using (Autograd.NoGrad())
