@@ -1,0 +1,65 @@
+namespace Sharpgrad.Optim;
+
+/// <summary>Averaging functions for <see cref="AveragedModel"/>. PyTorch: torch.optim.swa_utils.</summary>
+public static class SwaUtils
+{
+    /// <summary>The running mean: averaged + (current - averaged) / (n + 1). PyTorch: get_swa_avg_fn.</summary>
+    public static Func<Tensor, Tensor, long, Tensor> GetSwaAvgFn() =>
+        (averaged, current, n) => averaged.Add(current.Sub(averaged).Div(n + 1));
+
+    /// <summary>The running mean over lists of tensors, updated in place. PyTorch: get_swa_multi_avg_fn.</summary>
+    public static Action<IReadOnlyList<Tensor>, IReadOnlyList<Tensor>, long> GetSwaMultiAvgFn()
+    {
+        var avg = GetSwaAvgFn();
+        return (averaged, current, n) =>
+        {
+            using (Autograd.NoGrad())
+                for (int i = 0; i < averaged.Count; i++) averaged[i].Copy_(avg(averaged[i], current[i], n));
+        };
+    }
+
+    /// <summary>Exponential moving average: decay·ema + (1 - decay)·current. PyTorch: get_ema_avg_fn.</summary>
+    public static Func<Tensor, Tensor, long, Tensor> GetEmaAvgFn(double decay = 0.999) =>
+        (ema, current, _) =>
+        {
+            using (Autograd.NoGrad()) return ema.Mul(decay).Add(current.Mul(1 - decay));
+        };
+
+    /// <summary>
+    /// Exponential moving average over lists of tensors, in place: a lerp towards current by 1 - decay for floating
+    /// tensors, ema·decay + current·(1 - decay) otherwise. PyTorch: get_ema_multi_avg_fn.
+    /// </summary>
+    public static Action<IReadOnlyList<Tensor>, IReadOnlyList<Tensor>, long> GetEmaMultiAvgFn(double decay = 0.999) =>
+        (ema, current, _) =>
+        {
+            if (ema.Count == 0) return;
+            using (Autograd.NoGrad())
+            {
+                bool floating = ema[0].DType.IsFloatingPoint();
+                for (int i = 0; i < ema.Count; i++)
+                    ema[i].Copy_(floating ? FusedLerp(ema[i], current[i], 1 - decay) : ema[i].Mul(decay).Add(current[i].Mul(-decay + 1)));
+            }
+        };
+
+    /// <summary>
+    /// PyTorch's CPU lerp as compiled (fused multiply-add): fma(w, end - self, self) where |w| &lt; 0.5, else
+    /// fma(-(end - self), 1 - w, end), in the tensors' precision (the weight rounded to it), as _foreach_lerp_ computes it.
+    /// </summary>
+    private static Tensor FusedLerp(Tensor self, Tensor end, double weight)
+    {
+        int[] shape = self.Sizes.ToArray();
+        var diff = end.Sub(self);
+        if (self.DType == DType.Float64)
+        {
+            double[] a = self.ToArray<double>(), e = end.ToArray<double>(), d = diff.ToArray<double>();
+            for (int i = 0; i < a.Length; i++)
+                a[i] = Math.Abs(weight) < 0.5 ? Math.FusedMultiplyAdd(weight, d[i], a[i]) : Math.FusedMultiplyAdd(-d[i], 1 - weight, e[i]);
+            return Tensor.FromArray(a, shape);
+        }
+        float w = (float)weight;
+        float[] x = self.ToArray<float>(), y = end.ToArray<float>(), z = diff.ToArray<float>();
+        for (int i = 0; i < x.Length; i++)
+            x[i] = MathF.Abs(w) < 0.5f ? MathF.FusedMultiplyAdd(w, z[i], x[i]) : MathF.FusedMultiplyAdd(-z[i], 1 - w, y[i]);
+        return Tensor.FromArray(x, shape);
+    }
+}
