@@ -40,18 +40,15 @@ public static partial class Functional
     public static Tensor LogSoftmax(Tensor x, int dim) => SoftmaxOps.Softmax(x, dim, log: true);
 
     /// <summary>
-    /// Zeroes whole channels of [N, C, H, W] (or unbatched [C, H, W]) input with probability p in training, scaling the
-    /// kept channels by 1/(1-p) (MulBackward0). Like PyTorch, any other rank is treated as unbatched (dim 0 = channels),
-    /// which PyTorch deprecates with a warning. PyTorch: F.dropout2d.
+    /// Zeroes whole channels of [N, C, H, W] input with probability p in training, scaling the kept channels by 1/(1-p)
+    /// (MulBackward0). As PyTorch's feature dropout, one draw per [dim 0, dim 1] entry at every rank: a 3-D input counts
+    /// as (N, C, L) and a 2-D one is dropped element by element (PyTorch warns for both). PyTorch: F.dropout2d.
     /// </summary>
     public static Tensor Dropout2d(Tensor x, double p = 0.5, bool training = true)
     {
         ArgumentNullException.ThrowIfNull(x);
         CheckDropout(p);
-        if (x.Dim == 0) throw new InvalidOperationException("Feature dropout requires at least 2 dimensions in the input");
-        if (!training || p == 0) return x;
-        int channelDims = x.Dim == 4 ? 2 : 1; // [N, C] of a batch, else dim 0 of an unbatched input
-        return ApplyMask(x, x.Shape.Select((s, i) => i < channelDims ? s : 1).ToArray(), p); // one draw per channel
+        return DropoutImpl(x, p, training, feature: true, alpha: false);
     }
 
     internal static void CheckDropout(double p)

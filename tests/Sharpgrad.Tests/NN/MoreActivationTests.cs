@@ -73,8 +73,13 @@ public class Dropout2dTests
         d.Eval();
         Assert.Same(x, d.Call(x));
         Assert.Equal("Dropout2d(p=0.25, inplace=False)", d.ToString());
-        var rows = Functional.Dropout2d(Tensor.Ones([64, 5], DType.Float64), 0.5).ToArray<double>(); // 2-D: PyTorch treats dim 0 as channels
-        for (int r = 0; r < 64; r++) Assert.Single(rows.Skip(r * 5).Take(5).Distinct());
+        // PyTorch 2.6 draws one mask value per [dim 0, dim 1] entry at any rank: a 2-D input varies along both dims, a
+        // 3-D [A, B, L] input is constant along L only.
+        var flat = Functional.Dropout2d(Tensor.Ones([64, 5], DType.Float64), 0.5).ToArray<double>();
+        Assert.Contains(Enumerable.Range(0, 64), r => flat.Skip(r * 5).Take(5).Distinct().Count() > 1);
+        var three = Functional.Dropout2d(Tensor.Ones([16, 8, 6], DType.Float64), 0.5).ToArray<double>();
+        for (int r = 0; r < 16 * 8; r++) Assert.Single(three.Skip(r * 6).Take(6).Distinct());
+        Assert.Contains(Enumerable.Range(0, 16), a => three.Skip(a * 48).Take(48).Distinct().Count() > 1);
         Assert.Equal("Feature dropout requires at least 2 dimensions in the input", Assert.Throws<InvalidOperationException>(() => Functional.Dropout2d(Tensor.Scalar(1.0))).Message);
     }
 }
