@@ -15,6 +15,13 @@ internal sealed class AddBackward0 : BinaryNode
     ];
 }
 
+/// <summary>add(self, Scalar other, alpha): self: grad (the C++ scalar overload PyTorch composites record).</summary>
+internal sealed class AddBackward1 : BinaryNode
+{
+    public override string Name => nameof(AddBackward1);
+    internal override Tensor?[] Apply(Tensor grad) => [GradA(grad), null];
+}
+
 /// <summary>sub(self, other, alpha): self: grad; other: -grad * alpha.</summary>
 internal sealed class SubBackward0 : BinaryNode
 {

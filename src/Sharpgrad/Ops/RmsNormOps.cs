@@ -3,13 +3,6 @@ using Sharpgrad.Shapes;
 
 namespace Sharpgrad.Ops;
 
-/// <summary>add(self, Scalar other, alpha): self: grad (the C++ scalar overload PyTorch composites record).</summary>
-internal sealed class AddBackward1 : BinaryNode
-{
-    public override string Name => nameof(AddBackward1);
-    internal override Tensor?[] Apply(Tensor grad) => [GradA(grad), null];
-}
-
 /// <summary>rms_norm, composed as PyTorch's CPU composite so the recorded nodes match.</summary>
 internal static class RmsNormOps
 {

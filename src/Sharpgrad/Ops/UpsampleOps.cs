@@ -201,14 +201,17 @@ internal static class UpsampleOps
         return r;
     }
 
+    /// <summary>The depth, height and width tap weights in the element type.</summary>
+    private static (T[] D, T[] H, T[] W) Weights<T>(Spec s) where T : unmanaged, IFloatingPointIeee754<T> =>
+        (Array.ConvertAll(s.AD.Weight, T.CreateTruncating), Array.ConvertAll(s.AH.Weight, T.CreateTruncating),
+            Array.ConvertAll(s.AW.Weight, T.CreateTruncating));
+
     // PyTorch's order: each row's width taps are summed first, then weighted by the height taps, then by depth.
     private static void Forward<T>(T[] x, int xOff, Spec s, T[] y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (ad, ah, aw) = (s.AD, s.AH, s.AW);
         int td = ad.Taps, th = ah.Taps, tw = aw.Taps;
-        var wd = ad.Weight.Select(T.CreateTruncating).ToArray();
-        var wh = ah.Weight.Select(T.CreateTruncating).ToArray();
-        var ww = aw.Weight.Select(T.CreateTruncating).ToArray();
+        var (wd, wh, ww) = Weights<T>(s);
         bool weighH = s.Dims >= 2 && s.Mode is not (ResampleMode.Nearest or ResampleMode.NearestExact);
         bool weighD = s.Dims == 3 && weighH;
         int plane = s.D * s.H * s.W, outPlane = s.OutD * s.OutH * s.OutW;
@@ -246,9 +249,7 @@ internal static class UpsampleOps
     {
         var (ad, ah, aw) = (s.AD, s.AH, s.AW);
         int td = ad.Taps, th = ah.Taps, tw = aw.Taps;
-        var wd = ad.Weight.Select(T.CreateTruncating).ToArray();
-        var wh = ah.Weight.Select(T.CreateTruncating).ToArray();
-        var ww = aw.Weight.Select(T.CreateTruncating).ToArray();
+        var (wd, wh, ww) = Weights<T>(s);
         bool cubic = s.Mode == ResampleMode.Cubic, nearest = s.Mode is ResampleMode.Nearest or ResampleMode.NearestExact;
         int plane = s.D * s.H * s.W, outPlane = s.OutD * s.OutH * s.OutW;
         for (int p = 0; p < s.Planes; p++)
