@@ -160,10 +160,10 @@ public abstract partial class Module
     /// <summary>PyTorch's printed form of the module tree.</summary>
     public override string ToString()
     {
-        string name = ReprName;
-        if (_modules.Count == 0) return $"{name}({ExtraRepr})";
+        string name = ReprName, extra = ExtraRepr;
+        if (_modules.Count == 0 && !extra.Contains('\n')) return $"{name}({extra})";
         var sb = new StringBuilder(name).Append("(\n");
-        if (ExtraRepr.Length > 0) sb.Append("  ").Append(ExtraRepr).Append('\n');
+        if (extra.Length > 0) sb.Append("  ").Append(extra.Replace("\n", "\n  ")).Append('\n');
         foreach (var (childName, child) in _modules)
             sb.Append("  (").Append(childName).Append("): ").Append(child.ToString().Replace("\n", "\n  ")).Append('\n');
         return sb.Append(')').ToString();
