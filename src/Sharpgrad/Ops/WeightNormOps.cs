@@ -12,7 +12,7 @@ internal static class WeightNormOps
     {
         v.ThrowIfDisposed();
         g.ThrowIfDisposed();
-        if (dim != 0 && dim != v.Dim - 1) return v * (g / NormExceptDim(v, 2, dim));
+        if (v.Dim == 0 || (dim != 0 && dim != v.Dim - 1)) return v * (g / NormExceptDim(v, 2, dim));
         Tensor norms, w;
         using (Autograd.NoGrad())
         {

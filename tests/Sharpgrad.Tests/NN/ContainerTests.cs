@@ -70,6 +70,7 @@ public class ContainerTests
         Assert.Equal("ParameterDict()", new ParameterDict().ToString());
         Assert.Equal("ParameterList(  (0): Parameter containing: [torch.float32 of size 3])", new ParameterList(Tensor.Zeros([3])).ToString());
         Assert.Equal("ParameterDict(  (t): Parameter containing: [torch.FloatTensor of size 2])", new ParameterDict(("t", Tensor.Zeros([2]))).ToString());
+        Assert.Equal("ParameterDict(  (d): Parameter containing: [torch.DoubleTensor of size 2])", new ParameterDict(("d", Tensor.Zeros([2], DType.Float64))).ToString());
         Assert.Equal(
             "ParameterList(\n    (0): Parameter containing: [torch.float32 of size ]\n    (1): Parameter containing: [torch.float64 of size 2x3x4]\n)",
             new ParameterList(Tensor.Scalar(0), Tensor.Zeros([2, 3, 4], DType.Float64)).ToString());
