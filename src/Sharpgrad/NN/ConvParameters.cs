@@ -13,6 +13,15 @@ internal static class ConvParameters
         if (outChannels % groups != 0) throw new ArgumentException("out_channels must be divisible by groups");
     }
 
+    /// <summary>A 3-D module's window: positive kernel, stride and dilation, non-negative padding, on every axis.</summary>
+    public static void CheckWindow((int D, int H, int W) kernel, (int D, int H, int W) stride, (int D, int H, int W) padding, (int D, int H, int W) dilation)
+    {
+        if (kernel.D <= 0 || kernel.H <= 0 || kernel.W <= 0) throw new ArgumentOutOfRangeException(nameof(kernel), kernel, "kernel size must be positive");
+        if (stride.D <= 0 || stride.H <= 0 || stride.W <= 0) throw new ArgumentOutOfRangeException(nameof(stride), stride, "stride must be positive");
+        if (padding.D < 0 || padding.H < 0 || padding.W < 0) throw new ArgumentOutOfRangeException(nameof(padding), padding, "padding must be non-negative");
+        if (dilation.D <= 0 || dilation.H <= 0 || dilation.W <= 0) throw new ArgumentOutOfRangeException(nameof(dilation), dilation, "dilation must be positive");
+    }
+
     /// <summary>PyTorch's default init: weight and bias uniform in ±1/√fanIn.</summary>
     public static void InitUniform(Tensor weight, Tensor? bias, int fanIn)
     {

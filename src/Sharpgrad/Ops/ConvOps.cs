@@ -49,33 +49,8 @@ internal static class ConvOps
         var g = new ConvGeometry(n, c / groups, h, wd, kh, kw, stride.H, stride.W, padding.H, padding.W, dilation.H, dilation.W,
             (h + 2 * padding.H - ekh) / stride.H + 1, (wd + 2 * padding.W - ekw) / stride.W + 1);
 
-        ConvolutionBackward0? node = null;
-        if (NormOps.ShouldRecord(x, w, b))
-        {
-            node = new ConvolutionBackward0(g, w.Sizes, groups) { Edges = NormOps.Edges(x, w, b) };
-            if (w.RequiresGradFast) node.A = SavedTensor.Input(x);
-            if (x.RequiresGradFast) node.B = SavedTensor.Input(w);
-        }
-        Tensor y;
-        int l = g.OutH * g.OutW, k = g.C * kh * kw, og = cout / groups;
-        using (Autograd.NoGrad())
-        using (Tensor.NewScope())
-        {
-            var outs = new Tensor[groups];
-            for (int gi = 0; gi < groups; gi++)
-            {
-                var xg = groups == 1 ? x : x.Narrow(1, gi * g.C, g.C);
-                var wg = groups == 1 ? w : w.Narrow(0, gi * og, og);
-                var cols = Im2Col(xg, g);
-                var w2 = wg.Reshape(og, k);
-                outs[gi] = b is null ? w2.Mm(cols) : Tensor.Addmm((groups == 1 ? b : b.Narrow(0, gi * og, og)).Reshape(og, 1), w2, cols);
-            }
-            var out2 = groups == 1 ? outs[0] : Tensor.Cat(outs, 0);
-            var permuted = out2.View(cout, n, l).Permute(1, 0, 2);
-            y = NormOps.Shaped(permuted, [n, cout, g.OutH, g.OutW]).MoveToOuterScope();
-        }
-        if (node is not null) Record.SetHistory(y, node);
-        return y;
+        return ConvGemm.Recorded(x, w, b, () => new ConvolutionBackward0(g, w.Sizes, groups),
+            () => ConvGemm.Convolution(x, w, b, groups, g.C, xg => Im2Col(xg, g), [n, cout, g.OutH, g.OutW]));
     }
 
     /// <summary>
@@ -110,31 +85,8 @@ internal static class ConvOps
         // The conv that maps the output back onto the input: its "input" is our output, its output our input grid.
         var g = new ConvGeometry(n, coutG, oh, ow, kh, kw, stride.H, stride.W, padding.H, padding.W, dilation.H, dilation.W, h, wd);
 
-        ConvTransposeBackward? node = null;
-        if (NormOps.ShouldRecord(x, w, b))
-        {
-            node = new ConvTransposeBackward(g, w.Sizes, groups) { Edges = NormOps.Edges(x, w, b) };
-            if (w.RequiresGradFast) node.A = SavedTensor.Input(x);
-            if (x.RequiresGradFast) node.B = SavedTensor.Input(w);
-        }
-        Tensor y;
-        int cinG = cin / groups, k = coutG * kh * kw;
-        using (Autograd.NoGrad())
-        using (Tensor.NewScope())
-        {
-            var outs = new Tensor[groups];
-            for (int gi = 0; gi < groups; gi++)
-            {
-                var xg = (groups == 1 ? x : x.Narrow(1, gi * cinG, cinG)).Permute(1, 0, 2, 3).Reshape(cinG, n * h * wd);
-                var wg = (groups == 1 ? w : w.Narrow(0, gi * cinG, cinG)).Reshape(cinG, k);
-                outs[gi] = Col2Im(wg.T.Mm(xg), g);
-            }
-            var r = groups == 1 ? outs[0] : Tensor.Cat(outs, 1);
-            if (b is not null) r = r + b.View(1, cout, 1, 1);
-            y = r.MoveToOuterScope();
-        }
-        if (node is not null) Record.SetHistory(y, node);
-        return y;
+        return ConvGemm.Recorded(x, w, b, () => new ConvTransposeBackward(g, w.Sizes, groups),
+            () => ConvGemm.Transposed(x, w, b, groups, cols => Col2Im(cols, g)));
     }
 
     /// <summary>
@@ -236,41 +188,11 @@ internal static class ConvOps
     private static int FloorDiv(int a, int b) => (int)Math.Floor((double)a / b);
 }
 
-/// <summary>
-/// convolution, per group: input: col2im(Wᵀ @ g); weight: g @ im2col(x)ᵀ; bias: g summed over batch and plane.
-/// </summary>
-internal sealed class ConvolutionBackward0(ConvGeometry g, int[] weightSizes, int groups) : BinaryNode
+/// <summary>conv2d: <see cref="ConvolutionGemmBackward"/> over im2col.</summary>
+internal sealed class ConvolutionBackward0(ConvGeometry g, int[] weightSizes, int groups) : ConvolutionGemmBackward(weightSizes, groups, g.C)
 {
-    public override string Name => nameof(ConvolutionBackward0);
-
-    internal override Tensor?[] Apply(Tensor grad)
-    {
-        int cout = weightSizes[0], og = cout / groups, k = g.C * g.KH * g.KW;
-        var g2 = grad.Permute(1, 0, 2, 3).Reshape(cout, g.N * g.OutH * g.OutW);
-        Tensor? dx = null, dw = null, db = null;
-        var dxs = new Tensor[groups];
-        var dws = new Tensor[groups];
-        for (int gi = 0; gi < groups; gi++)
-        {
-            var gg = groups == 1 ? g2 : g2.Narrow(0, gi * og, og);
-            if (NeedsInputGrad(0))
-            {
-                var wg = B!.Unpack();
-                if (groups > 1) wg = wg.Narrow(0, gi * og, og);
-                dxs[gi] = ConvOps.Col2Im(wg.Reshape(og, k).T.Mm(gg), g);
-            }
-            if (NeedsInputGrad(1))
-            {
-                var xg = A!.Unpack();
-                if (groups > 1) xg = xg.Narrow(1, gi * g.C, g.C);
-                dws[gi] = gg.Mm(ConvOps.Im2Col(xg, g).T);
-            }
-        }
-        if (NeedsInputGrad(0)) dx = groups == 1 ? dxs[0] : Tensor.Cat(dxs, 1);
-        if (NeedsInputGrad(1)) dw = (groups == 1 ? dws[0] : Tensor.Cat(dws, 0)).Reshape(weightSizes);
-        if (NeedsInputGrad(2)) db = grad.Sum([0, 2, 3]);
-        return [dx, dw, db];
-    }
+    protected override Tensor Unfold(Tensor x) => ConvOps.Im2Col(x, g);
+    protected override Tensor Fold(Tensor cols) => ConvOps.Col2Im(cols, g);
 }
 
 /// <summary>im2col: col2im(grad).</summary>
@@ -300,41 +222,8 @@ internal sealed class MaxPool2DWithIndicesBackward0(int[] inputSizes, int planes
     ];
 }
 
-/// <summary>
-/// conv_transpose2d, per group: input: W·im2col(g) (a plain convolution of the gradient); weight: x·im2col(g)ᵀ;
-/// bias: g summed over batch and plane.
-/// </summary>
-internal sealed class ConvTransposeBackward(ConvGeometry g, int[] weightSizes, int groups) : BinaryNode
+/// <summary>conv_transpose2d: <see cref="ConvTransposeGemmBackward"/> over im2col of the gradient.</summary>
+internal sealed class ConvTransposeBackward(ConvGeometry g, int[] weightSizes, int groups) : ConvTransposeGemmBackward(weightSizes, groups, [g.N, g.OutH, g.OutW])
 {
-    public override string Name => "ConvolutionBackward0";
-
-    internal override Tensor?[] Apply(Tensor grad)
-    {
-        int cin = weightSizes[0], cinG = cin / groups, coutG = weightSizes[1], k = coutG * g.KH * g.KW;
-        int n = g.N, h = g.OutH, w = g.OutW;
-        var dxs = new Tensor[groups];
-        var dws = new Tensor[groups];
-        for (int gi = 0; gi < groups; gi++)
-        {
-            var gg = groups == 1 ? grad : grad.Narrow(1, gi * coutG, coutG);
-            var cols = ConvOps.Im2Col(gg, g); // [coutG·kh·kw, N·h·w]
-            if (NeedsInputGrad(0))
-            {
-                var wg = B!.Unpack();
-                if (groups > 1) wg = wg.Narrow(0, gi * cinG, cinG);
-                dxs[gi] = wg.Reshape(cinG, k).Mm(cols).View(cinG, n, h, w).Permute(1, 0, 2, 3);
-            }
-            if (NeedsInputGrad(1))
-            {
-                var xg = A!.Unpack();
-                if (groups > 1) xg = xg.Narrow(1, gi * cinG, cinG);
-                dws[gi] = xg.Permute(1, 0, 2, 3).Reshape(cinG, n * h * w).Mm(cols.T);
-            }
-        }
-        Tensor? dx = null, dw = null, db = null;
-        if (NeedsInputGrad(0)) dx = (groups == 1 ? dxs[0] : Tensor.Cat(dxs, 1)).Contiguous();
-        if (NeedsInputGrad(1)) dw = (groups == 1 ? dws[0] : Tensor.Cat(dws, 0)).Reshape(weightSizes);
-        if (NeedsInputGrad(2)) db = grad.Sum([0, 2, 3]);
-        return [dx, dw, db];
-    }
+    protected override Tensor Unfold(Tensor grad) => ConvOps.Im2Col(grad, g);
 }
