@@ -9,7 +9,7 @@ namespace Sharpgrad.NN;
 public abstract class InstanceNorm : NormBase
 {
     /// <summary>An instance norm over <paramref name="numFeatures"/> channels; unlike BatchNorm, affine and tracking are off by default.</summary>
-    protected InstanceNorm(int numFeatures, double eps, double momentum, bool affine, bool trackRunningStats, DType dtype)
+    protected InstanceNorm(int numFeatures, double eps, double? momentum, bool affine, bool trackRunningStats, DType dtype)
         : base(numFeatures, eps, momentum, affine, trackRunningStats, dtype)
     {
     }
@@ -31,11 +31,11 @@ public abstract class InstanceNorm : NormBase
     }
 
     private Tensor Apply(Tensor input) =>
-        Functional.InstanceNorm(input, RunningMean, RunningVar, Weight, Bias, Training || RunningMean is null, Momentum, Eps);
+        Functional.InstanceNorm(input, RunningMean, RunningVar, Weight, Bias, Training || RunningMean is null, Momentum ?? 0.0, Eps);
 }
 
 /// <summary>Instance norm over [N, C, L] or unbatched [C, L] input. PyTorch: torch.nn.InstanceNorm1d.</summary>
-public sealed class InstanceNorm1d(int numFeatures, double eps = 1e-5, double momentum = 0.1, bool affine = false, bool trackRunningStats = false, DType dtype = DType.Float32)
+public sealed class InstanceNorm1d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = false, bool trackRunningStats = false, DType dtype = DType.Float32)
     : InstanceNorm(numFeatures, eps, momentum, affine, trackRunningStats, dtype)
 {
     /// <inheritdoc/>
@@ -49,7 +49,7 @@ public sealed class InstanceNorm1d(int numFeatures, double eps = 1e-5, double mo
 }
 
 /// <summary>Instance norm over [N, C, H, W] or unbatched [C, H, W] input. PyTorch: torch.nn.InstanceNorm2d.</summary>
-public sealed class InstanceNorm2d(int numFeatures, double eps = 1e-5, double momentum = 0.1, bool affine = false, bool trackRunningStats = false, DType dtype = DType.Float32)
+public sealed class InstanceNorm2d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = false, bool trackRunningStats = false, DType dtype = DType.Float32)
     : InstanceNorm(numFeatures, eps, momentum, affine, trackRunningStats, dtype)
 {
     /// <inheritdoc/>

@@ -52,7 +52,7 @@ public sealed class LayerNorm : Module
 public abstract class NormBase : Module
 {
     /// <summary>Parameters and buffers for <paramref name="numFeatures"/> channels.</summary>
-    private protected NormBase(int numFeatures, double eps, double momentum, bool affine, bool trackRunningStats, DType dtype)
+    private protected NormBase(int numFeatures, double eps, double? momentum, bool affine, bool trackRunningStats, DType dtype)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(numFeatures);
         NumFeatures = numFeatures;
@@ -77,8 +77,11 @@ public abstract class NormBase : Module
     /// <summary>Added to the variance for numerical stability.</summary>
     public double Eps { get; }
 
-    /// <summary>Weight of the new statistics in the running average.</summary>
-    public double Momentum { get; }
+    /// <summary>
+    /// Weight of the new statistics in the running average; null gives batch norm the cumulative moving average
+    /// (weight 1/num_batches_tracked) and instance norm weight 0. Settable, as PyTorch's attribute. PyTorch: momentum.
+    /// </summary>
+    public double? Momentum { get; set; }
 
     /// <summary>Per-channel scale, or null.</summary>
     public Tensor? Weight { get; }
@@ -95,12 +98,24 @@ public abstract class NormBase : Module
     /// <summary>Number of training batches seen (batch norm; instance norm keeps it at 0, as PyTorch), or null when not tracking.</summary>
     public Tensor? NumBatchesTracked { get; }
 
+    /// <summary>Zeroes running_mean and num_batches_tracked and fills running_var with 1 (when tracking). PyTorch: reset_running_stats.</summary>
+    public void ResetRunningStats()
+    {
+        if (RunningMean is null) return;
+        using (Autograd.NoGrad())
+        {
+            RunningMean.Zero_();
+            RunningVar!.Fill_(1);
+            NumBatchesTracked!.Zero_();
+        }
+    }
+
     /// <summary>Throws when the input has the wrong number of dimensions for this module (PyTorch's _check_input_dim).</summary>
     protected abstract void CheckInputDim(Tensor input);
 
     /// <inheritdoc/>
     protected override string ExtraRepr =>
-        $"{NumFeatures}, eps={PyFloat(Eps)}, momentum={PyFloat(Momentum)}, affine={PyBool(Weight is not null)}, track_running_stats={PyBool(RunningMean is not null)}";
+        $"{NumFeatures}, eps={PyFloat(Eps)}, momentum={(Momentum is { } m ? PyFloat(m) : "None")}, affine={PyBool(Weight is not null)}, track_running_stats={PyBool(RunningMean is not null)}";
 }
 
 /// <summary>
@@ -110,7 +125,7 @@ public abstract class NormBase : Module
 public abstract class BatchNorm : NormBase
 {
     /// <summary>A batch norm over <paramref name="numFeatures"/> channels.</summary>
-    protected BatchNorm(int numFeatures, double eps, double momentum, bool affine, bool trackRunningStats, DType dtype)
+    protected BatchNorm(int numFeatures, double eps, double? momentum, bool affine, bool trackRunningStats, DType dtype)
         : base(numFeatures, eps, momentum, affine, trackRunningStats, dtype)
     {
     }
@@ -120,16 +135,19 @@ public abstract class BatchNorm : NormBase
     {
         ArgumentNullException.ThrowIfNull(input);
         CheckInputDim(input);
-        bool useBatchStats = Training || RunningMean is null;
-        var y = NormOps.BatchNorm(input, RunningMean, RunningVar, Weight, Bias, useBatchStats, Momentum, Eps);
+        double factor = Momentum ?? 0.0;
         if (Training && NumBatchesTracked is not null)
+        {
             using (Autograd.NoGrad()) NumBatchesTracked.Add_(1);
-        return y;
+            if (Momentum is null) factor = 1.0 / NumBatchesTracked.Item<long>(); // the cumulative moving average
+        }
+        bool useBatchStats = Training || RunningMean is null;
+        return NormOps.BatchNorm(input, RunningMean, RunningVar, Weight, Bias, useBatchStats, factor, Eps);
     }
 }
 
 /// <summary>Batch norm over [N, C] or [N, C, L] input. PyTorch: torch.nn.BatchNorm1d.</summary>
-public sealed class BatchNorm1d(int numFeatures, double eps = 1e-5, double momentum = 0.1, bool affine = true, bool trackRunningStats = true, DType dtype = DType.Float32)
+public sealed class BatchNorm1d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = true, bool trackRunningStats = true, DType dtype = DType.Float32)
     : BatchNorm(numFeatures, eps, momentum, affine, trackRunningStats, dtype)
 {
     /// <inheritdoc/>
@@ -140,7 +158,7 @@ public sealed class BatchNorm1d(int numFeatures, double eps = 1e-5, double momen
 }
 
 /// <summary>Batch norm over [N, C, H, W] input (per channel, over batch and plane). PyTorch: torch.nn.BatchNorm2d.</summary>
-public sealed class BatchNorm2d(int numFeatures, double eps = 1e-5, double momentum = 0.1, bool affine = true, bool trackRunningStats = true, DType dtype = DType.Float32)
+public sealed class BatchNorm2d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = true, bool trackRunningStats = true, DType dtype = DType.Float32)
     : BatchNorm(numFeatures, eps, momentum, affine, trackRunningStats, dtype)
 {
     /// <inheritdoc/>

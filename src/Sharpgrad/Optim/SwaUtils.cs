@@ -1,6 +1,8 @@
+using Sharpgrad.NN;
+
 namespace Sharpgrad.Optim;
 
-/// <summary>Averaging functions for <see cref="AveragedModel"/>. PyTorch: torch.optim.swa_utils.</summary>
+/// <summary>Averaging functions for <see cref="AveragedModel"/> and <see cref="UpdateBn"/>. PyTorch: torch.optim.swa_utils.</summary>
 public static class SwaUtils
 {
     /// <summary>The running mean: averaged + (current - averaged) / (n + 1). PyTorch: get_swa_avg_fn.</summary>
@@ -61,5 +63,34 @@ public static class SwaUtils
         for (int i = 0; i < x.Length; i++)
             x[i] = MathF.Abs(w) < 0.5f ? MathF.FusedMultiplyAdd(w, z[i], x[i]) : MathF.FusedMultiplyAdd(-z[i], 1 - w, y[i]);
         return Tensor.FromArray(x, shape);
+    }
+
+    /// <summary>
+    /// Recomputes the running statistics of every batch norm in <paramref name="model"/> (typically an
+    /// <see cref="AveragedModel"/>) from scratch: resets them, runs the model in training mode over each batch of
+    /// <paramref name="loader"/> without gradients with momentum null (the cumulative average over the batches), then
+    /// restores each momentum and the model's training mode (set on every submodule, as PyTorch's train(was_training)).
+    /// A model without batch norms is left untouched and the loader not read. Where PyTorch takes the first element of a
+    /// list or tuple batch, pass the inputs alone. PyTorch: torch.optim.swa_utils.update_bn.
+    /// </summary>
+    public static void UpdateBn(IEnumerable<Tensor> loader, Module model)
+    {
+        ArgumentNullException.ThrowIfNull(loader);
+        ArgumentNullException.ThrowIfNull(model);
+        var momenta = new List<(BatchNorm Module, double? Momentum)>();
+        foreach (var m in model.Modules())
+            if (m is BatchNorm bn)
+            {
+                bn.ResetRunningStats();
+                momenta.Add((bn, bn.Momentum));
+            }
+        if (momenta.Count == 0) return;
+        bool wasTraining = model.Training;
+        model.Train();
+        foreach (var (bn, _) in momenta) bn.Momentum = null;
+        using (Autograd.NoGrad())
+            foreach (var input in loader) model.Call(input);
+        foreach (var (bn, momentum) in momenta) bn.Momentum = momentum;
+        model.Train(wasTraining);
     }
 }
