@@ -4,7 +4,7 @@ using Sharpgrad.Shapes;
 namespace Sharpgrad.Ops;
 
 /// <summary>Element-wise functions of two or three tensors: atan2, lerp, logaddexp, each with its derivatives.yaml formula.</summary>
-internal static class PointwiseBinaryOps
+internal static partial class PointwiseBinaryOps
 {
     /// <summary>Wires <paramref name="node"/> to a and b, keeping their shapes, dtypes and values for backward.</summary>
     private static TNode Connect<TNode>(TNode node, Tensor a, Tensor b) where TNode : BinaryNode
@@ -93,40 +93,18 @@ internal static class PointwiseBinaryOps
             throw new ArgumentException($"expected dtype {ScalarTypeName(self.DType)} for `{name}` but got dtype {ScalarTypeName(other.DType)}");
     }
 
-    /// <summary>
-    /// PyTorch's lerp formula: self + w·(end - self) where |w| &lt; 0.5, else end - (end - self)·(1 - w), which is
-    /// exact at both ends.
-    /// </summary>
-    private static Tensor LerpForward(Tensor self, Tensor end, Tensor weight)
-    {
-        var diff = end - self;
-        return Tensor.Where(weight.Abs().Lt(0.5), self + weight * diff, end - diff * (1.0 - weight));
-    }
-
     /// <summary>self + weight·(end - self), broadcast; self and end must share a floating dtype (LerpBackward0).</summary>
     public static Tensor Lerp(Tensor self, Tensor end, double weight)
     {
-        ArgumentNullException.ThrowIfNull(self);
-        ArgumentNullException.ThrowIfNull(end);
-        OpHelpers.CheckSameDevice(self, end);
-        CheckLerpDType(self, end, "end");
-        if (!self.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("lerp_kernel_scalar", self.DType);
-        OpHelpers.BroadcastShape(self, end);
-        return Recorded(self, end, () => new LerpBackward0(weight), () => LerpForward(self, end, Tensor.Scalar(weight, self.DType)));
+        var shape = CheckLerp(self, end, null);
+        return Recorded(self, end, () => new LerpBackward0(weight), () => LerpKernel(self, end, null, weight, shape));
     }
 
     /// <summary>self + weight·(end - self) with a tensor weight, all three broadcast and of one dtype (LerpBackward1).</summary>
     public static Tensor Lerp(Tensor self, Tensor end, Tensor weight)
     {
-        ArgumentNullException.ThrowIfNull(self);
-        ArgumentNullException.ThrowIfNull(end);
         ArgumentNullException.ThrowIfNull(weight);
-        OpHelpers.CheckSameDevice(self, end);
-        OpHelpers.CheckSameDevice(self, weight);
-        CheckLerpDType(self, end, "end");
-        CheckLerpDType(self, weight, "weight");
-        if (!self.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("lerp_kernel_tensor", self.DType);
-        Layout.Broadcast(OpHelpers.BroadcastShape(self, end), weight.Sizes);
+        var shape = CheckLerp(self, end, weight);
         LerpBackward1? node = null;
         if (Record.ShouldRecord([self, end, weight]))
         {
@@ -135,7 +113,7 @@ internal static class PointwiseBinaryOps
         }
         Tensor y;
         using (Autograd.NoGrad())
-        using (Tensor.NewScope()) y = LerpForward(self, end, weight).MoveToOuterScope();
+        using (Tensor.NewScope()) y = LerpKernel(self, end, weight, 0, shape).MoveToOuterScope();
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }

@@ -26,7 +26,7 @@ public abstract class MomentOptimizer : Optimizer
     private protected abstract void Update(int index, Tensor parameter, Tensor grad, double step, Tensor[] state);
 
     /// <summary>exp_avg.lerp_(grad, weight) with PyTorch's lerp formula.</summary>
-    private protected static void Lerp_(Tensor avg, Tensor grad, double weight) => avg.Copy_(avg.Lerp(grad, weight));
+    private protected static void Lerp_(Tensor avg, Tensor grad, double weight) => avg.Lerp_(grad, weight);
 
     /// <inheritdoc/>
     protected sealed override void Update(int index, Tensor parameter, Tensor grad)

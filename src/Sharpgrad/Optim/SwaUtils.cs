@@ -39,31 +39,10 @@ public static class SwaUtils
             {
                 bool floating = ema[0].DType.IsFloatingPoint();
                 for (int i = 0; i < ema.Count; i++)
-                    ema[i].Copy_(floating ? FusedLerp(ema[i], current[i], 1 - decay) : ema[i].Mul(decay).Add(current[i].Mul(-decay + 1)));
+                    if (floating) ema[i].Lerp_(current[i], 1 - decay);
+                    else ema[i].Copy_(ema[i].Mul(decay).Add(current[i].Mul(-decay + 1)));
             }
         };
-
-    /// <summary>
-    /// PyTorch's CPU lerp as compiled (fused multiply-add): fma(w, end - self, self) where |w| &lt; 0.5, else
-    /// fma(-(end - self), 1 - w, end), in the tensors' precision (the weight rounded to it), as _foreach_lerp_ computes it.
-    /// </summary>
-    private static Tensor FusedLerp(Tensor self, Tensor end, double weight)
-    {
-        int[] shape = self.Sizes.ToArray();
-        var diff = end.Sub(self);
-        if (self.DType == DType.Float64)
-        {
-            double[] a = self.ToArray<double>(), e = end.ToArray<double>(), d = diff.ToArray<double>();
-            for (int i = 0; i < a.Length; i++)
-                a[i] = Math.Abs(weight) < 0.5 ? Math.FusedMultiplyAdd(weight, d[i], a[i]) : Math.FusedMultiplyAdd(-d[i], 1 - weight, e[i]);
-            return Tensor.FromArray(a, shape);
-        }
-        float w = (float)weight;
-        float[] x = self.ToArray<float>(), y = end.ToArray<float>(), z = diff.ToArray<float>();
-        for (int i = 0; i < x.Length; i++)
-            x[i] = MathF.Abs(w) < 0.5f ? MathF.FusedMultiplyAdd(w, z[i], x[i]) : MathF.FusedMultiplyAdd(-z[i], 1 - w, y[i]);
-        return Tensor.FromArray(x, shape);
-    }
 
     /// <summary>
     /// Recomputes the running statistics of every batch norm in <paramref name="model"/> (typically an
