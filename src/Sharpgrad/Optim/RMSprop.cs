@@ -61,7 +61,7 @@ public sealed class RMSprop : Optimizer
         if (Centered)
         {
             var gAvg = _gradAvg[index] ??= Tensor.Zeros(parameter.Sizes, parameter.DType).MoveToOuterScope();
-            gAvg.Add_((g - gAvg) * (1 - Alpha)); // lerp_(grad, 1 - alpha)
+            gAvg.Lerp_(g, 1 - Alpha);
             avg = v.Add(gAvg * gAvg, -1).Sqrt_();
         }
         else avg = v.Sqrt();

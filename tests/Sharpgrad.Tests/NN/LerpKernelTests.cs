@@ -6,54 +6,31 @@ namespace Sharpgrad.Tests.NN;
 /// </summary>
 public class LerpKernelTests
 {
-    /// <summary>The oracle's 64-bit LCG (high 32 bits of each state).</summary>
-    private sealed class Lcg(ulong seed)
-    {
-        private ulong _x = seed;
-
-        public uint Next()
-        {
-            _x = unchecked(_x * 6364136223846793005UL + 1442695040888963407UL);
-            return (uint)(_x >> 32);
-        }
-    }
-
     /// <summary>300 self, end and weight values as the oracle built them: random signs, mantissas and exponents (2^±20), a third of the ends near self.</summary>
     private static (Tensor S, Tensor E, Tensor W) Inputs(DType dtype)
     {
         const int n = 300;
-        var rng = new Lcg(42);
+        ulong rng = 42;
         double[] Values()
         {
             var v = new double[n];
             for (int i = 0; i < n; i++)
             {
-                uint r = rng.Next();
+                uint r = Bits.Next(ref rng);
                 if (dtype == DType.Float32)
-                    v[i] = BitConverter.Int32BitsToSingle((int)((r & 0x80000000u) | ((107 + (r >> 8) % 41) << 23) | (rng.Next() & 0x7FFFFF)));
+                    v[i] = BitConverter.Int32BitsToSingle((int)((r & 0x80000000u) | ((107 + (r >> 8) % 41) << 23) | (Bits.Next(ref rng) & 0x7FFFFF)));
                 else
-                    v[i] = BitConverter.Int64BitsToDouble((long)(((ulong)(r & 0x80000000u) << 32) | ((1003UL + (r >> 8) % 41) << 52) | ((ulong)rng.Next() << 20) | (rng.Next() & 0xFFFFFu)));
+                    v[i] = BitConverter.Int64BitsToDouble((long)(((ulong)(r & 0x80000000u) << 32) | ((1003UL + (r >> 8) % 41) << 52) | ((ulong)Bits.Next(ref rng) << 20) | (Bits.Next(ref rng) & 0xFFFFFu)));
             }
             return v;
         }
         double[] s = Values(), e = Values(), w = new double[n];
-        for (int i = 0; i < n; i++) w[i] = ((long)(rng.Next() % 2001) - 500) / 1000.0;
+        for (int i = 0; i < n; i++) w[i] = ((long)(Bits.Next(ref rng) % 2001) - 500) / 1000.0;
         var st = Tensor.FromArray(s, [n]).To(dtype);
         var wt = Tensor.FromArray(w, [n]).To(dtype);
         var et = Tensor.FromArray(e, [n]).To(dtype);
         et.Narrow(0, 0, 100).Copy_(st.Narrow(0, 0, 100) * (wt.Narrow(0, 0, 100) * 1e-3 + 1));
         return (st, et, wt);
-    }
-
-    /// <summary>FNV-1a over the raw little-endian bytes of the values, as the oracle hashed tensor.numpy().tobytes().</summary>
-    private static ulong Hash(Tensor t)
-    {
-        ulong h = 0xcbf29ce484222325UL;
-        var bytes = t.DType == DType.Float32
-            ? t.ToArray<float>().SelectMany(BitConverter.GetBytes)
-            : t.ToArray<double>().SelectMany(BitConverter.GetBytes);
-        foreach (byte b in bytes) h = unchecked((h ^ b) * 0x100000001b3UL);
-        return h;
     }
 
     /// <summary>The unfused formula (each product and sum rounded), which PyTorch's kernel does not compute.</summary>
@@ -83,11 +60,11 @@ public class LerpKernelTests
     {
         var (s, e, _) = Inputs(dtype);
         var y = s.Lerp(e, weight);
-        Assert.Equal(hash, Hash(y));
+        Assert.Equal(hash, Bits.Hash(y));
         // The inputs expose the rounding: this many values differ from the unfused formula (as in PyTorch).
         var unfused = Math.Abs(weight) < 0.5 ? s + weight * (e - s) : e - (e - s) * (1 - weight); // 1 - weight in double, as Python
         Assert.Equal(unfusedDiffers, (int)y.Ne(unfused).Sum().Item<long>());
-        Assert.Equal(hash, Hash(s.Clone().Lerp_(e, weight)));
+        Assert.Equal(hash, Bits.Hash(s.Clone().Lerp_(e, weight)));
     }
 
     [Fact]
@@ -95,17 +72,17 @@ public class LerpKernelTests
     {
         var (s, e, w) = Inputs(DType.Float32);
         var y = s.Lerp(e, w);
-        Assert.Equal(0x284046302ac0dec9UL, Hash(y));
+        Assert.Equal(0x284046302ac0dec9UL, Bits.Hash(y));
         Assert.Equal(new[] { -5.489107024914119e-06f, 28.220861434936523f, -1463.504150390625f }, y.Narrow(0, 0, 3).ToArray<float>());
         Assert.Equal(39L, y.Ne(Unfused(s, e, w)).Sum().Item<long>());
-        Assert.Equal(0x284046302ac0dec9UL, Hash(s.Clone().Lerp_(e, w)));
+        Assert.Equal(0x284046302ac0dec9UL, Bits.Hash(s.Clone().Lerp_(e, w)));
 
         (s, e, w) = Inputs(DType.Float64);
         y = s.Lerp(e, w);
-        Assert.Equal(0xf7d74d6e5e26a37fUL, Hash(y));
+        Assert.Equal(0xf7d74d6e5e26a37fUL, Bits.Hash(y));
         Assert.Equal(new[] { -4.6752270527227165e-06, -5.128590478184847e-05, 2.3050756327202966 }, y.Narrow(0, 0, 3).ToArray<double>());
         Assert.Equal(41L, y.Ne(Unfused(s, e, w)).Sum().Item<long>());
-        Assert.Equal(0xf7d74d6e5e26a37fUL, Hash(s.Clone().Lerp_(e, w)));
+        Assert.Equal(0xf7d74d6e5e26a37fUL, Bits.Hash(s.Clone().Lerp_(e, w)));
     }
 
     [Fact]

@@ -44,27 +44,26 @@ internal static class OptimKernels
     }
 
     /// <summary>
-    /// PyTorch's single-tensor Adam, element by element and in the same operation order:
-    /// p *= decay (AdamW); g += wd·p (Adam); m.lerp_(g, 1-β1); v = v·β2 + (1-β2)·g²;
-    /// p += -stepSize · m / (√v / √bc2 + eps).
+    /// PyTorch's single-tensor Adam, element by element and in the same operation order and roundings:
+    /// p *= decay (AdamW); g = fma(p, wd, g) (Adam's grad.add(param, alpha=wd)); m.lerp_(g, 1-β1) by its fused kernel;
+    /// v = fma((1-β2)·g, g, v·β2) (mul_ then the fused addcmul_); p += -stepSize · m / (√v / √bc2 + eps).
     /// </summary>
     public static void Adam<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v, in AdamCoefficients k) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T w = T.CreateChecked(k.OneMinusBeta1), b2 = T.CreateChecked(k.Beta2), w2 = T.CreateChecked(k.OneMinusBeta2);
         T wd = T.CreateChecked(k.WeightDecay), decay = T.CreateChecked(k.Decay), negStep = T.CreateChecked(-k.StepSize);
-        T bc2 = T.CreateChecked(k.BiasCorrection2Sqrt), eps = T.CreateChecked(k.Eps), half = T.CreateChecked(0.5);
+        T bc2 = T.CreateChecked(k.BiasCorrection2Sqrt), eps = T.CreateChecked(k.Eps);
         bool decoupled = k.Decay != 1, coupled = k.WeightDecay != 0;
         for (int i = 0; i < p.Length; i++)
         {
             T pi = p[i];
             if (decoupled) pi *= decay;
             T gi = g[i];
-            if (coupled) gi += wd * pi;
+            if (coupled) gi = T.FusedMultiplyAdd(pi, wd, gi);
             T mi = m[i];
-            // at::lerp picks the formulation that stays exact at its end points.
-            mi = w < half ? mi + w * (gi - mi) : gi - (gi - mi) * (T.One - w);
+            mi = LerpKernels.Lerp(mi, gi, w);
             T vi = v[i] * b2;
-            vi += w2 * gi * gi;
+            vi = T.FusedMultiplyAdd(w2 * gi, gi, vi);
             T denom = T.Sqrt(vi) / bc2 + eps;
             m[i] = mi;
             v[i] = vi;
