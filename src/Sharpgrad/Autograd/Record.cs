@@ -11,6 +11,13 @@ internal static class Record
 
     public static bool ShouldRecord(Tensor a, Tensor b) => (a.RequiresGradFast || b.RequiresGradFast) && GradMode.Current.Records;
 
+    /// <summary>
+    /// For a backward op that, as in PyTorch, also takes the forward's input (<paramref name="self"/>, its gradient
+    /// edge): recorded when <paramref name="grad"/> requires grad or that input does, so under create_graph the result
+    /// has history even for a constant incoming gradient.
+    /// </summary>
+    public static bool ShouldRecordBackward(Tensor grad, Edge self) => (grad.RequiresGradFast || self.IsValid) && GradMode.Current.Records;
+
     public static bool ShouldRecord(ReadOnlySpan<Tensor> inputs)
     {
         foreach (var t in inputs)

@@ -28,25 +28,7 @@ internal static class AdaptiveMaxPoolOps
         var indices = Tensor.Empty(DType.Int64, shape);
         Dispatch.AdaptiveMaxPool2d(src.Strided, planes, h, w, output.H, output.W, y.Strided, indices.Strided);
         if (!ReferenceEquals(src, x)) src.Dispose();
-        if (Record.ShouldRecord(x))
-        {
-            var node = Record.Connect(new AdaptiveMaxPool2DBackward0(x.Sizes, planes, h * w, output.H * output.W), x);
-            node.Index = SavedTensor.Input(indices);
-            Record.SetHistory(y, node);
-        }
+        MaxPoolAdjointOps.RecordForward(x, y, indices, new("AdaptiveMaxPool2D", planes, h * w, output.H * output.W, (int[])x.Sizes.Clone(), shape));
         return (y, indices);
-    }
-}
-
-/// <summary>adaptive_max_pool2d: each bin's gradient added at its maximum (scatter_add over each plane).</summary>
-internal sealed class AdaptiveMaxPool2DBackward0(int[] inputSizes, int planes, int plane, int outPlane) : IndexNode
-{
-    public override string Name => nameof(AdaptiveMaxPool2DBackward0);
-
-    internal override Tensor?[] Apply(Tensor grad)
-    {
-        var flatGrad = grad.Reshape(planes, outPlane);
-        var gi = Tensor.Zeros([planes, plane], grad.DType).ScatterAdd(1, Index!.Unpack().Reshape(planes, outPlane), flatGrad);
-        return [gi.Reshape(inputSizes)];
     }
 }

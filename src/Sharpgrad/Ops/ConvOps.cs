@@ -165,12 +165,7 @@ internal static class ConvOps
         var indices = Tensor.Empty(DType.Int64, shape);
         Dispatch.MaxPool2d(src.Strided, planes, g, y.Strided, indices.Strided);
         if (!ReferenceEquals(src, x)) src.Dispose();
-        if (Record.ShouldRecord(x))
-        {
-            var node = Record.Connect(new MaxPool2DWithIndicesBackward0(x.Sizes, planes, h * w, oh * ow), x);
-            node.Index = SavedTensor.Input(indices);
-            Record.SetHistory(y, node);
-        }
+        MaxPoolAdjointOps.RecordForward(x, y, indices, new("MaxPool2DWithIndices", planes, h * w, oh * ow, (int[])x.Sizes.Clone(), shape));
         return (y, indices);
     }
 
@@ -207,19 +202,6 @@ internal sealed class Col2ImBackward0(ConvGeometry g) : Node
 {
     public override string Name => nameof(Col2ImBackward0);
     internal override Tensor?[] Apply(Tensor grad) => [ConvOps.Im2Col(grad, g)];
-}
-
-/// <summary>max_pool2d_with_indices: grad added at the argmax of each window (scatter_add over each plane).</summary>
-internal sealed class MaxPool2DWithIndicesBackward0(int[] inputSizes, int planes, int plane, int outPlane) : IndexNode
-{
-    public override string Name => nameof(MaxPool2DWithIndicesBackward0);
-
-    internal override Tensor?[] Apply(Tensor grad) =>
-    [
-        Tensor.Zeros([planes, plane], grad.DType)
-            .ScatterAdd(1, Index!.Unpack().Reshape(planes, outPlane), grad.Reshape(planes, outPlane))
-            .Reshape(inputSizes),
-    ];
 }
 
 /// <summary>conv_transpose2d: <see cref="ConvTransposeGemmBackward"/> over im2col of the gradient.</summary>

@@ -20,37 +20,8 @@ internal static class Pool3dOps
         var indices = Tensor.Empty(DType.Int64, s.OutputSizes);
         Dispatch.MaxPool3d(src.Strided, s.Planes, s.G, y.Strided, indices.Strided);
         if (!ReferenceEquals(src, x)) src.Dispose();
-        if (Record.ShouldRecord(x))
-        {
-            var node = Record.Connect(new MaxPool3DWithIndicesBackward0(s), x);
-            node.Index = SavedTensor.Input(indices);
-            Record.SetHistory(y, node);
-        }
+        MaxPoolAdjointOps.RecordForward(x, y, indices, new("MaxPool3DWithIndices", s.Planes, s.G.InVolume, s.G.OutVolume, s.InputSizes, s.OutputSizes));
         return (y, indices);
-    }
-
-    /// <summary>
-    /// max_pool3d_with_indices_backward: each output gradient added at its argmax (its adjoint gathers at the indices).
-    /// As in PyTorch it also takes the pooled input (<paramref name="self"/>, its gradient edge), so it is recorded
-    /// under create_graph even when <paramref name="grad"/> is a constant.
-    /// </summary>
-    internal static Tensor MaxAdjoint(Tensor grad, Tensor indices, Pool3dSpec s, Edge self)
-    {
-        Tensor gi;
-        using (Autograd.NoGrad())
-        using (Tensor.NewScope())
-        {
-            gi = Tensor.Zeros([s.Planes, s.G.InVolume], grad.DType)
-                .ScatterAdd(1, indices.Reshape(s.Planes, s.G.OutVolume), grad.Reshape(s.Planes, s.G.OutVolume))
-                .Reshape(s.InputSizes).MoveToOuterScope();
-        }
-        if (RecordsBackward(grad, self))
-        {
-            var node = new MaxPool3DWithIndicesBackwardBackward0(s) { Edges = [grad.GradientEdge(), self] };
-            node.Index = SavedTensor.Input(indices);
-            Record.SetHistory(gi, node);
-        }
-        return gi;
     }
 
     /// <summary>avg_pool3d with PyTorch's checks and messages; a divisor override may be any nonzero value. AvgPool3DBackward0.</summary>
@@ -75,13 +46,10 @@ internal static class Pool3dOps
         var b = Tensor.Empty(a.DType, adjoint ? s.InputSizes : s.OutputSizes, clear: adjoint);
         Dispatch.AvgPool3d(src.Strided, s.Planes, s.G, countIncludePad, divisorOverride, b.Strided, adjoint);
         if (!ReferenceEquals(src, a)) src.Dispose();
-        if (RecordsBackward(a, self))
+        if (Record.ShouldRecordBackward(a, self))
             Record.SetHistory(b, new AvgPool3DNode(s, countIncludePad, divisorOverride, !adjoint) { Edges = adjoint ? [a.GradientEdge(), self] : [a.GradientEdge()] });
         return b;
     }
-
-    /// <summary>Whether an op over <paramref name="a"/> (and, for a backward, the pooled input behind <paramref name="self"/>) is recorded.</summary>
-    private static bool RecordsBackward(Tensor a, Edge self) => Record.ShouldRecord(a) || (self.IsValid && GradMode.Current.Records);
 
     private static void CheckDim(Tensor x)
     {
@@ -126,24 +94,6 @@ internal static class Pool3dOps
         if (pad < 0) throw new ArgumentException($"pad must be non-negative, but got pad: {pad}");
         return ConvOps.PoolOutput(input, k, pad, stride, dilation, ceilMode);
     }
-}
-
-/// <summary>max_pool3d_with_indices: max_pool3d_with_indices_backward(grad) (grad added at the argmax of each window).</summary>
-internal sealed class MaxPool3DWithIndicesBackward0(Pool3dOps.Pool3dSpec s) : IndexNode
-{
-    public override string Name => nameof(MaxPool3DWithIndicesBackward0);
-    internal override Tensor?[] Apply(Tensor grad) => [Pool3dOps.MaxAdjoint(grad, Index!.Unpack(), s, Edges[0])];
-}
-
-/// <summary>max_pool3d_with_indices_backward: grad_output: grad gathered at the indices; self: zeros, as in PyTorch.</summary>
-internal sealed class MaxPool3DWithIndicesBackwardBackward0(Pool3dOps.Pool3dSpec s) : IndexNode
-{
-    public override string Name => nameof(MaxPool3DWithIndicesBackwardBackward0);
-    internal override Tensor?[] Apply(Tensor grad) =>
-    [
-        NeedsInputGrad(0) ? grad.Reshape(s.Planes, s.G.InVolume).Gather(1, Index!.Unpack().Reshape(s.Planes, s.G.OutVolume)).Reshape(s.OutputSizes) : null,
-        NeedsInputGrad(1) ? Tensor.Zeros(s.InputSizes, grad.DType) : null,
-    ];
 }
 
 /// <summary>

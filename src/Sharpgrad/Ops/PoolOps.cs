@@ -53,14 +53,18 @@ internal static class PoolOps
         return y;
     }
 
-    /// <summary>avg_pool2d_backward: spreads each output gradient over its window (its adjoint is <see cref="Apply"/>).</summary>
-    internal static Tensor Adjoint(Tensor grad, AvgPoolSpec s)
+    /// <summary>
+    /// avg_pool2d_backward: spreads each output gradient over its window (its adjoint is <see cref="Apply"/>). Like
+    /// PyTorch's it also takes the pooled input (<paramref name="self"/>, its gradient edge), so it is recorded under
+    /// create_graph even when <paramref name="grad"/> is a constant.
+    /// </summary>
+    internal static Tensor Adjoint(Tensor grad, AvgPoolSpec s, Edge self)
     {
         var src = OpHelpers.ContiguousRaw(grad);
         var gi = Tensor.Empty(grad.DType, s.InputSizes, clear: true);
         Dispatch.AvgPool2dBackward(src.Strided, s.Planes, s.G, s.CountIncludePad, s.DivisorOverride, gi.Strided);
         if (!ReferenceEquals(src, grad)) src.Dispose();
-        if (Record.ShouldRecord(grad)) Record.SetHistory(gi, Record.Connect(new AvgPool2DBackwardBackward0(s), grad));
+        if (Record.ShouldRecordBackward(grad, self)) Record.SetHistory(gi, new AvgPool2DBackwardBackward0(s) { Edges = [grad.GradientEdge(), self] });
         return gi;
     }
 
@@ -112,13 +116,14 @@ internal static class PoolOps
         return y;
     }
 
-    internal static Tensor AdjointAdaptive(Tensor grad, AdaptiveSpec s)
+    /// <summary>adaptive_avg_pool2d/3d_backward; like <see cref="Adjoint"/> it also takes the pooled input's edge.</summary>
+    internal static Tensor AdjointAdaptive(Tensor grad, AdaptiveSpec s, Edge self)
     {
         var src = OpHelpers.ContiguousRaw(grad);
         var gi = Tensor.Empty(grad.DType, s.InputSizes, clear: true);
         Dispatch.AdaptiveAvgPoolBackward(src.Strided, s.Planes, s.D, s.H, s.W, s.OutD, s.OutH, s.OutW, gi.Strided);
         if (!ReferenceEquals(src, grad)) src.Dispose();
-        if (Record.ShouldRecord(grad)) Record.SetHistory(gi, Record.Connect(new AdaptiveAvgPoolBackwardBackward0(s), grad));
+        if (Record.ShouldRecordBackward(grad, self)) Record.SetHistory(gi, new AdaptiveAvgPoolBackwardBackward0(s) { Edges = [grad.GradientEdge(), self] });
         return gi;
     }
 }
@@ -183,26 +188,28 @@ internal sealed class MaxUnpool2DBackward0(int[] inputSizes, int planes, int pla
 internal sealed class AvgPool2DBackward0(PoolOps.AvgPoolSpec s) : Node
 {
     public override string Name => nameof(AvgPool2DBackward0);
-    internal override Tensor?[] Apply(Tensor grad) => [PoolOps.Adjoint(grad, s)];
+    internal override Tensor?[] Apply(Tensor grad) => [PoolOps.Adjoint(grad, s, Edges[0])];
 }
 
-/// <summary>avg_pool2d_backward: avg_pool2d(grad).</summary>
+/// <summary>avg_pool2d_backward: grad_output: avg_pool2d(grad); self: zeros, as in PyTorch.</summary>
 internal sealed class AvgPool2DBackwardBackward0(PoolOps.AvgPoolSpec s) : Node
 {
     public override string Name => nameof(AvgPool2DBackwardBackward0);
-    internal override Tensor?[] Apply(Tensor grad) => [PoolOps.Apply(grad, s)];
+    internal override Tensor?[] Apply(Tensor grad) =>
+        [NeedsInputGrad(0) ? PoolOps.Apply(grad, s) : null, NeedsInputGrad(1) ? Tensor.Zeros(s.InputSizes, grad.DType) : null];
 }
 
 /// <summary>adaptive_avg_pool2d/3d: each bin's gradient spread evenly over the bin (AdaptiveAvgPool2D/3DBackward0).</summary>
 internal sealed class AdaptiveAvgPoolBackward0(PoolOps.AdaptiveSpec s) : Node
 {
     public override string Name { get; } = $"AdaptiveAvgPool{s.Dims}DBackward0";
-    internal override Tensor?[] Apply(Tensor grad) => [PoolOps.AdjointAdaptive(grad, s)];
+    internal override Tensor?[] Apply(Tensor grad) => [PoolOps.AdjointAdaptive(grad, s, Edges[0])];
 }
 
-/// <summary>adaptive_avg_pool2d/3d_backward: adaptive_avg_pool2d/3d(grad).</summary>
+/// <summary>adaptive_avg_pool2d/3d_backward: grad_output: adaptive_avg_pool2d/3d(grad); self: zeros, as in PyTorch.</summary>
 internal sealed class AdaptiveAvgPoolBackwardBackward0(PoolOps.AdaptiveSpec s) : Node
 {
     public override string Name { get; } = $"AdaptiveAvgPool{s.Dims}DBackwardBackward0";
-    internal override Tensor?[] Apply(Tensor grad) => [PoolOps.ApplyAdaptive(grad, s)];
+    internal override Tensor?[] Apply(Tensor grad) =>
+        [NeedsInputGrad(0) ? PoolOps.ApplyAdaptive(grad, s) : null, NeedsInputGrad(1) ? Tensor.Zeros(s.InputSizes, grad.DType) : null];
 }
