@@ -52,7 +52,8 @@ public static partial class Autograd
             var a = analytical[w] is { } g ? g.Contiguous().ToArray<double>() : new double[numeric.Length];
             for (int e = 0; e < numeric.Length; e++)
             {
-                if (Math.Abs(a[e] - numeric[e]) > atol + rtol * Math.Abs(numeric[e]))
+                // written so a NaN on either side fails, as PyTorch's allclose (equal_nan=False) does
+                if (!(Math.Abs(a[e] - numeric[e]) <= atol + rtol * Math.Abs(numeric[e])))
                 {
                     if (!raiseException) return false;
                     throw new InvalidOperationException(

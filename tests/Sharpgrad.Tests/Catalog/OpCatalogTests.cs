@@ -130,6 +130,16 @@ public class OpCatalogTests
     }
 
     [Fact]
+    public void GradCheckRejectsANaNGradient()
+    {
+        // sqrt(x)·0 is 0 everywhere, but at x = 0 its analytical gradient is 0·inf = NaN; a NaN never passes
+        var x = Tensor.FromArray(new double[] { 0, 1 }, requiresGrad: true);
+        Assert.False(Autograd.GradCheck(xs => xs[0].Sqrt() * 0.0, [x], raiseException: false));
+        var ok = Tensor.FromArray(new double[] { 0.5, 1 }, requiresGrad: true);
+        Assert.True(Autograd.GradCheck(xs => xs[0].Sqrt() * 0.0, [ok]));
+    }
+
+    [Fact]
     public void CatalogCoversTheBriefsOps()
     {
         Assert.True(OpCatalog.Rows.Length >= 100, $"only {OpCatalog.Rows.Length} rows");
