@@ -98,6 +98,8 @@ public sealed partial class Tensor
     public Tensor Ceil() => UnaryOps.Ceil(this);
     /// <summary>Round half to even. PyTorch: torch.round.</summary>
     public Tensor Round() => UnaryOps.Round(this);
+    /// <summary>Round half to even at <paramref name="decimals"/> decimal places (negative: to tens, hundreds, ...). PyTorch: torch.round(decimals=).</summary>
+    public Tensor Round(int decimals) => UnaryOps.Round(this, decimals);
     /// <summary>log(1 + x). PyTorch: torch.log1p.</summary>
     public Tensor Log1p() => UnaryOps.Log1p(this);
     /// <summary>e^x - 1. PyTorch: torch.expm1.</summary>

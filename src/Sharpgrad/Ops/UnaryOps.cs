@@ -55,6 +55,22 @@ internal static class UnaryOps
     public static Tensor Floor(Tensor x) => Unary(UnaryKind.Floor, x, static () => new ZeroGradNode("FloorBackward0"), SaveUnary.None, keepIntegers: true);
     public static Tensor Ceil(Tensor x) => Unary(UnaryKind.Ceil, x, static () => new ZeroGradNode("CeilBackward0"), SaveUnary.None, keepIntegers: true);
     public static Tensor Round(Tensor x) => Unary(UnaryKind.Round, x, static () => new ZeroGradNode("RoundBackward0"), SaveUnary.None, keepIntegers: true);
+
+    /// <summary>
+    /// round(decimals): nearbyint(x·10^d)/10^d, or nearbyint(x/10^-d)·10^-d for d &lt; 0, each step rounded to the
+    /// tensor's precision as in PyTorch's kernel (so Float32 rounds 1234.5678 to 1234.5699). RoundBackward1.
+    /// </summary>
+    public static Tensor Round(Tensor x, int decimals)
+    {
+        x.ThrowIfDisposed();
+        if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType(decimals == 0 ? "round_vml_cpu" : "round_cpu", x.DType);
+        double tenPow = Math.Pow(10, Math.Abs(decimals));
+        Tensor y;
+        using (Autograd.NoGrad())
+            y = decimals >= 0 ? (x * tenPow).Round() / tenPow : (x / tenPow).Round() * tenPow;
+        if (Record.ShouldRecord(x)) Record.SetHistory(y, Record.Connect(new ZeroGradNode("RoundBackward1"), x));
+        return y;
+    }
     public static Tensor Erf(Tensor x) => Unary(UnaryKind.Erf, x, static () => new ErfBackward0(), SaveUnary.Self);
 
     /// <summary>clamp(min, max): ClampBackward1 passes the gradient where min &lt;= x &lt;= max.</summary>

@@ -28,7 +28,8 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
         UnaryKind.Tanh => T.Tanh(x),
         UnaryKind.Relu => x < T.Zero ? T.Zero : x, // keeps -0 and NaN, as PyTorch's clamp_min(x, 0)
         UnaryKind.Reciprocal => T.One / x,
-        UnaryKind.Sign => T.IsNaN(x) ? x : (x > T.Zero ? T.One : x < T.Zero ? -T.One : T.Zero),
+        // (0 < x) - (x < 0) as PyTorch's kernel: NaN and -0 give +0
+        UnaryKind.Sign => x > T.Zero ? T.One : x < T.Zero ? -T.One : T.Zero,
         UnaryKind.Erf => T.CreateTruncating(ErfFunction.Erf(double.CreateTruncating(x))),
         UnaryKind.Rsqrt => T.One / T.Sqrt(x),
         UnaryKind.Square => x * x,
