@@ -15,28 +15,37 @@ internal readonly struct AddOperator<T> : IBinaryOperator<T, T> where T : unmana
     public bool TryInvoke(T a, ReadOnlySpan<T> b, Span<T> y) { TensorPrimitives.Add(b, a, y); return true; }
 }
 
-/// <summary>a + alpha * b (PyTorch's add with alpha; sub is alpha = -alpha).</summary>
+/// <summary>
+/// a + alpha * b rounded once (PyTorch's add with alpha, whose CPU kernel is fmadd(b, alpha, a); sub is alpha = -alpha).
+/// Integers are exact either way.
+/// </summary>
 internal readonly struct AddScaledOperator<T>(T alpha) : IBinaryOperator<T, T> where T : unmanaged, INumber<T>
 {
-    public T Invoke(T a, T b) => a + alpha * b;
-    public bool TryInvoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) => MultiplyAdd(b, a, y);
-    public bool TryInvoke(ReadOnlySpan<T> a, T b, Span<T> y) { TensorPrimitives.Add(a, alpha * b, y); return true; }
-    public bool TryInvoke(T a, ReadOnlySpan<T> b, Span<T> y) => false;
+    public T Invoke(T a, T b)
+    {
+        if (typeof(T) == typeof(float)) return T.CreateTruncating(MathF.FusedMultiplyAdd(float.CreateTruncating(b), float.CreateTruncating(alpha), float.CreateTruncating(a)));
+        if (typeof(T) == typeof(double)) return T.CreateTruncating(Math.FusedMultiplyAdd(double.CreateTruncating(b), double.CreateTruncating(alpha), double.CreateTruncating(a)));
+        return a + alpha * b;
+    }
 
-    private bool MultiplyAdd(ReadOnlySpan<T> x, ReadOnlySpan<T> addend, Span<T> y)
+    public bool TryInvoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y)
     {
         if (typeof(T) == typeof(float))
         {
-            TensorPrimitives.MultiplyAdd(MemoryMarshal.Cast<T, float>(x), float.CreateTruncating(alpha), MemoryMarshal.Cast<T, float>(addend), MemoryMarshal.Cast<T, float>(y));
+            TensorPrimitives.FusedMultiplyAdd(MemoryMarshal.Cast<T, float>(b), float.CreateTruncating(alpha), MemoryMarshal.Cast<T, float>(a), MemoryMarshal.Cast<T, float>(y));
             return true;
         }
         if (typeof(T) == typeof(double))
         {
-            TensorPrimitives.MultiplyAdd(MemoryMarshal.Cast<T, double>(x), double.CreateTruncating(alpha), MemoryMarshal.Cast<T, double>(addend), MemoryMarshal.Cast<T, double>(y));
+            TensorPrimitives.FusedMultiplyAdd(MemoryMarshal.Cast<T, double>(b), double.CreateTruncating(alpha), MemoryMarshal.Cast<T, double>(a), MemoryMarshal.Cast<T, double>(y));
             return true;
         }
         return false;
     }
+
+    // a broadcast b: alpha * b must not be rounded on its own, so the element-wise Invoke runs
+    public bool TryInvoke(ReadOnlySpan<T> a, T b, Span<T> y) => false;
+    public bool TryInvoke(T a, ReadOnlySpan<T> b, Span<T> y) => false;
 }
 
 /// <summary>a - b.</summary>
