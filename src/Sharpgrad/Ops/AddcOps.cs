@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sharpgrad.Kernels.Cpu;
 using Sharpgrad.Shapes;
 
 namespace Sharpgrad.Ops;
@@ -58,7 +59,16 @@ internal static class AddcOps
     {
         double v = dtype.IsFloatingPoint() ? value : Math.Truncate(value);
         var scaled = t1.To(dtype) * Tensor.Full([], v, dtype);
-        return self.To(dtype) + (divide ? scaled / t2.To(dtype) : scaled * t2.To(dtype));
+        if (divide || !dtype.IsFloatingPoint()) return self.To(dtype) + (divide ? scaled / t2.To(dtype) : scaled * t2.To(dtype));
+        // PyTorch's addcmul rounds once after the second product: fma(value·t1, t2, self)
+        var shape = Layout.Broadcast(Layout.Broadcast(self.Sizes, t1.Sizes), t2.Sizes);
+        var a = scaled.Expand(shape).Contiguous();
+        var b = t2.To(dtype).Expand(shape).Contiguous();
+        var c = self.To(dtype).Expand(shape).Contiguous();
+        var y = Tensor.Empty(dtype, shape);
+        if (dtype == DType.Float32) FusedMultiplyAddKernels.Run(a.Data<float>(), a.Offset, b.Data<float>(), b.Offset, c.Data<float>(), c.Offset, y.Data<float>(), y.Offset, y.Numel);
+        else FusedMultiplyAddKernels.Run(a.Data<double>(), a.Offset, b.Data<double>(), b.Offset, c.Data<double>(), c.Offset, y.Data<double>(), y.Offset, y.Numel);
+        return y;
     }
 
     private static AddcNode Connect(Tensor self, Tensor t1, Tensor t2, double value, bool divide)
