@@ -31,10 +31,11 @@ public sealed class Adadelta : MomentOptimizer
     {
         var (v, a) = (state[0], state[1]);
         var g = WeightDecay != 0 ? grad.Add(parameter, WeightDecay) : grad;
-        v.Mul_(Rho).Add_(g * g, 1 - Rho);
+        // PyTorch's op sequence, so each step rounds as it does
+        v.Mul_(Rho).Addcmul_(g, g, 1 - Rho);
         var std = v.Add(Eps).Sqrt_();
         var delta = a.Add(Eps).Sqrt_().Div_(std).Mul_(g);
-        a.Mul_(Rho).Add_(delta * delta, 1 - Rho);
+        a.Mul_(Rho).Addcmul_(delta, delta, 1 - Rho);
         parameter.Add_(delta, -LearningRate);
     }
 

@@ -50,9 +50,10 @@ public sealed class Adagrad : Optimizer
         if (WeightDecay != 0) g = g.Add(parameter, WeightDecay);
         double clr = LearningRate / (1 + (step - 1) * LrDecay);
         var sum = _sums[index];
-        sum.Add_(g * g);
+        // PyTorch's op sequence, so each step rounds as it does
+        sum.Addcmul_(g, g);
         var std = sum.Sqrt().Add_(Eps);
-        parameter.Add_(g / std, -clr);
+        parameter.Addcdiv_(g, std, -clr);
     }
 
     /// <inheritdoc/>

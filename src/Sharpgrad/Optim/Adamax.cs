@@ -19,6 +19,6 @@ public sealed class Adamax : BetaMomentOptimizer
         Lerp_(m, g, 1 - Beta1);
         u.Copy_(u.Mul_(Beta2).Maximum(g.Abs().Add_(Eps)));
         double clr = LearningRate / (1 - Math.Pow(Beta1, step));
-        parameter.Add_(m / u, -clr);
+        parameter.Addcdiv_(m, u, -clr);
     }
 }

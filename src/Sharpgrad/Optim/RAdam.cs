@@ -26,7 +26,7 @@ public abstract class AdamFamilyOptimizer : BetaMomentOptimizer
             else g = grad.Add(parameter, WeightDecay);
         }
         Lerp_(m, g, 1 - Beta1);
-        v.Mul_(Beta2).Add_(g * g, 1 - Beta2);
+        v.Mul_(Beta2).Addcmul_(g, g, 1 - Beta2);
         return g;
     }
 
@@ -107,8 +107,8 @@ public sealed class NAdam : AdamFamilyOptimizer
         var g = DecayAndUpdateMoments(parameter, grad, m, v);
         var denom = v.Div(bc2).Sqrt_().Add_(Eps);
         double muProduct = _muProduct[index], muProductNext = muProduct * muNext;
-        parameter.Add_(g / denom, -LearningRate * (1.0 - mu) / (1.0 - muProduct));
-        parameter.Add_(m / denom, -LearningRate * muNext / (1.0 - muProductNext));
+        parameter.Addcdiv_(g, denom, -LearningRate * (1.0 - mu) / (1.0 - muProduct));
+        parameter.Addcdiv_(m, denom, -LearningRate * muNext / (1.0 - muProductNext));
     }
 
     /// <inheritdoc/>

@@ -56,23 +56,24 @@ public sealed class RMSprop : Optimizer
         if (WeightDecay != 0) g = g.Add(parameter, WeightDecay);
         var v = _squareAvg[index] ??= Tensor.Zeros(parameter.Sizes, parameter.DType).MoveToOuterScope();
         _steps[index]++;
-        v.Mul_(Alpha).Add_(g * g, 1 - Alpha);
+        // PyTorch's op sequence, so each step rounds as it does
+        v.Mul_(Alpha).Addcmul_(g, g, 1 - Alpha);
         Tensor avg;
         if (Centered)
         {
             var gAvg = _gradAvg[index] ??= Tensor.Zeros(parameter.Sizes, parameter.DType).MoveToOuterScope();
             gAvg.Lerp_(g, 1 - Alpha);
-            avg = v.Add(gAvg * gAvg, -1).Sqrt_();
+            avg = v.Addcmul(gAvg, gAvg, -1).Sqrt_();
         }
         else avg = v.Sqrt();
         avg.Add_(Eps);
         if (Momentum > 0)
         {
             var b = _momentum[index] ??= Tensor.Zeros(parameter.Sizes, parameter.DType).MoveToOuterScope();
-            b.Mul_(Momentum).Add_(g / avg);
+            b.Mul_(Momentum).Addcdiv_(g, avg);
             parameter.Add_(b, -LearningRate);
         }
-        else parameter.Add_(g / avg, -LearningRate);
+        else parameter.Addcdiv_(g, avg, -LearningRate);
     }
 
     /// <inheritdoc/>
