@@ -57,7 +57,7 @@ internal static class InPlaceOps
         return self;
     }
 
-    private static void CheckBroadcastInto(Tensor self, Tensor other, DType promoted)
+    internal static void CheckBroadcastInto(Tensor self, Tensor other, DType promoted)
     {
         var shape = self.Sizes.AsSpan().SequenceEqual(other.Sizes) ? self.Sizes : Layout.Broadcast(self.Sizes, other.Sizes);
         if (!shape.AsSpan().SequenceEqual(self.Sizes))

@@ -1,0 +1,185 @@
+using Sharpgrad.Kernels;
+using Sharpgrad.Shapes;
+
+namespace Sharpgrad.Ops;
+
+/// <summary>
+/// remainder (Python's sign), fmod (C's sign) and floor_divide, broadcast and promoted as PyTorch: Int64 stays Int64
+/// and an Int64 zero divisor throws PyTorch's ZeroDivisionError; floor_divide records no derivative.
+/// </summary>
+internal static class DivModOps
+{
+    private static string KernelName(PointwiseBinaryKind kind) => kind switch
+    {
+        PointwiseBinaryKind.Remainder => "remainder_cpu",
+        PointwiseBinaryKind.Fmod => "fmod_cpu",
+        _ => "div_floor_cpu",
+    };
+
+    /// <summary>The dtype of tensor (op) Python number: an integral number acts as a Python int, so Int64 and Bool give Int64.</summary>
+    internal static DType ScalarResultType(DType tensor, double s) =>
+        tensor is DType.Int64 or DType.Bool && s == Math.Floor(s) ? DType.Int64 : TypePromotion.WithDouble(tensor);
+
+    /// <summary>kind(a, b) in <paramref name="dtype"/>, broadcast, unrecorded.</summary>
+    internal static Tensor Compute(PointwiseBinaryKind kind, Tensor a, Tensor b, DType dtype)
+    {
+        if (dtype == DType.Bool) throw Errors.UnsupportedDType(KernelName(kind), dtype);
+        var shape = OpHelpers.BroadcastShape(a, b);
+        var bc = OpHelpers.CastRaw(b, dtype);
+        var y = Tensor.Empty(dtype, shape);
+        if (y.Numel == 0) return y;
+        if (dtype == DType.Int64) CheckNoZero(bc);
+        Dispatch.PointwiseBinary(kind, OpHelpers.CastRaw(a, dtype).Strided, bc.Strided, y.Strided);
+        return y;
+    }
+
+    /// <summary>PyTorch's RuntimeError for an integer division by zero.</summary>
+    private static void CheckNoZero(Tensor divisor)
+    {
+        var c = OpHelpers.ContiguousRaw(divisor);
+        var d = c.Data<long>();
+        for (int i = c.Offset, end = c.Offset + c.Numel; i < end; i++)
+            if (d[i] == 0) throw new InvalidOperationException("ZeroDivisionError");
+    }
+
+    private static Node MakeNode(PointwiseBinaryKind kind, bool scalarOther) => kind switch
+    {
+        PointwiseBinaryKind.Remainder => scalarOther ? new RemainderBackward0() : new RemainderBackward1(),
+        PointwiseBinaryKind.Fmod => scalarOther ? new FmodBackward0() : new FmodBackward1(),
+        _ => new NotImplementedBackward("aten::floor_divide"),
+    };
+
+    /// <summary>Wires the node of kind(a, b) to both inputs; a binary node keeps what its formula needs.</summary>
+    private static Node Connect(PointwiseBinaryKind kind, Tensor a, Tensor b, SavedTensor savedA)
+    {
+        var node = Record.Connect(MakeNode(kind, false), a, b);
+        if (node is BinaryNode bn)
+        {
+            bn.ASizes = a.Sizes;
+            bn.BSizes = b.Sizes;
+            bn.ADType = a.DType;
+            bn.BDType = b.DType;
+            bn.A = savedA;
+            bn.B = SavedTensor.Input(b);
+        }
+        else savedA.Release();
+        return node;
+    }
+
+    /// <summary>kind(a, b) of two tensors (RemainderBackward1, FmodBackward1; floor_divide: NotImplemented).</summary>
+    public static Tensor Binary(PointwiseBinaryKind kind, Tensor a, Tensor b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        OpHelpers.CheckSameDevice(a, b);
+        var y = Compute(kind, a, b, TypePromotion.Result(a, b));
+        if (Record.ShouldRecord(a, b)) Record.SetHistory(y, Connect(kind, a, b, SavedTensor.Input(a)));
+        return y;
+    }
+
+    /// <summary>kind(a, s) with a Python number (RemainderBackward0, FmodBackward0: the gradient passes through).</summary>
+    public static Tensor Scalar(PointwiseBinaryKind kind, Tensor a, double s)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        a.ThrowIfDisposed();
+        var dtype = ScalarResultType(a.DType, s);
+        var y = Compute(kind, a, Tensor.Scalar(s, dtype), dtype);
+        if (Record.ShouldRecord(a)) Record.SetHistory(y, Record.Connect(MakeNode(kind, true), a));
+        return y;
+    }
+
+    /// <summary>remainder(s, a) with a Python number first (no derivative in PyTorch: NotImplemented).</summary>
+    public static Tensor RemainderScalarFirst(double s, Tensor a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        a.ThrowIfDisposed();
+        var dtype = ScalarResultType(a.DType, s);
+        var y = Compute(PointwiseBinaryKind.Remainder, Tensor.Scalar(s, dtype), a, dtype);
+        if (Record.ShouldRecord(a)) Record.SetHistory(y, Record.Connect(new NotImplementedBackward("aten::remainder"), a));
+        return y;
+    }
+
+    /// <summary>self = kind(self, other), other broadcast into self; the node keeps self's original values.</summary>
+    public static Tensor InPlace(PointwiseBinaryKind kind, Tensor self, Tensor other)
+    {
+        ArgumentNullException.ThrowIfNull(self);
+        ArgumentNullException.ThrowIfNull(other);
+        var promoted = TypePromotion.Result(self, other);
+        InPlaceOps.CheckBroadcastInto(self, other, promoted);
+        bool record = InPlaceOps.Check(self, other);
+        var y = Compute(kind, self, other, promoted);
+        var node = record ? Connect(kind, self, other, OpHelpers.SaveCopy(self)) : null;
+        Dispatch.Copy(y.Strided, self.Strided);
+        return InPlaceOps.Commit(self, node);
+    }
+
+    /// <summary>self = kind(self, s).</summary>
+    public static Tensor InPlace(PointwiseBinaryKind kind, Tensor self, double s)
+    {
+        ArgumentNullException.ThrowIfNull(self);
+        var dtype = ScalarResultType(self.DType, s);
+        InPlaceOps.CheckCast(dtype, self.DType);
+        bool record = InPlaceOps.Check(self);
+        var y = Compute(kind, self, Tensor.Scalar(s, dtype), dtype);
+        var node = record ? Record.Connect(MakeNode(kind, true), self) : null;
+        Dispatch.Copy(y.Strided, self.Strided);
+        return InPlaceOps.Commit(self, node);
+    }
+}
+
+/// <summary>remainder(self, Scalar other): self: grad.</summary>
+internal sealed class RemainderBackward0 : Node
+{
+    public override string Name => nameof(RemainderBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [grad];
+}
+
+/// <summary>fmod(self, Scalar other): self: grad.</summary>
+internal sealed class FmodBackward0 : Node
+{
+    public override string Name => nameof(FmodBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [grad];
+}
+
+/// <summary>remainder(self, other): self: grad; other: -grad * self.div(other, rounding_mode="floor").</summary>
+internal sealed class RemainderBackward1() : DivModBackward(PointwiseBinaryKind.FloorDivide)
+{
+    public override string Name => nameof(RemainderBackward1);
+}
+
+/// <summary>fmod(self, other): self: grad; other: -grad * self.div(other, rounding_mode="trunc").</summary>
+internal sealed class FmodBackward1() : DivModBackward(PointwiseBinaryKind.Fmod)
+{
+    public override string Name => nameof(FmodBackward1);
+}
+
+/// <summary>
+/// The shared formula of remainder and fmod: self: grad; other: -grad * (self / other rounded), down for
+/// <see cref="PointwiseBinaryKind.FloorDivide"/>, towards zero for <see cref="PointwiseBinaryKind.Fmod"/>. The
+/// rounded quotient is piecewise constant, so it enters as a constant.
+/// </summary>
+internal abstract class DivModBackward(PointwiseBinaryKind rounding) : BinaryNode
+{
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        Tensor? gb = null;
+        if (NeedsInputGrad(1))
+        {
+            var a = A!.Unpack();
+            var b = B!.Unpack();
+            var dtype = TypePromotion.Result(a, b);
+            Tensor q;
+            using (Autograd.NoGrad())
+            {
+                if (rounding == PointwiseBinaryKind.FloorDivide) q = DivModOps.Compute(PointwiseBinaryKind.FloorDivide, a, b, dtype);
+                else
+                {
+                    var d = a.To(dtype) / b.To(dtype);
+                    q = Tensor.Where(d.Lt(0.0), d.Ceil(), d.Floor());
+                }
+            }
+            gb = GradB(-grad * q);
+        }
+        return [NeedsInputGrad(0) ? GradA(grad) : null, gb];
+    }
+}
