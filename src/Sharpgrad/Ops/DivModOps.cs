@@ -105,12 +105,7 @@ internal static class DivModOps
         ArgumentNullException.ThrowIfNull(self);
         ArgumentNullException.ThrowIfNull(other);
         var promoted = TypePromotion.Result(self, other);
-        InPlaceOps.CheckBroadcastInto(self, other, promoted);
-        bool record = InPlaceOps.Check(self, other);
-        var y = Compute(kind, self, other, promoted);
-        var node = record ? Connect(kind, self, other, OpHelpers.SaveCopy(self)) : null;
-        Dispatch.Copy(y.Strided, self.Strided);
-        return InPlaceOps.Commit(self, node);
+        return BinaryMathOps.InPlace(self, other, promoted, () => Compute(kind, self, other, promoted), () => MakeNode(kind, false), false);
     }
 
     /// <summary>self = kind(self, s).</summary>
@@ -118,12 +113,7 @@ internal static class DivModOps
     {
         ArgumentNullException.ThrowIfNull(self);
         var dtype = ScalarResultType(self.DType, s);
-        InPlaceOps.CheckCast(dtype, self.DType);
-        bool record = InPlaceOps.Check(self);
-        var y = Compute(kind, self, Tensor.Scalar(s, dtype), dtype);
-        var node = record ? Record.Connect(MakeNode(kind, true), self) : null;
-        Dispatch.Copy(y.Strided, self.Strided);
-        return InPlaceOps.Commit(self, node);
+        return BinaryMathOps.InPlace(self, null, dtype, () => Compute(kind, self, Tensor.Scalar(s, dtype), dtype), () => MakeNode(kind, true), false);
     }
 }
 
