@@ -1,0 +1,39 @@
+using Sharpgrad.Kernels.Cpu;
+using Sharpgrad.Shapes;
+
+namespace Sharpgrad.Ops;
+
+/// <summary>torch.mode: the most frequent value along a dim and the index PyTorch's CPU kernel reports (ModeBackward0).</summary>
+internal static class ModeOps
+{
+    public static (Tensor Values, Tensor Indices) Mode(Tensor x, int dim, bool keepDim)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        x.ThrowIfDisposed();
+        dim = Layout.WrapDim(dim, x.Dim);
+        int r = x.Dim == 0 ? 1 : x.Sizes[dim];
+        var outShape = ReduceOps.OutShape(x.Sizes, dim, keepDim);
+        int outer = 1, inner = 1;
+        for (int d = 0; d < dim; d++) outer *= x.Sizes[d];
+        for (int d = dim + 1; d < x.Dim; d++) inner *= x.Sizes[d];
+        if (r == 0 && outer * inner > 0) throw new ArgumentOutOfRangeException(nameof(dim), $"mode(): Expected reduction dim {dim} to have non-zero size.");
+        var work = x.DType == DType.Bool ? OpHelpers.CastRaw(x, DType.Int64) : x;
+        var src = OpHelpers.ContiguousRaw(work);
+        var values = Tensor.Empty(work.DType, outShape);
+        var indices = Tensor.Empty(DType.Int64, outShape);
+        if (r > 0)
+        {
+            var idx = indices.Data<long>();
+            switch (work.DType)
+            {
+                case DType.Float32: ModeKernel.Run(src.Data<float>(), src.Offset, outer, r, inner, values.Data<float>(), idx); break;
+                case DType.Float64: ModeKernel.Run(src.Data<double>(), src.Offset, outer, r, inner, values.Data<double>(), idx); break;
+                default: ModeKernel.Run(src.Data<long>(), src.Offset, outer, r, inner, values.Data<long>(), idx); break;
+            }
+        }
+        if (x.DType == DType.Bool) values = OpHelpers.CastRaw(values, DType.Bool);
+        if (Record.ShouldRecord(x))
+            Record.SetHistory(values, Record.Connect(new ExtremeDimBackward("ModeBackward0", x.Sizes, dim, keepDim, indices), x));
+        return (values, indices);
+    }
+}
