@@ -1,7 +1,7 @@
 namespace Sharpgrad.NN;
 
 /// <summary>
-/// Shared body of the padding modules: a fixed <see cref="Functional.Pad"/> over the last 1 or 2 dims, with PyTorch's
+/// Shared body of the padding modules: a fixed <see cref="Functional.Pad"/> over the last 1, 2 or 3 dims, with PyTorch's
 /// reprs. PyTorch: torch.nn.modules.padding.
 /// </summary>
 public abstract class PadNd : Module
@@ -9,7 +9,7 @@ public abstract class PadNd : Module
     private readonly int[] _padding;
     private readonly string _mode;
 
-    /// <summary>A pad of <paramref name="padding"/> (left, right[, top, bottom]) in <paramref name="mode"/>.</summary>
+    /// <summary>A pad of <paramref name="padding"/> (left, right[, top, bottom[, front, back]]) in <paramref name="mode"/>.</summary>
     private protected PadNd(int[] padding, string mode, double value)
     {
         _padding = padding;
@@ -17,7 +17,7 @@ public abstract class PadNd : Module
         Value = value;
     }
 
-    /// <summary>The amounts (left, right[, top, bottom]), as F.pad takes them.</summary>
+    /// <summary>The amounts (left, right[, top, bottom[, front, back]]), as F.pad takes them.</summary>
     public IReadOnlyList<int> Padding => _padding;
 
     /// <summary>The fill of constant padding (0 for the other modes).</summary>
@@ -45,6 +45,13 @@ public abstract class PadNd : Module
 
     /// <summary>(p, p, p, p) from one amount.</summary>
     private protected static int[] Quadruple(int p) => [p, p, p, p];
+
+    /// <summary>(p, p, p, p, p, p) from one amount.</summary>
+    private protected static int[] Sextuple(int p) => [p, p, p, p, p, p];
+
+    /// <summary>(left, right, top, bottom, front, back) as F.pad's list.</summary>
+    private protected static int[] Sides((int Left, int Right, int Top, int Bottom, int Front, int Back) p) =>
+        [p.Left, p.Right, p.Top, p.Bottom, p.Front, p.Back];
 }
 
 /// <summary>Pads the last dim with zeros. PyTorch: torch.nn.ZeroPad1d.</summary>
