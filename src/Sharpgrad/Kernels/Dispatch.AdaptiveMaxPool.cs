@@ -4,10 +4,13 @@ namespace Sharpgrad.Kernels;
 
 internal static partial class Dispatch
 {
-    /// <summary>adaptive_max_pool2d over <paramref name="planes"/> contiguous [h, w] planes: maxima and their in-plane indices.</summary>
-    public static void AdaptiveMaxPool2d(StridedArray x, int planes, int h, int w, int oh, int ow, StridedArray y, StridedArray indices)
+    /// <summary>
+    /// adaptive_max_pool2d/3d over <paramref name="planes"/> contiguous [d, h, w] volumes (d = od = 1 for 2-D): maxima
+    /// and their flat in-volume indices.
+    /// </summary>
+    public static void AdaptiveMaxPool(StridedArray x, int planes, int d, int h, int w, int od, int oh, int ow, StridedArray y, StridedArray indices)
     {
-        if (x.DType == DType.Float32) AdaptiveMaxPoolKernels.AdaptiveMaxPool2d(x.Data<float>(), x.Offset, planes, h, w, oh, ow, y.Data<float>(), indices.Data<long>());
-        else AdaptiveMaxPoolKernels.AdaptiveMaxPool2d(x.Data<double>(), x.Offset, planes, h, w, oh, ow, y.Data<double>(), indices.Data<long>());
+        if (x.DType == DType.Float32) AdaptiveMaxPool3dKernels.AdaptiveMaxPool3d(x.Data<float>(), x.Offset, planes, d, h, w, od, oh, ow, y.Data<float>(), indices.Data<long>());
+        else AdaptiveMaxPool3dKernels.AdaptiveMaxPool3d(x.Data<double>(), x.Offset, planes, d, h, w, od, oh, ow, y.Data<double>(), indices.Data<long>());
     }
 }

@@ -1,7 +1,7 @@
 namespace Sharpgrad.Ops;
 
 /// <summary>
-/// The backward of the max pools that return indices (max_pool2d/3d_with_indices, adaptive_max_pool2d): each output
+/// The backward of the max pools that return indices (max_pool2d/3d_with_indices, adaptive_max_pool2d/3d): each output
 /// gradient is added at the argmax of its window. As in PyTorch the backward op also takes the pooled input (its
 /// gradient edge), so under create_graph it is recorded even when the incoming gradient is a constant; grad_output's
 /// gradient is then gathered at the indices and the input's is zero.
@@ -41,7 +41,7 @@ internal static class MaxPoolAdjointOps
     }
 }
 
-/// <summary>MaxPool2DWithIndicesBackward0, AdaptiveMaxPool2DBackward0, MaxPool3DWithIndicesBackward0: the scatter above.</summary>
+/// <summary>MaxPool2DWithIndicesBackward0, AdaptiveMaxPool2DBackward0, MaxPool3DWithIndicesBackward0, AdaptiveMaxPool3DBackward0: the scatter above.</summary>
 internal sealed class MaxPoolBackward0(MaxPoolAdjointOps.Plan p) : IndexNode
 {
     public override string Name { get; } = p.Op + "Backward0";

@@ -28,6 +28,7 @@ public class PoolDoubleBackwardTests
         { "max_pool3d", [1, 2, 4, 4, 4], "MaxPool3DWithIndicesBackwardBackward0", "MaxPool3DWithIndicesBackwardBackward0", 22.52672551260996, 161.74033478692763 },
         { "avg_pool3d", [1, 2, 4, 4, 4], "AvgPool3DBackwardBackward0", "AvgPool3DBackwardBackward0", -0.8027089760980715, 0.08414897807898616 },
         { "adaptive_avg_pool3d", [1, 2, 4, 4, 4], "AdaptiveAvgPool3DBackwardBackward0", "AdaptiveAvgPool3DBackwardBackward0", 0.5966004015144184, 0.13973794715663043 },
+        { "adaptive_max_pool3d", [1, 2, 4, 4, 4], "AdaptiveMaxPool3DBackwardBackward0", "AdaptiveMaxPool3DBackwardBackward0", 38.07482442537544, 544.8044012982791 },
     };
 
     private static Tensor Pool(string op, Tensor a) => op switch
@@ -43,6 +44,7 @@ public class PoolDoubleBackwardTests
         "max_pool3d" => F.MaxPool3d(a, 2),
         "avg_pool3d" => F.AvgPool3d(a, 2),
         "adaptive_avg_pool3d" => F.AdaptiveAvgPool3d(a, (2, 3, 2)),
+        "adaptive_max_pool3d" => F.AdaptiveMaxPool3d(a, (2, 3, 2)),
         _ => throw new ArgumentException(op),
     };
 
@@ -78,6 +80,7 @@ public class PoolDoubleBackwardTests
         var x = Input(1, 2, 5, 6);
         Assert.True(Autograd.GradCheck(a => FirstGrad(b => F.MaxPool2d(b, 2), a[0]), [x]));
         Assert.True(Autograd.GradCheck(a => FirstGrad(b => F.AdaptiveMaxPool2d(b, (2, 3)), a[0]), [x]));
+        Assert.True(Autograd.GradCheck(a => FirstGrad(b => F.AdaptiveMaxPool3d(b, (2, 3, 2)), a[0]), [x]));
         Assert.True(Autograd.GradCheck(a => FirstGrad(b => F.AvgPool2d(b, 2), a[0]), [x]));
     }
 
