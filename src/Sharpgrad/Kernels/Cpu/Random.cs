@@ -72,6 +72,13 @@ internal sealed class Generator
         }
     }
 
+    /// <summary>Exponential samples of rate <paramref name="lambd"/>: -log(u) / λ with u uniform in (0, 1), so never 0 or inf.</summary>
+    public void FillExponential(Span<double> dst, double lambd)
+    {
+        lock (_lock)
+            for (int i = 0; i < dst.Length; i++) dst[i] = -Math.Log(((NextUInt64() >> 11) + 0.5) * (1.0 / (1UL << 53))) / lambd;
+    }
+
     /// <summary>Uniform integers in [low, high).</summary>
     public void FillIntegers(Span<long> dst, long low, long high)
     {
