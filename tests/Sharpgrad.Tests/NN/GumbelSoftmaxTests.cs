@@ -6,6 +6,7 @@ namespace Sharpgrad.Tests.NN;
 /// Tensor.exponential_ and F.gumbel_softmax (PyTorch 2.6's composition, node names and messages; Sharpgrad's generator
 /// differs from PyTorch's, so the samples are checked by their properties and statistics under fixed seeds).
 /// </summary>
+[Collection("Seed")]
 public class GumbelSoftmaxTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using F = Sharpgrad.NN.Functional;
 namespace Sharpgrad.Tests.NN;
 
 /// <summary>F.rrelu and nn.RReLU against PyTorch 2.6 (evaluation exactly; training by the properties of its noise).</summary>
+[Collection("Seed")]
 public class RreluTests
 {
     [Fact]
