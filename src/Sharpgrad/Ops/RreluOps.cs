@@ -17,13 +17,12 @@ internal static class RreluOps
         using (Tensor.NewScope())
         {
             var one = Tensor.Full([], 1.0, x.DType);
-            // evaluation: leaky_relu's factor (x > 0 ? 1 : slope, so NaN takes the slope); training: the noise
-            // (x <= 0 ? uniform : 1, so NaN keeps 1).
-            var eval = Tensor.Where(x.Gt(0.0), one, Tensor.Full([], (lower + upper) / 2, x.DType));
-            var noise = training ? Tensor.Where(x.Le(0.0), Tensor.Empty(x.DType, x.Sizes).Uniform_(lower, upper), one) : null;
-            y = (x * (noise ?? eval)).MoveToOuterScope();
-            // PyTorch's rrelu_with_noise_backward uses the noise only when the slopes can differ.
-            factor = (noise is not null && upper - lower > 1e-6 ? noise : eval).MoveToOuterScope();
+            // training: the noise (x <= 0 ? uniform : 1, so NaN keeps 1), also in backward; evaluation: leaky_relu's
+            // factor (x > 0 ? 1 : slope, so NaN takes the slope).
+            factor = (training
+                ? Tensor.Where(x.Le(0.0), Tensor.Empty(x.DType, x.Sizes).Uniform_(lower, upper), one)
+                : Tensor.Where(x.Gt(0.0), one, Tensor.Full([], (lower + upper) / 2, x.DType))).MoveToOuterScope();
+            y = (x * factor).MoveToOuterScope();
         }
         if (Record.ShouldRecord(x))
         {

@@ -43,8 +43,11 @@ public class RreluTests
         Assert.True(double.IsNaN(v[5]));
         Assert.Equal(double.NegativeInfinity, v[6]);
         Assert.Equal(0.0, v[2]);
-        // equal bounds: every slope is the bound
+        // equal bounds: every slope is the bound, and training's backward still uses the noise (1 for NaN), as PyTorch 2.6
         Check.Close([-0.2, 2.0], F.Rrelu(Tensor.FromArray([-1f, 2f]), 0.2, 0.2, training: true), 1e-7);
+        var xe = Tensor.FromArray([-1.0, 2.0, double.NaN, 0.0]).RequiresGrad_();
+        F.Rrelu(xe, 0.2, 0.2, training: true).Sum().Backward();
+        Check.Close([0.2, 1.0, 1.0, 0.2], xe.Grad!, 1e-15);
     }
 
     [Fact]
