@@ -10,6 +10,7 @@ namespace Sharpgrad.Kernels.Operators;
 internal enum UnaryKind : byte
 {
     Neg, Exp, Log, Sqrt, Abs, Sin, Cos, Sigmoid, Tanh, Relu, Reciprocal, Sign, Erf, Rsqrt, Square, Log1p, Expm1, Floor, Ceil, Round,
+    Tan, Asin, Acos, Atan, Sinh, Cosh, Asinh, Acosh, Atanh, Log2, Log10, Exp2, Trunc, Frac, Erfc, Erfinv, Sinc, Lgamma, Digamma, Trigamma,
 }
 
 /// <summary>Floating-point unary primitives; the span path is TensorPrimitives where it has one.</summary>
@@ -37,6 +38,26 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
         UnaryKind.Expm1 => AccurateMath.Expm1(x),
         UnaryKind.Floor => T.Floor(x),
         UnaryKind.Ceil => T.Ceiling(x),
+        UnaryKind.Tan => T.Tan(x),
+        UnaryKind.Asin => T.Asin(x),
+        UnaryKind.Acos => T.Acos(x),
+        UnaryKind.Atan => T.Atan(x),
+        UnaryKind.Sinh => T.Sinh(x),
+        UnaryKind.Cosh => T.Cosh(x),
+        UnaryKind.Asinh => T.Asinh(x),
+        UnaryKind.Acosh => T.Acosh(x),
+        UnaryKind.Atanh => T.Atanh(x),
+        UnaryKind.Log2 => T.Log2(x),
+        UnaryKind.Log10 => T.Log10(x),
+        UnaryKind.Exp2 => T.Exp2(x),
+        UnaryKind.Trunc => T.Truncate(x),
+        UnaryKind.Frac => SpecialMath.Frac(x),
+        UnaryKind.Erfc => T.CreateTruncating(SpecialMath.Erfc(double.CreateTruncating(x))),
+        UnaryKind.Erfinv => T.CreateTruncating(SpecialMath.Erfinv(double.CreateTruncating(x))),
+        UnaryKind.Sinc => SpecialMath.Sinc(x),
+        UnaryKind.Lgamma => T.CreateTruncating(SpecialMath.Lgamma(double.CreateTruncating(x))),
+        UnaryKind.Digamma => SpecialMath.Digamma(x),
+        UnaryKind.Trigamma => SpecialMath.Trigamma(x),
         _ => T.Round(x, MidpointRounding.ToEven),
     };
 
@@ -105,7 +126,7 @@ internal readonly struct IntegerUnaryOperator(UnaryKind kind) : IUnaryOperator<l
         UnaryKind.Sign => Math.Sign(x),
         UnaryKind.Relu => x > 0 ? x : 0,
         UnaryKind.Square => x * x,
-        _ => x, // floor/ceil/round are the identity on integers
+        _ => x, // floor/ceil/round/trunc are the identity on integers
     };
 
     public bool TryInvoke(ReadOnlySpan<long> x, Span<long> y) => false;
@@ -194,7 +215,7 @@ internal static class ErfFunction
         return Math.CopySign(1.0 - Erfc(ax), x);
     }
 
-    private static double Erfc(double ax)
+    internal static double Erfc(double ax)
     {
         if (ax < 4.0)
         {

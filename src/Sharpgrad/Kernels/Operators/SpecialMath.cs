@@ -1,0 +1,242 @@
+using System.Numerics;
+
+namespace Sharpgrad.Kernels.Operators;
+
+/// <summary>
+/// Special functions PyTorch has and .NET lacks: erfc, erfinv, lgamma, digamma, trigamma, polygamma (Hurwitz zeta),
+/// sinc. Double forms are accurate to a few ulps; the float forms of digamma and trigamma follow PyTorch's float
+/// arithmetic (recurrence to x ≥ 10 or x ≥ 6, then the asymptotic series), the others round the double result.
+/// </summary>
+internal static class SpecialMath
+{
+    /// <summary>1 - erf(x) without the cancellation for large x.</summary>
+    public static double Erfc(double x)
+    {
+        if (double.IsNaN(x)) return x;
+        if (Math.Abs(x) < 0.5) return 1.0 - ErfFunction.Erf(x);
+        double r = ErfFunction.Erfc(Math.Abs(x));
+        return x < 0 ? 2.0 - r : r;
+    }
+
+    /// <summary>The inverse error function: a closed-form start (Winitzki) refined by Halley steps on erf or erfc.</summary>
+    public static double Erfinv(double y)
+    {
+        double ay = Math.Abs(y);
+        if (double.IsNaN(y) || ay > 1) return double.NaN;
+        if (ay == 1) return Math.CopySign(double.PositiveInfinity, y);
+        if (y == 0) return y;
+        const double a = 0.147;
+        double l = Math.Log((1 - ay) * (1 + ay));
+        double u = 2 / (Math.PI * a) + l / 2;
+        double x = Math.Sqrt(Math.Sqrt(u * u - l / a) - u);
+        double q = 1 - ay; // exact for ay >= 0.5
+        for (int i = 0; i < 4; i++)
+        {
+            double f = ay < 0.5 ? ErfFunction.Erf(x) - ay : q - Erfc(x);
+            double dx = f / (2 / Math.Sqrt(Math.PI) * Math.Exp(-x * x));
+            x -= dx / (1 + x * dx);
+        }
+        return Math.CopySign(x, y);
+    }
+
+    /// <summary>log|Γ(x)|: series about 1 and 2, upward recurrence, Stirling's series above 10, reflection below 0.</summary>
+    public static double Lgamma(double x)
+    {
+        if (double.IsNaN(x)) return x;
+        if (double.IsInfinity(x)) return double.PositiveInfinity;
+        if (x <= 0)
+        {
+            if (x == Math.Floor(x)) return double.PositiveInfinity;
+            if (x > -0.5) return LgammaOnePlus(x) - Math.Log(-x);
+            return Math.Log(Math.PI / Math.Abs(SinPi(x))) - Lgamma(1 - x);
+        }
+        if (x < 0.5) return LgammaOnePlus(x) - Math.Log(x);
+        if (x < 1.5) return LgammaOnePlus(x - 1);
+        if (x < 2.5) return LgammaOnePlus(x - 2) + AccurateMath.Log1p(x - 2);
+        if (x < 10)
+        {
+            double p = 1;
+            while (x >= 2.5) { x -= 1; p *= x; }
+            return LgammaOnePlus(x - 2) + AccurateMath.Log1p(x - 2) + Math.Log(p);
+        }
+        double z = 1 / (x * x), s = 0;
+        for (int k = StirlingTerms - 1; k >= 0; k--) s = s * z + Stirling[k];
+        return (x - 0.5) * Math.Log(x) - x + 0.91893853320467274178 + s / x;
+    }
+
+    private const int StirlingTerms = 8;
+
+    /// <summary>B(2k) / (2k (2k - 1)), the coefficients of Stirling's series for log Γ.</summary>
+    private static readonly double[] Stirling = MakeStirling();
+
+    private static double[] MakeStirling()
+    {
+        var c = new double[StirlingTerms];
+        for (int k = 1; k <= StirlingTerms; k++) c[k - 1] = Bernoulli(k) / (2.0 * k * (2 * k - 1));
+        return c;
+    }
+
+    /// <summary>B(2k) as numerator / denominator.</summary>
+    private static double Bernoulli(int k) => k switch
+    {
+        1 => 1.0 / 6, 2 => -1.0 / 30, 3 => 1.0 / 42, 4 => -1.0 / 30, 5 => 5.0 / 66, 6 => -691.0 / 2730,
+        7 => 7.0 / 6, 8 => -3617.0 / 510, 9 => 43867.0 / 798, 10 => -174611.0 / 330, 11 => 854513.0 / 138,
+        _ => -236364091.0 / 2730,
+    };
+
+    /// <summary>ζ(k) - 1 = ζ(k, 2) for k = 2..; the Taylor coefficients of log Γ(1 + z).</summary>
+    private static readonly double[] ZetaMinusOne = MakeZetaMinusOne();
+
+    private static double[] MakeZetaMinusOne()
+    {
+        var c = new double[48];
+        for (int k = 2; k < c.Length; k++) c[k] = HurwitzZeta(k, 2);
+        return c;
+    }
+
+    /// <summary>log Γ(1 + z) for |z| ≤ 0.5: -γz + z - log(1 + z) + Σ (-1)^k (ζ(k) - 1) z^k / k.</summary>
+    private static double LgammaOnePlus(double z)
+    {
+        double s = 0;
+        for (int k = ZetaMinusOne.Length - 1; k >= 2; k--) s = s * z + ((k & 1) == 0 ? 1 : -1) * ZetaMinusOne[k] / k;
+        return s * z * z + (1 - 0.57721566490153286061) * z - AccurateMath.Log1p(z);
+    }
+
+    /// <summary>sin(πx) with x reduced exactly to [-1/2, 1/2] first.</summary>
+    private static double SinPi(double x)
+    {
+        double r = x - 2 * Math.Round(x / 2); // [-1, 1], exact
+        double sign = 1;
+        if (r < 0) { r = -r; sign = -1; }
+        if (r > 0.5) r = 1 - r;
+        return sign * Math.Sin(Math.PI * r);
+    }
+
+    /// <summary>ψ(x): -∞·sign at ±0, NaN at negative integers, reflection below 0, recurrence to x ≥ 10, asymptotic series.</summary>
+    public static T Digamma<T>(T x) where T : IFloatingPointIeee754<T>
+    {
+        if (x == T.Zero) return T.CopySign(T.PositiveInfinity, -x);
+        if (x < T.Zero)
+        {
+            if (x == T.Truncate(x)) return T.NaN;
+            double r = double.CreateTruncating(x - T.Truncate(x));
+            return Digamma(T.One - x) - T.CreateTruncating(Math.PI / Math.Tan(Math.PI * r));
+        }
+        T ten = T.CreateTruncating(10), acc = T.Zero;
+        while (x < ten)
+        {
+            acc -= T.One / x;
+            x += T.One;
+        }
+        if (x == ten) return acc + T.CreateTruncating(2.25175258906672110764); // ψ(10)
+        T y = T.Zero;
+        if (x < T.CreateTruncating(1e17))
+        {
+            T z = T.One / (x * x);
+            // Σ B(2k) / (2k) z^k, k = 1..7, Horner from the highest power
+            y = T.CreateTruncating(1.0 / 12);
+            y = y * z + T.CreateTruncating(-691.0 / 32760);
+            y = y * z + T.CreateTruncating(1.0 / 132);
+            y = y * z + T.CreateTruncating(-1.0 / 240);
+            y = y * z + T.CreateTruncating(1.0 / 252);
+            y = y * z + T.CreateTruncating(-1.0 / 120);
+            y = y * z + T.CreateTruncating(1.0 / 12);
+            y *= z;
+        }
+        return acc + T.Log(x) - T.CreateTruncating(0.5) / x - y;
+    }
+
+    /// <summary>ψ'(x): reflection below 1/2, six recurrence steps, then the asymptotic series.</summary>
+    public static T Trigamma<T>(T x) where T : IFloatingPointIeee754<T>
+    {
+        T sign = T.One, acc = T.Zero, half = T.CreateTruncating(0.5);
+        if (x < half)
+        {
+            sign = -T.One;
+            T s = T.Sin(T.Pi * x);
+            acc -= T.Pi * T.Pi / (s * s);
+            x = T.One - x;
+        }
+        for (int i = 0; i < 6; i++)
+        {
+            acc += T.One / (x * x);
+            x += T.One;
+        }
+        T ixx = T.One / (x * x);
+        T series = T.CreateTruncating(1.0 / 6) - ixx * (T.CreateTruncating(1.0 / 30) - ixx * T.CreateTruncating(1.0 / 42));
+        acc += (T.One + T.One / (T.CreateTruncating(2) * x) + ixx * series) / x;
+        return sign * acc;
+    }
+
+    /// <summary>ψ⁽ⁿ⁾(x) = (-1)^(n+1) n! ζ(n + 1, x) for n ≥ 2 (n! as exp(lgamma(n + 1)), as PyTorch).</summary>
+    public static double Polygamma(int n, double x)
+    {
+        if (n == 0) return Digamma(x);
+        if (n == 1) return Trigamma(x);
+        return ((n & 1) == 1 ? 1.0 : -1.0) * Math.Exp(Lgamma(n + 1.0)) * HurwitzZeta(n + 1, x);
+    }
+
+    /// <summary>(2k)! / B(2k), the Euler-Maclaurin tail's coefficients.</summary>
+    private static readonly double[] EulerMaclaurin = MakeEulerMaclaurin();
+
+    private static double[] MakeEulerMaclaurin()
+    {
+        var c = new double[12];
+        double factorial = 1;
+        for (int k = 1; k <= 12; k++)
+        {
+            factorial *= (2 * k - 1) * (2 * k);
+            c[k - 1] = factorial / Bernoulli(k);
+        }
+        return c;
+    }
+
+    /// <summary>ζ(s, q) = Σ (q + k)^-s: direct terms until q + k &gt; 9, then the Euler-Maclaurin tail.</summary>
+    public static double HurwitzZeta(double s, double q)
+    {
+        if (s == 1) return double.PositiveInfinity;
+        if (s < 1 || double.IsNaN(s) || double.IsNaN(q)) return double.NaN;
+        if (q <= 0)
+        {
+            if (q == Math.Floor(q)) return double.PositiveInfinity;
+            if (s != Math.Floor(s)) return double.NaN;
+        }
+        const double eps = 1.11022302462515654042e-16;
+        double sum = Math.Pow(q, -s), a = q, b = 0;
+        for (int i = 0; i < 9 || a <= 9;)
+        {
+            i++;
+            a += 1;
+            b = Math.Pow(a, -s);
+            sum += b;
+            if (Math.Abs(b) < eps * Math.Abs(sum)) return sum;
+        }
+        double w = a;
+        sum += b * w / (s - 1) - 0.5 * b;
+        double rising = 1, k = 0;
+        for (int j = 0; j < 12; j++)
+        {
+            rising *= s + k;
+            b /= w;
+            double t = rising * b / EulerMaclaurin[j];
+            sum += t;
+            if (Math.Abs(t / sum) < eps) break;
+            k += 1;
+            rising *= s + k;
+            b /= w;
+            k += 1;
+        }
+        return sum;
+    }
+
+    /// <summary>sin(πx) / (πx), 1 at 0, computed in T.</summary>
+    public static T Sinc<T>(T x) where T : IFloatingPointIeee754<T>
+    {
+        if (x == T.Zero) return T.One;
+        T p = T.Pi * x;
+        return T.Sin(p) / p;
+    }
+
+    /// <summary>x - trunc(x) (NaN at ±∞, as PyTorch).</summary>
+    public static T Frac<T>(T x) where T : IFloatingPointIeee754<T> => x - T.Truncate(x);
+}
