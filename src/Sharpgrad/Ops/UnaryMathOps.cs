@@ -76,7 +76,7 @@ internal static class UnaryMathOps
     /// <summary>The n-th derivative of digamma (PolygammaBackward0).</summary>
     public static Tensor Polygamma(int n, Tensor x)
     {
-        if (n < 0) throw new ArgumentException("polygamma(n, x) does not support negative n.");
+        if (n < 0) throw new InvalidOperationException("polygamma(n, x) does not support negative n.");
         return Pointwise(x, () => new PolygammaNode("PolygammaBackward0", n), SaveUnary.Self, (a, y) => Dispatch.Polygamma(n, a, y));
     }
 

@@ -84,6 +84,21 @@ internal static class SpecialMath
         _ => -236364091.0 / 2730,
     };
 
+    /// <summary>(2k)! / B(2k), the Euler-Maclaurin tail's coefficients (initialized before ZetaMinusOne, which uses them).</summary>
+    private static readonly double[] EulerMaclaurin = MakeEulerMaclaurin();
+
+    private static double[] MakeEulerMaclaurin()
+    {
+        var c = new double[12];
+        double factorial = 1;
+        for (int k = 1; k <= 12; k++)
+        {
+            factorial *= (2 * k - 1) * (2 * k);
+            c[k - 1] = factorial / Bernoulli(k);
+        }
+        return c;
+    }
+
     /// <summary>ζ(k) - 1 = ζ(k, 2) for k = 2..; the Taylor coefficients of log Γ(1 + z).</summary>
     private static readonly double[] ZetaMinusOne = MakeZetaMinusOne();
 
@@ -174,21 +189,6 @@ internal static class SpecialMath
         if (n == 0) return Digamma(x);
         if (n == 1) return Trigamma(x);
         return ((n & 1) == 1 ? 1.0 : -1.0) * Math.Exp(Lgamma(n + 1.0)) * HurwitzZeta(n + 1, x);
-    }
-
-    /// <summary>(2k)! / B(2k), the Euler-Maclaurin tail's coefficients.</summary>
-    private static readonly double[] EulerMaclaurin = MakeEulerMaclaurin();
-
-    private static double[] MakeEulerMaclaurin()
-    {
-        var c = new double[12];
-        double factorial = 1;
-        for (int k = 1; k <= 12; k++)
-        {
-            factorial *= (2 * k - 1) * (2 * k);
-            c[k - 1] = factorial / Bernoulli(k);
-        }
-        return c;
     }
 
     /// <summary>ζ(s, q) = Σ (q + k)^-s: direct terms until q + k &gt; 9, then the Euler-Maclaurin tail.</summary>
