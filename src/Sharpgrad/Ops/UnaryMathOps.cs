@@ -8,7 +8,7 @@ namespace Sharpgrad.Ops;
 /// Trigonometric, hyperbolic, logarithmic and special element-wise functions (tan ... atanh, log2, erfinv, lgamma,
 /// digamma, polygamma, logit, nan_to_num, isnan, ...). Integer and Bool inputs become Float32, as in PyTorch.
 /// </summary>
-internal static class UnaryMathOps
+internal static partial class UnaryMathOps
 {
     private const double Ln2 = 0.6931471805599453, Ln10 = 2.3025850929940456;
     private const double PiOver180 = 0.017453292519943295769236907684886127134428718885417;
@@ -54,20 +54,26 @@ internal static class UnaryMathOps
         x.ThrowIfDisposed();
         if (x.DType == DType.Bool) return CopyOps.Clone(x);
         if (x.DType == DType.Int64) return UnaryOps.Unary(UnaryKind.Sign, x, static () => new ZeroGradNode("SgnBackward0"), SaveUnary.None, keepIntegers: true);
-        return Pointwise(x, static () => new ZeroGradNode("SgnBackward0"), SaveUnary.None, static (a, y) =>
-        {
-            Dispatch.Unary(UnaryKind.Sign, a, y);
-            Dispatch.NanToNum(y, y, 0, double.PositiveInfinity, double.NegativeInfinity);
-        });
+        return Pointwise(x, static () => new ZeroGradNode("SgnBackward0"), SaveUnary.None, SgnKernel);
+    }
+
+    /// <summary>sgn's values: sign, with NaN turned to 0; Bool is left as it is.</summary>
+    private static void SgnKernel(StridedArray x, StridedArray y)
+    {
+        if (x.DType == DType.Bool) return;
+        Dispatch.Unary(UnaryKind.Sign, x, y);
+        if (x.DType.IsFloatingPoint()) Dispatch.NanToNum(y, y, 0, double.PositiveInfinity, double.NegativeInfinity);
     }
 
     /// <summary>x · π/180 (Deg2RadBackward0).</summary>
-    public static Tensor Deg2Rad(Tensor x) => Pointwise(x, static () => new ScaleBackward("Deg2RadBackward0", PiOver180), SaveUnary.None,
-        static (a, y) => Dispatch.BinaryScalar(BinaryKind.Mul, a, PiOver180, false, y));
+    public static Tensor Deg2Rad(Tensor x) => Pointwise(x, static () => new ScaleBackward("Deg2RadBackward0", PiOver180), SaveUnary.None, Deg2RadKernel);
+
+    private static void Deg2RadKernel(StridedArray x, StridedArray y) => Dispatch.BinaryScalar(BinaryKind.Mul, x, PiOver180, false, y);
 
     /// <summary>x · 180/π (Rad2DegBackward0).</summary>
-    public static Tensor Rad2Deg(Tensor x) => Pointwise(x, static () => new ScaleBackward("Rad2DegBackward0", OneEightyOverPi), SaveUnary.None,
-        static (a, y) => Dispatch.BinaryScalar(BinaryKind.Mul, a, OneEightyOverPi, false, y));
+    public static Tensor Rad2Deg(Tensor x) => Pointwise(x, static () => new ScaleBackward("Rad2DegBackward0", OneEightyOverPi), SaveUnary.None, Rad2DegKernel);
+
+    private static void Rad2DegKernel(StridedArray x, StridedArray y) => Dispatch.BinaryScalar(BinaryKind.Mul, x, OneEightyOverPi, false, y);
 
     /// <summary>log(x / (1 - x)), x clamped into [eps, 1 - eps] when eps is given (LogitBackward0).</summary>
     public static Tensor Logit(Tensor x, double? eps) =>
