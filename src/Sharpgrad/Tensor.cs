@@ -18,10 +18,10 @@ internal enum ViewCreation : byte
 public sealed partial class Tensor : IDisposable
 {
     internal Storage Storage;
-    internal readonly int[] Sizes;
-    internal readonly int[] Strides;
+    internal int[] Sizes;    // not readonly: the in-place view ops (squeeze_, t_, ...) change the geometry
+    internal int[] Strides;
     internal readonly int Offset;
-    internal readonly bool ContiguousFlag;
+    internal bool ContiguousFlag;
     private bool _disposed;
 
     // Autograd slot (Note [Ledger]): the recording decision reads these, kernels never do.

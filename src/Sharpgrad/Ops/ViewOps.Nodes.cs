@@ -16,17 +16,17 @@ internal sealed class UnsafeViewBackward0(int[] inputSizes) : Node
     internal override Tensor?[] Apply(Tensor grad) => [grad.Reshape(inputSizes)];
 }
 
-/// <summary>t(): grad.t().</summary>
-internal sealed class TBackward0 : Node
+/// <summary>t() (and t_(): TBackward1): grad.t().</summary>
+internal sealed class TBackward0(string name = nameof(TBackward0)) : Node
 {
-    public override string Name => nameof(TBackward0);
+    public override string Name => name;
     internal override Tensor?[] Apply(Tensor grad) => [grad.Dim < 2 ? grad : grad.Transpose(0, 1)];
 }
 
-/// <summary>transpose(d0, d1): grad.transpose(d0, d1).</summary>
-internal sealed class TransposeBackward0(int d0, int d1) : Node
+/// <summary>transpose(d0, d1) (and transpose_: TransposeBackward1): grad.transpose(d0, d1).</summary>
+internal sealed class TransposeBackward0(int d0, int d1, string name = nameof(TransposeBackward0)) : Node
 {
-    public override string Name => nameof(TransposeBackward0);
+    public override string Name => name;
     internal override Tensor?[] Apply(Tensor grad) => [grad.Transpose(d0, d1)];
 }
 
@@ -57,10 +57,10 @@ internal sealed class SliceBackward0(int[] inputSizes, int dim, int start, int s
         [ViewGrad.ScatterInto(grad, inputSizes, z => z.Slice(dim, start, start + (long)length * step - (step - 1), step))];
 }
 
-/// <summary>unsqueeze(dim): grad.squeeze(dim).</summary>
-internal sealed class UnsqueezeBackward0(int dim) : Node
+/// <summary>unsqueeze(dim) (and unsqueeze_: UnsqueezeBackward1): grad.squeeze(dim).</summary>
+internal sealed class UnsqueezeBackward0(int dim, string name = nameof(UnsqueezeBackward0)) : Node
 {
-    public override string Name => nameof(UnsqueezeBackward0);
+    public override string Name => name;
     internal override Tensor?[] Apply(Tensor grad) => [grad.Squeeze(dim)];
 }
 
@@ -72,10 +72,10 @@ internal sealed class SqueezeBackward1(int[] inputSizes, int dim) : Node
     internal override Tensor?[] Apply(Tensor grad) => [grad.Reshape(inputSizes)];
 }
 
-/// <summary>squeeze(): grad.reshape(self.sizes).</summary>
-internal sealed class SqueezeBackward0(int[] inputSizes) : Node
+/// <summary>squeeze() (and squeeze_(): SqueezeBackward3): grad.reshape(self.sizes).</summary>
+internal sealed class SqueezeBackward0(int[] inputSizes, string name = nameof(SqueezeBackward0)) : Node
 {
-    public override string Name => nameof(SqueezeBackward0);
+    public override string Name => name;
     internal override Tensor?[] Apply(Tensor grad) => [grad.Reshape(inputSizes)];
 }
 

@@ -5,7 +5,7 @@ public class ViewTests
 {
     private static Tensor A23() => Tensor.Arange(0, 6, 1, DType.Float32).View(2, 3);
 
-    private static void AssertView(Tensor baseT, Tensor view)
+    internal static void AssertView(Tensor baseT, Tensor view)
     {
         Assert.True(view.IsView);
         Assert.True(Check.SameStorage(baseT, view));
