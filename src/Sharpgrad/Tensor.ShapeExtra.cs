@@ -60,6 +60,18 @@ public sealed partial class Tensor
         return CopyOps.To(this, other.DType);
     }
 
+    /// <summary>Repeats the tensor reps[i] times along each dim; fewer reps than dims are padded with leading 1s (RepeatBackward0). PyTorch: tile.</summary>
+    public Tensor Tile(params int[] reps) => ShapeExtraOps.Tile(this, reps);
+
+    /// <summary>torch.tile as a static function: see <see cref="Tile(int[])"/>.</summary>
+    public static Tensor Tile(Tensor input, int[] reps) => ShapeExtraOps.Tile(input, reps);
+
+    /// <summary>Contracts the last <paramref name="dims"/> dims of <paramref name="a"/> with the first of <paramref name="b"/> (ViewBackward0 over an mm). PyTorch: torch.tensordot(a, b, dims).</summary>
+    public static Tensor Tensordot(Tensor a, Tensor b, int dims = 2) => ShapeExtraOps.Tensordot(a, b, dims);
+
+    /// <summary>Contracts dims <paramref name="dimsA"/> of <paramref name="a"/> with the paired <paramref name="dimsB"/> of <paramref name="b"/>. PyTorch: torch.tensordot(a, b, dims=(dims_a, dims_b)).</summary>
+    public static Tensor Tensordot(Tensor a, Tensor b, int[] dimsA, int[] dimsB) => ShapeExtraOps.Tensordot(a, b, dimsA, dimsB);
+
     // ---- in-place views: change this tensor's geometry, keep its storage, bump the version counter once ----
 
     /// <summary>In-place <see cref="Squeeze()"/>: removes every size-1 dim of this tensor (SqueezeBackward3). PyTorch: squeeze_.</summary>

@@ -32,9 +32,10 @@ internal static class ShapeCopyOps
         ArgumentNullException.ThrowIfNull(repeats);
         if (repeats.Length < x.Dim)
             throw new InvalidOperationException("Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor");
-        foreach (int r in repeats)
-            if (r < 0) throw new InvalidOperationException($"Trying to create tensor with negative dimension {r}: [{string.Join(", ", repeats)}]");
         var padded = Enumerable.Repeat(1, repeats.Length - x.Dim).Concat(x.Shape).ToArray();
+        var target = padded.Select((s, i) => s * repeats[i]).ToArray();
+        foreach (int t in target)
+            if (t < 0) throw new InvalidOperationException($"Trying to create tensor with negative dimension {t}: {Errors.Shape(target)}");
         Tensor y;
         using (Autograd.NoGrad())
         using (Tensor.NewScope())
@@ -42,7 +43,10 @@ internal static class ShapeCopyOps
             // View as [1, s0, 1, s1, ...], broadcast to [r0, s0, r1, s1, ...], then merge each pair.
             var interleaved = padded.SelectMany(s => new[] { 1, s }).ToArray();
             var expanded = padded.Select((s, i) => new[] { repeats[i], s }).SelectMany(p => p).ToArray();
-            y = x.Reshape(interleaved).Expand(expanded).Contiguous().Reshape(padded.Select((s, i) => s * repeats[i]).ToArray()).MoveToOuterScope();
+            // always a fresh tensor, not a view, as PyTorch's (all-1 repeats of a contiguous x would otherwise alias x)
+            var tiled = x.Reshape(interleaved).Expand(expanded);
+            tiled = tiled.IsContiguous ? tiled.Clone() : tiled.Contiguous();
+            y = ViewOps.UnsafeView(tiled, target).MoveToOuterScope();
         }
         if (Record.ShouldRecord(x)) Record.SetHistory(y, Record.Connect(new RepeatBackward0(repeats, padded, x.Shape.ToArray()), x));
         return y;

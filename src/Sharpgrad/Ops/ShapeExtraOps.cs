@@ -116,7 +116,100 @@ internal static class ShapeExtraOps
 
     public static Tensor Unsqueeze_(Tensor self, int dim) =>
         InPlaceView(self, t => t.Unsqueeze(dim), () => new UnsqueezeBackward0(Layout.WrapDim(dim, self.Dim + 1), "UnsqueezeBackward1"));
+
+    /// <summary>tile: repeat with the repeats padded by leading 1s to the tensor's dims (RepeatBackward0).</summary>
+    public static Tensor Tile(Tensor self, int[] reps)
+    {
+        self.ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(reps);
+        if (reps.Length >= self.Dim) return ShapeCopyOps.Repeat(self, reps);
+        var padded = new int[self.Dim];
+        Array.Fill(padded, 1);
+        Array.Copy(reps, 0, padded, self.Dim - reps.Length, reps.Length);
+        return ShapeCopyOps.Repeat(self, padded);
+    }
+
+    /// <summary>tensordot(a, b, dims): the last <paramref name="dims"/> dims of a against the first of b (torch.functional's checks).</summary>
+    public static Tensor Tensordot(Tensor a, Tensor b, int dims)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (dims < 0) throw new ArgumentException($"tensordot expects dims >= 0, but got dims={dims}");
+        if (dims > Math.Min(a.Dim, b.Dim)) throw new ArgumentException($"tensordot expects dims < ndim_a or ndim_b, but got dims={dims}");
+        var dimsA = new int[dims];
+        var dimsB = new int[dims];
+        for (int i = 0; i < dims; i++)
+        {
+            dimsA[i] = i - dims;
+            dimsB[i] = i;
+        }
+        return Tensordot(a, b, dimsA, dimsB);
+    }
+
+    /// <summary>
+    /// tensordot over the paired dims: ATen's composite, a permute and reshape of each side, one mm, a reshape
+    /// (ViewBackward0). A contracted pair with a size-1 side is summed away first, as ATen.
+    /// </summary>
+    public static Tensor Tensordot(Tensor a, Tensor b, int[] dimsA, int[] dimsB)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        a.ThrowIfDisposed();
+        b.ThrowIfDisposed();
+        if (dimsA.Length != dimsB.Length) throw new ArgumentException("both dimension lists should have same length");
+        if (a.DType != b.DType) throw new ArgumentException("both inputs should have same dtype");
+        Tensor t1 = a, t2 = b;
+        int csize = 1;
+        for (int i = 0; i < dimsA.Length; i++)
+        {
+            int s1 = a.Sizes[Layout.WrapDim(dimsA[i], a.Dim)], s2 = b.Sizes[Layout.WrapDim(dimsB[i], b.Dim)];
+            if (s2 == 1) t1 = t1.Sum(dimsA[i], keepDim: true);
+            else if (s1 == 1) t2 = t2.Sum(dimsB[i], keepDim: true);
+            else if (s1 != s2)
+                throw new ArgumentException($"contracted dimensions need to match, but first has size {s1} in dim {dimsA[i]} and second has size {s2} in dim {dimsB[i]}");
+            else csize *= s1;
+        }
+        var cA = ContractedMask(dimsA, a.Dim);
+        var cB = ContractedMask(dimsB, b.Dim);
+        var p1 = new List<int>(a.Dim);
+        var p2 = new List<int>(b.Dim);
+        var resultSizes = new List<int>();
+        int size1 = 1, size2 = 1;
+        for (int d = 0; d < a.Dim; d++)
+        {
+            if (cA[d]) continue;
+            p1.Add(d);
+            size1 *= t1.Sizes[d];
+            resultSizes.Add(t1.Sizes[d]);
+        }
+        foreach (int d in dimsA) p1.Add(d);
+        foreach (int d in dimsB) p2.Add(d);
+        for (int d = 0; d < b.Dim; d++)
+        {
+            if (cB[d]) continue;
+            p2.Add(d);
+            size2 *= t2.Sizes[d];
+            resultSizes.Add(t2.Sizes[d]);
+        }
+        var m1 = t1.Permute(p1.ToArray()).Reshape(size1, csize);
+        var m2 = t2.Permute(p2.ToArray()).Reshape(csize, size2);
+        return m1.Mm(m2).Reshape(resultSizes.ToArray());
+    }
+
+    /// <summary>ATen's dim_list_to_bitset: wraps each dim and rejects repeats.</summary>
+    private static bool[] ContractedMask(int[] dims, int nd)
+    {
+        var mask = new bool[nd];
+        foreach (int dim in dims)
+        {
+            int d = Layout.WrapDim(dim, nd);
+            if (mask[d]) throw new ArgumentException($"dim {d} appears multiple times in the list of dims");
+            mask[d] = true;
+        }
+        return mask;
+    }
 }
+
 
 /// <summary>alias (movedim of a 0-dim tensor): the gradient unchanged.</summary>
 internal sealed class AliasBackward0 : Node
