@@ -1,0 +1,144 @@
+namespace Sharpgrad.Ops;
+
+// Backward nodes of scatter, scatter_reduce, index_fill, index_copy and index_put (PyTorch's derivatives.yaml).
+
+/// <summary>scatter(dim, index, src): self: grad.scatter(dim, index, 0); src: grad.gather(dim, index).</summary>
+internal sealed class ScatterBackward0(int dim) : IndexNode
+{
+    public override string Name => nameof(ScatterBackward0);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var index = Index!.Unpack();
+        return [NeedsInputGrad(0) ? grad.Scatter(dim, index, 0.0) : null, NeedsInputGrad(1) ? grad.Gather(dim, index) : null];
+    }
+}
+
+/// <summary>scatter(dim, index, value): grad.scatter(dim, index, 0).</summary>
+internal sealed class ScatterBackward1(int dim) : IndexNode
+{
+    public override string Name => nameof(ScatterBackward1);
+    internal override Tensor?[] Apply(Tensor grad) => [grad.Scatter(dim, Index!.Unpack(), 0.0)];
+}
+
+/// <summary>index_fill(dim, index, value): grad.index_fill(dim, index, 0).</summary>
+internal sealed class IndexFillBackward0(int dim) : IndexNode
+{
+    public override string Name => nameof(IndexFillBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [grad.IndexFill(dim, Index!.Unpack(), 0.0)];
+}
+
+/// <summary>index_copy(dim, index, source): self: grad.index_fill(dim, index, 0); source: grad.index_select(dim, index).</summary>
+internal sealed class IndexCopyBackward0(int dim) : IndexNode
+{
+    public override string Name => nameof(IndexCopyBackward0);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var index = Index!.Unpack();
+        return [NeedsInputGrad(0) ? grad.IndexFill(dim, index, 0.0) : null, NeedsInputGrad(1) ? grad.IndexSelect(dim, index) : null];
+    }
+}
+
+/// <summary>
+/// index_put(indices, values, accumulate), with the indices saved as linear rows of self viewed as [rows, rest...]:
+/// self: grad (accumulate) or grad with the indexed slices zeroed; values: grad[indices] summed to values' shape.
+/// </summary>
+internal sealed class IndexPutBackward0(int[] selfSizes, int k, int rows, int[] indexShape, bool accumulate, int[] valueSizes, DType valueType) : IndexNode
+{
+    public override string Name => nameof(IndexPutBackward0);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var linear = Index!.Unpack();
+        var flatShape = new int[1 + selfSizes.Length - k];
+        flatShape[0] = rows;
+        Array.Copy(selfSizes, k, flatShape, 1, selfSizes.Length - k);
+        var flat = grad.Reshape(flatShape);
+        Tensor? gSelf = null, gValues = null;
+        if (NeedsInputGrad(0)) gSelf = accumulate ? grad : flat.IndexFill(0, linear, 0.0).Reshape(selfSizes);
+        if (NeedsInputGrad(1))
+        {
+            var resultShape = new int[indexShape.Length + selfSizes.Length - k];
+            indexShape.CopyTo(resultShape, 0);
+            Array.Copy(selfSizes, k, resultShape, indexShape.Length, selfSizes.Length - k);
+            gValues = OpHelpers.GradFor(flat.IndexSelect(0, linear).Reshape(resultShape), valueSizes, valueType);
+        }
+        return [gSelf, gValues];
+    }
+}
+
+/// <summary>
+/// scatter_reduce(dim, index, src, reduce, include_self): PyTorch's scatter_reduce_backward (exclusive products for
+/// zeros, gradient shared evenly between tied extremes, divided by the counts for mean).
+/// </summary>
+internal sealed class ScatterReduceBackward0(int dim, string reduce, bool includeSelf) : IndexNode
+{
+    internal SavedTensor? Self, Src, Result;
+    public override string Name => nameof(ScatterReduceBackward0);
+    internal override IEnumerable<SavedTensor> Saved
+    {
+        get
+        {
+            if (Index is not null) yield return Index;
+            if (Self is not null) yield return Self;
+            if (Src is not null) yield return Src;
+            if (Result is not null) yield return Result;
+        }
+    }
+
+    protected override void ReleaseSaved()
+    {
+        Index?.Release();
+        Self?.Release();
+        Src?.Release();
+        Result?.Release();
+    }
+
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var index = Index!.Unpack();
+        Tensor gradSelf, gradSrc;
+        switch (reduce)
+        {
+            case "sum":
+                gradSelf = grad;
+                gradSrc = grad.Gather(dim, index);
+                break;
+            case "prod":
+            {
+                var self = Self!.Unpack();
+                var src = Src!.Unpack();
+                var result = Result!.Unpack();
+                var maskedSelf = self.MaskedFill(self.Eq(0.0), 1.0);
+                gradSelf = grad * maskedSelf.ScatterReduce(dim, index, src, "prod", includeSelf) / maskedSelf;
+                var srcZero = src.Eq(0.0);
+                var srcNumZeros = Tensor.ZerosLike(self).ScatterAdd(dim, index, srcZero.To(self.DType)).Gather(dim, index);
+                var singleZero = Tensor.Where(srcZero, srcNumZeros.Eq(1.0), srcZero);
+                var maskedSrcResult = self.ScatterReduce(dim, index, src.MaskedFill(singleZero, 1.0), "prod", includeSelf);
+                gradSrc = Tensor.Where(singleZero, (grad * maskedSrcResult).Gather(dim, index), (grad * result).Gather(dim, index) / src.MaskedFill(srcZero, 1.0));
+                break;
+            }
+            case "mean":
+            {
+                var src = Src!.Unpack();
+                var n = (includeSelf ? Tensor.OnesLike(grad) : Tensor.ZerosLike(grad)).ScatterAdd(dim, index, Tensor.OnesLike(src));
+                n = n.MaskedFill(n.Eq(0.0), 1.0);
+                gradSelf = grad / n;
+                gradSrc = grad.Gather(dim, index) / n.Gather(dim, index);
+                break;
+            }
+            default: // amax, amin
+            {
+                var self = Self!.Unpack();
+                var src = Src!.Unpack();
+                var result = Result!.Unpack();
+                var selfIsResult = self.Eq(result).To(self.DType);
+                var srcIsResult = src.Eq(result.Gather(dim, index)).To(self.DType);
+                var distributed = grad / selfIsResult.ScatterAdd(dim, index, srcIsResult);
+                gradSelf = selfIsResult * distributed;
+                gradSrc = srcIsResult * distributed.Gather(dim, index);
+                break;
+            }
+        }
+        if (!includeSelf) gradSelf = gradSelf.Scatter(dim, index, 0.0);
+        return [NeedsInputGrad(0) ? gradSelf : null, NeedsInputGrad(1) ? gradSrc : null];
+    }
+}
