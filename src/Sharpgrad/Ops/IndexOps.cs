@@ -87,8 +87,9 @@ internal static class IndexOps
         }
         var y = Tensor.Empty(self.DType, self.Sizes);
         Kernels.Dispatch.Copy(self.Strided, y.Strided);
-        var s = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(src, self.DType));
-        Kernels.Dispatch.ScatterAdd(y.Strided, idx.Data<long>(), idx.Offset, idx.Sizes, dim, s.Strided);
+        // src is read through its strides at the index's coordinates (it may be larger than index)
+        var s = OpHelpers.CastRaw(src, self.DType);
+        Kernels.Dispatch.Scatter(y.Strided, idx.Data<long>(), idx.Offset, idx.Sizes, dim, s.Strided, 0, ScatterMode.Add, true, "scatter_add");
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }

@@ -88,6 +88,14 @@ public class ScatterIndexTests
         Assert.True(double.IsNaN(nan[0].Item<double>()));
         Check.Throws<ArgumentException>("scatter(): Expected self.dtype to be equal to src.dtype", () => self.ScatterReduce(0, index, src.To(DType.Float32), "sum"));
 
+        // a src larger than index is read at the index's coordinates (scatter_add too)
+        var big = Tensor.Arange(1, 10, 1, DType.Float64).View(3, 3);
+        var small = I64([0, 2], 2, 1);
+        NN.Check.Close([1, 0, 0, 0, 0, 0, 4, 0, 0], Tensor.Zeros([3, 3], DType.Float64).ScatterAdd(0, small, big), 0);
+        NN.Check.Close([1, 0, 0, 0, 0, 0, 4, 0, 0], Tensor.Zeros([3, 3], DType.Float64).Scatter(0, small, big), 0);
+        NN.Check.Close([0.5, 0, 0, 0, 0, 0, 2, 0, 0], Tensor.Zeros([3, 3], DType.Float64).ScatterReduce(0, small, big, "mean"), 0);
+        NN.Check.Close([1, 0, 0, 0, 0, 0, 4, 0, 0], Tensor.Zeros([3, 3], DType.Float64).ScatterReduce(0, small, big, "amax", includeSelf: false), 0);
+
         // gradcheck away from ties and zeros (where the exclusive products and even sharing are not smooth)
         var g = (Tensor.Arange(0, 12, 1, DType.Float64) * 0.7).Sin().View(3, 4).Add(2.0).Detach().RequiresGrad_();
         var gs = (Tensor.Arange(0, 9, 1, DType.Float64) * 1.3).Cos().View(3, 3).Add(2.5).Detach().RequiresGrad_();
