@@ -43,13 +43,22 @@ public sealed partial class Tensor
         ScatterOps.ScatterReduce(this, dim, index, src, reduce, includeSelf, true);
 
     /// <summary>A copy with the slices at <paramref name="index"/> along <paramref name="dim"/> set to <paramref name="value"/>; negative indices count from the end (IndexFillBackward0). PyTorch: index_fill.</summary>
-    public Tensor IndexFill(int dim, Tensor index, double value) => IndexWriteOps.IndexFill(this, dim, index, value, false);
+    public Tensor IndexFill(int dim, Tensor index, double value) => IndexWriteOps.IndexFill(this, dim, index, value, null, false);
 
     /// <summary>torch.index_fill as a static function: see <see cref="IndexFill(int, Tensor, double)"/>.</summary>
-    public static Tensor IndexFill(Tensor input, int dim, Tensor index, double value) => IndexWriteOps.IndexFill(input, dim, index, value, false);
+    public static Tensor IndexFill(Tensor input, int dim, Tensor index, double value) => IndexWriteOps.IndexFill(input, dim, index, value, null, false);
 
     /// <summary>In-place <see cref="IndexFill(int, Tensor, double)"/>. PyTorch: index_fill_.</summary>
-    public Tensor IndexFill_(int dim, Tensor index, double value) => IndexWriteOps.IndexFill(this, dim, index, value, true);
+    public Tensor IndexFill_(int dim, Tensor index, double value) => IndexWriteOps.IndexFill(this, dim, index, value, null, true);
+
+    /// <summary>A copy with the slices at <paramref name="index"/> along <paramref name="dim"/> set to the 0-dim <paramref name="value"/>, which takes their gradient's sum (IndexFillBackward1). PyTorch: index_fill.</summary>
+    public Tensor IndexFill(int dim, Tensor index, Tensor value) => IndexWriteOps.IndexFill(this, dim, index, value, false);
+
+    /// <summary>torch.index_fill as a static function: see <see cref="IndexFill(int, Tensor, Tensor)"/>.</summary>
+    public static Tensor IndexFill(Tensor input, int dim, Tensor index, Tensor value) => IndexWriteOps.IndexFill(input, dim, index, value, false);
+
+    /// <summary>In-place <see cref="IndexFill(int, Tensor, Tensor)"/>. PyTorch: index_fill_.</summary>
+    public Tensor IndexFill_(int dim, Tensor index, Tensor value) => IndexWriteOps.IndexFill(this, dim, index, value, true);
 
     /// <summary>A copy with <paramref name="source"/>'s slices written at <paramref name="index"/> along <paramref name="dim"/> (IndexCopyBackward0). PyTorch: index_copy.</summary>
     public Tensor IndexCopy(int dim, Tensor index, Tensor source) => IndexWriteOps.IndexCopy(this, dim, index, source, false);

@@ -31,8 +31,19 @@ internal static class IndexWriteOps
         return r;
     }
 
-    /// <summary>index_fill(dim, index, value): IndexFillBackward0.</summary>
-    public static Tensor IndexFill(Tensor self, int dim, Tensor index, double value, bool inPlace)
+    /// <summary>index_fill(dim, index, value) with a 0-dim value tensor: IndexFillBackward1 (value gets the filled slices' gradient sum).</summary>
+    public static Tensor IndexFill(Tensor self, int dim, Tensor index, Tensor value, bool inPlace)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        value.ThrowIfDisposed();
+        if (value.Dim != 0) throw new ArgumentException($"index_fill_ only supports a 0-dimensional value tensor, but got tensor with {value.Dim} dimension(s).");
+        double v;
+        using (Autograd.NoGrad()) v = value.To(DType.Float64).Item<double>();
+        return IndexFill(self, dim, index, v, value, inPlace);
+    }
+
+    /// <summary>index_fill(dim, index, value): IndexFillBackward0 (IndexFillBackward1 when the value is a tensor).</summary>
+    public static Tensor IndexFill(Tensor self, int dim, Tensor index, double value, Tensor? valueTensor, bool inPlace)
     {
         self.ThrowIfDisposed();
         index.ThrowIfDisposed();
@@ -41,8 +52,10 @@ internal static class IndexWriteOps
         if (index.Dim > 1) throw new ArgumentException("Index has to be a vector/scalar");
         var (outer, size, inner) = Split(self.Sizes, dim);
         var entries = Entries(index, size, dim, wrap: true);
-        return ScatterOps.Run(self, null, inPlace,
-            _ => Record.Connect(new IndexFillBackward0(dim) { Index = SavedTensor.Input(index) }, self),
+        return ScatterOps.Run(self, valueTensor, inPlace,
+            _ => valueTensor is null
+                ? Record.Connect(new IndexFillBackward0(dim) { Index = SavedTensor.Input(index) }, self)
+                : Record.Connect(new IndexFillBackward1(dim, valueTensor.DType) { Index = SavedTensor.Input(index) }, self, valueTensor),
             () =>
             {
                 var y = ScatterOps.CopyOf(self);

@@ -27,6 +27,18 @@ internal sealed class IndexFillBackward0(int dim) : IndexNode
     internal override Tensor?[] Apply(Tensor grad) => [grad.IndexFill(dim, Index!.Unpack(), 0.0)];
 }
 
+/// <summary>index_fill(dim, index, value tensor): self: grad.index_fill(dim, index, 0); value: grad.index_select(dim, index).sum().</summary>
+internal sealed class IndexFillBackward1(int dim, DType valueType) : IndexNode
+{
+    public override string Name => nameof(IndexFillBackward1);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var index = Index!.Unpack();
+        return [NeedsInputGrad(0) ? grad.IndexFill(dim, index, 0.0) : null,
+            NeedsInputGrad(1) ? OpHelpers.GradFor(grad.IndexSelect(dim, index).Sum(), [], valueType) : null];
+    }
+}
+
 /// <summary>index_copy(dim, index, source): self: grad.index_fill(dim, index, 0); source: grad.index_select(dim, index).</summary>
 internal sealed class IndexCopyBackward0(int dim) : IndexNode
 {

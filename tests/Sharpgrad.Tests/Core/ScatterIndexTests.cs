@@ -121,6 +121,23 @@ public class ScatterIndexTests
         Check.Throws<ArgumentOutOfRangeException>("index_fill_(): Expected dtype int64 for index.", () => x.IndexFill(0, Tensor.FromArray(new[] { 0f }), 1.0));
         Check.Throws<ArgumentOutOfRangeException>("Dimension out of range (expected to be in range of [-2, 1], but got 2)", () => Tensor.Zeros([3, 2]).IndexFill(2, I64([0], 1), 1.0));
 
+        // a 0-dim value tensor: IndexFillBackward1, the value takes the filled slices' gradient sum
+        var xv = X34();
+        var value = Tensor.Scalar(5.0, DType.Float64, requiresGrad: true);
+        var yv = xv.IndexFill(1, idx, value * 2.0);
+        Assert.Equal("IndexFillBackward1", yv.GradFn!.Name);
+        NN.Check.Close([10, 1, 10, 3, 10, 5, 10, 7, 10, 9, 10, 11], yv, 0);
+        (yv * W34()).Sum().Backward();
+        NN.Check.Close([0, 1, 0, 3, 0, 5, 0, 7, 0, 9, 0, 11], xv.Grad!, 0);
+        Assert.Equal(60.0, value.Grad!.Item<double>());
+        Check.Values(new long[] { 2, 1, 2 }, Tensor.IndexFill(Tensor.Arange(3), 0, I64([0, 2], 2), Tensor.Scalar(2.5)), 3);
+        var z = Tensor.Zeros([3], DType.Float64);
+        z.IndexFill_(0, I64([1], 1), value);
+        Assert.Equal("IndexFillBackward1", z.GradFn!.Name);
+        Check.Throws<ArgumentException>("index_fill_ only supports a 0-dimensional value tensor, but got tensor with 1 dimension(s).", () => xv.IndexFill(1, idx, Tensor.Ones([1], DType.Float64)));
+        Assert.True(Autograd.GradCheck(t => t[0].IndexFill(1, I64([3, 1], 2), t[1]), [
+            (Tensor.Arange(0, 12, 1, DType.Float64) * 0.7).Sin().View(3, 4).RequiresGrad_(), Tensor.Scalar(0.3, DType.Float64, requiresGrad: true)]));
+
         var x2 = X34();
         var src = (Tensor.Arange(0, 8, 1, DType.Float64).View(2, 4) * 10.0).Detach().RequiresGrad_();
         var c = x2.IndexCopy(0, idx, src);
