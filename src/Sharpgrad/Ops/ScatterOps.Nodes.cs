@@ -3,14 +3,22 @@ namespace Sharpgrad.Ops;
 // Backward nodes of scatter, scatter_reduce, index_fill, index_copy and index_put (PyTorch's derivatives.yaml).
 
 /// <summary>scatter(dim, index, src): self: grad.scatter(dim, index, 0); src: grad.gather(dim, index).</summary>
-internal sealed class ScatterBackward0(int dim) : IndexNode
+internal sealed class ScatterBackward0(int dim, int[] srcSizes) : IndexNode
 {
     public override string Name => nameof(ScatterBackward0);
     internal override Tensor?[] Apply(Tensor grad)
     {
         var index = Index!.Unpack();
-        return [NeedsInputGrad(0) ? grad.Scatter(dim, index, 0.0) : null, NeedsInputGrad(1) ? grad.Gather(dim, index) : null];
+        return [NeedsInputGrad(0) ? grad.Scatter(dim, index, 0.0) : null, NeedsInputGrad(1) ? SrcGrad(this, grad.Gather(dim, index), srcSizes) : null];
     }
+
+    /// <summary>
+    /// src's gradient has the index's shape: a src larger than index gets PyTorch's engine error (validate_outputs),
+    /// not a gradient of the wrong shape.
+    /// </summary>
+    internal static Tensor SrcGrad(Node node, Tensor g, int[] srcSizes) =>
+        g.Sizes.AsSpan().SequenceEqual(srcSizes) ? g
+            : throw new InvalidOperationException($"Function {node.Name} returned an invalid gradient at index 1 - got {Errors.Shape(g.Sizes)} but expected shape compatible with {Errors.Shape(srcSizes)}");
 }
 
 /// <summary>scatter(dim, index, value): grad.scatter(dim, index, 0).</summary>
@@ -81,7 +89,7 @@ internal sealed class IndexPutBackward0(int[] selfSizes, int k, int rows, int[] 
 /// scatter_reduce(dim, index, src, reduce, include_self): PyTorch's scatter_reduce_backward (exclusive products for
 /// zeros, gradient shared evenly between tied extremes, divided by the counts for mean).
 /// </summary>
-internal sealed class ScatterReduceBackward0(int dim, string reduce, bool includeSelf) : IndexNode
+internal sealed class ScatterReduceBackward0(int dim, string reduce, bool includeSelf, int[] srcSizes) : IndexNode
 {
     internal SavedTensor? Self, Src, Result;
     public override string Name => nameof(ScatterReduceBackward0);
@@ -151,6 +159,6 @@ internal sealed class ScatterReduceBackward0(int dim, string reduce, bool includ
             }
         }
         if (!includeSelf) gradSelf = gradSelf.Scatter(dim, index, 0.0);
-        return [NeedsInputGrad(0) ? gradSelf : null, NeedsInputGrad(1) ? gradSrc : null];
+        return [NeedsInputGrad(0) ? gradSelf : null, NeedsInputGrad(1) ? ScatterBackward0.SrcGrad(this, gradSrc, srcSizes) : null];
     }
 }

@@ -109,7 +109,7 @@ internal static class ScatterOps
         var idx = CheckScatter(self, dim, index, src, "scatter");
         return Run(self, src, inPlace,
             _ => mode == ScatterMode.Set
-                ? Record.Connect(new ScatterBackward0(dim) { Index = SavedTensor.Input(idx) }, self, src)
+                ? Record.Connect(new ScatterBackward0(dim, src.Sizes) { Index = SavedTensor.Input(idx) }, self, src)
                 : Record.Connect(new NotImplementedBackward("aten::scatter"), self, src),
             () => Compute(self, dim, idx, src, 0, mode, true, "scatter"));
     }
@@ -147,7 +147,7 @@ internal static class ScatterOps
         return Run(self, src, inPlace,
             copySelf =>
             {
-                var node = Record.Connect(new ScatterReduceBackward0(dim, reduce, includeSelf), self, src);
+                var node = Record.Connect(new ScatterReduceBackward0(dim, reduce, includeSelf, src.Sizes), self, src);
                 node.Index = SavedTensor.Input(idx);
                 if (mode != ScatterMode.Add && mode != ScatterMode.Mean) node.Self = copySelf ? OpHelpers.SaveCopy(self) : SavedTensor.Input(self);
                 if (mode != ScatterMode.Add) node.Src = SavedTensor.Input(src);

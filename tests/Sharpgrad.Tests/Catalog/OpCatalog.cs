@@ -8,7 +8,7 @@ namespace Sharpgrad.Tests.Catalog;
 /// </summary>
 public static partial class OpCatalog
 {
-    public static readonly OpRow[] Rows = [.. Arithmetic(), .. Unary(), .. Activations(), .. Reductions(), .. Linalg(), .. Views(), .. Copies(), .. Indexing()];
+    public static readonly OpRow[] Rows = [.. Arithmetic(), .. Unary(), .. Activations(), .. Reductions(), .. Linalg(), .. Views(), .. Copies(), .. Indexing(), .. ShapeIndex()];
 
     public static OpRow Get(string name) => Rows.Single(r => r.Name == name);
 

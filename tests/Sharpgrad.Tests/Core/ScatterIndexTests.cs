@@ -95,6 +95,12 @@ public class ScatterIndexTests
         NN.Check.Close([1, 0, 0, 0, 0, 0, 4, 0, 0], Tensor.Zeros([3, 3], DType.Float64).Scatter(0, small, big), 0);
         NN.Check.Close([0.5, 0, 0, 0, 0, 0, 2, 0, 0], Tensor.Zeros([3, 3], DType.Float64).ScatterReduce(0, small, big, "mean"), 0);
         NN.Check.Close([1, 0, 0, 0, 0, 0, 4, 0, 0], Tensor.Zeros([3, 3], DType.Float64).ScatterReduce(0, small, big, "amax", includeSelf: false), 0);
+        // ... but its gradient would have the index's shape: PyTorch's engine refuses it
+        var bigLeaf = big.Detach().RequiresGrad_();
+        Check.Throws<InvalidOperationException>("Function ScatterBackward0 returned an invalid gradient at index 1 - got [2, 1] but expected shape compatible with [3, 3]",
+            () => Tensor.Zeros([3, 3], DType.Float64).Scatter(0, small, bigLeaf).Sum().Backward());
+        Check.Throws<InvalidOperationException>("Function ScatterReduceBackward0 returned an invalid gradient at index 1 - got [2, 1] but expected shape compatible with [3, 3]",
+            () => Tensor.Zeros([3, 3], DType.Float64).ScatterReduce(0, small, bigLeaf, "sum").Sum().Backward());
 
         // gradcheck away from ties and zeros (where the exclusive products and even sharing are not smooth)
         var g = (Tensor.Arange(0, 12, 1, DType.Float64) * 0.7).Sin().View(3, 4).Add(2.0).Detach().RequiresGrad_();
