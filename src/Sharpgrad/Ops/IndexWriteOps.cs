@@ -56,12 +56,7 @@ internal static class IndexWriteOps
             _ => valueTensor is null
                 ? Record.Connect(new IndexFillBackward0(dim) { Index = SavedTensor.Input(index) }, self)
                 : Record.Connect(new IndexFillBackward1(dim, valueTensor.DType) { Index = SavedTensor.Input(index) }, self, valueTensor),
-            () =>
-            {
-                var y = ScatterOps.CopyOf(self);
-                Dispatch.IndexWrite(y.Strided, outer, size, inner, entries, null, value, false, "index_fill");
-                return y;
-            });
+            () => ScatterOps.Write(self, null, (y, _) => Dispatch.IndexWrite(y, outer, size, inner, entries, null, value, false, "index_fill")));
     }
 
     /// <summary>index_copy(dim, index, source): IndexCopyBackward0.</summary>
@@ -90,13 +85,7 @@ internal static class IndexWriteOps
         var entries = Entries(index, size, dim, wrap: false, "index_copy_(): ");
         return ScatterOps.Run(self, source, inPlace,
             _ => Record.Connect(new IndexCopyBackward0(dim) { Index = SavedTensor.Input(index) }, self, source),
-            () =>
-            {
-                var y = ScatterOps.CopyOf(self);
-                var s = OpHelpers.ContiguousRaw(source);
-                Dispatch.IndexWrite(y.Strided, outer, size, inner, entries, s.Strided, 0, false, "index_copy");
-                return y;
-            });
+            () => ScatterOps.Write(self, OpHelpers.ContiguousRaw(source), (y, s) => Dispatch.IndexWrite(y, outer, size, inner, entries, s, 0, false, "index_copy")));
     }
 
     /// <summary>
@@ -161,11 +150,9 @@ internal static class IndexWriteOps
             _ => Record.Connect(new IndexPutBackward0(self.Sizes, k, rows, shape, accumulate, valueSizes, values.DType) { Index = SavedTensor.Input(lin) }, self, values),
             () =>
             {
-                var y = ScatterOps.CopyOf(self);
                 Tensor v;
                 using (Autograd.NoGrad()) v = values.Expand(resultShape).Contiguous();
-                Dispatch.IndexWrite(y.Strided, 1, rows, inner, linear, v.Strided, 0, accumulate, "index_put");
-                return y;
+                return ScatterOps.Write(self, v, (y, s) => Dispatch.IndexWrite(y, 1, rows, inner, linear, s, 0, accumulate, "index_put"));
             });
     }
 

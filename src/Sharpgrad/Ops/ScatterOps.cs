@@ -38,12 +38,21 @@ internal static class ScatterOps
         return r;
     }
 
-    /// <summary>A contiguous copy of self for an op to write into.</summary>
-    internal static Tensor CopyOf(Tensor self)
+    /// <summary>
+    /// A fresh contiguous copy of self with <paramref name="write"/> applied (to it and src converted alike); Bool
+    /// tensors are written through Int64 and read back as non-zero, which gives PyTorch's logical add/multiply/max/min.
+    /// </summary>
+    internal static Tensor Write(Tensor self, Tensor? src, Action<StridedArray, StridedArray?> write)
     {
-        var y = Tensor.Empty(self.DType, self.Sizes);
+        var type = self.DType == DType.Bool ? DType.Int64 : self.DType;
+        var y = Tensor.Empty(type, self.Sizes);
         Dispatch.Copy(self.Strided, y.Strided);
-        return y;
+        var s = src is null ? null : OpHelpers.CastRaw(src, type);
+        write(y.Strided, s?.Strided);
+        if (type == self.DType) return y;
+        var result = OpHelpers.CastRaw(y, self.DType);
+        y.Dispose();
+        return result;
     }
 
     /// <summary>PyTorch's scalar-type names, as its messages print them.</summary>
@@ -85,12 +94,8 @@ internal static class ScatterOps
         return idx;
     }
 
-    private static Tensor Compute(Tensor self, int dim, Tensor idx, Tensor? src, double value, ScatterMode mode, bool includeSelf, string op)
-    {
-        var y = CopyOf(self);
-        Dispatch.Scatter(y.Strided, idx.Data<long>(), idx.Offset, idx.Sizes, dim, src?.Strided, value, mode, includeSelf, op);
-        return y;
-    }
+    private static Tensor Compute(Tensor self, int dim, Tensor idx, Tensor? src, double value, ScatterMode mode, bool includeSelf, string op) =>
+        Write(self, src, (y, s) => Dispatch.Scatter(y, idx.Data<long>(), idx.Offset, idx.Sizes, dim, s, value, mode, includeSelf, op));
 
     private static ScatterMode ReduceArgument(string? reduce) => reduce switch
     {

@@ -208,6 +208,21 @@ public class ScatterIndexTests
     }
 
     [Fact]
+    public void BoolTensorsMatchPyTorch()
+    {
+        var z = Tensor.Zeros([4], DType.Bool);
+        var t2 = Tensor.FromArray(new[] { true, true });
+        Check.Values(new[] { false, true, false, true }, z.Scatter(0, I64([1, 3], 2), 1.0), 4);
+        Check.Values(new[] { false, true, false, true }, z.Scatter(0, I64([1, 3], 2), t2), 4);
+        Check.Values(new[] { false, false, true, false }, z.IndexFill(0, I64([2], 1), 1.0), 4);
+        Check.Values(new[] { true, false, true, false }, z.IndexCopy(0, I64([0, 2], 2), t2), 4);
+        Check.Values(new[] { true, false, false, true }, z.IndexPut([I64([0, 3], 2)], Tensor.FromArray(new[] { true }).Reshape()), 4);
+        Check.Values(new[] { true, false, false, true }, z.IndexPut([I64([0, 3], 2)], Tensor.FromArray(new[] { true }).Reshape(), accumulate: true), 4);
+        Check.Values(new[] { false, true, false, true }, z.ScatterReduce(0, I64([1, 3], 2), t2, "sum"), 4);
+        Check.Values(new[] { false, true, false, true }, z.Scatter(0, I64([1, 3], 2), t2, "add"), 4);
+    }
+
+    [Fact]
     public void InPlaceFormsMatchPyTorch()
     {
         var leaf = Tensor.Arange(0, 6, 1, DType.Float64).View(2, 3).Clone().RequiresGrad_();
