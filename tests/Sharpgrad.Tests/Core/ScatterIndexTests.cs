@@ -111,6 +111,22 @@ public class ScatterIndexTests
     }
 
     [Fact]
+    public void ScatterReduceProdDoubleBackwardMatchesPyTorch()
+    {
+        var x = F64([1.5, 2, 3, 4, 2, 5, 0.5, -1, 3, 3.5, 2, 7], 3, 4).RequiresGrad_();
+        var s = F64([2, 1.5, 3, 3, 1, 0.7, -1, 2, 5], 3, 3).RequiresGrad_();
+        var index = I64([0, 1, 1, 0, 1, 2, 2, 1, 2], 3, 3);
+        var w = Tensor.Arange(0, 12, 1, DType.Float64).View(3, 4) * 0.5 - 1.0;
+        var y = x.ScatterReduce(0, index, s, "prod");
+        var g = Autograd.Grad([(y * w).Sum()], [x, s], createGraph: true);
+        Assert.Equal("DivBackward0", g[0]!.GradFn!.Name);
+        Assert.Equal("WhereBackward0", g[1]!.GradFn!.Name);
+        (g[0]!.Sum() + (g[1]! * g[1]!).Sum()).Backward();
+        NN.Check.Close([39, 0, 0, 0, 0, 343.125, 4, 0, 54, 0, 1631.3600000000001, 0], x.Grad!, 1e-12);
+        NN.Check.Close([6, 846.75, 2, 11.5, 707.625, 109.60000000000036, 3, 733.5, 642.8000000000001], s.Grad!, 1e-12);
+    }
+
+    [Fact]
     public void IndexFillAndCopyMatchPyTorch()
     {
         var x = X34();
