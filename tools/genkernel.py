@@ -1,9 +1,10 @@
 # Usage: python3 tools/genkernel.py avx512 > src/Sharpgrad/Kernels/Cpu/GemmKernels.Avx512.cs (and avx2).
 # Generates register-tiled GEMM micro-kernels (C# can't keep an array of vectors in registers,
 # so each accumulator must be a separate local).
-import sys
+import sys, os
+PACK_PREFETCH_ROWS = int(os.environ.get('PACK_PREFETCH_ROWS', '16'))
 
-def kernel(name, T, bits, mr, nv, fma, kc, mc, nc, unroll=1):
+def kernel(name, T, bits, mr, nv, fma, kc, mc, nc, unroll=1, packb=False):
     V = f"Vector{bits}<{T}>"
     VS = f"Vector{bits}"
     lanes = bits // (32 if T == "float" else 64)
@@ -18,8 +19,26 @@ def kernel(name, T, bits, mr, nv, fma, kc, mc, nc, unroll=1):
     w(f"    public static int MC => {mc};")
     w(f"    public static int NC => {nc};")
     w("")
-    w("    [MethodImpl(MethodImplOptions.AggressiveOptimization)]")
-    w(f"    public static void Run(nint kc, {T}* a, {T}* b, nint ldb, {T}* c, nint ldc, {T} alpha, {T} beta)")
+    for pack in ([False, True] if packb else [False]):
+        run_method(w, T, bits, mr, nv, fma, unroll, lanes, nr, V, VS, pack)
+    edge(w, T, bits, mr, nv, fma, lanes)
+    w("}")
+    s = "\n".join(o)
+    return s
+
+def run_method(w, T, bits, mr, nv, fma, unroll, lanes, nr, V, VS, pack):
+    if pack:
+        w("")
+        w("    /// <summary>")
+        w("    /// <see cref=\"Run\"/> reading B's panel in place (row stride <paramref name=\"ldb\"/>) and writing it packed to")
+        w("    /// <paramref name=\"bp\"/> on the way: the first tile of a panel packs it while its FMAs run, instead of a")
+        w("    /// separate packing pass; the stores ride on free store slots of the FMA-bound loop.")
+        w("    /// </summary>")
+        w("    [MethodImpl(MethodImplOptions.AggressiveOptimization)]")
+        w(f"    public static void RunPackB(nint kc, {T}* a, {T}* b, nint ldb, {T}* bp, {T}* c, nint ldc, {T} alpha, {T} beta)")
+    else:
+        w("    [MethodImpl(MethodImplOptions.AggressiveOptimization)]")
+        w(f"    public static void Run(nint kc, {T}* a, {T}* b, nint ldb, {T}* c, nint ldc, {T} alpha, {T} beta)")
     w("    {")
     # C rows are usually cold (L3/DRAM); start fetching them now so the final
     # read-modify-write doesn't stall after the FMA loop.
@@ -34,6 +53,12 @@ def kernel(name, T, bits, mr, nv, fma, kc, mc, nc, unroll=1):
         row = ["", " + ldb", " + ldb2", " + ldb3"][u]
         for v in range(nv):
             w(f"            b{v} = {VS}.Load(b{row} + {v*lanes});")
+        if pack:
+            # the source rows are strided (a page apart for wide B), where the hardware prefetcher doesn't follow
+            w(f"            Sse.Prefetch0((byte*)(b{row} + pfd));")
+            w(f"            Sse.Prefetch0((byte*)(b{row} + pfd) + 64);")
+            for v in range(nv):
+                w(f"            b{v}.Store(bp + {u*nr + v*lanes});")
         for r in range(mr):
             w(f"            a0 = {VS}.Create(a[{off_a + r}]);")
             for v in range(nv):
@@ -43,6 +68,8 @@ def kernel(name, T, bits, mr, nv, fma, kc, mc, nc, unroll=1):
         w(f"        {V} b{v};")
     w("        nint p = 0;")
     w("        nint ldb2 = 2 * ldb, ldb3 = 3 * ldb, ldb4 = 4 * ldb;")
+    if pack:
+        w(f"        nint pfd = {PACK_PREFETCH_ROWS} * ldb;")
     if unroll > 1:
         # Unrolled so the loop's pointer and counter updates don't compete with the FMAs for ports.
         w(f"        for (; p <= kc - {unroll}; p += {unroll})")
@@ -51,12 +78,16 @@ def kernel(name, T, bits, mr, nv, fma, kc, mc, nc, unroll=1):
             step(u * mr, u)
         w(f"            a += {unroll * mr};")
         w(f"            b += ldb{unroll};")
+        if pack:
+            w(f"            bp += {unroll * nr};")
         w("        }")
     w("        for (; p < kc; p++)")
     w("        {")
     step(0, 0)
     w(f"            a += {mr};")
     w(f"            b += ldb;")
+    if pack:
+        w(f"            bp += {nr};")
     w("        }")
     w(f"        {V} va = {VS}.Create(alpha);")
     w(f"        if (beta == 0)")
@@ -73,10 +104,7 @@ def kernel(name, T, bits, mr, nv, fma, kc, mc, nc, unroll=1):
             w(f"            {fma}(c{r}_{v}, va, {VS}.Load(c + {r} * ldc + {v*lanes}) * vb).Store(c + {r} * ldc + {v*lanes});")
     w("        }")
     w("    }")
-    edge(w, T, bits, mr, nv, fma, lanes)
-    w("}")
-    s = "\n".join(o)
-    return s
+
 
 def edge(w, T, bits, mr, nv, fma, lanes):
     """Edge tiles: rows < MR and/or cols < NR, computed in registers and stored with lane masks
@@ -155,7 +183,7 @@ if __name__ == "__main__":
         print("// A stream and C, and for a co-scheduled hyperthread on a shared host. Measured interleaved")
         print("// call-by-call on the 2-vCPU AVX-512 VM: +4-8% at 2 threads and +3-5% at 1 thread for n >= 1024.")
         print("/// <summary>AVX-512 float tile: 14 rows x 32 columns (28 zmm accumulators).</summary>")
-        print(kernel("SgemmKernelAvx512", "float", 512, 14, 2, "Avx512F.FusedMultiplyAdd", 512, 1536, 256, unroll=4))
+        print(kernel("SgemmKernelAvx512", "float", 512, 14, 2, "Avx512F.FusedMultiplyAdd", 512, 1536, 256, unroll=4, packb=True))
         print()
         print("/// <summary>AVX-512 double tile: 14 rows x 16 columns.</summary>")
         print(kernel("DgemmKernelAvx512", "double", 512, 14, 2, "Avx512F.FusedMultiplyAdd", 192, 768, 512))

@@ -37,6 +37,7 @@ internal static unsafe class Impl
         "avx2" => Driver<float, SgemmKernelAvx2>(),
         "portable" => Driver<float, GemmKernelPortable<float>>(),
         "par3" => Parallel<float, GemmKernelPortable<float>>(3),
+        "avx512par2" => Parallel<float, SgemmKernelAvx512>(2),
         _ => throw new ArgumentException(name),
     };
 
@@ -47,12 +48,13 @@ internal static unsafe class Impl
         "avx2" => Driver<double, DgemmKernelAvx2>(),
         "portable" => Driver<double, GemmKernelPortable<double>>(),
         "par3" => Parallel<double, GemmKernelPortable<double>>(3),
+        "avx512par2" => Parallel<double, DgemmKernelAvx512>(2),
         _ => throw new ArgumentException(name),
     };
 
     public static bool Supported(string name) => name switch
     {
-        "avx512" => System.Runtime.Intrinsics.X86.Avx512F.IsSupported,
+        "avx512" or "avx512par2" => System.Runtime.Intrinsics.X86.Avx512F.IsSupported,
         "avx2" => System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported,
         _ => true,
     };
@@ -162,8 +164,9 @@ public class GemmTests
         var shapes = new[] { (257, 129, 511), (1, 300, 77), (300, 1, 77), (129, 257, 5), (45, 97, 600),
                              (600, 33, 130), (33, 1100, 40), (1600, 20, 17), (64, 64, 64), (2, 1000, 300),
                              (150, 300, 1100), // several K blocks and NC blocks on the blocked (non-panel) path
-                             (200, 256, 1100), (130, 64, 700) }; // B read in place (rows <= 1 KB), several K blocks
-        foreach (var kn in new[] { "public", "avx512", "avx2", "portable", "par3" })
+                             (200, 256, 1100), (130, 64, 700), // B read in place (rows <= 1 KB), several K blocks
+                             (13, 300, 20), (14, 300, 20), (29, 600, 530) }; // B packed by the first row of tiles, or not
+        foreach (var kn in new[] { "public", "avx512", "avx2", "portable", "par3", "avx512par2" })
             foreach (var (m, n, k) in shapes)
                 d.Add(kn, m, n, k);
         return d;

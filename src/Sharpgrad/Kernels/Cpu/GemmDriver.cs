@@ -97,6 +97,9 @@ internal static unsafe class GemmDriver<T, TK>
         // Measured on the 2-vCPU AVX-512 VM, in place against packed: 256^3 +7% at 1 thread and +6-18%
         // at 2; rows of 2-8 KB (512^3 to 2048^3) -10% to -60%, so those keep packing.
         bool directB = !transB && !panelB && ldb * sizeof(T) <= DirectBMaxRowBytes;
+        // A wider row-major B is packed by the first row of tiles of each block while it computes (RunPackB),
+        // not in a pass of its own.
+        bool fuseB = !transB && !panelB && !directB && typeof(TK) == typeof(SgemmKernelAvx512);
         if (panelB) ncMax = nr;
         int align = AlignBytes / sizeof(T);
         // Each region is rounded to the alignment and followed by 8 elements of slack for
@@ -124,10 +127,13 @@ internal static unsafe class GemmDriver<T, TK>
                 for (int jc = 0; jc < n; jc += ncMax)
                 {
                     int nc = Math.Min(ncMax, n - jc);
-                    // Full NR-wide panels of a direct B are read in place; only a ragged last panel is packed.
+                    // Full NR-wide panels of a direct B are read in place, those of a fused B packed as the first
+                    // row of tiles reads them; only a ragged last panel is packed up front.
                     int ncDirect = directB ? nc / nr * nr : 0;
-                    if (ncDirect < nc) PackB(transB, b, ldb, pc, jc + ncDirect, kc, nc - ncDirect, bp);
-                    Macro(mc, nc, kc, alpha, ap, b + (nint)pc * ldb + jc, ldb, ncDirect, bp, betaEff,
+                    int ncFused = fuseB && mc >= mr ? nc / nr * nr : 0;
+                    int ncUpFront = Math.Max(ncDirect, ncFused);
+                    if (ncUpFront < nc) PackB(transB, b, ldb, pc, jc + ncUpFront, kc, nc - ncUpFront, bp + (nint)ncFused * kc);
+                    Macro(mc, nc, kc, alpha, ap, b + (nint)pc * ldb + jc, ldb, ncDirect, ncFused, bp, betaEff,
                         c + ic * ldc + jc, ldc, seed == null ? null : seed + jc);
                 }
             }
@@ -168,9 +174,10 @@ internal static unsafe class GemmDriver<T, TK>
 
     /// <summary>
     /// One mc x nc block: panels left of <paramref name="ncDirect"/> are read in place from
-    /// <paramref name="bDirect"/> (row stride <paramref name="ldbDirect"/>), the rest from the packed block.
+    /// <paramref name="bDirect"/> (row stride <paramref name="ldbDirect"/>), the rest from the packed block; panels
+    /// left of <paramref name="ncFused"/> are packed there by the block's first row of tiles.
     /// </summary>
-    private static void Macro(int mc, int nc, int kc, T alpha, T* ap, T* bDirect, nint ldbDirect, int ncDirect,
+    private static void Macro(int mc, int nc, int kc, T alpha, T* ap, T* bDirect, nint ldbDirect, int ncDirect, int ncFused,
         T* bp, T beta, T* c, nint ldc, T* seed)
     {
         int mr = TK.MR, nr = TK.NR;
@@ -186,7 +193,10 @@ internal static unsafe class GemmDriver<T, TK>
                 T* pb = direct ? bDirect + jr : bp + (nint)(jr - ncDirect) * kc;
                 nint ldbp = direct ? ldbDirect : nr;
                 if (seed != null) Seed(crow + jr, ldc, mrr, nrr, seed + jr);
-                if (mrr == mr && nrr == nr)
+                if (ir == 0 && jr < ncFused)
+                    SgemmKernelAvx512.RunPackB(kc, (float*)pa, (float*)(bDirect + jr), ldbDirect, (float*)pb, (float*)(crow + jr), ldc,
+                        Unsafe.As<T, float>(ref alpha), Unsafe.As<T, float>(ref beta));
+                else if (mrr == mr && nrr == nr)
                     TK.Run(kc, pa, pb, ldbp, crow + jr, ldc, alpha, beta);
                 else
                     TK.RunEdge(mrr, nrr, kc, pa, pb, ldbp, crow + jr, ldc, alpha, beta);
