@@ -36,15 +36,4 @@ internal static partial class Dispatch
             default: GatherScatter.Gather(x.Data<bool>(), x.Offset, x.Strides, x.Shape, index, indexOffset, shape, dim, y.Data<bool>()); break;
         }
     }
-
-    public static void ScatterAdd(StridedArray y, long[] index, int indexOffset, int[] shape, int dim, StridedArray src)
-    {
-        switch (y.DType)
-        {
-            case DType.Float32: GatherScatter.ScatterAdd(y.Data<float>(), y.Shape, index, indexOffset, shape, dim, src.Data<float>(), src.Offset); break;
-            case DType.Float64: GatherScatter.ScatterAdd(y.Data<double>(), y.Shape, index, indexOffset, shape, dim, src.Data<double>(), src.Offset); break;
-            case DType.Int64: GatherScatter.ScatterAdd(y.Data<long>(), y.Shape, index, indexOffset, shape, dim, src.Data<long>(), src.Offset); break;
-            default: throw Errors.UnsupportedDType("scatter_add", y.DType);
-        }
-    }
 }

@@ -16,7 +16,7 @@ internal static class AddcOps
         AddcNode? node = Record.ShouldRecord([self, t1, t2]) ? Connect(self, t1, t2, value, divide) : null;
         Tensor y;
         using (Autograd.NoGrad())
-        using (Tensor.NewScope()) y = Forward(self, t1, t2, value, divide, dtype).Expand(shape).Contiguous().MoveToOuterScope();
+        using (Tensor.NewScope()) y = Forward(self, t1, t2, value, divide, dtype, shape).Expand(shape).Contiguous().MoveToOuterScope();
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }
@@ -33,7 +33,7 @@ internal static class AddcOps
         using (Autograd.NoGrad())
         using (Tensor.NewScope())
         {
-            var y = Forward(self, t1, t2, value, divide, dtype).To(self.DType);
+            var y = Forward(self, t1, t2, value, divide, dtype, shape).To(self.DType);
             Kernels.Dispatch.Copy(y.Expand(self.Sizes).Strided, self.Strided);
         }
         return InPlaceOps.Commit(self, node);
@@ -55,13 +55,12 @@ internal static class AddcOps
     }
 
     /// <summary>The kernel's order of evaluation, self + (value·t1)·t2 or self + (value·t1)/t2, in the result dtype (value truncated for integers).</summary>
-    private static Tensor Forward(Tensor self, Tensor t1, Tensor t2, double value, bool divide, DType dtype)
+    private static Tensor Forward(Tensor self, Tensor t1, Tensor t2, double value, bool divide, DType dtype, int[] shape)
     {
         double v = dtype.IsFloatingPoint() ? value : Math.Truncate(value);
         var scaled = t1.To(dtype) * Tensor.Full([], v, dtype);
         if (divide || !dtype.IsFloatingPoint()) return self.To(dtype) + (divide ? scaled / t2.To(dtype) : scaled * t2.To(dtype));
         // PyTorch's addcmul rounds once after the second product: fma(value·t1, t2, self)
-        var shape = Layout.Broadcast(Layout.Broadcast(self.Sizes, t1.Sizes), t2.Sizes);
         var a = scaled.Expand(shape).Contiguous();
         var b = t2.To(dtype).Expand(shape).Contiguous();
         var c = self.To(dtype).Expand(shape).Contiguous();

@@ -136,7 +136,7 @@ internal sealed class CtcLossBackward0(CtcGeometry geometry, bool zeroInfinity) 
         Dispatch.CtcLossBackward(g.Strided, lp.Strided, geometry, LogAlpha!.Unpack().Strided, NegLogLikelihood!.Unpack().Strided, zeroInfinity, gi.Strided);
         if (!ReferenceEquals(lp, self)) lp.Dispose();
         if (!ReferenceEquals(g, grad)) g.Dispose();
-        if (GradMode.Current.Records && (grad.RequiresGrad || NeedsInputGrad(0)))
+        if (Record.ShouldRecordBackward(grad, Edges[0]))
             Record.SetHistory(gi, new NotImplementedBackward("aten::_ctc_loss_backward") { Edges = [grad.GradientEdge(), Edges[0]] });
         return [gi];
     }

@@ -97,28 +97,8 @@ internal static class QuantileOps
         var values = sorted.Gather(-1, ranksBelow);
         if (mode is Mode.Linear or Mode.Midpoint) values = values.Lerp(sorted.Gather(-1, ranksAbove), weights);
 
-        if (q.Dim == 0) return InPlaceView(values, "SqueezeBackward4", t => t.Squeeze(-1), g => g.Unsqueeze(-1));
-        values = InPlaceView(values, "UnsqueezeBackward1", t => t.Unsqueeze(0), g => g.Squeeze(0));
-        values = InPlaceView(values, "TransposeBackward1", t => t.Transpose(0, -1), g => g.Transpose(0, -1));
-        return InPlaceView(values, "SqueezeBackward4", t => t.Squeeze(-1), g => g.Unsqueeze(-1));
+        // ATen's quantile_impl finishes with in-place views: unsqueeze_(0).transpose_(0, -1) for a q tensor, then squeeze_(-1)
+        if (q.Dim > 0) values.Unsqueeze_(0).Transpose_(0, -1);
+        return values.Squeeze_(-1);
     }
-
-    /// <summary>
-    /// The result of an in-place view op (squeeze_, unsqueeze_, transpose_) on a fresh tensor: a tensor of its own,
-    /// recorded under PyTorch's node name with the view's inverse as backward.
-    /// </summary>
-    private static Tensor InPlaceView(Tensor t, string name, Func<Tensor, Tensor> view, Func<Tensor, Tensor> backward)
-    {
-        Tensor y;
-        using (Autograd.NoGrad()) y = view(t).Contiguous().Clone();
-        if (Record.ShouldRecord(t)) Record.SetHistory(y, Record.Connect(new InPlaceViewBackward(name, backward), t));
-        return y;
-    }
-}
-
-/// <summary>An in-place view op's node: the incoming gradient mapped back through the view's inverse.</summary>
-internal sealed class InPlaceViewBackward(string name, Func<Tensor, Tensor> backward) : Node
-{
-    public override string Name => name;
-    internal override Tensor?[] Apply(Tensor grad) => [backward(grad)];
 }

@@ -48,21 +48,18 @@ internal static partial class UnaryMathOps
         return UnaryOps.Unary(UnaryKind.Frac, x, static () => new ScaleBackward("FracBackward0", 1.0), SaveUnary.None);
     }
 
-    /// <summary>sgn: sign for real tensors, but 0 at NaN; integers and Bool keep their dtype. SgnBackward0 gives zeros.</summary>
+    /// <summary>sgn: sign for real tensors (0 at NaN, as sign); integers and Bool keep their dtype. SgnBackward0 gives zeros.</summary>
     public static Tensor Sgn(Tensor x)
     {
         x.ThrowIfDisposed();
         if (x.DType == DType.Bool) return CopyOps.Clone(x);
-        if (x.DType == DType.Int64) return UnaryOps.Unary(UnaryKind.Sign, x, static () => new ZeroGradNode("SgnBackward0"), SaveUnary.None, keepIntegers: true);
-        return Pointwise(x, static () => new ZeroGradNode("SgnBackward0"), SaveUnary.None, SgnKernel);
+        return UnaryOps.Unary(UnaryKind.Sign, x, static () => new ZeroGradNode("SgnBackward0"), SaveUnary.None, keepIntegers: true);
     }
 
-    /// <summary>sgn's values: sign, with NaN turned to 0; Bool is left as it is.</summary>
+    /// <summary>sgn's values in place: sign; a Bool tensor is left as it is.</summary>
     private static void SgnKernel(StridedArray x, StridedArray y)
     {
-        if (x.DType == DType.Bool) return;
-        Dispatch.Unary(UnaryKind.Sign, x, y);
-        if (x.DType.IsFloatingPoint()) Dispatch.NanToNum(y, y, 0, double.PositiveInfinity, double.NegativeInfinity);
+        if (x.DType != DType.Bool) Dispatch.Unary(UnaryKind.Sign, x, y);
     }
 
     /// <summary>x · π/180 (Deg2RadBackward0).</summary>

@@ -71,24 +71,6 @@ internal static class GatherScatter
         }
     }
 
-    /// <summary>y[coords(p) with coords[dim] = index[p]] += src[p]; y contiguous of ySizes, src/index contiguous of shape.</summary>
-    public static void ScatterAdd<T>(T[] y, int[] ySizes, long[] index, int indexOffset, int[] shape, int dim, T[] src, int srcOffset) where T : System.Numerics.INumber<T>
-    {
-        int nd = shape.Length, n = 1;
-        foreach (int s in shape) n *= s;
-        var yStrides = Shapes.Layout.ContiguousStrides(ySizes);
-        var coord = new int[nd];
-        for (int p = 0; p < n; p++)
-        {
-            long i = index[indexOffset + p];
-            if (i < 0 || i >= ySizes[dim]) throw Errors.IndexOutOfBounds(i, dim, ySizes[dim]);
-            int dst = 0;
-            for (int d = 0; d < nd; d++) dst += (d == dim ? (int)i : coord[d]) * yStrides[d];
-            y[dst] += src[srcOffset + p];
-            Advance(coord, shape);
-        }
-    }
-
     private static void Advance(int[] coord, int[] shape)
     {
         for (int d = coord.Length - 1; d >= 0; d--)
