@@ -57,6 +57,8 @@ def run_method(w, T, bits, mr, nv, fma, unroll, lanes, nr, V, VS, pack):
             # the source rows are strided (a page apart for wide B), where the hardware prefetcher doesn't follow
             w(f"            Sse.Prefetch0((byte*)(b{row} + pfd));")
             w(f"            Sse.Prefetch0((byte*)(b{row} + pfd) + 64);")
+            # a tensor's data starts 16 B past a line (the array header), so a 128 B row piece spans three lines
+            w(f"            Sse.Prefetch0((byte*)(b{row} + pfd) + {nr * (4 if T == 'float' else 8) - 1});")
             for v in range(nv):
                 w(f"            b{v}.Store(bp + {u*nr + v*lanes});")
         for r in range(mr):

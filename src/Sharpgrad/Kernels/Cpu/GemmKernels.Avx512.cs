@@ -453,6 +453,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             b1 = Vector512.Load(b + 16);
             Sse.Prefetch0((byte*)(b + pfd));
             Sse.Prefetch0((byte*)(b + pfd) + 64);
+            Sse.Prefetch0((byte*)(b + pfd) + 127);
             b0.Store(bp + 0);
             b1.Store(bp + 16);
             a0 = Vector512.Create(a[0]);
@@ -501,6 +502,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             b1 = Vector512.Load(b + ldb + 16);
             Sse.Prefetch0((byte*)(b + ldb + pfd));
             Sse.Prefetch0((byte*)(b + ldb + pfd) + 64);
+            Sse.Prefetch0((byte*)(b + ldb + pfd) + 127);
             b0.Store(bp + 32);
             b1.Store(bp + 48);
             a0 = Vector512.Create(a[14]);
@@ -549,6 +551,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             b1 = Vector512.Load(b + ldb2 + 16);
             Sse.Prefetch0((byte*)(b + ldb2 + pfd));
             Sse.Prefetch0((byte*)(b + ldb2 + pfd) + 64);
+            Sse.Prefetch0((byte*)(b + ldb2 + pfd) + 127);
             b0.Store(bp + 64);
             b1.Store(bp + 80);
             a0 = Vector512.Create(a[28]);
@@ -597,6 +600,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             b1 = Vector512.Load(b + ldb3 + 16);
             Sse.Prefetch0((byte*)(b + ldb3 + pfd));
             Sse.Prefetch0((byte*)(b + ldb3 + pfd) + 64);
+            Sse.Prefetch0((byte*)(b + ldb3 + pfd) + 127);
             b0.Store(bp + 96);
             b1.Store(bp + 112);
             a0 = Vector512.Create(a[42]);
@@ -651,6 +655,7 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
             b1 = Vector512.Load(b + 16);
             Sse.Prefetch0((byte*)(b + pfd));
             Sse.Prefetch0((byte*)(b + pfd) + 64);
+            Sse.Prefetch0((byte*)(b + pfd) + 127);
             b0.Store(bp + 0);
             b1.Store(bp + 16);
             a0 = Vector512.Create(a[0]);
