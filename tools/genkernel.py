@@ -4,7 +4,7 @@
 import sys, os
 PACK_PREFETCH_ROWS = int(os.environ.get('PACK_PREFETCH_ROWS', '16'))
 
-def kernel(name, T, bits, mr, nv, fma, kc, mc, nc, unroll=1, packb=False):
+def kernel(name, T, bits, mr, nv, fma, kc, mc, nc, unroll=1, packb=False, directa=False):
     V = f"Vector{bits}<{T}>"
     VS = f"Vector{bits}"
     lanes = bits // (32 if T == "float" else 64)
@@ -21,13 +21,24 @@ def kernel(name, T, bits, mr, nv, fma, kc, mc, nc, unroll=1, packb=False):
     w("")
     for pack in ([False, True] if packb else [False]):
         run_method(w, T, bits, mr, nv, fma, unroll, lanes, nr, V, VS, pack)
+    if directa:
+        run_method(w, T, bits, mr, nv, fma, unroll, lanes, nr, V, VS, False, directa=True)
     edge(w, T, bits, mr, nv, fma, lanes)
     w("}")
     s = "\n".join(o)
     return s
 
-def run_method(w, T, bits, mr, nv, fma, unroll, lanes, nr, V, VS, pack):
-    if pack:
+def run_method(w, T, bits, mr, nv, fma, unroll, lanes, nr, V, VS, pack, directa=False):
+    if directa:
+        assert mr == 14
+        w("")
+        w("    /// <summary>")
+        w("    /// <see cref=\"Run\"/> reading A in place: row r of the tile at a + r*<paramref name=\"lda\"/>, k contiguous, instead")
+        w("    /// of from a packed panel. For row strides that aren't a multiple of 4 KB, whose 14 rows spread over L1's sets.")
+        w("    /// </summary>")
+        w("    [MethodImpl(MethodImplOptions.AggressiveOptimization)]")
+        w(f"    public static void RunA(nint kc, {T}* a, nint lda, {T}* b, nint ldb, {T}* c, nint ldc, {T} alpha, {T} beta)")
+    elif pack:
         w("")
         w("    /// <summary>")
         w("    /// <see cref=\"Run\"/> reading B's panel in place (row stride <paramref name=\"ldb\"/>) and writing it packed to")
@@ -62,7 +73,13 @@ def run_method(w, T, bits, mr, nv, fma, unroll, lanes, nr, V, VS, pack):
             for v in range(nv):
                 w(f"            b{v}.Store(bp + {u*nr + v*lanes});")
         for r in range(mr):
-            w(f"            a0 = {VS}.Create(a[{off_a + r}]);")
+            if directa:
+                # rows 0-4, 5-9 and 10-13 off three bases, so every address is base + index register + displacement
+                base = ["a", "a5", "a10"][r // 5]
+                idx = ["", "lda + ", "lda2 + ", "lda3 + ", "lda4 + "][r % 5]
+                w(f"            a0 = {VS}.Create({base}[{idx}{off_a // mr}]);")
+            else:
+                w(f"            a0 = {VS}.Create(a[{off_a + r}]);")
             for v in range(nv):
                 w(f"            c{r}_{v} = {fma}(a0, b{v}, c{r}_{v});")
     w(f"        {V} a0;")
@@ -70,6 +87,9 @@ def run_method(w, T, bits, mr, nv, fma, unroll, lanes, nr, V, VS, pack):
         w(f"        {V} b{v};")
     w("        nint p = 0;")
     w("        nint ldb2 = 2 * ldb, ldb3 = 3 * ldb, ldb4 = 4 * ldb;")
+    if directa:
+        w("        nint lda2 = 2 * lda, lda3 = 3 * lda, lda4 = 4 * lda;")
+        w(f"        {T}* a5 = a + 5 * lda, a10 = a + 10 * lda;")
     if pack:
         w(f"        nint pfd = {PACK_PREFETCH_ROWS} * ldb;")
     if unroll > 1:
@@ -78,7 +98,10 @@ def run_method(w, T, bits, mr, nv, fma, unroll, lanes, nr, V, VS, pack):
         w("        {")
         for u in range(unroll):
             step(u * mr, u)
-        w(f"            a += {unroll * mr};")
+        if directa:
+            w(f"            a += {unroll}; a5 += {unroll}; a10 += {unroll};")
+        else:
+            w(f"            a += {unroll * mr};")
         w(f"            b += ldb{unroll};")
         if pack:
             w(f"            bp += {unroll * nr};")
@@ -86,7 +109,10 @@ def run_method(w, T, bits, mr, nv, fma, unroll, lanes, nr, V, VS, pack):
     w("        for (; p < kc; p++)")
     w("        {")
     step(0, 0)
-    w(f"            a += {mr};")
+    if directa:
+        w("            a += 1; a5 += 1; a10 += 1;")
+    else:
+        w(f"            a += {mr};")
     w(f"            b += ldb;")
     if pack:
         w(f"            bp += {nr};")
@@ -185,7 +211,7 @@ if __name__ == "__main__":
         print("// A stream and C, and for a co-scheduled hyperthread on a shared host. Measured interleaved")
         print("// call-by-call on the 2-vCPU AVX-512 VM: +4-8% at 2 threads and +3-5% at 1 thread for n >= 1024.")
         print("/// <summary>AVX-512 float tile: 14 rows x 32 columns (28 zmm accumulators).</summary>")
-        print(kernel("SgemmKernelAvx512", "float", 512, 14, 2, "Avx512F.FusedMultiplyAdd", 512, 1536, 256, unroll=4, packb=True))
+        print(kernel("SgemmKernelAvx512", "float", 512, 14, 2, "Avx512F.FusedMultiplyAdd", 512, 1536, 256, unroll=4, packb=True, directa=True))
         print()
         print("/// <summary>AVX-512 double tile: 14 rows x 16 columns.</summary>")
         print(kernel("DgemmKernelAvx512", "double", 512, 14, 2, "Avx512F.FusedMultiplyAdd", 192, 768, 512))
