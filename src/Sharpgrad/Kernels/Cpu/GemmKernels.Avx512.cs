@@ -1880,6 +1880,90 @@ internal unsafe struct SgemmKernelAvx512 : IGemmKernel<float>
         St(c + 12 * ldc + 0, c12_0, va, beta, cols - 0); St(c + 12 * ldc + 16, c12_1, va, beta, cols - 16);
         St(c + 13 * ldc + 0, c13_0, va, beta, cols - 0); St(c + 13 * ldc + 16, c13_1, va, beta, cols - 16);
     }
+
+    /// <summary>A whole-row tile with cols &lt; NR, reading A in place like <see cref="RunA"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunEdgeA(int cols, nint kc, float* a, nint lda, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
+    {
+        Vector512<float> c0_0 = default; Vector512<float> c0_1 = default;
+        Vector512<float> c1_0 = default; Vector512<float> c1_1 = default;
+        Vector512<float> c2_0 = default; Vector512<float> c2_1 = default;
+        Vector512<float> c3_0 = default; Vector512<float> c3_1 = default;
+        Vector512<float> c4_0 = default; Vector512<float> c4_1 = default;
+        Vector512<float> c5_0 = default; Vector512<float> c5_1 = default;
+        Vector512<float> c6_0 = default; Vector512<float> c6_1 = default;
+        Vector512<float> c7_0 = default; Vector512<float> c7_1 = default;
+        Vector512<float> c8_0 = default; Vector512<float> c8_1 = default;
+        Vector512<float> c9_0 = default; Vector512<float> c9_1 = default;
+        Vector512<float> c10_0 = default; Vector512<float> c10_1 = default;
+        Vector512<float> c11_0 = default; Vector512<float> c11_1 = default;
+        Vector512<float> c12_0 = default; Vector512<float> c12_1 = default;
+        Vector512<float> c13_0 = default; Vector512<float> c13_1 = default;
+        for (nint p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> b1 = Vector512.Load(b + 16);
+            Vector512<float> a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            Vector512<float> a1 = Vector512.Create(a[1 * lda]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a1, b1, c1_1);
+            Vector512<float> a2 = Vector512.Create(a[2 * lda]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a2, b1, c2_1);
+            Vector512<float> a3 = Vector512.Create(a[3 * lda]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a3, b1, c3_1);
+            Vector512<float> a4 = Vector512.Create(a[4 * lda]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a4, b1, c4_1);
+            Vector512<float> a5 = Vector512.Create(a[5 * lda]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a5, b1, c5_1);
+            Vector512<float> a6 = Vector512.Create(a[6 * lda]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a6, b1, c6_1);
+            Vector512<float> a7 = Vector512.Create(a[7 * lda]);
+            c7_0 = Avx512F.FusedMultiplyAdd(a7, b0, c7_0);
+            c7_1 = Avx512F.FusedMultiplyAdd(a7, b1, c7_1);
+            Vector512<float> a8 = Vector512.Create(a[8 * lda]);
+            c8_0 = Avx512F.FusedMultiplyAdd(a8, b0, c8_0);
+            c8_1 = Avx512F.FusedMultiplyAdd(a8, b1, c8_1);
+            Vector512<float> a9 = Vector512.Create(a[9 * lda]);
+            c9_0 = Avx512F.FusedMultiplyAdd(a9, b0, c9_0);
+            c9_1 = Avx512F.FusedMultiplyAdd(a9, b1, c9_1);
+            Vector512<float> a10 = Vector512.Create(a[10 * lda]);
+            c10_0 = Avx512F.FusedMultiplyAdd(a10, b0, c10_0);
+            c10_1 = Avx512F.FusedMultiplyAdd(a10, b1, c10_1);
+            Vector512<float> a11 = Vector512.Create(a[11 * lda]);
+            c11_0 = Avx512F.FusedMultiplyAdd(a11, b0, c11_0);
+            c11_1 = Avx512F.FusedMultiplyAdd(a11, b1, c11_1);
+            Vector512<float> a12 = Vector512.Create(a[12 * lda]);
+            c12_0 = Avx512F.FusedMultiplyAdd(a12, b0, c12_0);
+            c12_1 = Avx512F.FusedMultiplyAdd(a12, b1, c12_1);
+            Vector512<float> a13 = Vector512.Create(a[13 * lda]);
+            c13_0 = Avx512F.FusedMultiplyAdd(a13, b0, c13_0);
+            c13_1 = Avx512F.FusedMultiplyAdd(a13, b1, c13_1);
+            a += 1;
+            b += ldb;
+        }
+        Vector512<float> va = Vector512.Create(alpha);
+        St(c + 0 * ldc + 0, c0_0, va, beta, cols - 0); St(c + 0 * ldc + 16, c0_1, va, beta, cols - 16);
+        St(c + 1 * ldc + 0, c1_0, va, beta, cols - 0); St(c + 1 * ldc + 16, c1_1, va, beta, cols - 16);
+        St(c + 2 * ldc + 0, c2_0, va, beta, cols - 0); St(c + 2 * ldc + 16, c2_1, va, beta, cols - 16);
+        St(c + 3 * ldc + 0, c3_0, va, beta, cols - 0); St(c + 3 * ldc + 16, c3_1, va, beta, cols - 16);
+        St(c + 4 * ldc + 0, c4_0, va, beta, cols - 0); St(c + 4 * ldc + 16, c4_1, va, beta, cols - 16);
+        St(c + 5 * ldc + 0, c5_0, va, beta, cols - 0); St(c + 5 * ldc + 16, c5_1, va, beta, cols - 16);
+        St(c + 6 * ldc + 0, c6_0, va, beta, cols - 0); St(c + 6 * ldc + 16, c6_1, va, beta, cols - 16);
+        St(c + 7 * ldc + 0, c7_0, va, beta, cols - 0); St(c + 7 * ldc + 16, c7_1, va, beta, cols - 16);
+        St(c + 8 * ldc + 0, c8_0, va, beta, cols - 0); St(c + 8 * ldc + 16, c8_1, va, beta, cols - 16);
+        St(c + 9 * ldc + 0, c9_0, va, beta, cols - 0); St(c + 9 * ldc + 16, c9_1, va, beta, cols - 16);
+        St(c + 10 * ldc + 0, c10_0, va, beta, cols - 0); St(c + 10 * ldc + 16, c10_1, va, beta, cols - 16);
+        St(c + 11 * ldc + 0, c11_0, va, beta, cols - 0); St(c + 11 * ldc + 16, c11_1, va, beta, cols - 16);
+        St(c + 12 * ldc + 0, c12_0, va, beta, cols - 0); St(c + 12 * ldc + 16, c12_1, va, beta, cols - 16);
+        St(c + 13 * ldc + 0, c13_0, va, beta, cols - 0); St(c + 13 * ldc + 16, c13_1, va, beta, cols - 16);
+    }
 }
 
 /// <summary>AVX-512 double tile: 14 rows x 16 columns.</summary>
