@@ -46,7 +46,7 @@ public static partial class Functional
         };
         if (maxNorm is { } norm) EmbeddingRenorm_(weight, input, norm, normType);
         if (perSampleWeights is not null && bagMode != BagMode.Sum)
-            throw new NotSupportedException($"embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' (got mode='{mode}'). Please open a feature request on GitHub.");
+            throw new InvalidOperationException($"embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' (got mode='{mode}'). Please open a feature request on GitHub.");
         int rows = weight.Sizes[0];
         long? pad = paddingIdx switch
         {

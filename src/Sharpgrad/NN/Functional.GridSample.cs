@@ -57,7 +57,7 @@ public static partial class Functional
                 throw new ArgumentException($"Expected a batch of {k}D affine matrices of shape Nx{k}x{k + 1} for size {sizeText}. Got {Errors.Size(theta.Sizes)}.");
         }
         else
-            throw new NotSupportedException($"affine_grid only supports 4D and 5D sizes, for 2D and 3D affine transforms, respectively. Got size {sizeText}.");
+            throw new InvalidOperationException($"affine_grid only supports 4D and 5D sizes, for 2D and 3D affine transforms, respectively. Got size {sizeText}.");
         // PyTorch only warns when align_corners meets a spatial size of 1, and then skips the positive-size check.
         int minSpatial = int.MaxValue, min = int.MaxValue;
         for (int i = 0; i < size.Length; i++)

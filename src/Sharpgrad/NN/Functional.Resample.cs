@@ -66,8 +66,8 @@ public static partial class Functional
             (4, "area") => AdaptiveAvgPool2d(x, (outSize[0], outSize[1])),
             (5, "area") => AdaptiveAvgPool3d(x, (outSize[0], outSize[1], outSize[2])),
             (3 or 4 or 5, "linear" or "bilinear" or "trilinear") =>
-                throw new NotSupportedException($"Got {x.Dim}D input, but {mode} mode needs {(mode == "linear" ? 3 : mode == "bilinear" ? 4 : 5)}D input"),
-            _ => throw new NotSupportedException($"Input Error: Only 3D, 4D and 5D input Tensors supported (got {x.Dim}D) for the modes: nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got {mode})"),
+                throw new InvalidOperationException($"Got {x.Dim}D input, but {mode} mode needs {(mode == "linear" ? 3 : mode == "bilinear" ? 4 : 5)}D input"),
+            _ => throw new InvalidOperationException($"Input Error: Only 3D, 4D and 5D input Tensors supported (got {x.Dim}D) for the modes: nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got {mode})"),
         };
     }
 

@@ -103,7 +103,7 @@ public sealed class ModuleDict : Module, IReadOnlyDictionary<string, Module>
 
     /// <summary>A container has no forward: call its modules.</summary>
     public override Tensor Forward(Tensor input) =>
-        throw new NotSupportedException("Module [ModuleDict] is missing the required \"forward\" function");
+        throw new InvalidOperationException("Module [ModuleDict] is missing the required \"forward\" function");
 
     /// <inheritdoc/>
     public IEnumerator<KeyValuePair<string, Module>> GetEnumerator()

@@ -41,7 +41,7 @@ public sealed class ModuleList : Module, IReadOnlyList<Module>
 
     /// <summary>A container has no forward: call its modules.</summary>
     public override Tensor Forward(Tensor input) =>
-        throw new NotSupportedException("Module [ModuleList] is missing the required \"forward\" function");
+        throw new InvalidOperationException("Module [ModuleList] is missing the required \"forward\" function");
 
     /// <inheritdoc/>
     public IEnumerator<Module> GetEnumerator() => _items.GetEnumerator();

@@ -95,7 +95,7 @@ internal static class PadOps
     {
         int k = pad.Length / 2;
         if (k is < 1 or > 3 || x.Dim < 2 || x.Dim > 5 || (x.Dim - 2 != k && x.Dim - 1 != k))
-            throw new NotSupportedException("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now");
+            throw new InvalidOperationException("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now");
         return k;
     }
 

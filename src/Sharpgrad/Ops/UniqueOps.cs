@@ -130,5 +130,5 @@ internal static class UniqueOps
 internal sealed class NotDifferentiableBackward(string name, string op) : Node
 {
     public override string Name => name;
-    internal override Tensor?[] Apply(Tensor grad) => throw new NotSupportedException($"the derivative for '{op}' is not implemented.");
+    internal override Tensor?[] Apply(Tensor grad) => throw new InvalidOperationException($"the derivative for '{op}' is not implemented.");
 }

@@ -120,7 +120,7 @@ public class ContainerTests
         Assert.Equal("module name can't be empty string \"\"", Assert.Throws<ArgumentException>(() => md[""] = new ReLU()).Message);
         Assert.Equal(["a"], md.Keys);
         Assert.Equal("Module [ModuleDict] is missing the required \"forward\" function",
-            Assert.Throws<NotSupportedException>(() => md.Call(Tensor.Zeros([1]))).Message);
+            Assert.Throws<InvalidOperationException>(() => md.Call(Tensor.Zeros([1]))).Message);
     }
 
     [Fact]

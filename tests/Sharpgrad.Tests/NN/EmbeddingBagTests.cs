@@ -111,9 +111,9 @@ public class EmbeddingBagTests
         Throws<ArgumentException>("offsets has to be a 1D Tensor", () => F.EmbeddingBag(X1, w, Check.I64(0, 1).View([1, 2])));
         Throws<ArgumentException>("input has to be 1D or 2D Tensor, but got Tensor of dimension 3", () => F.EmbeddingBag(X2.View([1, 2, 3]), w));
         Throws<ArgumentException>("mode has to be one of sum, mean or max", () => F.EmbeddingBag(X2, w, mode: "min"));
-        Throws<NotSupportedException>("embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' (got mode='mean'). Please open a feature request on GitHub.",
+        Throws<InvalidOperationException>("embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' (got mode='mean'). Please open a feature request on GitHub.",
             () => F.EmbeddingBag(X2, w, perSampleWeights: Tensor.Ones([2, 3], DType.Float64)));
-        Throws<NotSupportedException>("embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' (got mode='max'). Please open a feature request on GitHub.",
+        Throws<InvalidOperationException>("embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' (got mode='max'). Please open a feature request on GitHub.",
             () => F.EmbeddingBag(X2, w, mode: "max", perSampleWeights: Tensor.Ones([2, 3], DType.Float64)));
         Throws<ArgumentException>("offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start from position 0. However, got 1\n[ torch.LongTensor{} ]",
             () => F.EmbeddingBag(X1, w, Check.I64(1, 2)));

@@ -315,7 +315,7 @@ public class GridSampleTests
         Assert.Equal("Expected a batch of 2D affine matrices of shape Nx2x3 for size [2, 3, 4, 5]. Got torch.Size([2, 2, 3, 1]).",
             Msg<ArgumentException>(() => F.AffineGrid(theta.Unsqueeze(-1), [2, 3, 4, 5])));
         Assert.Equal("affine_grid only supports 4D and 5D sizes, for 2D and 3D affine transforms, respectively. Got size [2, 3, 4].",
-            Msg<NotSupportedException>(() => F.AffineGrid(theta, [2, 3, 4])));
+            Msg<InvalidOperationException>(() => F.AffineGrid(theta, [2, 3, 4])));
         Assert.Equal("Expected non-zero, positive output size. Got [2, 3, 0, 5]", Msg<ArgumentException>(() => F.AffineGrid(theta, [2, 3, 0, 5])));
         Assert.Equal("Expected non-zero, positive output size. Got [2, 3, 0, 3]", Msg<ArgumentException>(() => F.AffineGrid(theta, [2, 3, 0, 3], alignCorners: true)));
         Assert.Equal("Expected size for first two dimensions of batch2 tensor to be: [3, 3] but got: [2, 3].",

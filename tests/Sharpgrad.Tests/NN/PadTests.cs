@@ -66,7 +66,7 @@ public class PadTests
         Assert.Equal("Padding value causes wrapping around more than once.",
             Assert.Throws<InvalidOperationException>(() => F.Pad(x, [4, 0], mode: "circular")).Message);
         Assert.Equal("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now",
-            Assert.Throws<NotSupportedException>(() => F.Pad(Tensor.Zeros([3]), [1, 1], mode: "circular")).Message);
+            Assert.Throws<InvalidOperationException>(() => F.Pad(Tensor.Zeros([3]), [1, 1], mode: "circular")).Message);
     }
 
     private static Tensor W() => (Tensor.Arange(72).To(DType.Float64) * 0.1).Cos().View(3, 2, 3, 4);
@@ -133,6 +133,6 @@ public class PadTests
         Check.Close(row, y1.Select(0, 0).Select(0, 0), 0);
         Assert.True(Autograd.GradCheck(a => F.Pad(a[0], [1, 2, 2, 0], mode), [X4()]));
         Assert.Equal("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now",
-            Assert.Throws<NotSupportedException>(() => F.Pad(X4(), [1, 1], mode)).Message);
+            Assert.Throws<InvalidOperationException>(() => F.Pad(X4(), [1, 1], mode)).Message);
     }
 }
