@@ -11,7 +11,8 @@ namespace Sharpgrad.Kernels.Cpu;
 /// <summary>
 /// Goto/BLIS-style blocked GEMM driver: A is packed into MR-row panels (kept hot in L1 during a row
 /// of micro-kernel calls), B into NR-column panels (a KC x NC block lives in L2). Transposes are
-/// absorbed by the packing routines, so the micro-kernel only ever sees one layout.
+/// absorbed by the packing routines, so the micro-kernel only ever sees one layout. Where a packed
+/// copy buys nothing, the AVX-512 float kernel reads an operand in place instead (see Run).
 /// </summary>
 internal static unsafe class GemmDriver<T, TK>
     where T : unmanaged, INumberBase<T>
