@@ -226,7 +226,7 @@ if __name__ == "__main__":
         print(kernel("SgemmKernelAvx512", "float", 512, 14, 2, "Avx512F.FusedMultiplyAdd", 512, 1536, 256, unroll=4, packb=True, directa=True))
         print()
         print("/// <summary>AVX-512 double tile: 14 rows x 16 columns.</summary>")
-        print(kernel("DgemmKernelAvx512", "double", 512, 14, 2, "Avx512F.FusedMultiplyAdd", 192, 768, 512, directa=True))
+        print(kernel("DgemmKernelAvx512", "double", 512, 14, 2, "Avx512F.FusedMultiplyAdd", 192, 768, 512, packb=True, directa=True))
     elif which == "avx2":
         print(hdr)
         print("/// <summary>AVX2+FMA float tile: 6 rows x 16 columns (12 ymm accumulators).</summary>")

@@ -2155,6 +2155,197 @@ internal unsafe struct DgemmKernelAvx512 : IGemmKernel<double>
     }
 
     /// <summary>
+    /// <see cref="Run"/> reading B's panel in place (row stride <paramref name="ldb"/>) and writing it packed to
+    /// <paramref name="bp"/> on the way: the first tile of a panel packs it while its FMAs run, instead of a
+    /// separate packing pass; the stores ride on free store slots of the FMA-bound loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunPackB(nint kc, double* a, double* b, nint ldb, double* bp, double* c, nint ldc, double alpha, double beta)
+    {
+        Sse.Prefetch0((byte*)(c + 0 * ldc) + 0);
+        Sse.Prefetch0((byte*)(c + 0 * ldc) + 64);
+        Sse.Prefetch0((byte*)(c + 0 * ldc) + 127);
+        Sse.Prefetch0((byte*)(c + 1 * ldc) + 0);
+        Sse.Prefetch0((byte*)(c + 1 * ldc) + 64);
+        Sse.Prefetch0((byte*)(c + 1 * ldc) + 127);
+        Sse.Prefetch0((byte*)(c + 2 * ldc) + 0);
+        Sse.Prefetch0((byte*)(c + 2 * ldc) + 64);
+        Sse.Prefetch0((byte*)(c + 2 * ldc) + 127);
+        Sse.Prefetch0((byte*)(c + 3 * ldc) + 0);
+        Sse.Prefetch0((byte*)(c + 3 * ldc) + 64);
+        Sse.Prefetch0((byte*)(c + 3 * ldc) + 127);
+        Sse.Prefetch0((byte*)(c + 4 * ldc) + 0);
+        Sse.Prefetch0((byte*)(c + 4 * ldc) + 64);
+        Sse.Prefetch0((byte*)(c + 4 * ldc) + 127);
+        Sse.Prefetch0((byte*)(c + 5 * ldc) + 0);
+        Sse.Prefetch0((byte*)(c + 5 * ldc) + 64);
+        Sse.Prefetch0((byte*)(c + 5 * ldc) + 127);
+        Sse.Prefetch0((byte*)(c + 6 * ldc) + 0);
+        Sse.Prefetch0((byte*)(c + 6 * ldc) + 64);
+        Sse.Prefetch0((byte*)(c + 6 * ldc) + 127);
+        Sse.Prefetch0((byte*)(c + 7 * ldc) + 0);
+        Sse.Prefetch0((byte*)(c + 7 * ldc) + 64);
+        Sse.Prefetch0((byte*)(c + 7 * ldc) + 127);
+        Sse.Prefetch0((byte*)(c + 8 * ldc) + 0);
+        Sse.Prefetch0((byte*)(c + 8 * ldc) + 64);
+        Sse.Prefetch0((byte*)(c + 8 * ldc) + 127);
+        Sse.Prefetch0((byte*)(c + 9 * ldc) + 0);
+        Sse.Prefetch0((byte*)(c + 9 * ldc) + 64);
+        Sse.Prefetch0((byte*)(c + 9 * ldc) + 127);
+        Sse.Prefetch0((byte*)(c + 10 * ldc) + 0);
+        Sse.Prefetch0((byte*)(c + 10 * ldc) + 64);
+        Sse.Prefetch0((byte*)(c + 10 * ldc) + 127);
+        Sse.Prefetch0((byte*)(c + 11 * ldc) + 0);
+        Sse.Prefetch0((byte*)(c + 11 * ldc) + 64);
+        Sse.Prefetch0((byte*)(c + 11 * ldc) + 127);
+        Sse.Prefetch0((byte*)(c + 12 * ldc) + 0);
+        Sse.Prefetch0((byte*)(c + 12 * ldc) + 64);
+        Sse.Prefetch0((byte*)(c + 12 * ldc) + 127);
+        Sse.Prefetch0((byte*)(c + 13 * ldc) + 0);
+        Sse.Prefetch0((byte*)(c + 13 * ldc) + 64);
+        Sse.Prefetch0((byte*)(c + 13 * ldc) + 127);
+        Vector512<double> c0_0 = default; Vector512<double> c0_1 = default;
+        Vector512<double> c1_0 = default; Vector512<double> c1_1 = default;
+        Vector512<double> c2_0 = default; Vector512<double> c2_1 = default;
+        Vector512<double> c3_0 = default; Vector512<double> c3_1 = default;
+        Vector512<double> c4_0 = default; Vector512<double> c4_1 = default;
+        Vector512<double> c5_0 = default; Vector512<double> c5_1 = default;
+        Vector512<double> c6_0 = default; Vector512<double> c6_1 = default;
+        Vector512<double> c7_0 = default; Vector512<double> c7_1 = default;
+        Vector512<double> c8_0 = default; Vector512<double> c8_1 = default;
+        Vector512<double> c9_0 = default; Vector512<double> c9_1 = default;
+        Vector512<double> c10_0 = default; Vector512<double> c10_1 = default;
+        Vector512<double> c11_0 = default; Vector512<double> c11_1 = default;
+        Vector512<double> c12_0 = default; Vector512<double> c12_1 = default;
+        Vector512<double> c13_0 = default; Vector512<double> c13_1 = default;
+        Vector512<double> a0;
+        Vector512<double> b0;
+        Vector512<double> b1;
+        nint p = 0;
+        nint ldb2 = 2 * ldb, ldb3 = 3 * ldb, ldb4 = 4 * ldb;
+        nint pfd = 16 * ldb;
+        for (; p < kc; p++)
+        {
+            b0 = Vector512.Load(b + 0);
+            b1 = Vector512.Load(b + 8);
+            Sse.Prefetch0((byte*)(b + pfd));
+            Sse.Prefetch0((byte*)(b + pfd) + 64);
+            Sse.Prefetch0((byte*)(b + pfd) + 127);
+            b0.Store(bp + 0);
+            b1.Store(bp + 8);
+            a0 = Vector512.Create(a[0]);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, b1, c0_1);
+            a0 = Vector512.Create(a[1]);
+            c1_0 = Avx512F.FusedMultiplyAdd(a0, b0, c1_0);
+            c1_1 = Avx512F.FusedMultiplyAdd(a0, b1, c1_1);
+            a0 = Vector512.Create(a[2]);
+            c2_0 = Avx512F.FusedMultiplyAdd(a0, b0, c2_0);
+            c2_1 = Avx512F.FusedMultiplyAdd(a0, b1, c2_1);
+            a0 = Vector512.Create(a[3]);
+            c3_0 = Avx512F.FusedMultiplyAdd(a0, b0, c3_0);
+            c3_1 = Avx512F.FusedMultiplyAdd(a0, b1, c3_1);
+            a0 = Vector512.Create(a[4]);
+            c4_0 = Avx512F.FusedMultiplyAdd(a0, b0, c4_0);
+            c4_1 = Avx512F.FusedMultiplyAdd(a0, b1, c4_1);
+            a0 = Vector512.Create(a[5]);
+            c5_0 = Avx512F.FusedMultiplyAdd(a0, b0, c5_0);
+            c5_1 = Avx512F.FusedMultiplyAdd(a0, b1, c5_1);
+            a0 = Vector512.Create(a[6]);
+            c6_0 = Avx512F.FusedMultiplyAdd(a0, b0, c6_0);
+            c6_1 = Avx512F.FusedMultiplyAdd(a0, b1, c6_1);
+            a0 = Vector512.Create(a[7]);
+            c7_0 = Avx512F.FusedMultiplyAdd(a0, b0, c7_0);
+            c7_1 = Avx512F.FusedMultiplyAdd(a0, b1, c7_1);
+            a0 = Vector512.Create(a[8]);
+            c8_0 = Avx512F.FusedMultiplyAdd(a0, b0, c8_0);
+            c8_1 = Avx512F.FusedMultiplyAdd(a0, b1, c8_1);
+            a0 = Vector512.Create(a[9]);
+            c9_0 = Avx512F.FusedMultiplyAdd(a0, b0, c9_0);
+            c9_1 = Avx512F.FusedMultiplyAdd(a0, b1, c9_1);
+            a0 = Vector512.Create(a[10]);
+            c10_0 = Avx512F.FusedMultiplyAdd(a0, b0, c10_0);
+            c10_1 = Avx512F.FusedMultiplyAdd(a0, b1, c10_1);
+            a0 = Vector512.Create(a[11]);
+            c11_0 = Avx512F.FusedMultiplyAdd(a0, b0, c11_0);
+            c11_1 = Avx512F.FusedMultiplyAdd(a0, b1, c11_1);
+            a0 = Vector512.Create(a[12]);
+            c12_0 = Avx512F.FusedMultiplyAdd(a0, b0, c12_0);
+            c12_1 = Avx512F.FusedMultiplyAdd(a0, b1, c12_1);
+            a0 = Vector512.Create(a[13]);
+            c13_0 = Avx512F.FusedMultiplyAdd(a0, b0, c13_0);
+            c13_1 = Avx512F.FusedMultiplyAdd(a0, b1, c13_1);
+            a += 14;
+            b += ldb;
+            bp += 16;
+        }
+        Vector512<double> va = Vector512.Create(alpha);
+        if (beta == 0)
+        {
+            (c0_0 * va).Store(c + 0 * ldc + 0);
+            (c0_1 * va).Store(c + 0 * ldc + 8);
+            (c1_0 * va).Store(c + 1 * ldc + 0);
+            (c1_1 * va).Store(c + 1 * ldc + 8);
+            (c2_0 * va).Store(c + 2 * ldc + 0);
+            (c2_1 * va).Store(c + 2 * ldc + 8);
+            (c3_0 * va).Store(c + 3 * ldc + 0);
+            (c3_1 * va).Store(c + 3 * ldc + 8);
+            (c4_0 * va).Store(c + 4 * ldc + 0);
+            (c4_1 * va).Store(c + 4 * ldc + 8);
+            (c5_0 * va).Store(c + 5 * ldc + 0);
+            (c5_1 * va).Store(c + 5 * ldc + 8);
+            (c6_0 * va).Store(c + 6 * ldc + 0);
+            (c6_1 * va).Store(c + 6 * ldc + 8);
+            (c7_0 * va).Store(c + 7 * ldc + 0);
+            (c7_1 * va).Store(c + 7 * ldc + 8);
+            (c8_0 * va).Store(c + 8 * ldc + 0);
+            (c8_1 * va).Store(c + 8 * ldc + 8);
+            (c9_0 * va).Store(c + 9 * ldc + 0);
+            (c9_1 * va).Store(c + 9 * ldc + 8);
+            (c10_0 * va).Store(c + 10 * ldc + 0);
+            (c10_1 * va).Store(c + 10 * ldc + 8);
+            (c11_0 * va).Store(c + 11 * ldc + 0);
+            (c11_1 * va).Store(c + 11 * ldc + 8);
+            (c12_0 * va).Store(c + 12 * ldc + 0);
+            (c12_1 * va).Store(c + 12 * ldc + 8);
+            (c13_0 * va).Store(c + 13 * ldc + 0);
+            (c13_1 * va).Store(c + 13 * ldc + 8);
+        }
+        else
+        {
+            Vector512<double> vb = Vector512.Create(beta);
+            Avx512F.FusedMultiplyAdd(c0_0, va, Vector512.Load(c + 0 * ldc + 0) * vb).Store(c + 0 * ldc + 0);
+            Avx512F.FusedMultiplyAdd(c0_1, va, Vector512.Load(c + 0 * ldc + 8) * vb).Store(c + 0 * ldc + 8);
+            Avx512F.FusedMultiplyAdd(c1_0, va, Vector512.Load(c + 1 * ldc + 0) * vb).Store(c + 1 * ldc + 0);
+            Avx512F.FusedMultiplyAdd(c1_1, va, Vector512.Load(c + 1 * ldc + 8) * vb).Store(c + 1 * ldc + 8);
+            Avx512F.FusedMultiplyAdd(c2_0, va, Vector512.Load(c + 2 * ldc + 0) * vb).Store(c + 2 * ldc + 0);
+            Avx512F.FusedMultiplyAdd(c2_1, va, Vector512.Load(c + 2 * ldc + 8) * vb).Store(c + 2 * ldc + 8);
+            Avx512F.FusedMultiplyAdd(c3_0, va, Vector512.Load(c + 3 * ldc + 0) * vb).Store(c + 3 * ldc + 0);
+            Avx512F.FusedMultiplyAdd(c3_1, va, Vector512.Load(c + 3 * ldc + 8) * vb).Store(c + 3 * ldc + 8);
+            Avx512F.FusedMultiplyAdd(c4_0, va, Vector512.Load(c + 4 * ldc + 0) * vb).Store(c + 4 * ldc + 0);
+            Avx512F.FusedMultiplyAdd(c4_1, va, Vector512.Load(c + 4 * ldc + 8) * vb).Store(c + 4 * ldc + 8);
+            Avx512F.FusedMultiplyAdd(c5_0, va, Vector512.Load(c + 5 * ldc + 0) * vb).Store(c + 5 * ldc + 0);
+            Avx512F.FusedMultiplyAdd(c5_1, va, Vector512.Load(c + 5 * ldc + 8) * vb).Store(c + 5 * ldc + 8);
+            Avx512F.FusedMultiplyAdd(c6_0, va, Vector512.Load(c + 6 * ldc + 0) * vb).Store(c + 6 * ldc + 0);
+            Avx512F.FusedMultiplyAdd(c6_1, va, Vector512.Load(c + 6 * ldc + 8) * vb).Store(c + 6 * ldc + 8);
+            Avx512F.FusedMultiplyAdd(c7_0, va, Vector512.Load(c + 7 * ldc + 0) * vb).Store(c + 7 * ldc + 0);
+            Avx512F.FusedMultiplyAdd(c7_1, va, Vector512.Load(c + 7 * ldc + 8) * vb).Store(c + 7 * ldc + 8);
+            Avx512F.FusedMultiplyAdd(c8_0, va, Vector512.Load(c + 8 * ldc + 0) * vb).Store(c + 8 * ldc + 0);
+            Avx512F.FusedMultiplyAdd(c8_1, va, Vector512.Load(c + 8 * ldc + 8) * vb).Store(c + 8 * ldc + 8);
+            Avx512F.FusedMultiplyAdd(c9_0, va, Vector512.Load(c + 9 * ldc + 0) * vb).Store(c + 9 * ldc + 0);
+            Avx512F.FusedMultiplyAdd(c9_1, va, Vector512.Load(c + 9 * ldc + 8) * vb).Store(c + 9 * ldc + 8);
+            Avx512F.FusedMultiplyAdd(c10_0, va, Vector512.Load(c + 10 * ldc + 0) * vb).Store(c + 10 * ldc + 0);
+            Avx512F.FusedMultiplyAdd(c10_1, va, Vector512.Load(c + 10 * ldc + 8) * vb).Store(c + 10 * ldc + 8);
+            Avx512F.FusedMultiplyAdd(c11_0, va, Vector512.Load(c + 11 * ldc + 0) * vb).Store(c + 11 * ldc + 0);
+            Avx512F.FusedMultiplyAdd(c11_1, va, Vector512.Load(c + 11 * ldc + 8) * vb).Store(c + 11 * ldc + 8);
+            Avx512F.FusedMultiplyAdd(c12_0, va, Vector512.Load(c + 12 * ldc + 0) * vb).Store(c + 12 * ldc + 0);
+            Avx512F.FusedMultiplyAdd(c12_1, va, Vector512.Load(c + 12 * ldc + 8) * vb).Store(c + 12 * ldc + 8);
+            Avx512F.FusedMultiplyAdd(c13_0, va, Vector512.Load(c + 13 * ldc + 0) * vb).Store(c + 13 * ldc + 0);
+            Avx512F.FusedMultiplyAdd(c13_1, va, Vector512.Load(c + 13 * ldc + 8) * vb).Store(c + 13 * ldc + 8);
+        }
+    }
+
+    /// <summary>
     /// <see cref="Run"/> reading A in place: row r of the tile at a + r*<paramref name="lda"/>, k contiguous, instead
     /// of from a packed panel. For row strides that aren't a multiple of 4 KB, whose 14 rows spread over L1's sets.
     /// </summary>
