@@ -56,8 +56,11 @@ public abstract class Node
     /// <summary>True once backward freed this node's saved values.</summary>
     internal bool IsReleased => _released;
 
-    /// <summary>Releases this node's saved tensors.</summary>
-    protected virtual void ReleaseSaved() { }
+    /// <summary>Releases this node's saved tensors: by default, every one <see cref="Saved"/> lists.</summary>
+    protected virtual void ReleaseSaved()
+    {
+        foreach (var saved in Saved) saved.Release();
+    }
 
     /// <summary>Saved tensors not yet released (the ledger's live entries).</summary>
     internal virtual IEnumerable<SavedTensor> Saved => [];

@@ -180,12 +180,6 @@ internal abstract class AddcNode(double value) : Node
         }
     }
 
-    protected override void ReleaseSaved()
-    {
-        T1?.Release();
-        T2?.Release();
-    }
-
     internal override Tensor?[] Apply(Tensor grad)
     {
         var (g1, g2) = NeedsInputGrad(1) || NeedsInputGrad(2) ? Grads(grad, T1!.Unpack(), T2!.Unpack()) : (null, null);

@@ -173,7 +173,6 @@ internal sealed class WhereBackward0(int[] aSizes, int[] bSizes, DType aType, DT
     internal SavedTensor? Condition;
     public override string Name => nameof(WhereBackward0);
     internal override IEnumerable<SavedTensor> Saved => Condition is null ? [] : [Condition];
-    protected override void ReleaseSaved() => Condition?.Release();
     internal override Tensor?[] Apply(Tensor grad)
     {
         var cond = Condition!.Unpack();

@@ -120,13 +120,6 @@ internal sealed class CtcLossBackward0(CtcGeometry geometry, bool zeroInfinity) 
 
     internal override IEnumerable<SavedTensor> Saved => new[] { LogProbs, NegLogLikelihood, LogAlpha }.OfType<SavedTensor>();
 
-    protected override void ReleaseSaved()
-    {
-        LogProbs?.Release();
-        NegLogLikelihood?.Release();
-        LogAlpha?.Release();
-    }
-
     internal override Tensor?[] Apply(Tensor grad)
     {
         var self = LogProbs!.Unpack();

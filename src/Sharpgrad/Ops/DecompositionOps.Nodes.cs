@@ -13,10 +13,5 @@ internal abstract class DecompositionNode : Node
                 if (s is not null) yield return s;
         }
     }
-
-    protected override void ReleaseSaved()
-    {
-        foreach (var s in SavedOutputs) s?.Release();
-    }
 }
 

@@ -5,7 +5,6 @@ internal abstract class IndexNode : Node
 {
     internal SavedTensor? Index;
     internal override IEnumerable<SavedTensor> Saved => Index is null ? [] : [Index];
-    protected override void ReleaseSaved() => Index?.Release();
 }
 
 /// <summary>index_select(dim, index): zeros with grad's slices added at index (index_add).</summary>
@@ -44,7 +43,6 @@ internal sealed class MaskedFillBackward0 : Node
     internal SavedTensor? Mask;
     public override string Name => nameof(MaskedFillBackward0);
     internal override IEnumerable<SavedTensor> Saved => Mask is null ? [] : [Mask];
-    protected override void ReleaseSaved() => Mask?.Release();
     internal override Tensor?[] Apply(Tensor grad) => [grad.MaskedFill(Mask!.Unpack(), 0)];
 }
 

@@ -137,12 +137,6 @@ internal sealed class MultiMarginLossBackward0(int p, double margin, Reduction r
 
     internal override IEnumerable<SavedTensor> Saved => Target is null ? base.Saved : base.Saved.Append(Target);
 
-    protected override void ReleaseSaved()
-    {
-        base.ReleaseSaved();
-        Target?.Release();
-    }
-
     internal override Tensor?[] Apply(Tensor grad)
     {
         var t = Target!.Unpack();

@@ -128,14 +128,6 @@ internal abstract class NormNode : Node
 
     internal override IEnumerable<SavedTensor> Saved => new[] { X, W, Mean, InvStd }.OfType<SavedTensor>();
 
-    protected override void ReleaseSaved()
-    {
-        X?.Release();
-        W?.Release();
-        Mean?.Release();
-        InvStd?.Release();
-    }
-
     /// <summary>d/dx of (x - μ)·invstd·w with μ, invstd the statistics over <paramref name="dims"/>: invstd·(gw - mean(gw) - x̂·mean(gw·x̂)).</summary>
     protected static Tensor NormalizedGrad(Tensor gw, Tensor xhat, Tensor invStd, int[] dims) =>
         invStd * (gw - gw.Mean(dims, keepDim: true) - xhat * (gw * xhat).Mean(dims, keepDim: true));

@@ -67,12 +67,6 @@ internal abstract class UnaryNode : Node
         }
     }
 
-    protected override void ReleaseSaved()
-    {
-        Self?.Release();
-        Result?.Release();
-    }
-
     protected Tensor SelfValue => Self!.Unpack();
     protected Tensor ResultValue => Result!.Unpack();
 }
@@ -97,13 +91,6 @@ internal abstract class BinaryNode : Node
             if (B is not null) yield return B;
             if (Result is not null) yield return Result;
         }
-    }
-
-    protected override void ReleaseSaved()
-    {
-        A?.Release();
-        B?.Release();
-        Result?.Release();
     }
 
     protected Tensor GradA(Tensor g) => OpHelpers.GradFor(g, ASizes, ADType);

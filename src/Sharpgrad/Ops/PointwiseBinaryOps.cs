@@ -168,11 +168,6 @@ internal sealed class LerpBackward1(int[][] sizes, DType dtype) : Node
 
     internal override IEnumerable<SavedTensor> Saved => Inputs;
 
-    protected override void ReleaseSaved()
-    {
-        foreach (var s in Inputs) s.Release();
-    }
-
     internal override Tensor?[] Apply(Tensor grad)
     {
         var self = Inputs[0].Unpack();

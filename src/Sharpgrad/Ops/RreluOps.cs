@@ -57,7 +57,6 @@ internal abstract class RreluNode : Node
 {
     internal SavedTensor? Factor;
     internal override IEnumerable<SavedTensor> Saved => Factor is null ? [] : [Factor];
-    protected override void ReleaseSaved() => Factor?.Release();
 }
 
 /// <summary>rrelu: grad times the slopes.</summary>

@@ -104,14 +104,6 @@ internal sealed class ScatterReduceBackward0(int dim, string reduce, bool includ
         }
     }
 
-    protected override void ReleaseSaved()
-    {
-        Index?.Release();
-        Self?.Release();
-        Src?.Release();
-        Result?.Release();
-    }
-
     internal override Tensor?[] Apply(Tensor grad)
     {
         var index = Index!.Unpack();

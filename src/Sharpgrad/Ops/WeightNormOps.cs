@@ -66,13 +66,6 @@ internal sealed class WeightNormInterfaceBackward0(int dim) : Node
         }
     }
 
-    protected override void ReleaseSaved()
-    {
-        V?.Release();
-        G?.Release();
-        Norms?.Release();
-    }
-
     internal override Tensor?[] Apply(Tensor grad)
     {
         Tensor v = V!.Unpack(), g = G!.Unpack(), norms = Norms!.Unpack();

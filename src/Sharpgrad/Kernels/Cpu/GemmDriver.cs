@@ -103,7 +103,7 @@ internal static unsafe class GemmDriver<T, TK>
         bool directB = !transB && !panelB && ldb * sizeof(T) <= DirectBMaxRowBytes;
         // A wider row-major B is packed by the first row of tiles of each block while it computes (RunPackB),
         // not in a pass of its own (for doubles too: 512^3 +1%, 1024^3 +1.6% at 1 thread).
-        bool fuseB = !transB && !panelB && !directB && (typeof(TK) == typeof(SgemmKernelAvx512) || typeof(TK) == typeof(DgemmKernelAvx512));
+        bool fuseB = !transB && !panelB && !directB && HasInPlaceVariants;
         // A row-major A is read in place too (RunA) when its rows aren't a multiple of 4 KB apart: a tile's 14 rows
         // then spread over L1's sets (4 KB apart they would all share one, more rows than it has ways). Only the
         // ragged last panel, and the first when it packs B as it computes (RunPackB reads packed A), are packed.
@@ -161,8 +161,10 @@ internal static unsafe class GemmDriver<T, TK>
         PackBufferPool<T>.Return(buf);
     }
 
-    private static bool ReadsAInPlace(bool transA, nint lda) =>
-        !transA && (typeof(TK) == typeof(SgemmKernelAvx512) || typeof(TK) == typeof(DgemmKernelAvx512)) && lda * sizeof(T) % 4096 != 0;
+    /// <summary>The AVX-512 kernels, which also come in forms that read A or B in place (RunA, RunEdgeA, RunPackB).</summary>
+    private static bool HasInPlaceVariants => typeof(TK) == typeof(SgemmKernelAvx512) || typeof(TK) == typeof(DgemmKernelAvx512);
+
+    private static bool ReadsAInPlace(bool transA, nint lda) => !transA && HasInPlaceVariants && lda * sizeof(T) % 4096 != 0;
 
     /// <summary>
     /// Small-m schedule: B is packed one NR panel at a time (the panel stays in L1 while every A
