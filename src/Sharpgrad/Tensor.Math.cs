@@ -196,13 +196,19 @@ public sealed partial class Tensor
     public Tensor Flip(params int[] dims) => ScanSortOps.Flip(this, dims);
 
     /// <summary>
-    /// Sorted values along <paramref name="dim"/> and their Int64 positions; NaN sorts as the largest and equal
-    /// values keep their order (SortBackward0). PyTorch: torch.sort.
+    /// Sorted values along <paramref name="dim"/> and their Int64 positions; NaN sorts as the largest (SortBackward0).
+    /// Equal values keep their input order when <paramref name="stable"/>; otherwise their positions come out in the
+    /// order PyTorch's CPU sort gives them. PyTorch: torch.sort.
     /// </summary>
-    public (Tensor Values, Tensor Indices) Sort(int dim = -1, bool descending = false) => ScanSortOps.Sort(this, dim, descending);
+    public (Tensor Values, Tensor Indices) Sort(int dim = -1, bool descending = false, bool stable = false) =>
+        ScanSortOps.Sort(this, dim, descending, stable);
 
-    /// <summary>The k largest (or smallest) values along <paramref name="dim"/>, sorted, with their positions (TopkBackward0). PyTorch: torch.topk.</summary>
-    public (Tensor Values, Tensor Indices) TopK(int k, int dim = -1, bool largest = true) => ScanSortOps.TopK(this, k, dim, largest);
+    /// <summary>
+    /// The k largest (or smallest) values along <paramref name="dim"/> with their positions (TopkBackward0): in order
+    /// when <paramref name="sorted"/>, and among equal values the positions PyTorch's CPU kernel picks. PyTorch: torch.topk.
+    /// </summary>
+    public (Tensor Values, Tensor Indices) TopK(int k, int dim = -1, bool largest = true, bool sorted = true) =>
+        ScanSortOps.TopK(this, k, dim, largest, sorted);
 
     /// <summary>
     /// The p-norm of all elements (p = 2 by default; ∞ / -∞ for the largest / smallest |x|; 0 counts non-zeros)

@@ -19,10 +19,11 @@ public sealed partial class Tensor
     public Tensor Cumprod(int dim) => SelectionOps.Cumprod(this, dim);
 
     /// <summary>
-    /// The Int64 positions that sort along <paramref name="dim"/>; NaN sorts as the largest. The sort is always
-    /// stable, which is one of the orders PyTorch allows for <paramref name="stable"/> = false. PyTorch: torch.argsort.
+    /// The Int64 positions that sort along <paramref name="dim"/>, the indices <see cref="Sort"/> gives: NaN sorts as
+    /// the largest; equal values keep their input order when <paramref name="stable"/>, and otherwise come out in the
+    /// order PyTorch's CPU sort gives them. PyTorch: torch.argsort.
     /// </summary>
-    public Tensor Argsort(int dim = -1, bool descending = false, bool stable = false) => SelectionOps.Argsort(this, dim, descending);
+    public Tensor Argsort(int dim = -1, bool descending = false, bool stable = false) => SelectionOps.Argsort(this, dim, descending, stable);
 
     // ---- diag and trace ----
 
@@ -67,6 +68,19 @@ public sealed partial class Tensor
     /// equal values the one PyTorch's CPU kernel reports (MedianBackward1). PyTorch: torch.median(dim, keepdim).
     /// </summary>
     public (Tensor Values, Tensor Indices) Median(int dim, bool keepDim = false) => SelectionOps.Median(this, dim, keepDim);
+
+    /// <summary>
+    /// The lower median of the elements that are not NaN (NaN when all are); its gradient is shared by all elements equal
+    /// to it (NanmedianBackward0). PyTorch: torch.nanmedian().
+    /// </summary>
+    public Tensor Nanmedian() => SelectionOps.Nanmedian(this);
+
+    /// <summary>
+    /// Lower median along <paramref name="dim"/> of the values that are not NaN, and its Int64 index; among equal values
+    /// the one PyTorch's CPU kernel reports, and for a slice of NaN only, NaN at the index PyTorch reports
+    /// (NanmedianBackward1). PyTorch: torch.nanmedian(dim, keepdim).
+    /// </summary>
+    public (Tensor Values, Tensor Indices) Nanmedian(int dim, bool keepDim = false) => SelectionOps.Nanmedian(this, dim, keepDim);
 
     /// <summary>
     /// The <paramref name="k"/>-th smallest value (1-based; NaN largest) along <paramref name="dim"/> and its Int64 index,

@@ -1,3 +1,4 @@
+using Sharpgrad.Kernels.Cpu;
 using Sharpgrad.Ops;
 
 namespace Sharpgrad.NN;
@@ -51,15 +52,11 @@ public static class RnnUtils
             var (data, sizes) = PackedSequenceOps.Pack(input, lengths, batchFirst);
             return new PackedSequence(data, sizes);
         }
+        // torch.sort(lengths, descending=True), so a batch with equal lengths is permuted as PyTorch permutes it.
+        var sortedLengths = (long[])lengths.Clone();
         var order = new long[lengths.Length];
-        for (int i = 0; i < order.Length; i++)
-        {
-            int j = i; // stable insertion by decreasing length
-            for (; j > 0 && lengths[order[j - 1]] < lengths[i]; j--) order[j] = order[j - 1];
-            order[j] = i;
-        }
-        var sortedLengths = new long[lengths.Length];
-        for (int i = 0; i < order.Length; i++) sortedLengths[i] = lengths[order[i]];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        StdSort<long, DescendingNaNFirst<long>>.Sort(sortedLengths, order, 0, order.Length);
         var sorted = Tensor.FromArray(order);
         var (packed, batchSizes) = PackedSequenceOps.Pack(input.IndexSelect(batchFirst ? 0 : 1, sorted), sortedLengths, batchFirst);
         var inverse = new long[order.Length];

@@ -1,3 +1,5 @@
+using System.Numerics;
+using Sharpgrad.Kernels.Cpu;
 using Sharpgrad.Shapes;
 
 namespace Sharpgrad.Ops;
@@ -100,17 +102,25 @@ internal static class ScanSortOps
         return y;
     }
 
-    /// <summary>sort along a dim: values and their Int64 source positions; NaN sorts as the largest; ties keep order. SortBackward0.</summary>
-    public static (Tensor Values, Tensor Indices) Sort(Tensor x, int dim, bool descending)
+    /// <summary>
+    /// sort along a dim: values and their Int64 source positions, NaN as the largest (SortBackward0). Equal values keep
+    /// their input order when <paramref name="stable"/>; otherwise they land where PyTorch's CPU sort (libstdc++'s
+    /// std::sort) puts them.
+    /// </summary>
+    public static (Tensor Values, Tensor Indices) Sort(Tensor x, int dim, bool descending, bool stable)
     {
         x.ThrowIfDisposed();
         int d = Layout.WrapDim(dim, x.Dim);
-        var indices = SortedIndices(x, d, descending);
+        var indices = SortedIndices(x, d, descending, stable);
         return (Gathered(x, d, indices, new SortBackward0(d, x.Sizes)), indices);
     }
 
-    /// <summary>topk: the k largest (or smallest) along a dim, sorted, with their positions. TopkBackward0.</summary>
-    public static (Tensor Values, Tensor Indices) TopK(Tensor x, int k, int dim, bool largest)
+    /// <summary>
+    /// topk: the k largest (or smallest) along a dim with their positions (TopkBackward0), chosen among equal values as
+    /// PyTorch's CPU kernel chooses: std::partial_sort when k * 64 &lt;= n, else std::nth_element, then std::sort of the
+    /// first k - 1 when <paramref name="sorted"/>.
+    /// </summary>
+    public static (Tensor Values, Tensor Indices) TopK(Tensor x, int k, int dim, bool largest, bool sorted)
     {
         x.ThrowIfDisposed();
         int d = Layout.WrapDim(dim, x.Dim);
@@ -119,29 +129,77 @@ internal static class ScanSortOps
         Tensor indices;
         using (Autograd.NoGrad())
         {
-            var all = SortedIndices(x, d, largest);
-            indices = x.Dim == 0 ? all : all.Narrow(d, 0, k).Contiguous();
+            if (x.Dim == 0) indices = Tensor.Zeros([], DType.Int64);
+            else
+            {
+                var all = x.DType == DType.Int64
+                    ? AlongDim<long>(x, d, DType.Int64, DType.Int64, SliceOp<long>(n, largest, k, sorted, topk: true))
+                    : AlongDim<double>(x, d, DType.Float64, DType.Int64, SliceOp<double>(n, largest, k, sorted, topk: true));
+                indices = all.Narrow(d, 0, k).Contiguous();
+                all.Dispose();
+            }
         }
         return (Gathered(x, d, indices, new TopkBackward0(d, x.Sizes)), indices);
     }
 
-    internal static Tensor SortedIndices(Tensor x, int d, bool descending)
+    internal static Tensor SortedIndices(Tensor x, int d, bool descending, bool stable)
     {
         using (Autograd.NoGrad())
         {
             if (x.Dim == 0) return Tensor.Zeros([], DType.Int64);
+            int n = x.Sizes[d];
+            // A dimension broadcast from one value (stride 0) is already in order; PyTorch returns it as it is.
+            if (x.Strides[d] == 0 || n < 2) return InputOrder(x.Sizes, d);
             // Int64 sorts on its own values: a Float64 key would merge neighbours beyond 2^53.
             if (x.DType == DType.Int64)
-                return AlongDim<long>(x, d, DType.Int64, DType.Int64, (v, s, n) => SortRow(v, s, n, descending, static (a, b) => a.CompareTo(b), static i => i));
-            var positions = AlongDim<double>(x, d, DType.Float64, DType.Float64, (v, s, n) => SortRow(v, s, n, descending, CompareNaNLast, static i => i));
-            var result = positions.To(DType.Int64);
-            positions.Dispose();
-            return result;
+                return AlongDim<long>(x, d, DType.Int64, DType.Int64,
+                    stable ? (v, s, m) => StableSortRow(v, s, m, descending, static (a, b) => a.CompareTo(b)) : SliceOp<long>(n, descending, n, true, topk: false));
+            return AlongDim<double>(x, d, DType.Float64, DType.Int64,
+                stable ? (v, s, m) => StableSortRow(v, s, m, descending, CompareNaNLast) : SliceOp<double>(n, descending, n, true, topk: false));
         }
     }
 
-    /// <summary>Replaces v[s..s+n) by the positions that sort it; stable, so equal values keep input order.</summary>
-    private static void SortRow<T>(T[] v, int s, int n, bool descending, Comparison<T> compare, Func<int, T> position)
+    /// <summary>Positions 0..n-1 along <paramref name="d"/> of a tensor of <paramref name="sizes"/>.</summary>
+    private static Tensor InputOrder(int[] sizes, int d)
+    {
+        using var scope = Tensor.NewScope();
+        var shape = new int[sizes.Length];
+        Array.Fill(shape, 1);
+        shape[d] = sizes[d];
+        return Tensor.Arange(sizes[d], DType.Int64).Reshape(shape).Expand(sizes).Contiguous().MoveToOuterScope();
+    }
+
+    /// <summary>
+    /// The per-slice work of sort (all n positions) or topk (the first k matter), run as libstdc++ runs it for PyTorch on
+    /// (value, position) pairs; the slice's values are replaced by the positions in their new order.
+    /// </summary>
+    private static Action<T[], int, int> SliceOp<T>(int n, bool descendingOrLargest, int k, bool sorted, bool topk) where T : INumber<T>
+    {
+        var keys = new T[n];
+        var positions = new long[n];
+        return (v, s, m) =>
+        {
+            for (int i = 0; i < m; i++) { keys[i] = v[s + i]; positions[i] = i; }
+            if (descendingOrLargest) Order<T, DescendingNaNFirst<T>>(keys, positions, m, k, sorted, topk);
+            else Order<T, AscendingNaNLast<T>>(keys, positions, m, k, sorted, topk);
+            for (int i = 0; i < m; i++) v[s + i] = T.CreateTruncating(positions[i]);
+        };
+    }
+
+    private static void Order<T, TOrder>(T[] keys, long[] positions, int n, int k, bool sorted, bool topk) where TOrder : IKeyOrder<T>
+    {
+        if (!topk) StdSort<T, TOrder>.Sort(keys, positions, 0, n);
+        else if (k == 0) return;
+        else if ((long)k * 64 <= n) StdSort<T, TOrder>.PartialSort(keys, positions, 0, k, n);
+        else
+        {
+            StdSort<T, TOrder>.NthElement(keys, positions, 0, k - 1, n);
+            if (sorted) StdSort<T, TOrder>.Sort(keys, positions, 0, k - 1);
+        }
+    }
+
+    /// <summary>Replaces v[s..s+n) by the positions that sort it stably: equal values keep their input order.</summary>
+    private static void StableSortRow<T>(T[] v, int s, int n, bool descending, Comparison<T> compare) where T : INumber<T>
     {
         var keys = new T[n];
         var order = new int[n];
@@ -150,7 +208,7 @@ internal static class ScanSortOps
             ? (a, b) => compare(keys[b], keys[a]) is var c && c != 0 ? c : a.CompareTo(b)
             : (a, b) => compare(keys[a], keys[b]) is var c && c != 0 ? c : a.CompareTo(b);
         Array.Sort(order, cmp);
-        for (int i = 0; i < n; i++) v[s + i] = position(order[i]);
+        for (int i = 0; i < n; i++) v[s + i] = T.CreateTruncating(order[i]);
     }
 
     /// <summary>NaN is the largest value, as in PyTorch's sort.</summary>

@@ -53,9 +53,20 @@ internal sealed class MaskedSelectBackward0(int[] broadcastSizes, int[] inputSiz
 }
 
 /// <summary>median(): grad shared evenly by every element equal to the median (every NaN when it is NaN).</summary>
-internal sealed class MedianBackward0 : UnaryNode
+internal sealed class MedianBackward0 : EvenlyDistributedBackward
 {
     public override string Name => nameof(MedianBackward0);
+}
+
+/// <summary>nanmedian(): as median(), the median now being that of the values that are not NaN.</summary>
+internal sealed class NanmedianBackward0 : EvenlyDistributedBackward
+{
+    public override string Name => nameof(NanmedianBackward0);
+}
+
+/// <summary>evenly_distribute_backward: grad shared evenly by every element equal to the result (every NaN when it is NaN).</summary>
+internal abstract class EvenlyDistributedBackward : UnaryNode
+{
     internal override Tensor?[] Apply(Tensor grad)
     {
         var x = SelfValue;
@@ -80,6 +91,12 @@ internal abstract class ValueSelectingBackward(int dim, int[] inputSizes, bool k
 internal sealed class MedianBackward1(int dim, int[] inputSizes, bool keepDim) : ValueSelectingBackward(dim, inputSizes, keepDim)
 {
     public override string Name => nameof(MedianBackward1);
+}
+
+/// <summary>nanmedian(dim): grad at the index of the median of the values that are not NaN, zero elsewhere.</summary>
+internal sealed class NanmedianBackward1(int dim, int[] inputSizes, bool keepDim) : ValueSelectingBackward(dim, inputSizes, keepDim)
+{
+    public override string Name => nameof(NanmedianBackward1);
 }
 
 /// <summary>kthvalue(k, dim): grad at the k-th value's index, zero elsewhere.</summary>

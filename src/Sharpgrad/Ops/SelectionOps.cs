@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using Sharpgrad.Kernels;
+using Sharpgrad.Kernels.Cpu;
 using Sharpgrad.Shapes;
 
 namespace Sharpgrad.Ops;
@@ -122,11 +123,11 @@ internal static class SelectionOps
 
     // ---- argsort ----
 
-    /// <summary>argsort: the Int64 positions that sort along a dim (stable; NaN sorts as the largest). Not recorded.</summary>
-    public static Tensor Argsort(Tensor x, int dim, bool descending)
+    /// <summary>argsort: the Int64 positions that sort along a dim, as sort's indices (NaN sorts as the largest). Not recorded.</summary>
+    public static Tensor Argsort(Tensor x, int dim, bool descending, bool stable)
     {
         x.ThrowIfDisposed();
-        return ScanSortOps.SortedIndices(x, Layout.WrapDim(dim, x.Dim), descending);
+        return ScanSortOps.SortedIndices(x, Layout.WrapDim(dim, x.Dim), descending, stable);
     }
 
     // ---- diag and trace ----
@@ -322,8 +323,16 @@ internal static class SelectionOps
 
     // ---- median and kthvalue ----
 
+    /// <summary>What a one-element-per-slice selection picks.</summary>
+    private enum Pick { Median, Nanmedian, Kthvalue }
+
     /// <summary>median of all elements: the lower of the two middle values, NaN when any element is NaN (MedianBackward0).</summary>
-    public static Tensor Median(Tensor x)
+    public static Tensor Median(Tensor x) => MedianOfAll(x, Pick.Median);
+
+    /// <summary>nanmedian of all elements: the lower median of those that are not NaN, NaN when all are (NanmedianBackward0).</summary>
+    public static Tensor Nanmedian(Tensor x) => MedianOfAll(x, Pick.Nanmedian);
+
+    private static Tensor MedianOfAll(Tensor x, Pick pick)
     {
         x.ThrowIfDisposed();
         if (x.DType == DType.Bool) throw Errors.UnsupportedDType("median_cpu", DType.Bool);
@@ -335,25 +344,34 @@ internal static class SelectionOps
         {
             using (Autograd.NoGrad())
             using (Tensor.NewScope())
-                y = SelectAlong(x.Reshape(-1), 0, false, "median", 0).Values.MoveToOuterScope();
+                y = SelectAlong(x.Reshape(-1), 0, false, pick, 0).Values.MoveToOuterScope();
         }
-        if (Record.ShouldRecord(x)) RecordWithSelfAndResult(new MedianBackward0(), x, y);
+        if (Record.ShouldRecord(x))
+            RecordWithSelfAndResult(pick == Pick.Median ? new MedianBackward0() : new NanmedianBackward0(), x, y);
         return y;
     }
 
     /// <summary>median along a dim with its index: the first NaN if the slice has one, else the (n-1)/2-th of the stable sort (MedianBackward1).</summary>
-    public static (Tensor Values, Tensor Indices) Median(Tensor x, int dim, bool keepDim) => SelectAlong(x, dim, keepDim, "median", 0);
+    public static (Tensor Values, Tensor Indices) Median(Tensor x, int dim, bool keepDim) => SelectAlong(x, dim, keepDim, Pick.Median, 0);
+
+    /// <summary>
+    /// nanmedian along a dim with its index: the (m-1)/2-th of the stable sort of the m values that are not NaN; a slice
+    /// of NaN only gives NaN at the position PyTorch's nth_element leaves in front (NanmedianBackward1).
+    /// </summary>
+    public static (Tensor Values, Tensor Indices) Nanmedian(Tensor x, int dim, bool keepDim) => SelectAlong(x, dim, keepDim, Pick.Nanmedian, 0);
 
     /// <summary>kthvalue: the k-th smallest along a dim with its index, chosen by PyTorch's quickselect (KthvalueBackward0).</summary>
-    public static (Tensor Values, Tensor Indices) Kthvalue(Tensor x, long k, int dim, bool keepDim) => SelectAlong(x, dim, keepDim, "kthvalue", k);
+    public static (Tensor Values, Tensor Indices) Kthvalue(Tensor x, long k, int dim, bool keepDim) => SelectAlong(x, dim, keepDim, Pick.Kthvalue, k);
 
-    private static (Tensor Values, Tensor Indices) SelectAlong(Tensor x, int dim, bool keepDim, string op, long k)
+    private static (Tensor Values, Tensor Indices) SelectAlong(Tensor x, int dim, bool keepDim, Pick pick, long k)
     {
         x.ThrowIfDisposed();
         int d = Layout.WrapDim(dim, x.Dim);
         int n = x.Dim == 0 ? 1 : x.Sizes[d];
+        bool median = pick != Pick.Kthvalue;
+        // PyTorch's median and nanmedian share one kernel, and its messages.
+        string op = median ? "median" : "kthvalue";
         if (n == 0) throw new ArgumentOutOfRangeException(nameof(dim), $"{op}(): Expected reduction dim {d} to have non-zero size.");
-        bool median = op == "median";
         if (!median && (k < 1 || k > n)) throw new InvalidOperationException($"kthvalue(): selected number k out of range for dimension {d}");
         if (x.DType == DType.Bool) throw Errors.UnsupportedDType(median ? "median_out" : "kthvalue_cpu", DType.Bool);
         int rank = median ? (n - 1) / 2 : (int)k - 1;
@@ -367,14 +385,19 @@ internal static class SelectionOps
         using (Autograd.NoGrad())
         {
             if (x.Dim == 0) kept = Tensor.Zeros([], DType.Int64);
-            else if (x.DType == DType.Int64) kept = PickAlong<long>(x, d, DType.Int64, median, rank);
-            else kept = PickAlong<double>(x, d, DType.Float64, median, rank);
+            else if (x.DType == DType.Int64) kept = PickAlong<long>(x, d, DType.Int64, pick, rank);
+            else kept = PickAlong<double>(x, d, DType.Float64, pick, rank);
             values = Reshaped(x.Dim == 0 ? x : x.Gather(d, kept), outShape);
             indices = Reshaped(kept, outShape);
         }
         if (Record.ShouldRecord(x))
         {
-            ValueSelectingBackward node = median ? new MedianBackward1(d, x.Sizes, keepDim) : new KthvalueBackward0(d, x.Sizes, keepDim);
+            ValueSelectingBackward node = pick switch
+            {
+                Pick.Median => new MedianBackward1(d, x.Sizes, keepDim),
+                Pick.Nanmedian => new NanmedianBackward1(d, x.Sizes, keepDim),
+                _ => new KthvalueBackward0(d, x.Sizes, keepDim),
+            };
             Record.Connect(node, x);
             node.Index = SavedTensor.Input(kept);
             Record.SetHistory(values, node);
@@ -393,10 +416,15 @@ internal static class SelectionOps
     }
 
     /// <summary>Int64 positions (dim kept, size 1) of the element each slice along d selects.</summary>
-    private static Tensor PickAlong<T>(Tensor x, int d, DType work, bool median, int rank) where T : unmanaged, INumber<T>
+    private static Tensor PickAlong<T>(Tensor x, int d, DType work, Pick pick, int rank) where T : unmanaged, INumber<T>
     {
         using var scope = Tensor.NewScope();
-        var picked = ScanSortOps.AlongDim<T>(x, d, work, work, (v, s, n) => v[s] = T.CreateChecked(median ? MedianPosition(v, s, n) : QuickSelect(v, s, n, rank)));
+        var picked = ScanSortOps.AlongDim<T>(x, d, work, work, (v, s, n) => v[s] = T.CreateChecked(pick switch
+        {
+            Pick.Median => MedianPosition(v, s, n),
+            Pick.Nanmedian => NanmedianPosition(v, s, n),
+            _ => QuickSelect(v, s, n, rank),
+        }));
         return picked.Narrow(d, 0, 1).To(DType.Int64).Contiguous().MoveToOuterScope();
     }
 
@@ -405,9 +433,29 @@ internal static class SelectionOps
     {
         for (int i = 0; i < n; i++)
             if (T.IsNaN(v[s + i])) return i;
-        var order = Enumerable.Range(0, n).ToArray();
-        Array.Sort(order, (a, b) => v[s + a].CompareTo(v[s + b]) is var c && c != 0 ? c : a.CompareTo(b));
-        return order[(n - 1) / 2];
+        return LowerMedianPosition(v, s, Enumerable.Range(0, n).ToArray());
+    }
+
+    /// <summary>
+    /// nanmedian's choice: the lower median by (value, position) of the positions that are not NaN. With NaN only,
+    /// every pair compares equal, and the answer is the position std::nth_element(first, first, last) leaves in front.
+    /// </summary>
+    private static int NanmedianPosition<T>(T[] v, int s, int n) where T : INumber<T>
+    {
+        var numbers = Enumerable.Range(0, n).Where(i => !T.IsNaN(v[s + i])).ToArray();
+        if (numbers.Length > 0) return LowerMedianPosition(v, s, numbers);
+        var keys = v.AsSpan(s, n).ToArray();
+        var positions = new long[n];
+        for (int i = 0; i < n; i++) positions[i] = i;
+        StdSort<T, AscendingNaNLast<T>>.NthElement(keys, positions, 0, 0, n);
+        return (int)positions[0];
+    }
+
+    /// <summary>The ((m-1)/2)-th of the m <paramref name="positions"/> ordered by (value, position).</summary>
+    private static int LowerMedianPosition<T>(T[] v, int s, int[] positions) where T : INumber<T>
+    {
+        Array.Sort(positions, (a, b) => v[s + a].CompareTo(v[s + b]) is var c && c != 0 ? c : a.CompareTo(b));
+        return positions[(positions.Length - 1) / 2];
     }
 
     /// <summary>
