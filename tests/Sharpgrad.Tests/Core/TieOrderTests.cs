@@ -200,6 +200,24 @@ public class TieOrderTests
     }
 
     [Fact]
+    public void QuantileGradientGoesToThePositionsPyTorchSorts()
+    {
+        // quantile sorts with the unstable sort, so among equal values its gradient lands where std::sort put them.
+        var x = Tensor.FromArray(Values(40, 3, 1)).RequiresGrad_();
+        x.Quantile(0.3).Backward();
+        var expected = new double[40];
+        expected[2] = 0.3000000000000007;
+        expected[32] = 0.6999999999999993;
+        NN.Check.Close(expected, x.Grad!, 1e-15);
+        x.Grad = null;
+        x.Nanquantile(0.65).Backward();
+        expected = new double[40];
+        expected[3] = 0.3500000000000014;
+        expected[38] = 0.6499999999999986;
+        NN.Check.Close(expected, x.Grad!, 1e-15);
+    }
+
+    [Fact]
     public void PackPaddedSequenceOrdersEqualLengthsAsPyTorch()
     {
         long[] lengths = [3, 5, 3, 4, 5, 4, 5, 3, 4, 5, 4, 5, 3, 4, 5, 4, 5, 3, 4, 5];
