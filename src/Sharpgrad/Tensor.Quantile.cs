@@ -15,7 +15,10 @@ public sealed partial class Tensor
     public Tensor Quantile(double q, int? dim = null, bool keepDim = false, string interpolation = "linear") =>
         QuantileOps.Quantile(this, q, dim, keepDim, interpolation, ignoreNan: false);
 
-    /// <summary>Quantiles for each q of a 1-D tensor (of this dtype): the q dim comes first in the result. PyTorch: torch.quantile.</summary>
+    /// <summary>
+    /// Quantiles for each q of a 1-D tensor (of this dtype): the q dim comes first in the result. A q that requires grad
+    /// gets one in linear mode, as in PyTorch. PyTorch: torch.quantile.
+    /// </summary>
     public Tensor Quantile(Tensor q, int? dim = null, bool keepDim = false, string interpolation = "linear") =>
         QuantileOps.Quantile(this, q, dim, keepDim, interpolation, ignoreNan: false);
 

@@ -66,33 +66,35 @@ internal static class QuantileOps
         inShape[^1] = n;
         sorted = sorted.View(inShape);
 
+        // Recorded as ATen records it: a q that requires grad gets one through the linear weights (d/dq = (above - below)
+        // times the rank scale); the rounded ranks of the other modes carry none.
         Tensor ranks, ranksBelow, weights = null!, ranksAbove = null!;
-        using (Autograd.NoGrad())
+        if (ignoreNan)
         {
-            if (ignoreNan)
-            {
-                ranks = q * (sorted.Eq(sorted).Sum([-1], keepDim: true) - 1.0);
-                ranks = ranks.MaskedFill(ranks.Lt(0.0), 0);
-            }
-            else
-            {
-                long last = n - 1;
-                var hasNan = sorted.Ne(sorted).Sum([-1], keepDim: true).Gt(0.0);
-                ranks = Tensor.Where(hasNan, Tensor.Scalar(last, q.DType), q * (double)last);
-            }
-            ranks = mode switch
-            {
-                Mode.Lower => ranks.Floor(),
-                Mode.Higher => ranks.Ceil(),
-                Mode.Nearest => ranks.Round(),
-                _ => ranks,
-            };
-            ranksBelow = ranks.To(DType.Int64);
-            if (mode is Mode.Linear or Mode.Midpoint)
-            {
-                weights = mode == Mode.Midpoint ? Tensor.FullLike(ranks, 0.5) : ranks - ranksBelow;
-                ranksAbove = ranks.Ceil().To(DType.Int64);
-            }
+            Tensor scale;
+            using (Autograd.NoGrad()) scale = sorted.Eq(sorted).Sum([-1], keepDim: true) - 1.0;
+            ranks = q * scale;
+            ranks = ranks.MaskedFill(ranks.Lt(0.0), 0);
+        }
+        else
+        {
+            long last = n - 1;
+            Tensor hasNan;
+            using (Autograd.NoGrad()) hasNan = sorted.Ne(sorted).Sum([-1], keepDim: true).Gt(0.0);
+            ranks = Tensor.Where(hasNan, Tensor.Scalar(last, q.DType), q * (double)last);
+        }
+        ranks = mode switch
+        {
+            Mode.Lower => ranks.Floor(),
+            Mode.Higher => ranks.Ceil(),
+            Mode.Nearest => ranks.Round(),
+            _ => ranks,
+        };
+        using (Autograd.NoGrad()) ranksBelow = ranks.To(DType.Int64);
+        if (mode is Mode.Linear or Mode.Midpoint)
+        {
+            weights = mode == Mode.Midpoint ? Tensor.FullLike(ranks, 0.5) : ranks - ranksBelow;
+            using (Autograd.NoGrad()) ranksAbove = ranks.Ceil().To(DType.Int64);
         }
         var values = sorted.Gather(-1, ranksBelow);
         if (mode is Mode.Linear or Mode.Midpoint) values = values.Lerp(sorted.Gather(-1, ranksAbove), weights);

@@ -176,4 +176,34 @@ public class QuantileModeTests
         Assert.Equal([0, 0], Tensor.Scalar(0.0).Argwhere().Shape);
         Assert.False(a.Clone().RequiresGrad_().Argwhere().RequiresGrad);
     }
+
+    [Fact]
+    public void QGetsAGradientInLinearModeOnly()
+    {
+        // PyTorch 2.6: the linear weights are (q * scale) - floor, so q's gradient is (above - below) * scale; the rounded
+        // ranks of the other modes leave q out of the graph.
+        Tensor X() => Check.F64([0.5, 2.0, -1.0, 3.0, 1.0, NaN, 4.0, 0.0, 2.0, 2.5, 7.0, -3.0], 3, 4).RequiresGrad_();
+        var upstream = Check.F64([1, 2, 3, 0.5, -1, 2], 2, 3);
+        var x = X();
+        var q = Check.F64([0.2, 0.75], 2).RequiresGrad_();
+        x.Quantile(q, 1).Backward(upstream);
+        Check.Close([49.5, 28.5], q.Grad!, 1e-12);
+        Check.Close([0.6, 0.375, 0.4, 0.125, 0, 1, 0, 0, 1.8, 1.5, 0.5, 1.2], x.Grad!, 1e-12);
+        foreach (var mode in new[] { "midpoint", "lower", "higher", "nearest" })
+        {
+            q = Check.F64([0.2, 0.75], 2).RequiresGrad_();
+            X().Quantile(q, 1, interpolation: mode).Backward(upstream);
+            Assert.Null(q.Grad);
+        }
+        var q0 = Tensor.Scalar(0.4, DType.Float64).RequiresGrad_();
+        x = X();
+        x.Nanquantile(q0, 1).Sum().Backward();
+        Assert.Equal(8.0, q0.Grad!.Item<double>(), 12);
+        Check.Close([0.8, 0.2, 0, 0, 0.8, 0, 0, 0.2, 0.8, 0.2, 0, 0], x.Grad!, 1e-12);
+        // A slice with NaN pins quantile's rank to the last; q then reaches the result with a zero gradient.
+        q0 = Tensor.Scalar(0.4, DType.Float64).RequiresGrad_();
+        X().Quantile(q0).Backward();
+        Assert.Equal(0.0, q0.Grad!.Item<double>());
+        Assert.True(Autograd.GradCheck(t => Check.Det([3, 5], 0.3).Quantile(t[0], 1), [Check.F64([0.15, 0.6], 2).RequiresGrad_()]));
+    }
 }
