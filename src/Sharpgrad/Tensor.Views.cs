@@ -68,7 +68,47 @@ public sealed partial class Tensor
     public Tensor AsStrided(int[] size, int[] stride, int? storageOffset = null) =>
         ViewOps.AsStrided(this, (int[])size.Clone(), (int[])stride.Clone(), storageOffset ?? Offset);
 
-    /// <summary>Indexing along dim 0 (a view): <c>t[i]</c>. PyTorch: tensor[i].</summary>
+    /// <summary>
+    /// Indexing along dim 0 (a view): <c>t[i]</c>; assigning copies the value (broadcast) into that row, in place.
+    /// PyTorch: tensor[i], tensor[i] = value.
+    /// </summary>
     [System.Runtime.CompilerServices.IndexerName("At")]
-    public Tensor this[long index] => ViewOps.Index(this, index);
+    public Tensor this[long index]
+    {
+        get => ViewOps.Index(this, index);
+        set => IndexingOps.Set(this, [index], value);
+    }
+
+    /// <summary>
+    /// Python-style indexing, <c>t[0, 1..3, TensorIndex.None, TensorIndex.Ellipsis, idx]</c>: integers, ranges/slices,
+    /// None and Ellipsis give a view (SelectBackward0, SliceBackward0, ...); Int64 tensors and Bool masks index as
+    /// PyTorch's advanced indexing does and give a copy (IndexBackward0). Assigning writes the value (broadcast) there in
+    /// place: copy_ into the view, or index_put_ at the tensor positions. PyTorch: tensor[...], tensor[...] = value.
+    /// </summary>
+    [System.Runtime.CompilerServices.IndexerName("At")]
+    public Tensor this[params TensorIndex[] indices]
+    {
+        get => IndexingOps.Get(this, indices);
+        set => IndexingOps.Set(this, indices, value);
+    }
+
+    /// <summary>The same as the indexer <c>t[indices]</c>. PyTorch: tensor[...] (C++: tensor.index({...})).</summary>
+    public Tensor Index(params TensorIndex[] indices) => IndexingOps.Get(this, indices);
+
+    /// <summary>
+    /// <c>t[indices] = value</c> as a method (a copy into the selected view, or index_put_ at tensor positions); returns
+    /// this tensor. PyTorch: tensor[...] = value (C++: tensor.index_put_({...}, value)).
+    /// </summary>
+    public Tensor IndexPut_(TensorIndex[] indices, Tensor value)
+    {
+        IndexingOps.Set(this, indices, value);
+        return this;
+    }
+
+    /// <summary><c>t[indices] = value</c> with a number: fills the selected view, or writes it at tensor positions.</summary>
+    public Tensor IndexPut_(TensorIndex[] indices, double value)
+    {
+        IndexingOps.Set(this, indices, value);
+        return this;
+    }
 }

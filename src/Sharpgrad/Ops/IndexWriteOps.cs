@@ -94,48 +94,24 @@ internal static class IndexWriteOps
     /// </summary>
     public static Tensor IndexPut(Tensor self, Tensor[] indices, Tensor values, bool accumulate, bool inPlace)
     {
+        ArgumentNullException.ThrowIfNull(indices);
+        foreach (var index in indices) ArgumentNullException.ThrowIfNull(index);
+        return IndexPutAt(self, indices, values, accumulate, inPlace);
+    }
+
+    /// <summary>
+    /// index_put with ATen's optional entries: a null entry leaves its dim unindexed (as <c>t[:, idx] = v</c> does).
+    /// The indexed dims are moved to the front of a permuted view, where the leading-dims kernel writes, and the node
+    /// permutes the gradient the same way.
+    /// </summary>
+    internal static Tensor IndexPutAt(Tensor self, Tensor?[] indices, Tensor values, bool accumulate, bool inPlace)
+    {
         self.ThrowIfDisposed();
         values.ThrowIfDisposed();
-        ArgumentNullException.ThrowIfNull(indices);
-        var ints = ExpandMasks(self, indices);
-        int k = ints.Count;
-        if (k > self.Dim) throw new ArgumentOutOfRangeException(nameof(indices), $"too many indices for tensor of dimension {self.Dim} (got {k})");
-        int[] shape = k == 0 ? [] : ints[0].Sizes;
-        for (int j = 1; j < k; j++)
-        {
-            try { shape = Layout.Broadcast(shape, ints[j].Sizes); }
-            catch (ArgumentException)
-            {
-                var shapes = new string[k];
-                for (int i = 0; i < k; i++) shapes[i] = Errors.Shape(ints[i].Sizes);
-                throw new ArgumentOutOfRangeException(nameof(indices), $"shape mismatch: indexing tensors could not be broadcast together with shapes {string.Join(", ", shapes)}");
-            }
-        }
-        // the linear position of each indexed slice in self's first k dims
-        int count = Layout.NumElements(shape), rows = 1, inner = 1;
-        for (int d = 0; d < k; d++) rows *= self.Sizes[d];
-        for (int d = k; d < self.Dim; d++) inner *= self.Sizes[d];
-        var linear = new long[count];
-        for (int j = 0, stride = rows; j < k; j++)
-        {
-            stride /= self.Sizes[j];
-            var entries = Entries(ints[j], self.Sizes[j], j, wrap: true);
-            var where = Layout.ContiguousStrides(ints[j].Sizes);
-            // walk the broadcast shape, reading index j through its own (broadcast) strides
-            var coord = new int[shape.Length];
-            for (int p = 0; p < count; p++)
-            {
-                int at = 0, lead = shape.Length - ints[j].Dim;
-                for (int d = 0; d < ints[j].Dim; d++) if (ints[j].Sizes[d] != 1) at += coord[lead + d] * where[d];
-                linear[p] += entries[at] * stride;
-                for (int d = shape.Length - 1; d >= 0 && ++coord[d] == shape[d]; d--) coord[d] = 0;
-            }
-        }
+        var ai = AdvancedIndex.Resolve(self, indices);
         if (values.DType != self.DType)
             throw new InvalidOperationException($"Index put requires the source and destination dtypes match, got {ScatterOps.TypeName(self.DType)} for the destination and {ScatterOps.TypeName(values.DType)} for the source.");
-        var resultShape = new int[shape.Length + self.Dim - k];
-        shape.CopyTo(resultShape, 0);
-        for (int d = k; d < self.Dim; d++) resultShape[shape.Length + d - k] = self.Sizes[d];
+        var resultShape = ai.ResultShape(self.Sizes);
         bool fits = values.Dim <= resultShape.Length;
         for (int d = 0; fits && d < values.Dim; d++)
         {
@@ -144,36 +120,215 @@ internal static class IndexWriteOps
         }
         if (!fits)
             throw new InvalidOperationException($"shape mismatch: value tensor of shape {Errors.Shape(values.Sizes)} cannot be broadcast to indexing result of shape {Errors.Shape(resultShape)}");
-        var lin = Tensor.FromArray(linear);
+        var lin = Tensor.FromArray(ai.Rows);
         var valueSizes = values.Sizes;
         return ScatterOps.Run(self, values, inPlace,
-            _ => Record.Connect(new IndexPutBackward0(self.Sizes, k, rows, shape, accumulate, valueSizes, values.DType) { Index = SavedTensor.Input(lin) }, self, values),
+            _ => Record.Connect(new IndexPutBackward0(self.Sizes, ai.Geometry, accumulate, valueSizes, values.DType) { Index = SavedTensor.Input(lin) }, self, values),
             () =>
             {
-                Tensor v;
-                using (Autograd.NoGrad()) v = values.Expand(resultShape).Contiguous();
-                return ScatterOps.Write(self, v, (y, s) => Dispatch.IndexWrite(y, 1, rows, inner, linear, s, 0, accumulate, "index_put"));
+                using var scope = Tensor.NewScope();
+                using var noGrad = Autograd.NoGrad();
+                var v = ai.Geometry.ToLeading(values.Expand(resultShape)).Contiguous();
+                var permuted = ai.Geometry.Permutation is { } perm ? self.Permute(perm) : self;
+                var y = ScatterOps.Write(permuted, v, (t, src) => Dispatch.IndexWrite(t, 1, ai.Geometry.RowCount, ai.Geometry.Inner, ai.Rows, src, 0, accumulate, "index_put"));
+                if (ai.Geometry.Inverse is { } inverse) y = y.Permute(inverse).Contiguous();
+                return y.MoveToOuterScope();
             });
     }
+}
 
-    /// <summary>Bool masks become their nonzero positions, one Int64 index per mask dim; other dtypes are refused.</summary>
-    private static List<Tensor> ExpandMasks(Tensor self, Tensor[] indices)
+/// <summary>
+/// Where an advanced index reads or writes: the indexed dims of self (in order), the broadcast shape of their index
+/// tensors, and the permutation that brings those dims to the front, where one Int64 row per index element addresses a
+/// slice of the remaining dims.
+/// </summary>
+internal sealed class IndexGeometry(int[] selfSizes, int[] dims, int[] broadcast)
+{
+    /// <summary>The indexed dims of self, ascending.</summary>
+    public int[] Dims { get; } = dims;
+
+    /// <summary>The index tensors' broadcast shape.</summary>
+    public int[] Broadcast { get; } = broadcast;
+
+    /// <summary>Null when the indexed dims already lead; else the dims first, then the rest in order.</summary>
+    public int[]? Permutation { get; } = Leading(dims) ? null : [.. dims, .. Enumerable.Range(0, selfSizes.Length).Except(dims)];
+
+    /// <summary>The inverse of <see cref="Permutation"/>.</summary>
+    public int[]? Inverse => Permutation is { } p ? Invert(p) : null;
+
+    /// <summary>The number of addressable rows (the product of the indexed dims' sizes).</summary>
+    public int RowCount { get; } = dims.Aggregate(1, (acc, d) => acc * selfSizes[d]);
+
+    /// <summary>The elements per row (the product of the other dims' sizes).</summary>
+    public int Inner { get; } = Enumerable.Range(0, selfSizes.Length).Except(dims).Aggregate(1, (acc, d) => acc * selfSizes[d]);
+
+    /// <summary>Consecutive indexed dims keep the index's place in the result; otherwise it goes first (NumPy's rule).</summary>
+    public bool Adjacent => Dims[^1] - Dims[0] + 1 == Dims.Length;
+
+    /// <summary>self's sizes with the indexed dims first.</summary>
+    public int[] LeadingSizes(int[] sizes) => Permutation is { } p ? [.. p.Select(d => sizes[d])] : sizes;
+
+    /// <summary>The leading-layout result shape: the broadcast shape, then the dims not indexed.</summary>
+    public int[] LeadingResultShape(int[] sizes) => [.. Broadcast, .. Enumerable.Range(0, sizes.Length).Except(Dims).Select(d => sizes[d])];
+
+    /// <summary>
+    /// A tensor in the result's layout moved to the leading one: when the index kept its place after some unindexed
+    /// dims, its block of dims moves to the front (a view).
+    /// </summary>
+    public Tensor ToLeading(Tensor result) => BlockMove(result, toFront: true);
+
+    /// <summary>The inverse of <see cref="ToLeading"/>.</summary>
+    public Tensor FromLeading(Tensor leading) => BlockMove(leading, toFront: false);
+
+    private Tensor BlockMove(Tensor t, bool toFront)
     {
-        var result = new List<Tensor>(indices.Length);
-        foreach (var index in indices)
+        int before = Adjacent ? Dims[0] : 0, block = Broadcast.Length;
+        if (before == 0 || block == 0) return t;
+        int n = t.Dim;
+        var perm = new int[n];
+        int k = 0;
+        if (toFront)
         {
-            ArgumentNullException.ThrowIfNull(index);
-            index.ThrowIfDisposed();
-            if (index.DType == DType.Int64) { result.Add(index); continue; }
-            if (index.DType != DType.Bool) throw new ArgumentOutOfRangeException(nameof(indices), "tensors used as indices must be long, int, byte or bool tensors");
-            int at = result.Count;
-            if (at + index.Dim > self.Dim) throw new ArgumentOutOfRangeException(nameof(indices), $"too many indices for tensor of dimension {self.Dim} (got {at + index.Dim})");
-            for (int j = 0; j < index.Dim; j++)
-                if (index.Sizes[j] != self.Sizes[at + j])
-                    throw new ArgumentOutOfRangeException(nameof(indices), $"The shape of the mask {Errors.Shape(index.Sizes)} at index {j} does not match the shape of the indexed tensor {Errors.Shape(self.Sizes)} at index {at + j}");
-            var positions = index.Nonzero();
-            for (int j = 0; j < index.Dim; j++) result.Add(positions.Select(1, j).Contiguous());
+            for (int i = 0; i < block; i++) perm[k++] = before + i;
+            for (int i = 0; i < before; i++) perm[k++] = i;
         }
-        return result;
+        else
+        {
+            for (int i = 0; i < before; i++) perm[k++] = block + i;
+            for (int i = 0; i < block; i++) perm[k++] = i;
+        }
+        for (int i = before + block; i < n; i++) perm[k++] = i;
+        return t.Permute(perm);
+    }
+
+    private static bool Leading(int[] dims)
+    {
+        for (int i = 0; i < dims.Length; i++)
+            if (dims[i] != i) return false;
+        return true;
+    }
+
+    private static int[] Invert(int[] p)
+    {
+        var inv = new int[p.Length];
+        for (int i = 0; i < p.Length; i++) inv[p[i]] = i;
+        return inv;
+    }
+}
+
+/// <summary>An advanced index resolved against a tensor: masks expanded to positions, bounds checked, rows computed.</summary>
+internal sealed class AdvancedIndex
+{
+    private AdvancedIndex(IndexGeometry geometry, long[] rows)
+    {
+        Geometry = geometry;
+        Rows = rows;
+    }
+
+    public IndexGeometry Geometry { get; }
+
+    /// <summary>For each element of the broadcast index, the row it addresses in self's leading layout.</summary>
+    public long[] Rows { get; }
+
+    /// <summary>The shape PyTorch's advanced indexing gives: see <see cref="IndexGeometry.Adjacent"/>.</summary>
+    public int[] ResultShape(int[] sizes)
+    {
+        var leading = Geometry.LeadingResultShape(sizes);
+        if (!Geometry.Adjacent || Geometry.Dims[0] == 0) return leading;
+        int before = Geometry.Dims[0], block = Geometry.Broadcast.Length;
+        var shape = new int[leading.Length];
+        for (int i = 0; i < before; i++) shape[i] = leading[block + i];
+        for (int i = 0; i < block; i++) shape[before + i] = leading[i];
+        for (int i = before + block; i < shape.Length; i++) shape[i] = leading[i];
+        return shape;
+    }
+
+    /// <summary>
+    /// ATen's index checks, in its order and words: a null entry skips a dim, an Int64 tensor indexes one, a Bool mask
+    /// as many as it has (its nonzero positions); anything else, too many dims, a mask of the wrong shape, index tensors
+    /// that don't broadcast, or a position out of range throws ArgumentOutOfRangeException (IndexError).
+    /// </summary>
+    public static AdvancedIndex Resolve(Tensor self, Tensor?[] entries)
+    {
+        var dims = new List<int>();
+        var tensors = new List<Tensor>();
+        int at = 0;
+        foreach (var entry in entries)
+        {
+            if (entry is null) { at++; continue; }
+            entry.ThrowIfDisposed();
+            if (entry.DType == DType.Int64)
+            {
+                if (at >= self.Dim) throw TooMany(self.Dim, at + 1);
+                dims.Add(at++);
+                tensors.Add(entry);
+                continue;
+            }
+            if (entry.DType != DType.Bool) throw new ArgumentOutOfRangeException(nameof(entries), "tensors used as indices must be long, int, byte or bool tensors");
+            if (at + entry.Dim > self.Dim) throw TooMany(self.Dim, at + entry.Dim);
+            for (int j = 0; j < entry.Dim; j++)
+                if (entry.Sizes[j] != self.Sizes[at + j])
+                    throw new ArgumentOutOfRangeException(nameof(entries), $"The shape of the mask {Errors.Shape(entry.Sizes)} at index {j} does not match the shape of the indexed tensor {Errors.Shape(self.Sizes)} at index {at + j}");
+            using (Autograd.NoGrad())
+            {
+                var positions = entry.Nonzero();
+                for (int j = 0; j < entry.Dim; j++)
+                {
+                    dims.Add(at + j);
+                    tensors.Add(positions.Select(1, j).Contiguous());
+                }
+            }
+            at += entry.Dim;
+        }
+        if (dims.Count == 0) throw new ArgumentException("at least one index tensor is required", nameof(entries));
+        int[] shape = tensors[0].Sizes;
+        for (int j = 1; j < tensors.Count; j++)
+        {
+            try { shape = Layout.Broadcast(shape, tensors[j].Sizes); }
+            catch (ArgumentException)
+            {
+                throw new ArgumentOutOfRangeException(nameof(entries),
+                    $"shape mismatch: indexing tensors could not be broadcast together with shapes {string.Join(", ", tensors.Select(t => Errors.Shape(t.Sizes)))}");
+            }
+        }
+        var geometry = new IndexGeometry(self.Sizes, [.. dims], shape);
+        int count = Layout.NumElements(shape);
+        var rows = new long[count];
+        long stride = geometry.RowCount;
+        for (int j = 0; j < tensors.Count; j++)
+        {
+            int size = self.Sizes[dims[j]];
+            stride /= size;
+            var entriesJ = IndexEntries(tensors[j], size, dims[j]);
+            var where = Layout.ContiguousStrides(tensors[j].Sizes);
+            // walk the broadcast shape, reading index j through its own (broadcast) strides
+            var coord = new int[shape.Length];
+            int lead = shape.Length - tensors[j].Dim;
+            for (int p = 0; p < count; p++)
+            {
+                int pos = 0;
+                for (int d = 0; d < tensors[j].Dim; d++) if (tensors[j].Sizes[d] != 1) pos += coord[lead + d] * where[d];
+                rows[p] += entriesJ[pos] * stride;
+                for (int d = shape.Length - 1; d >= 0 && ++coord[d] == shape[d]; d--) coord[d] = 0;
+            }
+        }
+        return new AdvancedIndex(geometry, rows);
+    }
+
+    private static ArgumentOutOfRangeException TooMany(int ndim, int got) =>
+        new("indices", $"too many indices for tensor of dimension {ndim} (got {got})");
+
+    private static long[] IndexEntries(Tensor index, int size, int dim)
+    {
+        var idx = OpHelpers.ContiguousRaw(index);
+        var data = idx.Data<long>();
+        var r = new long[idx.Numel];
+        for (int i = 0; i < r.Length; i++)
+        {
+            long v = data[idx.Offset + i];
+            if (v >= size || v < -size) throw Errors.IndexOutOfBounds(v, dim, size);
+            r[i] = v < 0 ? v + size : v;
+        }
+        return r;
     }
 }

@@ -59,29 +59,55 @@ internal sealed class IndexCopyBackward0(int dim) : IndexNode
 }
 
 /// <summary>
-/// index_put(indices, values, accumulate), with the indices saved as linear rows of self viewed as [rows, rest...]:
-/// self: grad (accumulate) or grad with the indexed slices zeroed; values: grad[indices] summed to values' shape.
+/// index_put(indices, values, accumulate), with the indices saved as rows of self's leading layout (indexed dims first,
+/// see <see cref="IndexGeometry"/>): self: grad (accumulate) or grad with the indexed slices zeroed; values: grad at the
+/// indices, summed to values' shape.
 /// </summary>
-internal sealed class IndexPutBackward0(int[] selfSizes, int k, int rows, int[] indexShape, bool accumulate, int[] valueSizes, DType valueType) : IndexNode
+internal sealed class IndexPutBackward0(int[] selfSizes, IndexGeometry geometry, bool accumulate, int[] valueSizes, DType valueType) : IndexNode
 {
     public override string Name => nameof(IndexPutBackward0);
     internal override Tensor?[] Apply(Tensor grad)
     {
-        var linear = Index!.Unpack();
-        var flatShape = new int[1 + selfSizes.Length - k];
-        flatShape[0] = rows;
-        Array.Copy(selfSizes, k, flatShape, 1, selfSizes.Length - k);
-        var flat = grad.Reshape(flatShape);
+        var rows = Index!.Unpack();
+        var flat = Rows(grad, selfSizes, geometry);
         Tensor? gSelf = null, gValues = null;
-        if (NeedsInputGrad(0)) gSelf = accumulate ? grad : flat.IndexFill(0, linear, 0.0).Reshape(selfSizes);
+        if (NeedsInputGrad(0))
+            gSelf = accumulate ? grad : FromRows(flat.IndexFill(0, rows, 0.0), selfSizes, geometry);
         if (NeedsInputGrad(1))
-        {
-            var resultShape = new int[indexShape.Length + selfSizes.Length - k];
-            indexShape.CopyTo(resultShape, 0);
-            Array.Copy(selfSizes, k, resultShape, indexShape.Length, selfSizes.Length - k);
-            gValues = OpHelpers.GradFor(flat.IndexSelect(0, linear).Reshape(resultShape), valueSizes, valueType);
-        }
+            gValues = OpHelpers.GradFor(geometry.FromLeading(flat.IndexSelect(0, rows).Reshape(geometry.LeadingResultShape(selfSizes))), valueSizes, valueType);
         return [gSelf, gValues];
+    }
+
+    /// <summary>t (shaped like self) as [rows, rest...] of the leading layout.</summary>
+    internal static Tensor Rows(Tensor t, int[] selfSizes, IndexGeometry geometry)
+    {
+        var leading = geometry.Permutation is { } p ? t.Permute(p) : t;
+        var sizes = geometry.LeadingSizes(selfSizes);
+        return leading.Reshape([geometry.RowCount, .. sizes.Skip(geometry.Dims.Length)]);
+    }
+
+    /// <summary>The inverse of <see cref="Rows"/>.</summary>
+    internal static Tensor FromRows(Tensor rows, int[] selfSizes, IndexGeometry geometry)
+    {
+        var leading = rows.Reshape(geometry.LeadingSizes(selfSizes));
+        return geometry.Inverse is { } inverse ? leading.Permute(inverse) : leading;
+    }
+}
+
+/// <summary>
+/// Advanced indexing (t[idx], t[:, mask], ...): grad added into zeros at the indexed rows (index_put with accumulate),
+/// so repeated positions sum.
+/// </summary>
+internal sealed class IndexBackward0(int[] selfSizes, DType selfType, IndexGeometry geometry) : IndexNode
+{
+    public override string Name => nameof(IndexBackward0);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var rows = Index!.Unpack();
+        var leadingShape = geometry.LeadingSizes(selfSizes);
+        var zeros = Tensor.Zeros([geometry.RowCount, .. leadingShape.Skip(geometry.Dims.Length)], grad.DType);
+        var picked = geometry.ToLeading(grad).Reshape([rows.Numel, .. leadingShape.Skip(geometry.Dims.Length)]);
+        return [OpHelpers.GradFor(IndexPutBackward0.FromRows(zeros.IndexAdd(0, rows, picked), selfSizes, geometry), selfSizes, selfType)];
     }
 }
 

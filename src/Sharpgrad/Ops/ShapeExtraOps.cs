@@ -8,6 +8,9 @@ namespace Sharpgrad.Ops;
 /// </summary>
 internal static class ShapeExtraOps
 {
+    /// <summary>alias: a view with the same geometry (AliasBackward0).</summary>
+    public static Tensor Alias(Tensor self) => ViewOps.MakeView(self, self.Sizes, self.Strides, self.Offset, static () => new AliasBackward0());
+
     /// <summary>movedim: a permute view (PermuteBackward0); a 0-dim tensor gets an alias (AliasBackward0).</summary>
     public static Tensor Movedim(Tensor self, int[] source, int[] destination)
     {
@@ -21,7 +24,7 @@ internal static class ShapeExtraOps
         var dst = WrapAll(destination, nd);
         if (!AllUnique(src)) throw new ArgumentException($"movedim: repeated dim in `source` ({Errors.Shape(source)})");
         if (!AllUnique(dst)) throw new ArgumentException($"movedim: repeated dim in `destination` ({Errors.Shape(destination)})");
-        if (nd == 0) return ViewOps.MakeView(self, self.Sizes, self.Strides, self.Offset, static () => new AliasBackward0());
+        if (nd == 0) return Alias(self);
         var order = new int[nd];
         var restSource = new bool[nd];
         var restDestination = new bool[nd];

@@ -18,6 +18,11 @@ public class ReadmeTourTests
         Assert.Equal(new float[] { 6, 0, 8, 9, 0, 11 }, a.ToArray<float>()); // column 1 of a, zeroed through the view
         var s = (a * 2.0 + Tensor.Ones([3])).Sum(1);
         Assert.Equal(new float[] { 31, 43 }, s.ToArray<float>());
+        var row = a[1, 1..];
+        Assert.Equal(new float[] { 0, 11 }, row.ToArray<float>());
+        a[.., Tensor.FromArray(new long[] { 2, 0 })] = Tensor.Full([2, 1], -1.0);
+        Assert.Equal(new float[] { -1, 0, -1, -1, 0, -1 }, a.ToArray<float>());
+        Assert.Equal(new float[] { 0, -1 }, row.ToArray<float>()); // the view sees the write
 
         var x = Tensor.Randn([10, 6], requiresGrad: true);
         var y = (x * 3.0).Sum();
