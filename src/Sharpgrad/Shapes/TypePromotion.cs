@@ -5,7 +5,8 @@ internal static class TypePromotion
 {
     private static int Category(DType d) => d switch { DType.Bool => 0, DType.Int64 => 1, _ => 2 };
 
-    private static DType Promote(DType a, DType b)
+    /// <summary>The promoted dtype of two dtypes, ignoring dimensions (torch.promote_types).</summary>
+    public static DType Promote(DType a, DType b)
     {
         if (a == b) return a;
         if (a == DType.Float64 || b == DType.Float64) return DType.Float64;

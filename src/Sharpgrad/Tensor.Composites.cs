@@ -1,0 +1,110 @@
+using Sharpgrad.Ops;
+
+namespace Sharpgrad;
+
+public sealed partial class Tensor
+{
+    // ---- atleast_Nd, stacking and splitting ----
+
+    /// <summary>This tensor with at least one dim: a 0-dim tensor as [1] (ViewBackward0), any other itself. PyTorch: torch.atleast_1d.</summary>
+    public Tensor AtLeast1d() => StackSplitOps.AtLeast1d(this);
+
+    /// <summary>At least two dims: [1, 1] from 0-dim, [1, n] from 1-dim, else itself. PyTorch: torch.atleast_2d.</summary>
+    public Tensor AtLeast2d() => StackSplitOps.AtLeast2d(this);
+
+    /// <summary>At least three dims: [1, 1, 1], [1, n, 1], [m, n, 1], else itself. PyTorch: torch.atleast_3d.</summary>
+    public Tensor AtLeast3d() => StackSplitOps.AtLeast3d(this);
+
+    /// <summary>Joined horizontally: 1-D inputs end to end, others along dim 1 (CatBackward0). PyTorch: torch.hstack.</summary>
+    public static Tensor Hstack(params Tensor[] tensors) => StackSplitOps.Hstack(tensors);
+
+    /// <summary>Rows stacked, inputs made at least 2-D (CatBackward0). PyTorch: torch.vstack.</summary>
+    public static Tensor Vstack(params Tensor[] tensors) => StackSplitOps.Vstack(tensors);
+
+    /// <summary>Stacked along dim 2, inputs made at least 3-D (CatBackward0). PyTorch: torch.dstack.</summary>
+    public static Tensor Dstack(params Tensor[] tensors) => StackSplitOps.Dstack(tensors);
+
+    /// <summary>0-D and 1-D inputs as columns, joined along dim 1 with the 2-D ones (CatBackward0). PyTorch: torch.column_stack.</summary>
+    public static Tensor ColumnStack(params Tensor[] tensors) => StackSplitOps.ColumnStack(tensors);
+
+    /// <summary>
+    /// <paramref name="sections"/> views along <paramref name="dim"/>, as even as they can be (the first size % sections
+    /// one longer). PyTorch: torch.tensor_split(sections).
+    /// </summary>
+    public Tensor[] TensorSplit(int sections, int dim = 0) => StackSplitOps.TensorSplit(this, sections, dim);
+
+    /// <summary>Views split before each of <paramref name="indices"/> along <paramref name="dim"/>. PyTorch: torch.tensor_split(indices).</summary>
+    public Tensor[] TensorSplit(long[] indices, int dim = 0) => StackSplitOps.TensorSplit(this, indices, dim);
+
+    /// <summary>tensor_split along dim 1 (dim 0 for 1-D) into equal sections. PyTorch: torch.hsplit.</summary>
+    public Tensor[] Hsplit(int sections) => StackSplitOps.SplitAlong(this, "hsplit", 1, sections);
+
+    /// <summary>tensor_split along dim 1 (dim 0 for 1-D) at <paramref name="indices"/>. PyTorch: torch.hsplit.</summary>
+    public Tensor[] Hsplit(long[] indices) => StackSplitOps.SplitAlong(this, "hsplit", 1, indices);
+
+    /// <summary>tensor_split along dim 0 of a tensor of two or more dims, into equal sections. PyTorch: torch.vsplit.</summary>
+    public Tensor[] Vsplit(int sections) => StackSplitOps.SplitAlong(this, "vsplit", 2, sections);
+
+    /// <summary>tensor_split along dim 0 at <paramref name="indices"/>. PyTorch: torch.vsplit.</summary>
+    public Tensor[] Vsplit(long[] indices) => StackSplitOps.SplitAlong(this, "vsplit", 2, indices);
+
+    /// <summary>tensor_split along dim 2 of a tensor of three or more dims, into equal sections. PyTorch: torch.dsplit.</summary>
+    public Tensor[] Dsplit(int sections) => StackSplitOps.SplitAlong(this, "dsplit", 3, sections);
+
+    /// <summary>tensor_split along dim 2 at <paramref name="indices"/>. PyTorch: torch.dsplit.</summary>
+    public Tensor[] Dsplit(long[] indices) => StackSplitOps.SplitAlong(this, "dsplit", 3, indices);
+
+    // ---- products ----
+
+    /// <summary>Sum over the last dims of both (a product with a 0-dim operand). PyTorch: torch.inner.</summary>
+    public Tensor Inner(Tensor other) => ProductOps.Inner(this, other);
+
+    /// <summary>Dot product of two 1-D tensors (VdotBackward0). PyTorch: torch.vdot.</summary>
+    public Tensor Vdot(Tensor other) => ProductOps.Vdot(this, other);
+
+    /// <summary>beta * this + alpha * (mat @ vec) (AddmvBackward0). PyTorch: torch.addmv.</summary>
+    public Tensor Addmv(Tensor mat, Tensor vec, double beta = 1, double alpha = 1) => ProductOps.Addmv(this, mat, vec, beta, alpha);
+
+    /// <summary>beta * this + alpha * outer(vec1, vec2) (AddrBackward0). PyTorch: torch.addr.</summary>
+    public Tensor Addr(Tensor vec1, Tensor vec2, double beta = 1, double alpha = 1) => ProductOps.Addr(this, vec1, vec2, beta, alpha);
+
+    /// <summary>The n-th matrix power of a square matrix (or batch); negative n inverts first. PyTorch: torch.matrix_power.</summary>
+    public Tensor MatrixPower(long n) => ProductOps.MatrixPower(this, n);
+
+    /// <summary>log det: NaN for a negative determinant, -inf for a singular matrix. PyTorch: torch.logdet.</summary>
+    public Tensor Logdet() => ProductOps.Logdet(this);
+
+    /// <summary>The inputs (0-D as 1x1, 1-D as a row) along a block diagonal (BlockDiagBackward0). PyTorch: torch.block_diag.</summary>
+    public static Tensor BlockDiag(params Tensor[] tensors) => ProductOps.BlockDiag(tensors);
+
+    // ---- statistics ----
+
+    /// <summary>
+    /// Covariance of the variables in the rows (observations in the columns), with optional integer frequency and float
+    /// observation weights. PyTorch: torch.cov.
+    /// </summary>
+    public Tensor Cov(int correction = 1, Tensor? fweights = null, Tensor? aweights = null) => StatisticsOps.Cov(this, correction, fweights, aweights);
+
+    /// <summary>Pearson correlation coefficients of the variables in the rows, clipped to [-1, 1]. PyTorch: torch.corrcoef.</summary>
+    public Tensor Corrcoef() => StatisticsOps.Corrcoef(this);
+
+    /// <summary>(amin, amax) over all elements, or along <paramref name="dim"/>; no derivative, as in PyTorch. PyTorch: torch.aminmax.</summary>
+    public (Tensor Min, Tensor Max) Aminmax(int? dim = null, bool keepDim = false) => StatisticsOps.Aminmax(this, dim, keepDim);
+
+    // ---- integer math ----
+
+    /// <summary>Element-wise greatest common divisor of Int64 tensors (non-negative). PyTorch: torch.gcd.</summary>
+    public Tensor Gcd(Tensor other) => IntegerMathOps.Gcd(this, other);
+
+    /// <summary>Element-wise least common multiple of Int64 tensors (non-negative). PyTorch: torch.lcm.</summary>
+    public Tensor Lcm(Tensor other) => IntegerMathOps.Lcm(this, other);
+
+    /// <summary>0 below zero, 1 above, <paramref name="values"/> at zero (same dtype). PyTorch: torch.heaviside.</summary>
+    public Tensor Heaviside(Tensor values) => IntegerMathOps.Heaviside(this, values);
+
+    /// <summary>this * 2^<paramref name="other"/> (MulBackward0). PyTorch: torch.ldexp.</summary>
+    public Tensor Ldexp(Tensor other) => IntegerMathOps.Ldexp(this, other);
+
+    /// <summary>Alias of <see cref="Clamp(double?, double?)"/>. PyTorch: torch.clip.</summary>
+    public Tensor Clip(double? min = null, double? max = null) => Clamp(min, max);
+}

@@ -1,0 +1,180 @@
+namespace Sharpgrad.Tests.Core;
+
+/// <summary>
+/// atleast_Nd, h/v/d/column_stack, tensor_split and h/v/dsplit, inner, vdot, addmv, addr, matrix_power, logdet, block_diag,
+/// cov, corrcoef, aminmax, gcd, lcm, heaviside, ldexp: PyTorch 2.6's shapes, values, nodes and messages, and GradCheck.
+/// </summary>
+public class CompositeOpsTests
+{
+    private static Tensor A() => Tensor.Arange(0.0, 6.0).RequiresGrad_();
+    private static Tensor M() => Tensor.Arange(0.0, 12.0).Reshape(3, 4).RequiresGrad_();
+    private static Tensor R(params int[] shape) => Tensor.Randn(shape, DType.Float64).RequiresGrad_();
+
+    private static void Case(Tensor y, int[] shape, string? node, double[] first)
+    {
+        Assert.Equal(shape, y.Shape);
+        Assert.Equal(node, y.GradFn?.Name);
+        var flat = y.Detach().To(DType.Float64).Contiguous().ToArray<double>();
+        Assert.Equal(first.Length, Math.Min(first.Length, flat.Length));
+        for (int i = 0; i < first.Length; i++) Assert.Equal(first[i], flat[i], 5);
+    }
+
+    private static string Message<TException>(Func<object> f) where TException : Exception => Assert.Throws<TException>(() => f()).Message;
+
+    [Fact]
+    public void AtLeastAndStacking()
+    {
+        var s = Tensor.Scalar(5.0, requiresGrad: true);
+        var a = A();
+        var m = M();
+        Case(s.AtLeast1d(), [1], "ViewBackward0", [5]);
+        Case(a.AtLeast2d(), [1, 6], "UnsqueezeBackward0", [0, 1, 2, 3, 4, 5]);
+        Case(m.AtLeast3d(), [3, 4, 1], "UnsqueezeBackward0", [0, 1, 2, 3]);
+        Case(a.AtLeast3d(), [1, 6, 1], "UnsqueezeBackward0", [0, 1, 2]);
+        Case(s.AtLeast3d(), [1, 1, 1], "ViewBackward0", [5]);
+        Assert.Same(a, a.AtLeast1d());
+        Case(Tensor.Hstack(a, a), [12], "CatBackward0", [0, 1, 2, 3, 4, 5, 0, 1]);
+        Case(Tensor.Hstack(m, m), [3, 8], "CatBackward0", [0, 1, 2, 3, 0, 1, 2, 3]);
+        Case(Tensor.Vstack(a, a), [2, 6], "CatBackward0", [0, 1, 2, 3, 4, 5, 0, 1]);
+        Case(Tensor.Dstack(m, m), [3, 4, 2], "CatBackward0", [0, 0, 1, 1, 2, 2, 3, 3]);
+        Case(Tensor.ColumnStack(a, a, Tensor.Ones([6, 2])), [6, 4], "CatBackward0", [0, 0, 1, 1, 1, 1, 1, 1]);
+        foreach (var op in new[] { "hstack", "vstack", "dstack", "column_stack" })
+        {
+            Func<Tensor[], Tensor> f = op switch { "hstack" => Tensor.Hstack, "vstack" => Tensor.Vstack, "dstack" => Tensor.Dstack, _ => Tensor.ColumnStack };
+            Assert.Equal($"{op} expects a non-empty TensorList", Message<InvalidOperationException>(() => f([])));
+        }
+        Assert.True(Autograd.GradCheck(t => Tensor.ColumnStack(t[0], t[1]), [R(4), R(4, 2)]));
+    }
+
+    [Fact]
+    public void TensorSplitAndItsShorthands()
+    {
+        var a = A();
+        var m = M();
+        Assert.Equal([[2], [2], [1], [1]], a.TensorSplit(4).Select(t => t.Shape.ToArray()));
+        Assert.All(a.TensorSplit(4), t => Assert.Equal("SliceBackward0", t.GradFn!.Name));
+        Assert.Equal([[3, 1], [3, 2], [3, 1]], m.TensorSplit([1L, 3], dim: 1).Select(t => t.Shape.ToArray()));
+        Assert.Equal([[4], [0], [4], [0]], a.TensorSplit([4L, 2, 9]).Select(t => t.Shape.ToArray()));
+        Assert.Equal([[3, 2], [3, 2]], m.Hsplit(2).Select(t => t.Shape.ToArray()));
+        Assert.Equal([[2], [4]], a.Hsplit([2L]).Select(t => t.Shape.ToArray()));
+        Assert.Equal([2.0f, 3, 6, 7, 10, 11], m.Hsplit(2)[1].Detach().Contiguous().ToArray<float>());
+        Assert.Equal("number of sections must be larger than 0, got 0", Message<InvalidOperationException>(() => a.TensorSplit(0)));
+        Assert.Equal("tensor_split expected at least a 1-dimensional tensor, but got a tensor with 0 dims",
+            Message<InvalidOperationException>(() => Tensor.Scalar(5.0).TensorSplit(2)));
+        Assert.Equal("torch.hsplit attempted to split along dimension 1, but the size of the dimension 4 is not divisible by the split_size 3!",
+            Message<InvalidOperationException>(() => m.Hsplit(3)));
+        Assert.Equal("torch.hsplit requires a tensor with at least 1 dimension, but got a tensor with 0 dimensions!",
+            Message<InvalidOperationException>(() => Tensor.Scalar(5.0).Hsplit(1)));
+        Assert.Equal("torch.vsplit requires a tensor with at least 2 dimension, but got a tensor with 1 dimensions!", Message<InvalidOperationException>(() => a.Vsplit(2)));
+        Assert.Equal("torch.vsplit attempted to split along dimension 0, but the size of the dimension 3 is not divisible by the split_size 2!",
+            Message<InvalidOperationException>(() => m.Vsplit(2)));
+        Assert.Equal("torch.dsplit requires a tensor with at least 3 dimension, but got a tensor with 2 dimensions!", Message<InvalidOperationException>(() => m.Dsplit(2)));
+        Assert.True(Autograd.GradCheck(t => t[0].TensorSplit(3, 1)[1] * 2.0, [R(2, 7)]));
+    }
+
+    [Fact]
+    public void ProductsMatchPyTorch()
+    {
+        var m = M();
+        var s = Tensor.Scalar(5.0, requiresGrad: true);
+        Case(m.Inner(m), [3, 3], "ViewBackward0", [14, 38, 62, 38, 126, 214, 62, 214]);
+        Case(s.Inner(m), [3, 4], "MulBackward0", [0, 5, 10, 15, 20, 25, 30, 35]);
+        Assert.Equal("inner() the last dimension must match on both input tensors but got shapes [3, 4] and [6]", Message<ArgumentException>(() => m.Inner(A())));
+        Case(A().Vdot(A()), [], "VdotBackward0", [55]);
+        Assert.Equal("1D tensors expected, but got 2D and 1D tensors", Message<ArgumentException>(() => m.Vdot(A())));
+        Assert.Equal("inconsistent tensor size, expected tensor [3] and src [4] to have the same number of elements, but got 3 and 4 elements respectively",
+            Message<ArgumentException>(() => Tensor.Ones([3]).Vdot(Tensor.Ones([4]))));
+        Case(Tensor.Ones([3]).Addmv(m, Tensor.Ones([4], requiresGrad: true), beta: 2, alpha: 3), [3], "AddmvBackward0", [20, 68, 116]);
+        Assert.Equal("size mismatch, got input (3), mat (3x4), vec (3)", Message<ArgumentException>(() => Tensor.Ones([3]).Addmv(m, Tensor.Ones([3]))));
+        Assert.Equal("vector + matrix @ vector expected, got 1, 3, 1", Message<ArgumentException>(() => Tensor.Ones([3]).Addmv(Tensor.Ones([3, 4, 1]), Tensor.Ones([4]))));
+        Case(Tensor.Ones([3, 4]).Addr(Tensor.Ones([3]), Tensor.Arange(0.0, 4.0), beta: 0.5, alpha: 2), [3, 4], null, [0.5, 2.5, 4.5, 6.5, 0.5, 2.5, 4.5, 6.5]);
+        Assert.Equal("addr: Expected 1-D argument vec1, but got 2-D", Message<ArgumentException>(() => Tensor.Ones([3, 4]).Addr(Tensor.Ones([3, 1]), Tensor.Ones([4]))));
+        Assert.True(Autograd.GradCheck(t => t[0].Addmv(t[1], t[2], beta: 0.5, alpha: -2), [R(3), R(3, 4), R(4)]));
+        Assert.True(Autograd.GradCheck(t => t[0].Addr(t[1], t[2], beta: 2, alpha: 0.5), [R(1, 4), R(3), R(4)]));
+        Assert.True(Autograd.GradCheck(t => t[0].Vdot(t[1]), [R(5), R(5)]));
+        Assert.True(Autograd.GradCheck(t => t[0].Inner(t[1]), [R(2, 3), R(4, 3)]));
+    }
+
+    [Fact]
+    public void MatrixPowerLogdetAndBlockDiag()
+    {
+        Tensor Sym() => Tensor.FromArray(new[] { 2f, 1, 1, 3 }, [2, 2]).RequiresGrad_();
+        Case(Sym().MatrixPower(3), [2, 2], "MmBackward0", [15, 20, 20, 35]);
+        Case(Sym().MatrixPower(-1), [2, 2], "LinalgInvExBackward0", [0.6, -0.2, -0.2, 0.4]);
+        Case(Sym().MatrixPower(0), [2, 2], "CopyBackwards", [1, 0, 0, 1]);
+        Case(Tensor.Ones([2, 2], requiresGrad: true).MatrixPower(1), [2, 2], "CloneBackward0", [1, 1, 1, 1]);
+        Case(Tensor.FromArray(new[] { 1f, 1, 0, 1 }, [2, 2]).RequiresGrad_().MatrixPower(5), [2, 2], "MmBackward0", [1, 5, 0, 1]);
+        Assert.Equal("linalg.matrix_power: A must be batches of square matrices, but they are 2 by 3 matrices", Message<ArgumentException>(() => Tensor.Ones([2, 3]).MatrixPower(2)));
+        Assert.True(Autograd.GradCheck(t => t[0].MatrixPower(6), [R(3, 3)]));
+
+        Case(Sym().Logdet(), [], "WhereBackward0", [Math.Log(5)]);
+        Assert.True(double.IsNaN(Tensor.FromArray(new[] { 0.0, 1, 1, 0 }, [2, 2]).Logdet().Item<double>()));
+        Assert.Equal(double.NegativeInfinity, Tensor.Zeros([2, 2], DType.Float64).Logdet().Item<double>());
+        var spd = Tensor.FromArray(new[] { 4.0, 1, 0.5, 1, 3, 0.2, 0.5, 0.2, 2 }, [3, 3]).RequiresGrad_();
+        Assert.True(Autograd.GradCheck(t => t[0].Logdet(), [spd]));
+
+        Case(Tensor.BlockDiag(M(), A(), Tensor.Scalar(5.0, requiresGrad: true)), [5, 11], "BlockDiagBackward0", [0, 1, 2, 3, 0, 0, 0, 0]);
+        var mixed = Tensor.BlockDiag(Tensor.Ones([2], DType.Int64), Tensor.Ones([1, 1], DType.Float64));
+        Assert.Equal(DType.Float64, mixed.DType);
+        Assert.Equal([1.0, 1, 0, 0, 0, 1], mixed.ToArray<double>());
+        Assert.Equal([1, 0], Tensor.BlockDiag().Shape);
+        Assert.Equal("torch.block_diag: Input tensors must have 2 or fewer dimensions. Input 1 has 3 dimensions",
+            Message<ArgumentException>(() => Tensor.BlockDiag(M(), Tensor.Ones([1, 1, 1]))));
+        Assert.True(Autograd.GradCheck(t => Tensor.BlockDiag(t[0], t[1], t[2]), [R(2, 3), R(4), R()]));
+    }
+
+    [Fact]
+    public void CovarianceAndCorrelation()
+    {
+        var x = Tensor.FromArray(new[] { 0f, 1, 3, 4, 2, 1, 0, 5 }, [2, 4]);
+        Check.Close(new RefArray([1.9555556774139404, 1.866666555404663, 1.866666555404663, 4.7733330726623535], [2, 2]),
+            x.Cov(correction: 0, fweights: Tensor.FromArray(new long[] { 1, 2, 1, 3 }), aweights: Tensor.FromArray(new[] { 0.5f, 1, 2, 1 })), 1e-6, 1e-6);
+        Check.Close(new RefArray([2.340425729751587, 2.2340424060821533, 2.2340424060821533, 5.712766170501709], [2, 2]),
+            x.Cov(fweights: Tensor.FromArray(new long[] { 1, 2, 1, 3 }), aweights: Tensor.FromArray(new[] { 0.5f, 1, 2, 1 })), 1e-6, 1e-6);
+        Assert.Equal(2.3333334922790527, Tensor.FromArray(new[] { 1f, 2, 4 }).Cov().Item<float>(), 6);
+        var ints = Tensor.FromArray(new long[] { 1, 2, 4, 0, 1, 1 }, [2, 3]).Cov();
+        Assert.Equal(DType.Float32, ints.DType);
+        Check.Close(new RefArray([2.3333334922790527, 0.6666666269302368, 0.6666666269302368, 0.3333333432674408], [2, 2]), ints, 1e-6, 1e-6);
+        Assert.Equal(1f, Tensor.FromArray(new[] { 1f, 2, 4 }).Corrcoef().Item<float>());
+        Check.Close(new RefArray([0.9999999403953552, 0.4225771129131317, 0.7302967309951782, 0.4225771129131317, 1.0, 0.9258201122283936, 0.7302967309951782, 0.9258201122283936, 1.0], [3, 3]),
+            Tensor.FromArray(new[] { 0f, 1, 3, 4, 2, 1, 0, 5, 1, 1, 1, 2 }, [3, 4]).Corrcoef(), 1e-6, 1e-6);
+
+        var m = Tensor.Arange(0.0, 12.0).Reshape(3, 4);
+        Assert.Equal("cov(): expected fweights to have one or fewer dimensions but got fweights with 2 dimensions", Message<ArgumentException>(() => m.Cov(fweights: Tensor.Ones([1, 4], DType.Int64))));
+        Assert.Equal("cov(): expected fweights to have integral dtype but got fweights with Float dtype", Message<ArgumentException>(() => m.Cov(fweights: Tensor.Ones([4]))));
+        Assert.Equal("cov(): expected fweights to have the same numel as there are observations in the input but got 3 != 4", Message<ArgumentException>(() => m.Cov(fweights: Tensor.Ones([3], DType.Int64))));
+        Assert.Equal("cov(): fweights cannot be negative", Message<InvalidOperationException>(() => m.Cov(fweights: Tensor.FromArray(new long[] { 1, -1, 1, 1 }))));
+        Assert.Equal("cov(): expected aweights to have floating point dtype but got aweights with Long dtype", Message<ArgumentException>(() => m.Cov(aweights: Tensor.Ones([4], DType.Int64))));
+        Assert.Equal("cov(): aweights cannot be negative", Message<InvalidOperationException>(() => m.Cov(aweights: Tensor.FromArray(new[] { 1f, -1, 1, 1 }))));
+        Assert.Equal("cov(): expected input to have two or fewer dimensions but got an input with 3 dimensions", Message<ArgumentException>(() => Tensor.Ones([2, 2, 2]).Cov()));
+        Assert.Equal("cov(): bool dtype is not supported for input", Message<ArgumentException>(() => Tensor.Ones([2, 2], DType.Bool).Cov()));
+        Assert.True(Autograd.GradCheck(t => t[0].Cov(aweights: t[1]), [R(3, 5), Tensor.FromArray(new[] { 0.5, 1, 2, 1, 0.3 }).RequiresGrad_()]));
+        Assert.True(Autograd.GradCheck(t => t[0].Corrcoef(), [R(3, 6)]));
+    }
+
+    [Fact]
+    public void AminmaxAndIntegerMath()
+    {
+        var (min, max) = M().Aminmax();
+        Assert.Equal(0f, min.Item<float>());
+        Assert.Equal(11f, max.Item<float>());
+        Assert.Equal("torch::autograd::NotImplemented", min.GradFn!.Name);
+        var (rowMin, rowMax) = M().Aminmax(1, keepDim: true);
+        Assert.Equal([3, 1], rowMin.Shape);
+        Assert.Equal([3f, 7, 11], rowMax.ToArray<float>());
+        Assert.Equal("aminmax(): cannot compute aminmax over an empty dimension as the operation has no identity.",
+            Message<InvalidOperationException>(() => Tensor.Ones([0]).Aminmax()));
+
+        Assert.Equal([4L, 6, 0], Tensor.FromArray(new long[] { 12, -18, 0 }).Gcd(Tensor.FromArray(new long[] { 8, 12, 0 })).ToArray<long>());
+        Assert.Equal([12L, 12, 0], Tensor.FromArray(new long[] { 4, -6, 0 }).Lcm(Tensor.FromArray(new long[] { 6, 4, 5 })).ToArray<long>());
+        Assert.Equal("\"gcd_cpu\" not implemented for 'Float'", Message<ArgumentException>(() => Tensor.Ones([1]).Gcd(Tensor.Ones([1]))));
+        Assert.Equal([0f, 0.5f, 1, 0], Tensor.FromArray(new[] { -1f, 0, 2, float.NaN }).Heaviside(Tensor.FromArray(new[] { 0.5f })).ToArray<float>());
+        Assert.Equal("heaviside is not yet implemented for tensors with different dtypes.",
+            Message<InvalidOperationException>(() => Tensor.Ones([1]).Heaviside(Tensor.Ones([1], DType.Int64))));
+        Case(A().Ldexp(Tensor.FromArray(new long[] { 1, 2, 3, 0, -1, 2 })), [6], "MulBackward0", [0, 4, 16, 3, 2, 20]);
+        var li = Tensor.FromArray(new long[] { 1, 2 }).Ldexp(Tensor.FromArray(new long[] { 1, 2 }));
+        Assert.Equal(DType.Float32, li.DType);
+        Assert.Equal([2f, 8], li.ToArray<float>());
+        Assert.Equal([0f, 1, 1], Tensor.FromArray(new[] { -2f, 1, 3 }).Clip(0, 1).ToArray<float>());
+    }
+}
