@@ -107,4 +107,47 @@ public sealed partial class Tensor
 
     /// <summary>Alias of <see cref="Clamp(double?, double?)"/>. PyTorch: torch.clip.</summary>
     public Tensor Clip(double? min = null, double? max = null) => Clamp(min, max);
+
+    // ---- flat positions ----
+
+    /// <summary>The elements at <paramref name="index"/>'s positions in this tensor read as one row-major sequence (TakeBackward0). PyTorch: torch.take.</summary>
+    public Tensor Take(Tensor index) => FlatIndexOps.Take(this, index);
+
+    /// <summary>
+    /// A copy with <paramref name="source"/> written (or added) at <paramref name="index"/>'s flat row-major positions; a
+    /// repeated position keeps the last write (PutBackward0). PyTorch: torch.put.
+    /// </summary>
+    public Tensor Put(Tensor index, Tensor source, bool accumulate = false) => FlatIndexOps.Put(this, index, source, accumulate, false);
+
+    /// <summary>In-place <see cref="Put(Tensor, Tensor, bool)"/>. PyTorch: put_.</summary>
+    public Tensor Put_(Tensor index, Tensor source, bool accumulate = false) => FlatIndexOps.Put(this, index, source, accumulate, true);
+
+    /// <summary>
+    /// A copy with <paramref name="source"/>'s leading elements written, in row-major order, where <paramref name="mask"/>
+    /// (broadcast) is true (MaskedScatterBackward0). PyTorch: masked_scatter.
+    /// </summary>
+    public Tensor MaskedScatter(Tensor mask, Tensor source) => FlatIndexOps.MaskedScatter(this, mask, source, false);
+
+    /// <summary>In-place <see cref="MaskedScatter(Tensor, Tensor)"/>. PyTorch: masked_scatter_.</summary>
+    public Tensor MaskedScatter_(Tensor mask, Tensor source) => FlatIndexOps.MaskedScatter(this, mask, source, true);
+
+    // ---- integration and combinations ----
+
+    /// <summary>The trapezoid rule along <paramref name="dim"/> with spacing <paramref name="dx"/>. PyTorch: torch.trapezoid(y, dx=).</summary>
+    public Tensor Trapezoid(double dx = 1, int dim = -1) => TrapezoidOps.Trapezoid(this, dx, dim);
+
+    /// <summary>The trapezoid rule along <paramref name="dim"/> at sample points <paramref name="x"/>. PyTorch: torch.trapezoid(y, x).</summary>
+    public Tensor Trapezoid(Tensor x, int dim = -1) => TrapezoidOps.Trapezoid(this, x, dim);
+
+    /// <summary>The running trapezoid integral (one element fewer along <paramref name="dim"/>). PyTorch: torch.cumulative_trapezoid(y, dx=).</summary>
+    public Tensor CumulativeTrapezoid(double dx = 1, int dim = -1) => TrapezoidOps.CumulativeTrapezoid(this, dx, dim);
+
+    /// <summary>The running trapezoid integral at sample points <paramref name="x"/>. PyTorch: torch.cumulative_trapezoid(y, x).</summary>
+    public Tensor CumulativeTrapezoid(Tensor x, int dim = -1) => TrapezoidOps.CumulativeTrapezoid(this, x, dim);
+
+    /// <summary>
+    /// The <paramref name="r"/>-element combinations of this 1-D tensor's elements, one per row, as itertools.combinations
+    /// (or combinations_with_replacement) orders them (StackBackward0). PyTorch: torch.combinations.
+    /// </summary>
+    public Tensor Combinations(int r = 2, bool withReplacement = false) => CombinationsOps.Combinations(this, r, withReplacement);
 }

@@ -41,6 +41,13 @@ internal sealed class RsubBackward1 : BinaryNode
     internal override Tensor?[] Apply(Tensor grad) => [GradA(-grad), null];
 }
 
+/// <summary>mul(self, Scalar other): self: grad * other (no tensor saved).</summary>
+internal sealed class MulBackward1 : BinaryNode
+{
+    public override string Name => nameof(MulBackward1);
+    internal override Tensor?[] Apply(Tensor grad) => [GradA(grad * Scalar), null];
+}
+
 /// <summary>mul(self, other): self: grad * other; other: grad * self.</summary>
 internal sealed class MulBackward0 : BinaryNode
 {

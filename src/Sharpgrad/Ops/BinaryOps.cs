@@ -126,6 +126,9 @@ internal static class BinaryOps
     public static Tensor Sub(Tensor a, double s) => Scalar(BinaryKind.Sub, a, s, false, static () => new SubBackward0 { ScalarOther = true });
     public static Tensor RSub(double s, Tensor a) => Scalar(BinaryKind.Sub, a, s, true, static () => new RsubBackward1());
     public static Tensor Mul(Tensor a, double s) => Scalar(BinaryKind.Mul, a, s, false, static () => new MulBackward0 { ScalarOther = true });
+
+    /// <summary>ATen's mul.Scalar, which ops composed in C++ call (a Python number becomes a tensor instead): MulBackward1.</summary>
+    public static Tensor MulScalar(Tensor a, double s) => Scalar(BinaryKind.Mul, a, s, false, static () => new MulBackward1());
     public static Tensor Div(Tensor a, double s) => Scalar(BinaryKind.Div, a, s, false, static () => new DivBackward0 { ScalarOther = true });
     public static Tensor RDiv(double s, Tensor a) => Mul(UnaryOps.Reciprocal(a), s);
 

@@ -177,4 +177,66 @@ public class CompositeOpsTests
         Assert.Equal([2f, 8], li.ToArray<float>());
         Assert.Equal([0f, 1, 1], Tensor.FromArray(new[] { -2f, 1, 3 }).Clip(0, 1).ToArray<float>());
     }
+
+    [Fact]
+    public void TakePutAndMaskedScatter()
+    {
+        var x = Tensor.Zeros([2, 3], requiresGrad: true);
+        var src = Tensor.Arange(1.0, 7.0).Reshape(2, 3).RequiresGrad_();
+        var mask = Tensor.FromArray(new[] { true, false, true, false, true, true }, [2, 3]);
+        var y = x.MaskedScatter(mask, src);
+        Case(y, [2, 3], "MaskedScatterBackward0", [1, 0, 2, 0, 3, 4]);
+        y.Backward(Tensor.Arange(10.0, 16.0).Reshape(2, 3));
+        Assert.Equal([0f, 11, 0, 13, 0, 0], x.Grad!.ToArray<float>());
+        Assert.Equal([10f, 12, 14, 15, 0, 0], src.Grad!.ToArray<float>());
+        Case(x.MaskedScatter(Tensor.FromArray(new[] { true, false, true }), src), [2, 3], "MaskedScatterBackward0", [1, 0, 2, 3, 0, 4]);
+        Assert.Equal("Number of elements of source < number of ones in mask", Message<InvalidOperationException>(() => x.MaskedScatter(mask, Tensor.Ones([3]))));
+        Assert.Equal("masked_scatter: expected self and source to have same dtypes but gotFloat and Double",
+            Message<ArgumentException>(() => x.MaskedScatter(mask, Tensor.Ones([6], DType.Float64))));
+        Assert.Equal("masked_scatter_ only supports boolean masks, but got mask with dtype Long",
+            Message<ArgumentException>(() => x.MaskedScatter(mask.To(DType.Int64), src)));
+        Case(Tensor.Zeros([2, 3]).MaskedScatter_(mask, src.Detach()), [2, 3], null, [1, 0, 2, 0, 3, 4]);
+
+        var t = Tensor.Zeros([2, 3], requiresGrad: true);
+        var v = Tensor.FromArray(new[] { 9f, 8, 7 }).RequiresGrad_();
+        var idx = Tensor.FromArray(new long[] { 1, -1, 1 });
+        var p = t.Put(idx, v);
+        Case(p, [2, 3], "PutBackward0", [0, 7, 0, 0, 0, 8]);
+        Case(t.Put(idx, v, accumulate: true), [2, 3], "PutBackward0", [0, 16, 0, 0, 0, 8]);
+        p.Backward(Tensor.Arange(0.0, 6.0).Reshape(2, 3));
+        Assert.Equal([0f, 0, 2, 3, 4, 0], t.Grad!.ToArray<float>());
+        Assert.Equal([1f, 5, 1], v.Grad!.ToArray<float>());
+        Assert.Equal("out of range: tried to access index 6 on a tensor of 6 elements.", Message<ArgumentOutOfRangeException>(() => t.Put(Tensor.FromArray(new long[] { 6 }), Tensor.FromArray(new[] { 9f }))).Split(" (Parameter")[0]);
+        Assert.Equal("put_(): Expected source and index to have the same number of elements, but got source.numel() = 1, index.numel() = 2",
+            Message<ArgumentOutOfRangeException>(() => t.Put(Tensor.FromArray(new long[] { 1, 2 }), Tensor.FromArray(new[] { 9f }))).Split(" (Parameter")[0]);
+        Assert.Equal("put_(): Expected a long tensor for index, but got Float", Message<InvalidOperationException>(() => t.Put(Tensor.Ones([1]), Tensor.FromArray(new[] { 9f }))));
+
+        var m = Tensor.Arange(0.0, 12.0).Reshape(3, 4).T.RequiresGrad_();
+        Case(m.Take(Tensor.FromArray(new long[] { 0, 5, -1, 5 }, [2, 2])), [2, 2], "TakeBackward0", [0, 9, 11, 9]); // m is a transposed view: positions follow its row-major order, not the storage
+        Assert.True(Autograd.GradCheck(a => a[0].Take(Tensor.FromArray(new long[] { 0, 5, -1, 5 })), [R(3, 4)]));
+        Assert.True(Autograd.GradCheck(a => a[0].Put(Tensor.FromArray(new long[] { 2, 0, 2 }), a[1], accumulate: true), [R(2, 3), R(3)]));
+        Assert.True(Autograd.GradCheck(a => a[0].MaskedScatter(mask, a[1]), [R(2, 3), R(7)]));
+    }
+
+    [Fact]
+    public void TrapezoidAndCombinations()
+    {
+        Assert.Equal(4.5f, Tensor.FromArray(new[] { 1f, 2, 4 }).Trapezoid().Item<float>());
+        Assert.Equal(7.5f, Tensor.FromArray(new[] { 1f, 2, 4 }).Trapezoid(Tensor.FromArray(new[] { 0f, 1, 3 })).Item<float>());
+        Assert.Equal([2.25f, 0.75f], Tensor.FromArray(new[] { 1f, 2, 4, 0, 1, 1 }, [2, 3]).Trapezoid(dx: 0.5, dim: 1).ToArray<float>());
+        Case(Tensor.FromArray(new[] { 1f, 2, 4 }).RequiresGrad_().Trapezoid(), [], "MulBackward1", [4.5]);
+        Assert.Equal([1.5f, 4.5f], Tensor.FromArray(new[] { 1f, 2, 4 }).CumulativeTrapezoid().ToArray<float>());
+        Assert.Equal("trapezoid: There must be one `x` value for each sample point",
+            Message<ArgumentException>(() => Tensor.Ones([3]).Trapezoid(Tensor.Ones([2]))));
+        Assert.True(Autograd.GradCheck(a => a[0].Trapezoid(a[1], dim: 0), [R(4, 2), R(4)]));
+        Assert.True(Autograd.GradCheck(a => a[0].CumulativeTrapezoid(0.3, dim: 1), [R(2, 5)]));
+
+        Case(Tensor.FromArray(new[] { 1f, 2, 3, 4 }).Combinations(), [6, 2], null, [1, 2, 1, 3, 1, 4, 2, 3, 2, 4, 3, 4]);
+        Case(Tensor.FromArray(new[] { 1f, 2, 3 }).Combinations(2, withReplacement: true), [6, 2], null, [1, 1, 1, 2, 1, 3, 2, 2, 2, 3, 3, 3]);
+        Case(Tensor.FromArray(new[] { 1f, 2, 3 }).RequiresGrad_().Combinations(), [3, 2], "StackBackward0", [1, 2, 1, 3, 2, 3]);
+        Assert.Equal([1, 3], Tensor.FromArray(new[] { 1f, 2, 3 }).Combinations(3).Shape);
+        Assert.Equal([0], Tensor.FromArray(new[] { 1f, 2, 3 }).Combinations(0).Shape);
+        Assert.Equal("Expect a 1D vector, but got shape [2, 2]", Message<ArgumentException>(() => Tensor.Ones([2, 2]).Combinations()));
+        Assert.True(Autograd.GradCheck(a => a[0].Combinations(3), [R(5)]));
+    }
 }
