@@ -86,6 +86,15 @@ public readonly struct TensorIndex
     /// <summary>An Int64 tensor of positions or a Bool mask.</summary>
     public static implicit operator TensorIndex(Tensor tensor) => FromTensor(tensor);
 
+    /// <summary>A list of positions, as Python's <c>t[[0, 2]]</c>: an Int64 index tensor.</summary>
+    public static implicit operator TensorIndex(long[] positions) => FromTensor(Tensor.FromArray(positions));
+
+    /// <summary>A list of positions, as Python's <c>t[[0, 2]]</c>: an Int64 index tensor.</summary>
+    public static implicit operator TensorIndex(int[] positions) => FromTensor(Tensor.FromArray(Array.ConvertAll(positions, p => (long)p)));
+
+    /// <summary>A list of flags, as Python's <c>t[[True, False]]</c>: a Bool mask.</summary>
+    public static implicit operator TensorIndex(bool[] mask) => FromTensor(Tensor.FromArray(mask));
+
     /// <summary>A C# range as a slice: <c>1..3</c> is <c>1:3</c>, <c>^2..</c> is <c>-2:</c>, <c>..</c> is <c>:</c>.</summary>
     public static implicit operator TensorIndex(Range range)
     {

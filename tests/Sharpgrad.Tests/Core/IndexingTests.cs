@@ -54,6 +54,10 @@ public class IndexingTests
         Case(x[x.Gt(20.0)], [3], "IndexBackward0", [21, 22, 23]);
         Case(x[Tensor.FromArray(new[] { true, false, true, false, true, false }, [2, 3])], [3, 4], "IndexBackward0", [0, 1, 2, 3, 8, 9]);
         Case(x[true], [1, 2, 3, 4], "IndexBackward0", [0, 1, 2, 3, 4, 5]);
+        // arrays index as Python lists do
+        Case(x[new long[] { 1, 0, 1 }], [3, 3, 4], "IndexBackward0", [12, 13, 14, 15, 16, 17]);
+        Case(x[.., new[] { 0, 2 }, new[] { 1, 3 }], [2, 2], "IndexBackward0", [1, 11, 13, 23]);
+        Case(x[new[] { false, true }], [1, 3, 4], "IndexBackward0", [12, 13, 14, 15]);
         Case(x[false], [0, 2, 3, 4], "IndexBackward0", []);
     }
 
