@@ -150,4 +150,114 @@ public sealed partial class Tensor
     /// (or combinations_with_replacement) orders them (StackBackward0). PyTorch: torch.combinations.
     /// </summary>
     public Tensor Combinations(int r = 2, bool withReplacement = false) => CombinationsOps.Combinations(this, r, withReplacement);
+
+    // ---- more products, powers, clamps and reshapes ----
+
+    /// <summary>beta * this + alpha * sum over the batch of batch1[b] @ batch2[b] (AddbmmBackward0). PyTorch: torch.addbmm.</summary>
+    public Tensor Addbmm(Tensor batch1, Tensor batch2, double beta = 1, double alpha = 1) => ProductOps.Addbmm(this, batch1, batch2, beta, alpha);
+
+    /// <summary>The p-norm of this - <paramref name="other"/> (broadcast) (DistBackward0). PyTorch: torch.dist.</summary>
+    public Tensor Dist(Tensor other, double p = 2) => ProductOps.Dist(this, other, p);
+
+    /// <summary>this ** <paramref name="exponent"/> computed in Float64 (PowBackward0). PyTorch: torch.float_power.</summary>
+    public Tensor FloatPower(double exponent) => To(DType.Float64).Pow(exponent);
+
+    /// <summary>this ** <paramref name="exponent"/> computed in Float64 (PowBackward1). PyTorch: torch.float_power.</summary>
+    public Tensor FloatPower(Tensor exponent) => To(DType.Float64).Pow(exponent.To(DType.Float64));
+
+    /// <summary>Alias of <see cref="Div(Tensor)"/> (true division). PyTorch: torch.true_divide.</summary>
+    public Tensor TrueDivide(Tensor other) => Div(other);
+
+    /// <summary>Alias of <see cref="Div(double)"/> (true division). PyTorch: torch.true_divide.</summary>
+    public Tensor TrueDivide(double other) => Div(other);
+
+    /// <summary>This tensor itself (unary +); Bool tensors are refused. PyTorch: torch.positive.</summary>
+    public Tensor Positive()
+    {
+        ThrowIfDisposed();
+        if (DType == DType.Bool) throw new InvalidOperationException("The `+` operator, on a bool tensor is not supported.");
+        return this;
+    }
+
+    /// <summary>max(this, <paramref name="min"/>) (ClampMinBackward0). PyTorch: torch.clamp_min.</summary>
+    public Tensor ClampMin(double min) => MoreLossOps.ClampMin(this, min);
+
+    /// <summary>min(this, <paramref name="max"/>) (ClampMaxBackward0). PyTorch: torch.clamp_max.</summary>
+    public Tensor ClampMax(double max) => MoreLossOps.ClampMax(this, max);
+
+    /// <summary>The elements as a 1-D tensor: a view when contiguous, else a copy. PyTorch: torch.ravel.</summary>
+    public Tensor Ravel() => Contiguous().View(-1);
+
+    /// <summary>The flattened elements on the <paramref name="offset"/>-th diagonal of a square matrix (DiagEmbedBackward0). PyTorch: torch.diagflat.</summary>
+    public Tensor Diagflat(int offset = 0) => Contiguous().View(-1).Diag(offset);
+
+    /// <summary>Element-wise AND of Int64/Bool tensors (broadcast). PyTorch: torch.bitwise_and.</summary>
+    public Tensor BitwiseAnd(Tensor other) => BitwiseOps.Binary(this, other, BitwiseOps.Kind.And);
+
+    /// <summary>Element-wise OR of Int64/Bool tensors (broadcast). PyTorch: torch.bitwise_or.</summary>
+    public Tensor BitwiseOr(Tensor other) => BitwiseOps.Binary(this, other, BitwiseOps.Kind.Or);
+
+    /// <summary>Element-wise XOR of Int64/Bool tensors (broadcast). PyTorch: torch.bitwise_xor.</summary>
+    public Tensor BitwiseXor(Tensor other) => BitwiseOps.Binary(this, other, BitwiseOps.Kind.Xor);
+
+    /// <summary>Element-wise NOT: ~x for Int64, logical not for Bool. PyTorch: torch.bitwise_not.</summary>
+    public Tensor BitwiseNot() => BitwiseOps.Not(this);
+
+    /// <summary>Element-wise arithmetic left shift of Int64 tensors. PyTorch: torch.bitwise_left_shift.</summary>
+    public Tensor BitwiseLeftShift(Tensor other) => BitwiseOps.Binary(this, other, BitwiseOps.Kind.LeftShift);
+
+    /// <summary>Element-wise arithmetic right shift of Int64 tensors (sign-filling). PyTorch: torch.bitwise_right_shift.</summary>
+    public Tensor BitwiseRightShift(Tensor other) => BitwiseOps.Binary(this, other, BitwiseOps.Kind.RightShift);
+
+    /// <summary>
+    /// Counts (or summed weights) in <paramref name="bins"/> equal bins over <paramref name="range"/> (default: the data's
+    /// extremes), with the bin edges; density normalizes to unit area. PyTorch: torch.histogram(bins=int).
+    /// </summary>
+    public (Tensor Hist, Tensor BinEdges) Histogram(int bins = 100, (double Min, double Max)? range = null, Tensor? weight = null, bool density = false) =>
+        StatisticsOps.Histogram(this, bins, range, weight, density);
+
+    /// <summary>Counts (or summed weights) between the given increasing <paramref name="binEdges"/>. PyTorch: torch.histogram(bins=tensor).</summary>
+    public (Tensor Hist, Tensor BinEdges) Histogram(Tensor binEdges, Tensor? weight = null, bool density = false) =>
+        StatisticsOps.Histogram(this, binEdges, weight, density);
+
+    /// <summary><paramref name="steps"/> values from base^start to base^end, evenly spaced in the exponent. PyTorch: torch.logspace.</summary>
+    public static Tensor Logspace(double start, double end, int steps, double logBase = 10, DType dtype = DType.Float32)
+    {
+        using var exponents = Linspace(start, end, steps, DType.Float64);
+        using var powers = Pow(logBase, exponents);
+        return powers.To(dtype);
+    }
+
+    /// <summary>An uninitialized tensor shaped like <paramref name="t"/>. PyTorch: torch.empty_like.</summary>
+    public static Tensor EmptyLike(Tensor t, DType? dtype = null, bool requiresGrad = false) => Empty(t.Sizes, dtype ?? t.DType, requiresGrad);
+
+    /// <summary>
+    /// The coordinates, one Int64 tensor per dim of <paramref name="shape"/>, of flat row-major positions (Python's floor
+    /// division and modulo, so negatives wrap). PyTorch: torch.unravel_index.
+    /// </summary>
+    public static Tensor[] UnravelIndex(Tensor indices, int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        ArgumentNullException.ThrowIfNull(shape);
+        indices.ThrowIfDisposed();
+        if (indices.DType != DType.Int64) throw new ArgumentException($"expected 'indices' to be integer dtype, but got torch.{indices.DType switch { DType.Float32 => "float32", DType.Float64 => "float64", _ => "bool" }}");
+        if (shape.Any(s => s < 0)) throw new ArgumentException($"'shape' cannot have negative values, but got ({string.Join(", ", shape)}{(shape.Length == 1 ? "," : "")})");
+        long[] flat;
+        using (Autograd.NoGrad()) flat = indices.Contiguous().ToArray<long>();
+        var coords = new long[shape.Length][];
+        for (int d = 0; d < shape.Length; d++) coords[d] = new long[flat.Length];
+        for (int i = 0; i < flat.Length; i++)
+        {
+            long rest = flat[i];
+            for (int d = shape.Length - 1; d >= 0; d--)
+            {
+                long size = shape[d];
+                if (size == 0) { coords[d][i] = 0; rest = 0; continue; }
+                long remainder = ((rest % size) + size) % size;
+                coords[d][i] = remainder;
+                rest = (rest - remainder) / size;
+            }
+        }
+        return [.. coords.Select(c => FromArray(c, indices.Sizes))];
+    }
 }

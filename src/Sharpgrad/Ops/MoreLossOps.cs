@@ -9,13 +9,18 @@ namespace Sharpgrad.Ops;
 internal static class MoreLossOps
 {
     /// <summary>clamp_min: max(x, min); ClampMinBackward0 passes the gradient where x &gt;= min.</summary>
-    public static Tensor ClampMin(Tensor x, double min)
+    public static Tensor ClampMin(Tensor x, double min) => ClampOneSide(x, min, null, () => new ClampMinBackward0(min));
+
+    /// <summary>clamp_max: min(x, max) (ClampMaxBackward0).</summary>
+    public static Tensor ClampMax(Tensor x, double max) => ClampOneSide(x, null, max, () => new ClampMaxBackward0(max));
+
+    private static Tensor ClampOneSide(Tensor x, double? min, double? max, Func<UnaryNode> makeNode)
     {
         Tensor y;
-        using (Autograd.NoGrad()) y = x.Clamp(min: min);
+        using (Autograd.NoGrad()) y = x.Clamp(min, max);
         if (Record.ShouldRecord(x))
         {
-            var node = Record.Connect(new ClampMinBackward0(min), x);
+            var node = Record.Connect(makeNode(), x);
             node.Self = SavedTensor.Input(x);
             Record.SetHistory(y, node);
         }
@@ -97,6 +102,14 @@ internal static class MoreLossOps
         var notTarget = Tensor.Arange(x.Sizes[1]).View([1, x.Sizes[1]]).Ne(t);
         return (z, z.Gt(0.0).LogicalAnd(notTarget));
     }
+}
+
+/// <summary>clamp_max: self: where(self &lt;= max, grad, 0).</summary>
+internal sealed class ClampMaxBackward0(double max) : UnaryNode
+{
+    public override string Name => nameof(ClampMaxBackward0);
+
+    internal override Tensor?[] Apply(Tensor grad) => [grad * SelfValue.Le(max).To(grad.DType)];
 }
 
 /// <summary>clamp_min: self: where(self &gt;= min, grad, 0).</summary>

@@ -90,6 +90,116 @@ internal static class ProductOps
         return y;
     }
 
+    /// <summary>addbmm: beta * self + alpha * the sum over the batch of batch1[b] @ batch2[b] (AddbmmBackward0).</summary>
+    public static Tensor Addbmm(Tensor self, Tensor batch1, Tensor batch2, double beta, double alpha)
+    {
+        self.ThrowIfDisposed();
+        batch1.ThrowIfDisposed();
+        batch2.ThrowIfDisposed();
+        if (batch1.Dim != 3) throw new ArgumentException("batch1 must be a 3D tensor");
+        if (batch2.Dim != 3) throw new ArgumentException("batch2 must be a 3D tensor");
+        if (batch1.Sizes[0] != batch2.Sizes[0])
+            throw new ArgumentException($"batch1 and batch2 must have same number of batches, got {batch1.Sizes[0]} and {batch2.Sizes[0]}");
+        if (batch1.Sizes[2] != batch2.Sizes[1])
+            throw new ArgumentException($"Incompatible matrix sizes for bmm ({batch1.Sizes[1]}x{batch1.Sizes[2]} and {batch2.Sizes[1]}x{batch2.Sizes[2]})");
+        int[] shape = [batch1.Sizes[1], batch2.Sizes[2]];
+        Layout.Broadcast(self.Sizes, shape);
+        return AddProduct(self, batch1, batch2, b2 => batch1.Bmm(b2).Sum([0]), beta, alpha, shape, () => new AddbmmBackward0(self.Sizes, self.DType, beta, alpha, batch1.Sizes[0]));
+    }
+
+    /// <summary>dist: the p-norm of self - other (broadcast) (DistBackward0).</summary>
+    public static Tensor Dist(Tensor self, Tensor other, double p)
+    {
+        self.ThrowIfDisposed();
+        other.ThrowIfDisposed();
+        Tensor y;
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+            y = (self - other).Norm(p).MoveToOuterScope();
+        if (Record.ShouldRecord(self, other))
+        {
+            var node = Record.Connect(new DistBackward0(p, self.Sizes, self.DType, other.Sizes, other.DType), self, other);
+            node.A = SavedTensor.Input(self);
+            node.B = SavedTensor.Input(other);
+            node.Result = SavedTensor.Output(y, node);
+            Record.SetHistory(y, node);
+        }
+        return y;
+    }
+
+    /// <summary>
+    /// linalg.multi_dot: the chain product in the cheapest order (ATen's matrix-chain order; the two orders of three
+    /// compared directly); a 1-D first or last operand is a row or column vector, dropped from the result's shape.
+    /// </summary>
+    public static Tensor MultiDot(Tensor[] tensors)
+    {
+        ArgumentNullException.ThrowIfNull(tensors);
+        int n = tensors.Length;
+        if (n < 2) throw new ArgumentException($"multi_dot(): expected at least 2 tensors but got {n}");
+        var first = tensors[0];
+        var last = tensors[^1];
+        if (first.Dim is < 1 or > 2) throw new ArgumentException($"multi_dot(): the first tensor must be 1D or 2D but got {first.Dim}D");
+        if (last.Dim is < 1 or > 2) throw new ArgumentException($"multi_dot(): the last tensor must be 1D or 2D but got {last.Dim}D");
+        for (int i = 1; i < n - 1; i++)
+            if (tensors[i].Dim != 2) throw new ArgumentException($"multi_dot(): tensor {i} must be 2D but got {tensors[i].Dim}D");
+        for (int i = 1; i < n; i++)
+            if (tensors[i].DType != first.DType)
+                throw new ArgumentException($"multi_dot(): all tensors must have be the same dtype but tensor 0 is {ScatterOps.TypeName(first.DType)} and tensor {i} is {ScatterOps.TypeName(tensors[i].DType)}");
+        var outShape = new List<int>();
+        var ms = (Tensor[])tensors.Clone();
+        if (first.Dim == 1) ms[0] = first.Unsqueeze(0);
+        else outShape.Add(first.Sizes[0]);
+        if (last.Dim == 1) ms[^1] = last.Unsqueeze(1);
+        else outShape.Add(last.Sizes[1]);
+        for (int i = 1; i < n; i++)
+            if (ms[i - 1].Sizes[1] != ms[i].Sizes[0])
+                throw new ArgumentException($"multi_dot(): tensors {i - 1} and {i} with shapes {Errors.Shape(tensors[i - 1].Sizes)} and {Errors.Shape(tensors[i].Sizes)} cannot be multiplied");
+        Tensor result;
+        if (n == 2) result = ms[0].Mm(ms[1]);
+        else if (n == 3)
+        {
+            long a = ms[0].Sizes[0], b = ms[1].Sizes[0], c = ms[2].Sizes[0], d = ms[2].Sizes[1];
+            long cost1 = a * c * (b + d), cost2 = b * d * (a + c);
+            result = cost1 > cost2 ? ms[0].Mm(ms[1].Mm(ms[2])) : ms[0].Mm(ms[1]).Mm(ms[2]);
+        }
+        else
+        {
+            var order = ChainOrder(ms);
+            result = Chain(ms, order, 0, n - 1);
+        }
+        return result.View([.. outShape]);
+    }
+
+    /// <summary>The split points of the cheapest parenthesization (Cormen's matrix-chain order; the first minimum wins).</summary>
+    private static int[,] ChainOrder(Tensor[] ms)
+    {
+        int n = ms.Length;
+        var p = new long[n + 1];
+        for (int i = 0; i < n; i++) p[i] = ms[i].Sizes[0];
+        p[n] = ms[^1].Sizes[1];
+        var m = new long[n, n];
+        var s = new int[n, n];
+        for (int l = 1; l < n; l++)
+            for (int i = 0; i < n - l; i++)
+            {
+                int j = i + l;
+                m[i, j] = long.MaxValue;
+                for (int k = i; k < j; k++)
+                {
+                    long q = m[i, k] + m[k + 1, j] + p[i] * p[k + 1] * p[j + 1];
+                    if (q < m[i, j])
+                    {
+                        m[i, j] = q;
+                        s[i, j] = k;
+                    }
+                }
+            }
+        return s;
+    }
+
+    private static Tensor Chain(Tensor[] ms, int[,] order, int i, int j) =>
+        i == j ? ms[i] : Chain(ms, order, i, order[i, j]).Mm(Chain(ms, order, order[i, j] + 1, j));
+
     /// <summary>
     /// matrix_power(n) of a square matrix (or batch), as ATen computes it: the identity for 0, a clone for 1, the inverse
     /// first for negative n, and repeated squaring (multiplying in the set bits from the lowest) beyond 3.
@@ -223,5 +333,38 @@ internal sealed class BlockDiagBackward0((int Rows, int Cols)[] blocks, int[][] 
             c += w;
         }
         return grads;
+    }
+}
+
+/// <summary>addbmm: self: beta * grad; batch1: alpha * grad @ batch2ᵀ per batch; batch2: alpha * batch1ᵀ @ grad per batch.</summary>
+internal sealed class AddbmmBackward0(int[] selfSizes, DType selfType, double beta, double alpha, int batches) : BinaryNode
+{
+    public override string Name => nameof(AddbmmBackward0);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var g = grad.Unsqueeze(0).Expand(batches, grad.Sizes[0], grad.Sizes[1]);
+        return
+        [
+            NeedsInputGrad(0) ? OpHelpers.GradFor(beta == 0 ? Tensor.ZerosLike(grad) : grad * beta, selfSizes, selfType) : null,
+            NeedsInputGrad(1) ? g.Bmm(B!.Unpack().Transpose(1, 2)) * alpha : null,
+            NeedsInputGrad(2) ? A!.Unpack().Transpose(1, 2).Bmm(g) * alpha : null,
+        ];
+    }
+}
+
+/// <summary>dist(self, other, p): norm_backward of self - other, to self, and negated to other (each summed to its shape).</summary>
+internal sealed class DistBackward0(double p, int[] selfSizes, DType selfType, int[] otherSizes, DType otherType) : BinaryNode
+{
+    public override string Name => nameof(DistBackward0);
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var diff = A!.Unpack() - B!.Unpack();
+        var all = Enumerable.Range(0, diff.Dim).ToArray();
+        var g = LinalgVectorNormBackward0.Grad(diff, Result!.Unpack(), grad, p, all, diff.Sizes) ?? Tensor.ZerosLike(diff);
+        return
+        [
+            NeedsInputGrad(0) ? OpHelpers.GradFor(g, selfSizes, selfType) : null,
+            NeedsInputGrad(1) ? OpHelpers.GradFor(-g, otherSizes, otherType) : null,
+        ];
     }
 }

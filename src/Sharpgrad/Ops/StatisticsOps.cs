@@ -91,4 +91,105 @@ internal static class StatisticsOps
         }
         return (min, max);
     }
+
+    /// <summary>
+    /// histogram with <paramref name="bins"/> equal bins over <paramref name="range"/> (default: the data's extremes,
+    /// widened by 0.5 each way when equal): ATen's histogramdd with linear interpolation and a local search against the
+    /// edges, the last bin closed; optional weights; density divides by the total and the bin widths.
+    /// </summary>
+    public static (Tensor Hist, Tensor BinEdges) Histogram(Tensor self, int bins, (double Min, double Max)? range, Tensor? weight, bool density)
+    {
+        self.ThrowIfDisposed();
+        if (!self.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("histogramdd", self.DType);
+        if (bins <= 0) throw new ArgumentException($"torch.histogramdd(): bins must be > 0, but got {bins} for dimension 0");
+        double lo, hi;
+        if (range is { } r) (lo, hi) = r;
+        else if (self.Numel == 0) (lo, hi) = (0, 0);
+        else
+        {
+            using (Autograd.NoGrad())
+            {
+                lo = self.Min().To(DType.Float64).Item<double>();
+                hi = self.Max().To(DType.Float64).Item<double>();
+            }
+        }
+        if (!double.IsFinite(lo) || !double.IsFinite(hi))
+            throw new ArgumentException($"torch.histogramdd(): dimension 0's range [{lo.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {hi.ToString(System.Globalization.CultureInfo.InvariantCulture)}] is not finite");
+        if (lo > hi) throw new ArgumentException($"torch.histogramdd(): min should not exceed max, but got min {lo} max {hi} for dimension 0");
+        if (lo == hi)
+        {
+            lo -= 0.5;
+            hi += 0.5;
+        }
+        var edges = Tensor.Linspace(lo, hi, bins + 1, self.DType);
+        return (Count(self, edges, weight, density, interpolate: true), edges);
+    }
+
+    /// <summary>histogram over explicit increasing <paramref name="binEdges"/> (binary search; the last bin closed).</summary>
+    public static (Tensor Hist, Tensor BinEdges) Histogram(Tensor self, Tensor binEdges, Tensor? weight, bool density)
+    {
+        self.ThrowIfDisposed();
+        binEdges.ThrowIfDisposed();
+        if (!self.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("histogramdd", self.DType);
+        if (binEdges.Dim != 1 || binEdges.Numel < 1)
+            throw new ArgumentException($"torch.histogramdd(): bins tensor should have one dimension and at least 1 element, but got {binEdges.Dim} dimensions and {binEdges.Numel} elements");
+        if (binEdges.DType != self.DType)
+            throw new ArgumentException($"torch.histogramdd(): input tensor and bins tensors should have the same dtype, but got input {Errors.Pretty(self.DType).ToLowerInvariant()} and bins {Errors.Pretty(binEdges.DType).ToLowerInvariant()}");
+        var edges = binEdges.Detach().Contiguous();
+        return (Count(self, edges, weight, density, interpolate: false), edges);
+    }
+
+    private static Tensor Count(Tensor self, Tensor edges, Tensor? weight, bool density, bool interpolate)
+    {
+        if (weight is not null)
+        {
+            weight.ThrowIfDisposed();
+            if (!weight.Sizes.AsSpan().SequenceEqual(self.Sizes))
+                throw new ArgumentException("torch.histogramdd(): if weight tensor is provided it should have the same shape as the input tensor excluding its innermost dimension");
+        }
+        using (Autograd.NoGrad())
+        {
+            var e = edges.To(DType.Float64).ToArray<double>();
+            var x = self.To(DType.Float64).Contiguous().ToArray<double>();
+            var w = weight?.To(DType.Float64).Contiguous().ToArray<double>();
+            bool single = self.DType == DType.Float32;
+            int nb = e.Length - 1;
+            var hist = new double[Math.Max(nb, 0)];
+            double left = e[0], right = e[^1];
+            for (int i = 0; i < x.Length && nb > 0; i++)
+            {
+                double v = x[i];
+                if (!(v >= left && v <= right)) continue;
+                long pos;
+                if (interpolate)
+                {
+                    // the division in the input's precision, then a local search against the edges
+                    pos = single ? (long)((float)((float)((float)v - (float)left) * nb) / (float)((float)right - (float)left)) : (long)((v - left) * nb / (right - left));
+                    int from = (int)Math.Max(0, pos - 1), to = (int)Math.Min(pos + 2, e.Length);
+                    pos = UpperBound(e, from, to, v) - 1;
+                }
+                else pos = UpperBound(e, 0, e.Length, v) - 1;
+                if (pos == nb) pos--;
+                hist[pos] += w is null ? 1 : w[i];
+            }
+            if (density)
+            {
+                double total = hist.Sum();
+                for (int b = 0; b < nb; b++) hist[b] /= total * (e[b + 1] - e[b]);
+            }
+            return Tensor.FromArray(hist).To(self.DType);
+        }
+    }
+
+    /// <summary>std::upper_bound over e[from, to): the first position whose edge is greater than v.</summary>
+    private static int UpperBound(double[] e, int from, int to, double v)
+    {
+        while (from < to)
+        {
+            int mid = from + (to - from) / 2;
+            if (e[mid] <= v) from = mid + 1;
+            else to = mid;
+        }
+        return from;
+    }
 }

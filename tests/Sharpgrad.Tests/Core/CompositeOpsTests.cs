@@ -239,4 +239,89 @@ public class CompositeOpsTests
         Assert.Equal("Expect a 1D vector, but got shape [2, 2]", Message<ArgumentException>(() => Tensor.Ones([2, 2]).Combinations()));
         Assert.True(Autograd.GradCheck(a => a[0].Combinations(3), [R(5)]));
     }
+
+    [Fact]
+    public void PowersClampsBitsAndShapes()
+    {
+        var a = Tensor.FromArray(new[] { 1f, 2, 3 }).RequiresGrad_();
+        Case(a.FloatPower(2), [3], "PowBackward0", [1, 4, 9]);
+        Assert.Equal(DType.Float64, a.FloatPower(2).DType);
+        Case(a.FloatPower(Tensor.FromArray(new long[] { 1, 2, 3 })), [3], "PowBackward1", [1, 4, 27]);
+        Case(a.TrueDivide(2), [3], "DivBackward0", [0.5, 1, 1.5]);
+        Assert.Same(a, a.Positive());
+        Assert.Equal("The `+` operator, on a bool tensor is not supported.", Message<InvalidOperationException>(() => Tensor.Ones([1], DType.Bool).Positive()));
+        Case(a.ClampMax(2), [3], "ClampMaxBackward0", [1, 2, 2]);
+        Case(a.ClampMin(2), [3], "ClampMinBackward0", [2, 2, 3]);
+        Assert.True(Autograd.GradCheck(t => t[0].ClampMax(0.1), [R(6)]));
+        Case(a.Ravel(), [3], "ViewBackward0", [1, 2, 3]);
+        Case(Tensor.Ones([2, 3], requiresGrad: true).T.Ravel(), [6], "ViewBackward0", [1, 1, 1, 1, 1, 1]);
+        Case(Tensor.FromArray(new[] { 1f, 2, 3, 4 }, [2, 2]).RequiresGrad_().Diagflat(), [4, 4], "DiagEmbedBackward0", [1, 0, 0, 0, 0, 2, 0, 0]);
+        Case(a.Diagflat(1), [4, 4], "DiagEmbedBackward0", [0, 1, 0, 0, 0, 0, 2, 0]);
+        Case(Tensor.Logspace(0, 2, 3), [3], null, [1, 10, 100]);
+        Case(Tensor.Logspace(0, 3, 4, logBase: 2), [4], null, [1, 2, 4, 8]);
+        Assert.Equal([2, 3], Tensor.EmptyLike(Tensor.Ones([2, 3])).Shape);
+
+        var i = Tensor.FromArray(new long[] { 12, 5, 3 });
+        var j = Tensor.FromArray(new long[] { 10, 3, 6 });
+        Assert.Equal([8L, 1, 2], i.BitwiseAnd(j).ToArray<long>());
+        Assert.Equal([14L, 7, 7], i.BitwiseOr(j).ToArray<long>());
+        Assert.Equal([6L, 6, 5], i.BitwiseXor(j).ToArray<long>());
+        Assert.Equal([-13L, -6, -4], i.BitwiseNot().ToArray<long>());
+        Assert.Equal([48L, 20, 12], i.BitwiseLeftShift(Tensor.Scalar(2, DType.Int64)).ToArray<long>());
+        Assert.Equal([-6L, 2], Tensor.FromArray(new long[] { -12, 5 }).BitwiseRightShift(Tensor.Scalar(1, DType.Int64)).ToArray<long>());
+        Assert.Equal([true, false], Tensor.FromArray(new[] { true, false }).BitwiseAnd(Tensor.FromArray(new[] { true, true })).ToArray<bool>());
+        Assert.Equal([false, true], Tensor.FromArray(new[] { true, false }).BitwiseNot().ToArray<bool>());
+        Assert.Equal([1L, 0], Tensor.FromArray(new[] { true, false }).BitwiseAnd(Tensor.FromArray(new long[] { 3, 2 })).ToArray<long>());
+        Assert.Equal("\"bitwise_and_cpu\" not implemented for 'Float'", Message<ArgumentException>(() => Tensor.Ones([1]).BitwiseAnd(Tensor.Ones([1]))));
+
+        var coords = Tensor.UnravelIndex(Tensor.FromArray(new long[] { 4, 1, -1, 6 }), [2, 3]);
+        Assert.Equal([1L, 0, 1, 0], coords[0].ToArray<long>());
+        Assert.Equal([1L, 1, 2, 0], coords[1].ToArray<long>());
+        Assert.Equal("expected 'indices' to be integer dtype, but got torch.float32", Message<ArgumentException>(() => Tensor.UnravelIndex(Tensor.Ones([1]), [2, 3])));
+        Assert.Equal("'shape' cannot have negative values, but got (2, -3)", Message<ArgumentException>(() => Tensor.UnravelIndex(Tensor.FromArray(new long[] { 1 }), [2, -3])));
+    }
+
+    [Fact]
+    public void ChainsBatchesDistancesAndHistograms()
+    {
+        var a = Tensor.Randn([2, 3], DType.Float64);
+        var b = Tensor.Randn([3, 4], DType.Float64);
+        var c = Tensor.Randn([4, 1], DType.Float64);
+        var chain = Linalg.MultiDot(a.RequiresGrad_(), b, c);
+        Assert.Equal("ViewBackward0", chain.GradFn!.Name);
+        Check.Close(RefOf(a.Mm(b).Mm(c)), chain, 1e-12, 1e-12);
+        Assert.Equal(6f, Linalg.MultiDot(Tensor.Ones([3]), Tensor.Ones([3, 2]), Tensor.Ones([2])).Item<float>());
+        Assert.Equal([], Linalg.MultiDot(Tensor.Ones([3]), Tensor.Ones([3, 2]), Tensor.Ones([2])).Shape);
+        Assert.Equal("multi_dot(): expected at least 2 tensors but got 1", Message<ArgumentException>(() => Linalg.MultiDot(a)));
+        Assert.Equal("multi_dot(): tensors 0 and 1 with shapes [2, 3] and [4, 1] cannot be multiplied", Message<ArgumentException>(() => Linalg.MultiDot(a, c)));
+        Assert.Equal("multi_dot(): the last tensor must be 1D or 2D but got 3D", Message<ArgumentException>(() => Linalg.MultiDot(a, Tensor.Ones([3, 2, 2], DType.Float64))));
+        var five = new[] { R(2, 7), R(7, 3), R(3, 9), R(9, 2), R(2, 5) };
+        Check.Close(RefOf(five[0].Mm(five[1]).Mm(five[2]).Mm(five[3]).Mm(five[4])), Linalg.MultiDot(five), 1e-10, 1e-10);
+        Assert.True(Autograd.GradCheck(t => Linalg.MultiDot(t), [R(2, 3), R(3, 4), R(4, 2), R(2, 3)]));
+
+        Case(Tensor.Ones([2, 4]).Addbmm(Tensor.Ones([5, 2, 3], requiresGrad: true), Tensor.Ones([5, 3, 4]), beta: 0.5, alpha: 2), [2, 4], "AddbmmBackward0", [30.5, 30.5, 30.5]);
+        Assert.Equal("batch1 and batch2 must have same number of batches, got 5 and 4",
+            Message<ArgumentException>(() => Tensor.Ones([2, 4]).Addbmm(Tensor.Ones([5, 2, 3]), Tensor.Ones([4, 3, 4]))));
+        Assert.True(Autograd.GradCheck(t => t[0].Addbmm(t[1], t[2], beta: 0.3, alpha: 1.5), [R(2, 4), R(3, 2, 5), R(3, 5, 4)]));
+
+        var x = Tensor.FromArray(new[] { 1f, 2, 3 }).RequiresGrad_();
+        Case(x.Dist(Tensor.Zeros([3])), [], "DistBackward0", [Math.Sqrt(14)]);
+        Case(x.Dist(Tensor.Zeros([3]), 1), [], "DistBackward0", [6]);
+        foreach (double p in new[] { 1.0, 1.5, 2, 3, double.PositiveInfinity })
+            Assert.True(Autograd.GradCheck(t => t[0].Dist(t[1], p), [R(2, 3), R(3)]));
+
+        var (hist, edges) = Tensor.FromArray(new[] { 1f, 2, 1, 2.5f, 4, 0 }).Histogram(4);
+        Assert.Equal([1f, 2, 2, 1], hist.ToArray<float>());
+        Assert.Equal([0f, 1, 2, 3, 4], edges.ToArray<float>());
+        (hist, edges) = Tensor.FromArray(new[] { 1f, 2, 1, 2.5f, 4, 0 }).Histogram(3, range: (0, 3));
+        Assert.Equal([1f, 2, 2], hist.ToArray<float>());
+        (hist, edges) = Tensor.FromArray(new[] { 1f, 2, 1 }).Histogram(4, range: (0, 3), weight: Tensor.FromArray(new[] { 1f, 2, 4 }), density: true);
+        Check.Close(new RefArray([0, 0.9523809552192688, 0.380952388048172, 0], [4]), hist, 1e-6, 1e-6);
+        Assert.Equal([0f, 0.75f, 1.5f, 2.25f, 3], edges.ToArray<float>());
+        (hist, _) = Tensor.FromArray(new[] { 1f, 2, 1, 2.5f }).Histogram(Tensor.FromArray(new[] { 0f, 1, 2.5f, 3 }));
+        Assert.Equal([0f, 3, 1], hist.ToArray<float>());
+        Assert.Equal("\"histogramdd\" not implemented for 'Long'", Message<ArgumentException>(() => Tensor.FromArray(new long[] { 1, 2 }).Histogram(2)));
+    }
+
+    private static RefArray RefOf(Tensor t) => new(t.Detach().To(DType.Float64).Contiguous().ToArray<double>(), [.. t.Shape]);
 }
