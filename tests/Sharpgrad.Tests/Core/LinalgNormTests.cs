@@ -1,0 +1,81 @@
+namespace Sharpgrad.Tests.Core;
+
+/// <summary>linalg.norm / vector_norm / matrix_norm / cond / matrix_rank / vecdot: PyTorch 2.6's values, nodes and messages.</summary>
+public class LinalgNormTests
+{
+    private static Tensor A() => Tensor.FromArray(new[] { 1f, -2, 3, 4, 5, -6 }, [2, 3]).RequiresGrad_();
+    private static Tensor V() => Tensor.FromArray(new[] { 3f, -4, 12 }).RequiresGrad_();
+    private static Tensor R(params int[] shape) => Tensor.Randn(shape, DType.Float64).RequiresGrad_();
+
+    private static void Case(Tensor y, string? node, params double[] values)
+    {
+        Assert.Equal(node, y.GradFn?.Name);
+        var got = y.Detach().To(DType.Float64).Contiguous().ToArray<double>();
+        Assert.Equal(values.Length, got.Length);
+        for (int i = 0; i < values.Length; i++) Assert.Equal(values[i], got[i], 4);
+    }
+
+    private static string Message(Func<object> f) => Assert.Throws<ArgumentException>(() => f()).Message;
+
+    [Fact]
+    public void NormsMatchPyTorch()
+    {
+        Case(Linalg.Norm(A()), "LinalgVectorNormBackward0", 9.539392);
+        Case(Linalg.Norm(V()), "LinalgVectorNormBackward0", 13);
+        Case(Linalg.Norm(A(), "fro"), "LinalgVectorNormBackward0", 9.539392);
+        Case(Linalg.Norm(A(), "nuc"), "SumBackward1", 11.653785);
+        Case(Linalg.Norm(A(), 1), "AmaxBackward0", 9);
+        Case(Linalg.Norm(A(), double.PositiveInfinity), "AmaxBackward0", 15);
+        Case(Linalg.Norm(A(), 2), "AmaxBackward0", 9.225027);
+        Case(Linalg.Norm(A(), -2), "AminBackward0", 2.428758);
+        Case(Linalg.Norm(A(), -1), "AminBackward0", 5);
+        Case(Linalg.Norm(A(), double.NegativeInfinity), "AminBackward0", 6);
+        Case(Linalg.Norm(V(), 1), "LinalgVectorNormBackward0", 19);
+        Case(Linalg.Norm(V(), double.PositiveInfinity), "LinalgVectorNormBackward0", 12);
+        Case(Linalg.Norm(A(), dim: [1]), "LinalgVectorNormBackward0", 3.741657, 8.774964);
+        Case(Linalg.Norm(A(), 3, dim: [1]), "LinalgVectorNormBackward0", 3.301927, 7.398637);
+        var kept = Linalg.Norm(A(), "fro", dim: [0, 1], keepDim: true);
+        Assert.Equal([1, 1], kept.Shape);
+        var nucKept = Linalg.Norm(A(), "nuc", keepDim: true);
+        Assert.Equal([1, 1], nucKept.Shape);
+        Case(nucKept, "PermuteBackward0", 11.653785);
+        Case(Linalg.MatrixNorm(A()), "LinalgVectorNormBackward0", 9.539392);
+        Case(Linalg.VectorNorm(A(), 1, [0]), "LinalgVectorNormBackward0", 5, 7, 9);
+
+        Assert.Equal("linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got 3D.", Message(() => Linalg.Norm(Tensor.Ones([2, 2, 2]), 2)));
+        Assert.Equal("linalg.norm: If dim is specified, it must be of length 1 or 2. Got [0, 1, 1]", Message(() => Linalg.Norm(A(), dim: [0, 1, 1])));
+        Assert.Equal("linalg.matrix_norm: Order 3 not supported.", Message(() => Linalg.MatrixNorm(A(), 3)));
+        Assert.Equal("linalg.matrix_norm: Order abc not supported.", Message(() => Linalg.MatrixNorm(A(), "abc")));
+        Assert.Equal("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.", Message(() => Linalg.MatrixNorm(V())));
+        Assert.Equal("linalg.matrix_norm: dims must be different. Got (1, 1)", Message(() => Linalg.MatrixNorm(A(), dim: [1, 1])));
+        Assert.Equal("linalg.matrix_norm: Expected a floating point or complex tensor as input. Got Long", Message(() => Linalg.MatrixNorm(Tensor.Ones([2, 2], DType.Int64))));
+
+        foreach (double ord in new[] { 1.0, -1, double.PositiveInfinity, double.NegativeInfinity, 2, -2 })
+            Assert.True(Autograd.GradCheck(t => Linalg.MatrixNorm(t[0], ord), [R(3, 4)]));
+        Assert.True(Autograd.GradCheck(t => Linalg.MatrixNorm(t[0], "nuc", dim: [0, 2], keepDim: true), [R(3, 2, 4)]));
+        Assert.True(Autograd.GradCheck(t => Linalg.MatrixNorm(t[0], 1, dim: [2, 0]), [R(3, 2, 4)]));
+    }
+
+    [Fact]
+    public void ConditionRankAndVecdot()
+    {
+        Tensor B() => Tensor.FromArray(new[] { 2f, 1, 1, 3 }, [2, 2]).RequiresGrad_();
+        Case(Linalg.Cond(B()), "SqueezeBackward1", 2.618034);
+        Case(Linalg.Cond(B(), 1), "NanToNumBackward0", 3.2);
+        Case(Linalg.Cond(B(), "fro"), "NanToNumBackward0", 3);
+        Case(Linalg.Cond(B(), -2), "SqueezeBackward1", 0.381966);
+        Assert.Equal(double.PositiveInfinity, Linalg.Cond(Tensor.FromArray(new[] { 1.0, 2, 2, 4 }, [2, 2]), 1).Item<double>());
+        Assert.True(Autograd.GradCheck(t => Linalg.Cond(t[0], 1), [Tensor.FromArray(new[] { 4.0, 1, 0.5, 1, 3, 0.2, 0.5, 0.2, 2 }, [3, 3]).RequiresGrad_()]));
+
+        Assert.Equal(1L, Linalg.MatrixRank(Tensor.FromArray(new[] { 1f, 2, 2, 4 }, [2, 2])).Item<long>());
+        Assert.Equal(3L, Linalg.MatrixRank(Tensor.Eye(3)).Item<long>());
+        Assert.Equal(1L, Linalg.MatrixRank(Tensor.FromArray(new[] { 1f, 0, 0, 1e-3f }, [2, 2]), atol: 1e-2).Item<long>());
+        Assert.Equal(2L, Linalg.MatrixRank(Tensor.FromArray(new[] { 1f, 0, 0, 1e-3f }, [2, 2])).Item<long>());
+        Assert.Equal(1L, Linalg.MatrixRank(Tensor.FromArray(new[] { 1f, 2, 2, 4 }, [2, 2]), hermitian: true).Item<long>());
+        Assert.Equal(1L, Linalg.MatrixRank(Tensor.FromArray(new[] { 1f, 0, 0, 1e-3f }, [2, 2]), rtol: 1e-2).Item<long>());
+        Assert.Equal(DType.Int64, Linalg.MatrixRank(Tensor.Eye(2)).DType);
+
+        Case(Linalg.Vecdot(A(), A()), "SumBackward1", 14, 77);
+        Case(Linalg.Vecdot(A(), A(), dim: 0), "SumBackward1", 17, 29, 45);
+    }
+}
