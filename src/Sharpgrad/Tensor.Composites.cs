@@ -260,4 +260,18 @@ public sealed partial class Tensor
         }
         return [.. coords.Select(c => FromArray(c, indices.Sizes))];
     }
+
+    // ---- functional view writes ----
+
+    /// <summary>A copy with <paramref name="src"/> written at index <paramref name="index"/> of <paramref name="dim"/> (SelectScatterBackward0). PyTorch: torch.select_scatter.</summary>
+    public Tensor SelectScatter(Tensor src, int dim, long index) =>
+        ViewScatterOps.Scatter(this, src, t => t.Select(dim, index), "SelectScatterBackward0");
+
+    /// <summary>A copy with <paramref name="src"/> written at the slice start:end:step of <paramref name="dim"/> (SliceScatterBackward0). PyTorch: torch.slice_scatter.</summary>
+    public Tensor SliceScatter(Tensor src, int dim = 0, long? start = null, long? end = null, long step = 1) =>
+        ViewScatterOps.Scatter(this, src, t => t.Slice(dim, start ?? 0, end ?? long.MaxValue, step), "SliceScatterBackward0");
+
+    /// <summary>A copy with <paramref name="src"/> written on a diagonal (DiagonalScatterBackward0). PyTorch: torch.diagonal_scatter.</summary>
+    public Tensor DiagonalScatter(Tensor src, int offset = 0, int dim1 = 0, int dim2 = 1) =>
+        ViewScatterOps.Scatter(this, src, t => t.Diagonal(offset, dim1, dim2), "DiagonalScatterBackward0");
 }

@@ -324,4 +324,25 @@ public class CompositeOpsTests
     }
 
     private static RefArray RefOf(Tensor t) => new(t.Detach().To(DType.Float64).Contiguous().ToArray<double>(), [.. t.Shape]);
+
+    [Fact]
+    public void ViewScatters()
+    {
+        var x = Tensor.Zeros([3, 4], requiresGrad: true);
+        Case(x.SelectScatter(Tensor.Ones([4]), 0, 1), [3, 4], "SelectScatterBackward0", [0, 0, 0, 0, 1, 1, 1, 1, 0]);
+        Case(x.SliceScatter(Tensor.Ones([3, 2]), 1, 0, 4, 2), [3, 4], "SliceScatterBackward0", [1, 0, 1, 0, 1, 0, 1, 0, 1]);
+        Case(x.SliceScatter(Tensor.Ones([1, 4]), start: 2), [3, 4], "SliceScatterBackward0", [0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        Case(x.DiagonalScatter(Tensor.Ones([3])), [3, 4], "DiagonalScatterBackward0", [1, 0, 0, 0, 0, 1, 0, 0, 0]);
+        Case(x.DiagonalScatter(Tensor.Ones([3]), 1), [3, 4], "DiagonalScatterBackward0", [0, 1, 0, 0, 0, 0, 1, 0, 0]);
+        Case(x.SelectScatter(Tensor.Ones([4], DType.Float64), 0, 1), [3, 4], "SelectScatterBackward0", [0, 0, 0, 0, 1, 1, 1, 1, 0]);
+        Assert.Equal("expected src to have a size equal to the slice of self. src size = [3], slice size = [4]",
+            Message<ArgumentException>(() => x.SelectScatter(Tensor.Ones([3]), 0, 1)));
+        Assert.Equal("expected src to have a size equal to the slice of self. src size = [3, 3], slice size = [3, 2]",
+            Message<ArgumentException>(() => x.SliceScatter(Tensor.Ones([3, 3]), 1, 0, 4, 2)));
+        Assert.Equal("expected src to have a size equal to the slice of self. src size = [2], slice size = [3]",
+            Message<ArgumentException>(() => x.DiagonalScatter(Tensor.Ones([2]))));
+        Assert.True(Autograd.GradCheck(t => t[0].SelectScatter(t[1], 1, -1), [R(3, 4), R(3)]));
+        Assert.True(Autograd.GradCheck(t => t[0].SliceScatter(t[1], 0, 1, 3), [R(3, 4), R(2, 4)]));
+        Assert.True(Autograd.GradCheck(t => t[0].DiagonalScatter(t[1], -1), [R(3, 4), R(2)]));
+    }
 }
