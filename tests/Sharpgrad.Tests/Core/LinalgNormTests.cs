@@ -78,4 +78,38 @@ public class LinalgNormTests
         Case(Linalg.Vecdot(A(), A()), "SumBackward1", 14, 77);
         Case(Linalg.Vecdot(A(), A(), dim: 0), "SumBackward1", 17, 29, 45);
     }
+
+    [Fact]
+    public void SolveTriangularMatchesPyTorch()
+    {
+        Tensor L() => Tensor.FromArray(new[] { 2f, 0, 0, 1, 3, 0, -1, 2, 4 }, [3, 3]).RequiresGrad_();
+        Tensor B() => Tensor.FromArray(new[] { 1f, 2, 3, 4, 5, 6 }, [3, 2]).RequiresGrad_();
+        Case(Linalg.SolveTriangular(L(), B(), upper: false), "LinalgSolveTriangularBackward0", 0.5, 1, 0.833333, 1, 0.958333, 1.25);
+        Case(Linalg.SolveTriangular(L().T, B(), upper: true), "LinalgSolveTriangularBackward0", 1.041667, 1.583333, 0.166667, 0.333333, 1.25, 1.5);
+        Case(Linalg.SolveTriangular(L(), B().T, upper: false, left: false), "LinalgSolveTriangularBackward0", 1.041667, 0.166667, 1.25, 1.583333, 0.333333, 1.5);
+        Case(Linalg.SolveTriangular(L(), B(), upper: false, unitriangular: true), "LinalgSolveTriangularBackward0", 1, 2, 2, 2, 2, 4);
+        var batched = Linalg.SolveTriangular(L().Expand(2, 3, 3), B(), upper: false);
+        Assert.Equal([2, 3, 2], batched.Shape);
+        Assert.Equal(DType.Float64, Linalg.SolveTriangular(L(), B().To(DType.Float64), upper: false).DType);
+        var singular = Linalg.SolveTriangular(Tensor.FromArray(new[] { 1f, 0, 1, 0 }, [2, 2]), Tensor.Ones([2, 1]), upper: false).ToArray<float>();
+        Assert.Equal(1f, singular[0]);
+        Assert.True(float.IsNaN(singular[1]));
+
+        var a = L();
+        var b = B();
+        Linalg.SolveTriangular(a, b, upper: false).Backward(Tensor.Ones([3, 2]));
+        NN.Check.Close([-0.8125, 0, 0, -0.25, -0.305556, 0, -0.375, -0.458333, -0.552083], a.Grad!, 1e-5);
+        NN.Check.Close([0.541667, 0.541667, 0.166667, 0.166667, 0.25, 0.25], b.Grad!, 1e-5);
+
+        Assert.Equal("linalg.solve_triangular: Incompatible shapes of A and B for the equation AX = B (3x3 and 2x2)", Message(() => Linalg.SolveTriangular(L(), Tensor.Ones([2, 2]), upper: false)));
+        Assert.Equal("linalg.solve_triangular: The input tensor B must have at least 2 dimensions.", Message(() => Linalg.SolveTriangular(L(), Tensor.Ones([3]), upper: false)));
+        Assert.Equal("linalg.solve_triangular: A must be batches of square matrices, but they are 2 by 3 matrices", Message(() => Linalg.SolveTriangular(Tensor.Ones([2, 3]), Tensor.Ones([2, 2]), upper: false)));
+        Assert.Equal("\"triangular_solve_cpu\" not implemented for 'Long'", Message(() => Linalg.SolveTriangular(Tensor.Ones([2, 2], DType.Int64), Tensor.Ones([2, 2], DType.Int64), upper: false)));
+
+        var tri = Tensor.FromArray(new[] { 2.0, 0.3, -0.2, 0.1, 1.5, 0.4, 0.2, -0.3, 1.8 }, [3, 3]);
+        foreach (bool upper in new[] { true, false })
+            foreach (bool left in new[] { true, false })
+                foreach (bool unit in new[] { true, false })
+                    Assert.True(Autograd.GradCheck(t => Linalg.SolveTriangular(t[0], t[1], upper, left, unit), [tri.Clone().RequiresGrad_(), R(2, 3, 3)]));
+    }
 }
