@@ -274,4 +274,61 @@ public sealed partial class Tensor
     /// <summary>A copy with <paramref name="src"/> written on a diagonal (DiagonalScatterBackward0). PyTorch: torch.diagonal_scatter.</summary>
     public Tensor DiagonalScatter(Tensor src, int offset = 0, int dim1 = 0, int dim2 = 1) =>
         ViewScatterOps.Scatter(this, src, t => t.Diagonal(offset, dim1, dim2), "DiagonalScatterBackward0");
+
+    // ---- repeating, broadcasting and aliases ----
+
+    /// <summary>
+    /// Each element (of the flattened tensor when <paramref name="dim"/> is null) repeated <paramref name="repeats"/>
+    /// times in place. PyTorch: torch.repeat_interleave(input, int).
+    /// </summary>
+    public Tensor RepeatInterleave(long repeats, int? dim = null) => RepeatOps.RepeatInterleave(this, repeats, dim);
+
+    /// <summary>Each slice along <paramref name="dim"/> repeated by its count in <paramref name="repeats"/> (IndexSelectBackward0). PyTorch: torch.repeat_interleave(input, tensor).</summary>
+    public Tensor RepeatInterleave(Tensor repeats, int? dim = null) => RepeatOps.RepeatInterleave(this, repeats, dim);
+
+    /// <summary>Position i repeated repeats[i] times (a 1-D Int64 tensor of counts). PyTorch: torch.repeat_interleave(repeats).</summary>
+    public static Tensor RepeatInterleave(Tensor repeats) => RepeatOps.Positions(repeats);
+
+    /// <summary>The inputs expanded (views) to their common broadcast shape. PyTorch: torch.broadcast_tensors.</summary>
+    public static Tensor[] BroadcastTensors(params Tensor[] tensors) => RepeatOps.BroadcastTensors(tensors);
+
+    /// <summary>The shape the given shapes broadcast to. PyTorch: torch.broadcast_shapes.</summary>
+    public static int[] BroadcastShapes(params int[][] shapes) => RepeatOps.BroadcastShapes(shapes);
+
+    /// <summary>The next representable value after each element toward <paramref name="other"/>'s. PyTorch: torch.nextafter.</summary>
+    public Tensor Nextafter(Tensor other)
+    {
+        ThrowIfDisposed();
+        other.ThrowIfDisposed();
+        if (DType != other.DType || !DType.IsFloatingPoint()) throw Errors.UnsupportedDType("nextafter_cpu", DType.IsFloatingPoint() ? other.DType : DType);
+        var shape = Shapes.Layout.Broadcast(Sizes, other.Sizes);
+        using (Autograd.NoGrad())
+        {
+            if (DType == DType.Float32)
+            {
+                var x = Expand(shape).Contiguous().ToArray<float>();
+                var y = other.Expand(shape).Contiguous().ToArray<float>();
+                for (int i = 0; i < x.Length; i++)
+                    x[i] = float.IsNaN(x[i]) || float.IsNaN(y[i]) ? float.NaN : x[i] == y[i] ? y[i] : x[i] < y[i] ? MathF.BitIncrement(x[i]) : MathF.BitDecrement(x[i]);
+                return FromArray(x, shape);
+            }
+            var a = Expand(shape).Contiguous().ToArray<double>();
+            var b = other.Expand(shape).Contiguous().ToArray<double>();
+            for (int i = 0; i < a.Length; i++)
+                a[i] = double.IsNaN(a[i]) || double.IsNaN(b[i]) ? double.NaN : a[i] == b[i] ? b[i] : a[i] < b[i] ? Math.BitIncrement(a[i]) : Math.BitDecrement(a[i]);
+            return FromArray(a, shape);
+        }
+    }
+
+    /// <summary>Alias of <see cref="Outer(Tensor)"/>. PyTorch: torch.ger.</summary>
+    public Tensor Ger(Tensor other) => Outer(other);
+
+    /// <summary>Alias of <see cref="Vstack(Tensor[])"/>. PyTorch: torch.row_stack.</summary>
+    public static Tensor RowStack(params Tensor[] tensors) => Vstack(tensors);
+
+    /// <summary>Alias of <see cref="Cat(Tensor[], int)"/>. PyTorch: torch.concat.</summary>
+    public static Tensor Concat(Tensor[] tensors, int dim = 0) => Cat(tensors, dim);
+
+    /// <summary>Alias of <see cref="Cat(Tensor[], int)"/>. PyTorch: torch.concatenate.</summary>
+    public static Tensor Concatenate(Tensor[] tensors, int dim = 0) => Cat(tensors, dim);
 }

@@ -345,4 +345,41 @@ public class CompositeOpsTests
         Assert.True(Autograd.GradCheck(t => t[0].SliceScatter(t[1], 0, 1, 3), [R(3, 4), R(2, 4)]));
         Assert.True(Autograd.GradCheck(t => t[0].DiagonalScatter(t[1], -1), [R(3, 4), R(2)]));
     }
+
+    [Fact]
+    public void RepeatInterleaveBroadcastingAndAliases()
+    {
+        Tensor X() => Tensor.FromArray(new[] { 1f, 2, 3, 4 }, [2, 2]).RequiresGrad_();
+        Case(X().RepeatInterleave(2), [8], "ViewBackward0", [1, 1, 2, 2, 3, 3, 4, 4]);
+        Case(X().RepeatInterleave(2, dim: 0), [4, 2], "ViewBackward0", [1, 2, 1, 2, 3, 4, 3, 4]);
+        Case(X().RepeatInterleave(Tensor.FromArray(new long[] { 1, 2 }), dim: 1), [2, 3], "IndexSelectBackward0", [1, 2, 2, 3, 4, 4]);
+        Case(X().RepeatInterleave(Tensor.FromArray(new long[] { 3 }), dim: 0), [6, 2], "IndexSelectBackward0", [1, 2, 1, 2, 1, 2, 3, 4, 3, 4]);
+        Case(X().RepeatInterleave(0, dim: 1), [2, 0], "ViewBackward0", []);
+        Assert.Equal([0L, 0, 2], Tensor.RepeatInterleave(Tensor.FromArray(new long[] { 2, 0, 1 })).ToArray<long>());
+        Assert.Equal("repeats must have the same size as input along dim, but got repeats.size(0) = 3 and input.size(0) = 2",
+            Message<ArgumentException>(() => X().RepeatInterleave(Tensor.FromArray(new long[] { 1, 2, 3 }), dim: 0)));
+        Assert.Equal("Repeats must be non-negative", Message<InvalidOperationException>(() => X().RepeatInterleave(-1)));
+        Assert.Equal("repeats can not be negative", Message<InvalidOperationException>(() => X().RepeatInterleave(Tensor.FromArray(new long[] { 1, -2 }), dim: 0)));
+        Assert.Equal("repeats must be 0-dim or 1-dim tensor", Message<ArgumentException>(() => X().RepeatInterleave(Tensor.Ones([2, 2], DType.Int64), dim: 0)));
+        Assert.Equal("\"repeat_interleave_cpu\" not implemented for 'Float'", Message<ArgumentException>(() => X().RepeatInterleave(Tensor.FromArray(new[] { 1f, 2 }), dim: 0)));
+        Assert.True(Autograd.GradCheck(t => t[0].RepeatInterleave(Tensor.FromArray(new long[] { 2, 0, 1 }), dim: 1), [R(2, 3)]));
+
+        var both = Tensor.BroadcastTensors(X(), Tensor.Ones([3, 1, 2]));
+        Assert.Equal([3, 2, 2], both[0].Shape);
+        Assert.Equal("ExpandBackward0", both[0].GradFn!.Name);
+        Assert.Equal([3, 2, 2], both[1].Shape);
+        Assert.Equal([3, 2, 4], Tensor.BroadcastShapes([2, 1], [3, 1, 4]));
+        Assert.Equal("Shape mismatch: objects cannot be broadcast to a single shape", Message<ArgumentException>(() => Tensor.BroadcastShapes([2, 3], [4])));
+        Assert.Equal("The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 1",
+            Message<ArgumentException>(() => Tensor.BroadcastTensors(X(), Tensor.Ones([3]))));
+
+        var next = Tensor.FromArray(new[] { 1f, 0 }).Nextafter(Tensor.FromArray(new[] { 2f, -1 })).ToArray<float>();
+        Assert.Equal(1.0000001192092896f, next[0]);
+        Assert.Equal(-1.401298464324817e-45f, next[1]);
+        Assert.Equal(0.9999999999999999, Tensor.FromArray(new[] { 1.0 }).Nextafter(Tensor.FromArray(new[] { 0.0 })).Item<double>());
+        Case(Tensor.Ones([2], requiresGrad: true).Ger(Tensor.Ones([3])), [2, 3], "MulBackward0", [1, 1, 1, 1, 1, 1]);
+        Assert.Equal([2, 2], Tensor.RowStack(Tensor.Ones([2]), Tensor.Ones([2])).Shape);
+        Assert.Equal([4], Tensor.Concat([Tensor.Ones([2]), Tensor.Ones([2])]).Shape);
+        Assert.Equal([2, 2], Tensor.Concatenate([Tensor.Ones([1, 2]), Tensor.Ones([1, 2])]).Shape);
+    }
 }
