@@ -29,14 +29,7 @@ internal static class ProductOps
         if (a.DType != b.DType) throw new ArgumentException($"vdot : expected both vectors to have same dtype, but found {Errors.Pretty(a.DType)} and {Errors.Pretty(b.DType)}");
         Tensor y;
         using (Autograd.NoGrad()) y = a.Dot(b);
-        if (Record.ShouldRecord(a, b))
-        {
-            var node = Record.Connect(new VdotBackward0(), a, b);
-            node.A = SavedTensor.Input(a);
-            node.B = SavedTensor.Input(b);
-            Record.SetHistory(y, node);
-        }
-        return y;
+        return Recorded(y, [a, b], a, b, static () => new VdotBackward0());
     }
 
     /// <summary>addmv: beta * self + alpha * (mat @ vec), self broadcast to [rows] (beta = 0 ignores self's values). AddmvBackward0.</summary>
@@ -80,13 +73,17 @@ internal static class ProductOps
             var scaled = alpha == 1 ? p : p * alpha;
             y = (beta == 0 ? scaled.Expand(shape).Contiguous() : (beta == 1 ? self : self * beta) + scaled).MoveToOuterScope();
         }
-        if (Record.ShouldRecord([self, u, v]))
-        {
-            var node = Record.Connect(makeNode(), [self, u, v]);
-            node.A = SavedTensor.Input(u);
-            node.B = SavedTensor.Input(v);
-            Record.SetHistory(y, node);
-        }
+        return Recorded(y, [self, u, v], u, v, makeNode);
+    }
+
+    /// <summary>y recorded as the output of makeNode's node over <paramref name="inputs"/>, saving two of them as A and B.</summary>
+    private static Tensor Recorded(Tensor y, Tensor[] inputs, Tensor saveA, Tensor saveB, Func<BinaryNode> makeNode)
+    {
+        if (!Record.ShouldRecord(inputs)) return y;
+        var node = Record.Connect(makeNode(), inputs);
+        node.A = SavedTensor.Input(saveA);
+        node.B = SavedTensor.Input(saveB);
+        Record.SetHistory(y, node);
         return y;
     }
 
