@@ -191,6 +191,12 @@ public static partial class Functional
     }
 
     /// <summary>
+    /// The p-norm distance between every pair of rows i &lt; j of an [n, m] input, in row-major pair order
+    /// (PdistBackward0). PyTorch: F.pdist.
+    /// </summary>
+    public static Tensor Pdist(Tensor input, double p = 2) => PdistOps.Pdist(input, p);
+
+    /// <summary>
     /// ‖x1 - x2 + eps‖_p over the last dimension (LinalgVectorNormBackward0). PyTorch: F.pairwise_distance.
     /// </summary>
     public static Tensor PairwiseDistance(Tensor x1, Tensor x2, double p = 2, double eps = 1e-6, bool keepDim = false)

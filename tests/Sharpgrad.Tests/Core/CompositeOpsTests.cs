@@ -382,4 +382,24 @@ public class CompositeOpsTests
         Assert.Equal([4], Tensor.Concat([Tensor.Ones([2]), Tensor.Ones([2])]).Shape);
         Assert.Equal([2, 2], Tensor.Concatenate([Tensor.Ones([1, 2]), Tensor.Ones([1, 2])]).Shape);
     }
+
+    [Fact]
+    public void PdistMatchesPyTorch()
+    {
+        Tensor X() => Tensor.FromArray(new[] { 0f, 1, 3, 5, -1, 2 }, [3, 2]).RequiresGrad_();
+        Case(Sharpgrad.NN.Functional.Pdist(X()), [3], "PdistBackward0", [5, Math.Sqrt(2), 5]);
+        Case(Sharpgrad.NN.Functional.Pdist(X(), 1), [3], "PdistBackward0", [7, 2, 7]);
+        Case(Sharpgrad.NN.Functional.Pdist(X(), double.PositiveInfinity), [3], "PdistBackward0", [4, 1, 4]);
+        Case(Sharpgrad.NN.Functional.Pdist(X(), 0), [3], "PdistBackward0", [2, 2, 2]);
+        Case(Sharpgrad.NN.Functional.Pdist(X(), 3), [3], "PdistBackward0", [4.4979415, 1.2599211, 4.4979415]);
+        Assert.Equal([0], Sharpgrad.NN.Functional.Pdist(Tensor.Ones([1, 3])).Shape);
+        Assert.Equal("pdist only supports 2D tensors, got: 3D", Message<ArgumentException>(() => Sharpgrad.NN.Functional.Pdist(Tensor.Ones([2, 2, 2]))));
+        Assert.Equal("pdist only supports non-negative p values", Message<ArgumentException>(() => Sharpgrad.NN.Functional.Pdist(X(), -1)));
+        Assert.Equal("pdist only supports floating-point dtypes", Message<ArgumentException>(() => Sharpgrad.NN.Functional.Pdist(Tensor.Ones([2, 2], DType.Int64))));
+        var x = X();
+        Sharpgrad.NN.Functional.Pdist(x).Backward(Tensor.FromArray(new[] { 1f, 2, 3 }));
+        NN.Check.Close([0.8142135143280029, -2.2142136096954346, 3.0, 2.5999999046325684, -3.814213752746582, -0.38578641414642334], x.Grad!, 1e-6);
+        foreach (double p in new[] { 1.0, 1.5, 2, 3, double.PositiveInfinity })
+            Assert.True(Autograd.GradCheck(t => Sharpgrad.NN.Functional.Pdist(t[0], p), [R(4, 3)]));
+    }
 }
