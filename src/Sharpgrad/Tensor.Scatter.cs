@@ -81,4 +81,16 @@ public sealed partial class Tensor
 
     /// <summary>In-place <see cref="IndexPut(Tensor[], Tensor, bool)"/>. PyTorch: index_put_.</summary>
     public Tensor IndexPut_(Tensor[] indices, Tensor values, bool accumulate = false) => IndexWriteOps.IndexPut(this, indices, values, accumulate, true);
+
+    /// <summary>
+    /// A copy with <paramref name="source"/>'s slices along <paramref name="dim"/> reduced ("prod", "mean", "amax" or
+    /// "amin") into the slices <paramref name="index"/> names, with or without this tensor's own values
+    /// (IndexReduceBackward0). PyTorch: index_reduce.
+    /// </summary>
+    public Tensor IndexReduce(int dim, Tensor index, Tensor source, string reduce, bool includeSelf = true) =>
+        ScatterOps.IndexReduce(this, dim, index, source, reduce, includeSelf, false);
+
+    /// <summary>In-place <see cref="IndexReduce(int, Tensor, Tensor, string, bool)"/>. PyTorch: index_reduce_.</summary>
+    public Tensor IndexReduce_(int dim, Tensor index, Tensor source, string reduce, bool includeSelf = true) =>
+        ScatterOps.IndexReduce(this, dim, index, source, reduce, includeSelf, true);
 }

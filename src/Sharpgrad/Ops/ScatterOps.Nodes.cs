@@ -118,7 +118,11 @@ internal sealed class IndexBackward0(int[] selfSizes, DType selfType, IndexGeome
 internal sealed class ScatterReduceBackward0(int dim, string reduce, bool includeSelf, int[] srcSizes) : IndexNode
 {
     internal SavedTensor? Self, Src, Result;
-    public override string Name => nameof(ScatterReduceBackward0);
+
+    /// <summary>The node's name: ScatterReduceBackward0, or IndexReduceBackward0 when index_reduce recorded it.</summary>
+    public string NodeName { get; init; } = nameof(ScatterReduceBackward0);
+
+    public override string Name => NodeName;
     internal override IEnumerable<SavedTensor> Saved
     {
         get

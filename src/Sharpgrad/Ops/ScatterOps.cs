@@ -133,7 +133,11 @@ internal static class ScatterOps
     }
 
     /// <summary>scatter_reduce(dim, index, src, reduce, include_self): ScatterReduceBackward0.</summary>
-    public static Tensor ScatterReduce(Tensor self, int dim, Tensor index, Tensor src, string reduce, bool includeSelf, bool inPlace)
+    public static Tensor ScatterReduce(Tensor self, int dim, Tensor index, Tensor src, string reduce, bool includeSelf, bool inPlace) =>
+        ScatterReduce(self, dim, index, src, reduce, includeSelf, inPlace, nameof(ScatterReduceBackward0));
+
+    /// <summary>scatter_reduce recorded under <paramref name="nodeName"/> (index_reduce is scatter_reduce with an expanded index).</summary>
+    internal static Tensor ScatterReduce(Tensor self, int dim, Tensor index, Tensor src, string reduce, bool includeSelf, bool inPlace, string nodeName)
     {
         ArgumentNullException.ThrowIfNull(src);
         ArgumentNullException.ThrowIfNull(reduce);
@@ -152,7 +156,7 @@ internal static class ScatterOps
         return Run(self, src, inPlace,
             copySelf =>
             {
-                var node = Record.Connect(new ScatterReduceBackward0(dim, reduce, includeSelf, src.Sizes), self, src);
+                var node = Record.Connect(new ScatterReduceBackward0(dim, reduce, includeSelf, src.Sizes) { NodeName = nodeName }, self, src);
                 node.Index = SavedTensor.Input(idx);
                 if (mode != ScatterMode.Add && mode != ScatterMode.Mean) node.Self = copySelf ? OpHelpers.SaveCopy(self) : SavedTensor.Input(self);
                 if (mode != ScatterMode.Add) node.Src = SavedTensor.Input(src);
@@ -160,5 +164,36 @@ internal static class ScatterOps
             },
             () => Compute(self, dim, idx, src, 0, mode, includeSelf, "scatter_reduce"),
             needsResult ? (n, r) => ((ScatterReduceBackward0)n).Result = SavedTensor.Output(r, n) : null);
+    }
+
+    /// <summary>
+    /// index_reduce: source's slices along dim reduced (prod, mean, amax, amin) into self at index's positions, which is
+    /// scatter_reduce with the index expanded over source's shape (IndexReduceBackward0).
+    /// </summary>
+    public static Tensor IndexReduce(Tensor self, int dim, Tensor index, Tensor source, string reduce, bool includeSelf, bool inPlace)
+    {
+        self.ThrowIfDisposed();
+        index.ThrowIfDisposed();
+        source.ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(reduce);
+        if (reduce is not ("prod" or "mean" or "amax" or "amin"))
+            throw new ArgumentException($"index_reduce(): Expected reduce to be one of prod, mean, amax or amin but got {reduce}.");
+        dim = Layout.WrapDim(dim, self.Dim);
+        if (index.DType != DType.Int64) throw new ArgumentException($"index_reduce_(): Expected dtype int32/int64 for index but got: {TypeName(index.DType)}");
+        int along = source.Dim == 0 ? 1 : source.Sizes[dim];
+        if (index.Dim > 1 || index.Numel != along)
+            throw new ArgumentException($"index_reduce_(): Number of indices ({index.Numel}) should be equal to source.size(dim): ({along}), for dim: {dim}");
+        long[] positions;
+        using (Autograd.NoGrad()) positions = index.Contiguous().ToArray<long>();
+        int size = self.Dim == 0 ? 1 : self.Sizes[dim];
+        if (positions.Any(p => p < -size || p >= size)) throw new ArgumentOutOfRangeException(nameof(index), "index out of range in self");
+        Tensor expanded;
+        using (Autograd.NoGrad())
+        {
+            var shape = Enumerable.Repeat(1, source.Dim).ToArray();
+            shape[dim] = along;
+            expanded = Tensor.FromArray(positions.Select(p => p < 0 ? p + size : p).ToArray()).View(shape).Expand(source.Sizes).Contiguous();
+        }
+        return ScatterReduce(self, dim, expanded, source, reduce, includeSelf, inPlace, "IndexReduceBackward0");
     }
 }

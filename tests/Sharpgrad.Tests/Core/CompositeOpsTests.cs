@@ -402,4 +402,33 @@ public class CompositeOpsTests
         foreach (double p in new[] { 1.0, 1.5, 2, 3, double.PositiveInfinity })
             Assert.True(Autograd.GradCheck(t => Sharpgrad.NN.Functional.Pdist(t[0], p), [R(4, 3)]));
     }
+
+    [Fact]
+    public void IndexReduceMatchesPyTorch()
+    {
+        Tensor X() => Tensor.FromArray(new[] { 1f, 2, 3, 4, 5, 6, 7, 8, 9 }, [3, 3]).RequiresGrad_();
+        Tensor Src() => Tensor.FromArray(new[] { 2f, 2, 2, 3, 3, 3, 10, 0, -1, 1, 1, 1 }, [4, 3]).RequiresGrad_();
+        var idx = Tensor.FromArray(new long[] { 0, 2, 0, 1 });
+        (string, bool, double[])[] cases =
+        [
+            ("prod", true, [20, 0, -6, 4, 5, 6, 21, 24, 27]), ("prod", false, [20, 0, -2, 1, 1, 1, 3, 3, 3]),
+            ("mean", true, [4.3333335, 1.3333334, 1.3333334, 2.5, 3, 3.5, 5, 5.5, 6]), ("mean", false, [6, 1, 0.5, 1, 1, 1, 3, 3, 3]),
+            ("amax", true, [10, 2, 3, 4, 5, 6, 7, 8, 9]), ("amax", false, [10, 2, 2, 1, 1, 1, 3, 3, 3]),
+            ("amin", true, [1, 0, -1, 1, 1, 1, 3, 3, 3]), ("amin", false, [2, 0, -1, 1, 1, 1, 3, 3, 3]),
+        ];
+        foreach (var (reduce, include, values) in cases)
+            Case(X().IndexReduce(0, idx, Src(), reduce, include), [3, 3], "IndexReduceBackward0", values);
+        var x = X();
+        var src = Src();
+        x.IndexReduce(0, idx, src, "amax").Backward(Tensor.Ones([3, 3]));
+        Assert.Equal([0f, 0.5f, 1, 1, 1, 1, 1, 1, 1], x.Grad!.ToArray<float>());
+        Assert.Equal([0f, 0.5f, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0], src.Grad!.ToArray<float>());
+        Assert.Equal("index_reduce(): Expected reduce to be one of prod, mean, amax or amin but got sum.", Message<ArgumentException>(() => X().IndexReduce(0, idx, Src(), "sum")));
+        Assert.Equal("index_reduce_(): Number of indices (2) should be equal to source.size(dim): (4), for dim: 0",
+            Message<ArgumentException>(() => X().IndexReduce(0, Tensor.FromArray(new long[] { 0, 1 }), Src(), "prod")));
+        Assert.Equal("index_reduce_(): Expected dtype int32/int64 for index but got: Float", Message<ArgumentException>(() => X().IndexReduce(0, Tensor.Ones([4]), Src(), "prod")));
+        Assert.StartsWith("index out of range in self", Message<ArgumentOutOfRangeException>(() => X().IndexReduce(0, Tensor.FromArray(new long[] { 0, 1, 3, 1 }), Src(), "prod")));
+        foreach (var reduce in new[] { "prod", "mean" })
+            Assert.True(Autograd.GradCheck(t => t[0].IndexReduce(1, Tensor.FromArray(new long[] { 2, 0, 2 }), t[1], reduce), [R(2, 3), R(2, 3)]));
+    }
 }
