@@ -112,4 +112,30 @@ public class LinalgNormTests
                 foreach (bool unit in new[] { true, false })
                     Assert.True(Autograd.GradCheck(t => Linalg.SolveTriangular(t[0], t[1], upper, left, unit), [tri.Clone().RequiresGrad_(), R(2, 3, 3)]));
     }
+
+    [Fact]
+    public void MatrixExpMatchesPyTorch()
+    {
+        var a = Tensor.FromArray(new[] { 0.1, 0.2, -0.3, 0.4, -0.5, 0.6, 0.0, 0.7, 0.2 }, [3, 3]).RequiresGrad_();
+        var e = Linalg.MatrixExp(a);
+        Assert.Equal("LinalgMatrixExpBackward0", e.GradFn!.Name);
+        NN.Check.Close([1.1290957292079313, 0.07672609464437297, -0.31427260908433585, 0.36001282185532896, 0.7956371289915211,
+            0.5105105709877672, 0.13770708837772203, 0.664449210341256, 1.4207414569391421], e, 1e-13);
+        e.Backward(Tensor.Arange(0.0, 9.0, dtype: DType.Float64).Reshape(3, 3));
+        NN.Check.Close([0.52278230488276, 2.71760931540327, 4.472340822305702, 4.149799339363915, 7.445975476002027,
+            10.00885188376899, 7.3180582870771405, 11.73855464207807, 15.13788159023008], a.Grad!, 1e-12);
+        NN.Check.Close([-4.550996119117889, 10.572826154858213, -13.21603269357276, -1.9077895804033318],
+            Linalg.MatrixExp(Tensor.FromArray(new[] { 3.0, -4, 5, 2 }, [2, 2])), 1e-12);
+        var big = Linalg.MatrixExp(Tensor.FromArray(new[] { 10f, 1, 0, -12 }, [2, 2])).ToArray<float>();
+        Assert.Equal(22026.462890625, big[0], 0.01);
+        Assert.Equal(1001.2028198242188, big[1], 0.001);
+        Assert.Equal(0f, big[2]);
+        Assert.Equal(6.144212875369703e-06, big[3], 1e-11);
+        Assert.Equal([1f, 0, 0, 1], Linalg.MatrixExp(Tensor.Zeros([2, 2])).ToArray<float>());
+        Assert.Equal([2, 3, 3], Linalg.MatrixExp(Tensor.Ones([2, 3, 3])).Shape);
+        Assert.Equal("linalg.matrix_exp: A must be batches of square matrices, but they are 2 by 3 matrices", Message(() => Linalg.MatrixExp(Tensor.Ones([2, 3]))));
+        Assert.Equal("linalg.matrix_exp: Expected a floating point or complex tensor as input. Got Long", Message(() => Linalg.MatrixExp(Tensor.Ones([2, 2], DType.Int64))));
+        Assert.True(Autograd.GradCheck(t => Linalg.MatrixExp(t[0]), [R(2, 3, 3)]));
+        Assert.True(Autograd.GradCheck(t => Linalg.MatrixExp(t[0] * 3.0), [R(3, 3)]));
+    }
 }
