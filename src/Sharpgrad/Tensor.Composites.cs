@@ -235,31 +235,7 @@ public sealed partial class Tensor
     /// The coordinates, one Int64 tensor per dim of <paramref name="shape"/>, of flat row-major positions (Python's floor
     /// division and modulo, so negatives wrap). PyTorch: torch.unravel_index.
     /// </summary>
-    public static Tensor[] UnravelIndex(Tensor indices, int[] shape)
-    {
-        ArgumentNullException.ThrowIfNull(indices);
-        ArgumentNullException.ThrowIfNull(shape);
-        indices.ThrowIfDisposed();
-        if (indices.DType != DType.Int64) throw new ArgumentException($"expected 'indices' to be integer dtype, but got torch.{indices.DType switch { DType.Float32 => "float32", DType.Float64 => "float64", _ => "bool" }}");
-        if (shape.Any(s => s < 0)) throw new ArgumentException($"'shape' cannot have negative values, but got ({string.Join(", ", shape)}{(shape.Length == 1 ? "," : "")})");
-        long[] flat;
-        using (Autograd.NoGrad()) flat = indices.Contiguous().ToArray<long>();
-        var coords = new long[shape.Length][];
-        for (int d = 0; d < shape.Length; d++) coords[d] = new long[flat.Length];
-        for (int i = 0; i < flat.Length; i++)
-        {
-            long rest = flat[i];
-            for (int d = shape.Length - 1; d >= 0; d--)
-            {
-                long size = shape[d];
-                if (size == 0) { coords[d][i] = 0; rest = 0; continue; }
-                long remainder = ((rest % size) + size) % size;
-                coords[d][i] = remainder;
-                rest = (rest - remainder) / size;
-            }
-        }
-        return [.. coords.Select(c => FromArray(c, indices.Sizes))];
-    }
+    public static Tensor[] UnravelIndex(Tensor indices, int[] shape) => IntegerMathOps.UnravelIndex(indices, shape);
 
     // ---- functional view writes ----
 
@@ -296,29 +272,7 @@ public sealed partial class Tensor
     public static int[] BroadcastShapes(params int[][] shapes) => RepeatOps.BroadcastShapes(shapes);
 
     /// <summary>The next representable value after each element toward <paramref name="other"/>'s. PyTorch: torch.nextafter.</summary>
-    public Tensor Nextafter(Tensor other)
-    {
-        ThrowIfDisposed();
-        other.ThrowIfDisposed();
-        if (DType != other.DType || !DType.IsFloatingPoint()) throw Errors.UnsupportedDType("nextafter_cpu", DType.IsFloatingPoint() ? other.DType : DType);
-        var shape = Shapes.Layout.Broadcast(Sizes, other.Sizes);
-        using (Autograd.NoGrad())
-        {
-            if (DType == DType.Float32)
-            {
-                var x = Expand(shape).Contiguous().ToArray<float>();
-                var y = other.Expand(shape).Contiguous().ToArray<float>();
-                for (int i = 0; i < x.Length; i++)
-                    x[i] = float.IsNaN(x[i]) || float.IsNaN(y[i]) ? float.NaN : x[i] == y[i] ? y[i] : x[i] < y[i] ? MathF.BitIncrement(x[i]) : MathF.BitDecrement(x[i]);
-                return FromArray(x, shape);
-            }
-            var a = Expand(shape).Contiguous().ToArray<double>();
-            var b = other.Expand(shape).Contiguous().ToArray<double>();
-            for (int i = 0; i < a.Length; i++)
-                a[i] = double.IsNaN(a[i]) || double.IsNaN(b[i]) ? double.NaN : a[i] == b[i] ? b[i] : a[i] < b[i] ? Math.BitIncrement(a[i]) : Math.BitDecrement(a[i]);
-            return FromArray(a, shape);
-        }
-    }
+    public Tensor Nextafter(Tensor other) => IntegerMathOps.Nextafter(this, other);
 
     /// <summary>Alias of <see cref="Outer(Tensor)"/>. PyTorch: torch.ger.</summary>
     public Tensor Ger(Tensor other) => Outer(other);

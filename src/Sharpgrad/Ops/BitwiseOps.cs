@@ -22,27 +22,16 @@ internal static class BitwiseOps
         };
         var dtype = TypePromotion.Result(a, b);
         if (dtype.IsFloatingPoint()) throw Errors.UnsupportedDType(name, dtype);
-        var shape = Layout.Broadcast(a.Sizes, b.Sizes);
-        long[] x, y;
-        using (Autograd.NoGrad())
+        // shifts by 64 or more (or by a negative amount) fill with the sign, as ATen's kernels do
+        Func<long, long, long> f = kind switch
         {
-            x = a.To(DType.Int64).Expand(shape).Contiguous().ToArray<long>();
-            y = b.To(DType.Int64).Expand(shape).Contiguous().ToArray<long>();
-        }
-        var r = new long[x.Length];
-        for (int i = 0; i < r.Length; i++)
-        {
-            r[i] = kind switch
-            {
-                Kind.And => x[i] & y[i],
-                Kind.Or => x[i] | y[i],
-                Kind.Xor => x[i] ^ y[i],
-                // shifts by 64 or more (or by a negative amount) fill with the sign, as ATen's kernels do
-                Kind.LeftShift => y[i] is < 0 or >= 64 ? 0 : x[i] << (int)y[i],
-                _ => y[i] is < 0 or >= 64 ? (x[i] < 0 ? -1 : 0) : x[i] >> (int)y[i],
-            };
-        }
-        var result = Tensor.FromArray(r, shape);
+            Kind.And => static (x, y) => x & y,
+            Kind.Or => static (x, y) => x | y,
+            Kind.Xor => static (x, y) => x ^ y,
+            Kind.LeftShift => static (x, y) => y is < 0 or >= 64 ? 0 : x << (int)y,
+            _ => static (x, y) => y is < 0 or >= 64 ? (x < 0 ? -1 : 0) : x >> (int)y,
+        };
+        var result = IntegerMathOps.Int64Elementwise(a, b, f);
         if (dtype == DType.Int64) return result;
         using (result) return result.To(dtype);
     }

@@ -16,7 +16,7 @@ internal static class IndexWriteOps
     }
 
     /// <summary>index's entries as a fresh array, negatives wrapped when <paramref name="wrap"/>; out of range throws.</summary>
-    private static long[] Entries(Tensor index, int size, int dim, bool wrap, string prefix = "")
+    internal static long[] Entries(Tensor index, int size, int dim, bool wrap, string prefix = "")
     {
         var idx = OpHelpers.ContiguousRaw(index);
         var data = idx.Data<long>();
@@ -142,25 +142,37 @@ internal static class IndexWriteOps
 /// tensors, and the permutation that brings those dims to the front, where one Int64 row per index element addresses a
 /// slice of the remaining dims.
 /// </summary>
-internal sealed class IndexGeometry(int[] selfSizes, int[] dims, int[] broadcast)
+internal sealed class IndexGeometry
 {
+    public IndexGeometry(int[] selfSizes, int[] dims, int[] broadcast)
+    {
+        Dims = dims;
+        Broadcast = broadcast;
+        RowCount = dims.Aggregate(1, (acc, d) => acc * selfSizes[d]);
+        var rest = Enumerable.Range(0, selfSizes.Length).Except(dims).ToArray();
+        Inner = rest.Aggregate(1, (acc, d) => acc * selfSizes[d]);
+        if (Leading(dims)) return;
+        Permutation = [.. dims, .. rest];
+        Inverse = Invert(Permutation);
+    }
+
     /// <summary>The indexed dims of self, ascending.</summary>
-    public int[] Dims { get; } = dims;
+    public int[] Dims { get; }
 
     /// <summary>The index tensors' broadcast shape.</summary>
-    public int[] Broadcast { get; } = broadcast;
+    public int[] Broadcast { get; }
 
     /// <summary>Null when the indexed dims already lead; else the dims first, then the rest in order.</summary>
-    public int[]? Permutation { get; } = Leading(dims) ? null : [.. dims, .. Enumerable.Range(0, selfSizes.Length).Except(dims)];
+    public int[]? Permutation { get; }
 
     /// <summary>The inverse of <see cref="Permutation"/>.</summary>
-    public int[]? Inverse => Permutation is { } p ? Invert(p) : null;
+    public int[]? Inverse { get; }
 
     /// <summary>The number of addressable rows (the product of the indexed dims' sizes).</summary>
-    public int RowCount { get; } = dims.Aggregate(1, (acc, d) => acc * selfSizes[d]);
+    public int RowCount { get; }
 
     /// <summary>The elements per row (the product of the other dims' sizes).</summary>
-    public int Inner { get; } = Enumerable.Range(0, selfSizes.Length).Except(dims).Aggregate(1, (acc, d) => acc * selfSizes[d]);
+    public int Inner { get; }
 
     /// <summary>Consecutive indexed dims keep the index's place in the result; otherwise it goes first (NumPy's rule).</summary>
     public bool Adjacent => Dims[^1] - Dims[0] + 1 == Dims.Length;
@@ -299,7 +311,7 @@ internal sealed class AdvancedIndex
         {
             int size = self.Sizes[dims[j]];
             stride /= size;
-            var entriesJ = IndexEntries(tensors[j], size, dims[j]);
+            var entriesJ = IndexWriteOps.Entries(tensors[j], size, dims[j], wrap: true);
             var where = Layout.ContiguousStrides(tensors[j].Sizes);
             // walk the broadcast shape, reading index j through its own (broadcast) strides
             var coord = new int[shape.Length];
@@ -317,18 +329,4 @@ internal sealed class AdvancedIndex
 
     private static ArgumentOutOfRangeException TooMany(int ndim, int got) =>
         new("indices", $"too many indices for tensor of dimension {ndim} (got {got})");
-
-    private static long[] IndexEntries(Tensor index, int size, int dim)
-    {
-        var idx = OpHelpers.ContiguousRaw(index);
-        var data = idx.Data<long>();
-        var r = new long[idx.Numel];
-        for (int i = 0; i < r.Length; i++)
-        {
-            long v = data[idx.Offset + i];
-            if (v >= size || v < -size) throw Errors.IndexOutOfBounds(v, dim, size);
-            r[i] = v < 0 ? v + size : v;
-        }
-        return r;
-    }
 }

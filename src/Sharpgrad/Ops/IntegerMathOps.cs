@@ -1,6 +1,6 @@
 namespace Sharpgrad.Ops;
 
-/// <summary>gcd, lcm (Int64, broadcast), heaviside and ldexp.</summary>
+/// <summary>gcd, lcm (Int64, broadcast), heaviside, ldexp, nextafter and unravel_index.</summary>
 internal static class IntegerMathOps
 {
     /// <summary>gcd: the non-negative greatest common divisor, gcd(0, 0) = 0. Int64 only; not differentiable.</summary>
@@ -27,16 +27,71 @@ internal static class IntegerMathOps
         b.ThrowIfDisposed();
         if (a.DType != DType.Int64) throw Errors.UnsupportedDType(op, a.DType);
         if (b.DType != DType.Int64) throw Errors.UnsupportedDType(op, b.DType);
+        return Int64Elementwise(a, b, f);
+    }
+
+    /// <summary>f over a and b read as Int64 and broadcast: an Int64 tensor of the broadcast shape (not recorded).</summary>
+    internal static Tensor Int64Elementwise(Tensor a, Tensor b, Func<long, long, long> f)
+    {
         var shape = Shapes.Layout.Broadcast(a.Sizes, b.Sizes);
         long[] x, y;
         using (Autograd.NoGrad())
         {
-            x = a.Expand(shape).Contiguous().ToArray<long>();
-            y = b.Expand(shape).Contiguous().ToArray<long>();
+            x = a.To(DType.Int64).Expand(shape).Contiguous().ToArray<long>();
+            y = b.To(DType.Int64).Expand(shape).Contiguous().ToArray<long>();
         }
         var r = new long[x.Length];
         for (int i = 0; i < r.Length; i++) r[i] = f(x[i], y[i]);
         return Tensor.FromArray(r, shape);
+    }
+
+    /// <summary>nextafter: the next representable value after each element toward other's (same floating dtype, broadcast).</summary>
+    public static Tensor Nextafter(Tensor self, Tensor other)
+    {
+        self.ThrowIfDisposed();
+        other.ThrowIfDisposed();
+        if (self.DType != other.DType || !self.DType.IsFloatingPoint())
+            throw Errors.UnsupportedDType("nextafter_cpu", self.DType.IsFloatingPoint() ? other.DType : self.DType);
+        var shape = Shapes.Layout.Broadcast(self.Sizes, other.Sizes);
+        using (Autograd.NoGrad())
+            return self.DType == DType.Float32 ? Toward<float>(self, other, shape) : Toward<double>(self, other, shape);
+    }
+
+    private static Tensor Toward<T>(Tensor self, Tensor other, int[] shape) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var x = self.Expand(shape).Contiguous().ToArray<T>();
+        var y = other.Expand(shape).Contiguous().ToArray<T>();
+        for (int i = 0; i < x.Length; i++)
+            x[i] = T.IsNaN(x[i]) || T.IsNaN(y[i]) ? T.NaN : x[i] == y[i] ? y[i] : x[i] < y[i] ? T.BitIncrement(x[i]) : T.BitDecrement(x[i]);
+        return Tensor.FromSpan<T>(x, shape);
+    }
+
+    /// <summary>unravel_index: per dim of shape, the coordinate of each flat row-major position (Python's floor division and modulo).</summary>
+    public static Tensor[] UnravelIndex(Tensor indices, int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        ArgumentNullException.ThrowIfNull(shape);
+        indices.ThrowIfDisposed();
+        if (indices.DType != DType.Int64)
+            throw new ArgumentException($"expected 'indices' to be integer dtype, but got torch.{indices.DType switch { DType.Float32 => "float32", DType.Float64 => "float64", _ => "bool" }}");
+        if (shape.Any(s => s < 0)) throw new ArgumentException($"'shape' cannot have negative values, but got ({string.Join(", ", shape)}{(shape.Length == 1 ? "," : "")})");
+        long[] flat;
+        using (Autograd.NoGrad()) flat = indices.Contiguous().ToArray<long>();
+        var coords = new long[shape.Length][];
+        for (int d = 0; d < shape.Length; d++) coords[d] = new long[flat.Length];
+        for (int i = 0; i < flat.Length; i++)
+        {
+            long rest = flat[i];
+            for (int d = shape.Length - 1; d >= 0; d--)
+            {
+                long size = shape[d];
+                if (size == 0) { coords[d][i] = 0; rest = 0; continue; }
+                long remainder = ((rest % size) + size) % size;
+                coords[d][i] = remainder;
+                rest = (rest - remainder) / size;
+            }
+        }
+        return [.. coords.Select(c => Tensor.FromArray(c, indices.Sizes))];
     }
 
     /// <summary>heaviside: 0 below zero (and for NaN), 1 above, <paramref name="values"/> at exactly zero. Same dtypes only.</summary>

@@ -29,15 +29,11 @@ internal static class PdistOps
         return y;
     }
 
-    /// <summary>The row indices (i, j) of every pair i &lt; j of n rows, in row-major order.</summary>
+    /// <summary>The row indices (i, j) of every pair i &lt; j of n rows, in row-major order (triu_indices above the diagonal).</summary>
     internal static (Tensor First, Tensor Second) Pairs(int n)
     {
-        int count = n * (n - 1) / 2, k = 0;
-        var first = new long[count];
-        var second = new long[count];
-        for (int i = 0; i < n; i++)
-            for (int j = i + 1; j < n; j++, k++) (first[k], second[k]) = (i, j);
-        return (Tensor.FromArray(first), Tensor.FromArray(second));
+        using var pairs = Tensor.TriuIndices(n, n, 1);
+        return (pairs[0].Contiguous(), pairs[1].Contiguous());
     }
 }
 

@@ -78,7 +78,7 @@ internal static class SamplingOps
         foreach (double v in w)
             if (!(v >= 0 && v < double.PositiveInfinity)) throw new InvalidOperationException("probability tensor contains either `inf`, `nan` or element < 0");
         for (int r = 0; r < rows; r++)
-            if (w.AsSpan(r * categories, categories).ToArray().Sum() == 0)
+            if (w.Skip(r * categories).Take(categories).Sum() == 0)
                 throw new InvalidOperationException("invalid multinomial distribution (sum of probabilities <= 0)");
         if (!replacement || numSamples == 1)
         {

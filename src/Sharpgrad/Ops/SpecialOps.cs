@@ -19,15 +19,11 @@ internal static class SpecialOps
             var product = x * y.Log1p();
             result = Tensor.Where(zero, Tensor.ZerosLike(product), product).MoveToOuterScope();
         }
-        bool recordX = scalar != 1, recordY = scalar != 2;
-        if ((recordX && x.RequiresGrad) || (recordY && y.RequiresGrad))
-        {
-            if (!GradMode.Current.Records) return result;
-            var node = new SpecialXlog1PyBackward0(scalar) { A = SavedTensor.Input(x), B = SavedTensor.Input(y), ASizes = x.Sizes, BSizes = y.Sizes, ADType = x.DType, BDType = y.DType };
-            if (scalar == 0) Record.Connect(node, x, y);
-            else Record.Connect(node, scalar == 1 ? y : x);
-            Record.SetHistory(result, node);
-        }
+        // a number operand is no input of the node
+        Tensor[] inputs = scalar switch { 1 => [y], 2 => [x], _ => [x, y] };
+        if (!Record.ShouldRecord(inputs)) return result;
+        var node = new SpecialXlog1PyBackward0(scalar) { A = SavedTensor.Input(x), B = SavedTensor.Input(y), ASizes = x.Sizes, BSizes = y.Sizes, ADType = x.DType, BDType = y.DType };
+        Record.SetHistory(result, Record.Connect(node, inputs));
         return result;
     }
 

@@ -1,6 +1,6 @@
 namespace Sharpgrad.Kernels.Cpu;
 
-/// <summary>LU with partial pivoting (LAPACK getrf / getrs semantics) and Cholesky (potrf) on row-major double matrices.</summary>
+/// <summary>LU with partial pivoting (LAPACK getrf / getrs semantics), Cholesky (potrf) and triangular substitution on row-major double matrices.</summary>
 internal static class LuKernels
 {
     /// <summary>
@@ -129,6 +129,28 @@ internal static class LuKernels
                 double s = b[bOff + i * k + j];
                 for (int t = i + 1; t < n; t++) s -= l[lOff + t * n + i] * b[bOff + t * k + j];
                 b[bOff + i * k + j] = s / l[lOff + i * n + i];
+            }
+        }
+    }
+
+    /// <summary>Forward (lower) or back (upper) substitution of every batch's n x k right-hand side, in place.</summary>
+    public static void Substitute(double[] a, double[] x, int batches, int n, int k, bool upper, bool unit)
+    {
+        for (int bt = 0; bt < batches; bt++)
+        {
+            int ao = bt * n * n, xo = bt * n * k;
+            for (int c = 0; c < k; c++)
+            {
+                for (int step = 0; step < n; step++)
+                {
+                    int i = upper ? n - 1 - step : step;
+                    double sum = x[xo + i * k + c];
+                    if (upper)
+                        for (int j = i + 1; j < n; j++) sum -= a[ao + i * n + j] * x[xo + j * k + c];
+                    else
+                        for (int j = 0; j < i; j++) sum -= a[ao + i * n + j] * x[xo + j * k + c];
+                    x[xo + i * k + c] = unit ? sum : sum / a[ao + i * n + i];
+                }
             }
         }
     }
