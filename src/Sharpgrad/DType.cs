@@ -11,6 +11,8 @@ public enum DType
     Int64,
     /// <summary>Boolean. PyTorch: torch.bool.</summary>
     Bool,
+    /// <summary>32-bit signed integer. PyTorch: torch.int32.</summary>
+    Int32,
 }
 
 /// <summary>Facts about each <see cref="DType"/>.</summary>
@@ -22,11 +24,16 @@ public static class DTypeExtensions
         DType.Float32 => 4,
         DType.Float64 => 8,
         DType.Int64 => 8,
+        DType.Int32 => 4,
         _ => 1,
     };
 
     /// <summary>True for Float32 and Float64, the dtypes that can require gradients.</summary>
     public static bool IsFloatingPoint(this DType dtype) => dtype is DType.Float32 or DType.Float64;
+
+    /// <summary>True for the integer dtypes, and for Bool when <paramref name="includeBool"/> (PyTorch: isIntegralType).</summary>
+    public static bool IsIntegral(this DType dtype, bool includeBool = false) =>
+        dtype is DType.Int64 or DType.Int32 || (includeBool && dtype == DType.Bool);
 
     /// <summary>PyTorch's spelling, e.g. <c>torch.float32</c>.</summary>
     public static string TorchName(this DType dtype) => dtype switch
@@ -34,6 +41,7 @@ public static class DTypeExtensions
         DType.Float32 => "torch.float32",
         DType.Float64 => "torch.float64",
         DType.Int64 => "torch.int64",
+        DType.Int32 => "torch.int32",
         _ => "torch.bool",
     };
 
@@ -43,6 +51,7 @@ public static class DTypeExtensions
         DType.Float32 => "torch.FloatTensor",
         DType.Float64 => "torch.DoubleTensor",
         DType.Int64 => "torch.LongTensor",
+        DType.Int32 => "torch.IntTensor",
         _ => "torch.BoolTensor",
     };
 
@@ -52,6 +61,7 @@ public static class DTypeExtensions
         if (typeof(T) == typeof(double)) return DType.Float64;
         if (typeof(T) == typeof(long)) return DType.Int64;
         if (typeof(T) == typeof(bool)) return DType.Bool;
-        throw new ArgumentException($"Sharpgrad has no dtype for element type {typeof(T).Name}; use float, double, long or bool.");
+        if (typeof(T) == typeof(int)) return DType.Int32;
+        throw new ArgumentException($"Sharpgrad has no dtype for element type {typeof(T).Name}; use float, double, long, int or bool.");
     }
 }

@@ -61,11 +61,22 @@ internal static class Errors
     public static ArgumentException UnsupportedDType(string op, DType dtype) =>
         new($"\"{op}\" not implemented for '{Pretty(dtype)}'");
 
+    /// <summary>The dtype as PyTorch prints a caffe2::TypeMeta (tensor.dtype() streamed into a message): "long int", "float".</summary>
+    public static string TypeMetaName(DType dtype) => dtype switch
+    {
+        DType.Float32 => "float",
+        DType.Float64 => "double",
+        DType.Int64 => "long int",
+        DType.Int32 => "int",
+        _ => "bool",
+    };
+
     public static string Pretty(DType dtype) => dtype switch
     {
         DType.Float32 => "Float",
         DType.Float64 => "Double",
         DType.Int64 => "Long",
+        DType.Int32 => "Int",
         _ => "Bool",
     };
 

@@ -263,7 +263,12 @@ public sealed partial class Tensor
     public Tensor RepeatInterleave(Tensor repeats, int? dim = null) => RepeatOps.RepeatInterleave(this, repeats, dim);
 
     /// <summary>Position i repeated repeats[i] times (a 1-D Int64 tensor of counts). PyTorch: torch.repeat_interleave(repeats).</summary>
-    public static Tensor RepeatInterleave(Tensor repeats) => RepeatOps.Positions(repeats);
+    public static Tensor RepeatInterleave(Tensor repeats)
+    {
+        var positions = RepeatOps.Positions(repeats);
+        if (repeats.DType == DType.Int64) return positions;
+        using (positions) return positions.To(repeats.DType);
+    }
 
     /// <summary>The inputs expanded (views) to their common broadcast shape. PyTorch: torch.broadcast_tensors.</summary>
     public static Tensor[] BroadcastTensors(params Tensor[] tensors) => RepeatOps.BroadcastTensors(tensors);

@@ -199,10 +199,13 @@ public sealed partial class Tensor
     /// <summary>Int64 tensor copied from <paramref name="data"/> (shape null = 1-D).</summary>
     public static Tensor FromArray(long[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<long>(data, shape ?? [data.Length]), requiresGrad);
 
+    /// <summary>Int32 tensor copied from <paramref name="data"/> (shape null = 1-D), as TorchSharp's torch.tensor(int[]) gives.</summary>
+    public static Tensor FromArray(int[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<int>(data, shape ?? [data.Length]), requiresGrad);
+
     /// <summary>Bool tensor copied from <paramref name="data"/> (shape null = 1-D).</summary>
     public static Tensor FromArray(bool[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<bool>(data, shape ?? [data.Length]), requiresGrad);
 
-    /// <summary>Tensor copied from a span of float, double, long or bool.</summary>
+    /// <summary>Tensor copied from a span of float, double, long, int or bool.</summary>
     public static Tensor FromSpan<T>(ReadOnlySpan<T> data, int[] shape)
     {
         var dtype = DTypeExtensions.Of<T>();

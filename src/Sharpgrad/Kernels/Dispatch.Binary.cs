@@ -14,6 +14,7 @@ internal static partial class Dispatch
             case DType.Float32: BinaryFloat<float>(kind, a, b, y, (float)alpha); break;
             case DType.Float64: BinaryFloat<double>(kind, a, b, y, alpha); break;
             case DType.Int64: BinaryInteger(kind, a, b, y, (long)alpha); break;
+            case DType.Int32: BinaryInteger(kind, a, b, y, unchecked((int)(long)alpha)); break;
             default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
         }
     }
@@ -63,18 +64,18 @@ internal static partial class Dispatch
         }
     }
 
-    private static void BinaryInteger(BinaryKind kind, StridedArray a, StridedArray b, StridedArray y, long alpha)
+    private static void BinaryInteger<T>(BinaryKind kind, StridedArray a, StridedArray b, StridedArray y, T alpha) where T : unmanaged, IBinaryInteger<T>
     {
         switch (kind)
         {
-            case BinaryKind.Add when alpha != 1: RunBinary<long, long, AddScaledOperator<long>>(new(alpha), a, b, y); break;
-            case BinaryKind.Sub when alpha != 1: RunBinary<long, long, AddScaledOperator<long>>(new(-alpha), a, b, y); break;
-            case BinaryKind.Add: RunBinary<long, long, AddOperator<long>>(default, a, b, y); break;
-            case BinaryKind.Sub: RunBinary<long, long, SubOperator<long>>(default, a, b, y); break;
-            case BinaryKind.Mul: RunBinary<long, long, MulOperator<long>>(default, a, b, y); break;
-            case BinaryKind.Maximum: RunBinary<long, long, MaximumOperator<long>>(default, a, b, y); break;
-            case BinaryKind.Minimum: RunBinary<long, long, MinimumOperator<long>>(default, a, b, y); break;
-            default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), DType.Int64);
+            case BinaryKind.Add when alpha != T.One: RunBinary<T, T, AddScaledOperator<T>>(new(alpha), a, b, y); break;
+            case BinaryKind.Sub when alpha != T.One: RunBinary<T, T, AddScaledOperator<T>>(new(T.Zero - alpha), a, b, y); break;
+            case BinaryKind.Add: RunBinary<T, T, AddOperator<T>>(default, a, b, y); break;
+            case BinaryKind.Sub: RunBinary<T, T, SubOperator<T>>(default, a, b, y); break;
+            case BinaryKind.Mul: RunBinary<T, T, MulOperator<T>>(default, a, b, y); break;
+            case BinaryKind.Maximum: RunBinary<T, T, MaximumOperator<T>>(default, a, b, y); break;
+            case BinaryKind.Minimum: RunBinary<T, T, MinimumOperator<T>>(default, a, b, y); break;
+            default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
         }
     }
 
@@ -85,17 +86,21 @@ internal static partial class Dispatch
         {
             case DType.Float32: BinaryScalarFloat(kind, a, (float)scalar, scalarFirst, y); break;
             case DType.Float64: BinaryScalarFloat(kind, a, scalar, scalarFirst, y); break;
-            case DType.Int64:
-                switch (kind)
-                {
-                    case BinaryKind.Add: RunScalar<long, long, AddOperator<long>>(default, a, (long)scalar, scalarFirst, y); break;
-                    case BinaryKind.Sub: RunScalar<long, long, SubOperator<long>>(default, a, (long)scalar, scalarFirst, y); break;
-                    case BinaryKind.Mul: RunScalar<long, long, MulOperator<long>>(default, a, (long)scalar, scalarFirst, y); break;
-                    case BinaryKind.Maximum: RunScalar<long, long, MaximumOperator<long>>(default, a, (long)scalar, scalarFirst, y); break;
-                    case BinaryKind.Minimum: RunScalar<long, long, MinimumOperator<long>>(default, a, (long)scalar, scalarFirst, y); break;
-                    default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), DType.Int64);
-                }
-                break;
+            case DType.Int64: BinaryScalarInteger(kind, a, (long)scalar, scalarFirst, y); break;
+            case DType.Int32: BinaryScalarInteger(kind, a, unchecked((int)(long)scalar), scalarFirst, y); break;
+            default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
+        }
+    }
+
+    private static void BinaryScalarInteger<T>(BinaryKind kind, StridedArray a, T s, bool scalarFirst, StridedArray y) where T : unmanaged, IBinaryInteger<T>
+    {
+        switch (kind)
+        {
+            case BinaryKind.Add: RunScalar<T, T, AddOperator<T>>(default, a, s, scalarFirst, y); break;
+            case BinaryKind.Sub: RunScalar<T, T, SubOperator<T>>(default, a, s, scalarFirst, y); break;
+            case BinaryKind.Mul: RunScalar<T, T, MulOperator<T>>(default, a, s, scalarFirst, y); break;
+            case BinaryKind.Maximum: RunScalar<T, T, MaximumOperator<T>>(default, a, s, scalarFirst, y); break;
+            case BinaryKind.Minimum: RunScalar<T, T, MinimumOperator<T>>(default, a, s, scalarFirst, y); break;
             default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
         }
     }
@@ -123,6 +128,7 @@ internal static partial class Dispatch
             case DType.Float32: RunBinary<float, bool, CompareOperator<float>>(new(cmp), a, b, y); break;
             case DType.Float64: RunBinary<double, bool, CompareOperator<double>>(new(cmp), a, b, y); break;
             case DType.Int64: RunBinary<long, bool, CompareOperator<long>>(new(cmp), a, b, y); break;
+            case DType.Int32: RunBinary<int, bool, CompareOperator<int>>(new(cmp), a, b, y); break;
             default: RunBinary<bool, bool, BoolCompareOperator>(new(cmp), a, b, y); break;
         }
     }
@@ -133,7 +139,7 @@ internal static partial class Dispatch
         {
             case DType.Float32: RunScalar<float, bool, CompareOperator<float>>(new(cmp), a, (float)s, false, y); break;
             case DType.Float64: RunScalar<double, bool, CompareOperator<double>>(new(cmp), a, s, false, y); break;
-            case DType.Int64:
+            case DType.Int64 or DType.Int32:
                 // compare in double so that x < 2.5 means what it says on integers
                 var tmp = new double[a.Numel];
                 Copy(a, new StridedArray(tmp, DType.Float64, a.Shape, Shapes.Layout.ContiguousStrides(a.Shape), 0));
@@ -194,6 +200,7 @@ internal static partial class Dispatch
             case DType.Float32: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<float>(), ab.Strides, ab.Offset, bb.Data<float>(), bb.Strides, bb.Offset, y.Data<float>()); break;
             case DType.Float64: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<double>(), ab.Strides, ab.Offset, bb.Data<double>(), bb.Strides, bb.Offset, y.Data<double>()); break;
             case DType.Int64: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<long>(), ab.Strides, ab.Offset, bb.Data<long>(), bb.Strides, bb.Offset, y.Data<long>()); break;
+            case DType.Int32: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<int>(), ab.Strides, ab.Offset, bb.Data<int>(), bb.Strides, bb.Offset, y.Data<int>()); break;
             default: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<bool>(), ab.Strides, ab.Offset, bb.Data<bool>(), bb.Strides, bb.Offset, y.Data<bool>()); break;
         }
     }

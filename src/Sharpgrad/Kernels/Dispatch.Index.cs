@@ -11,6 +11,7 @@ internal static partial class Dispatch
             case DType.Float32: Indexing.IndexSelect(x.Data<float>(), x.Offset, outer, size, inner, index, indexOffset, count, y.Data<float>()); break;
             case DType.Float64: Indexing.IndexSelect(x.Data<double>(), x.Offset, outer, size, inner, index, indexOffset, count, y.Data<double>()); break;
             case DType.Int64: Indexing.IndexSelect(x.Data<long>(), x.Offset, outer, size, inner, index, indexOffset, count, y.Data<long>()); break;
+            case DType.Int32: Indexing.IndexSelect(x.Data<int>(), x.Offset, outer, size, inner, index, indexOffset, count, y.Data<int>()); break;
             default: Indexing.IndexSelect(x.Data<bool>(), x.Offset, outer, size, inner, index, indexOffset, count, y.Data<bool>()); break;
         }
     }
@@ -22,6 +23,7 @@ internal static partial class Dispatch
             case DType.Float32: Indexing.IndexAdd(src.Data<float>(), outer, count, inner, index, indexOffset, y.Data<float>(), size); break;
             case DType.Float64: Indexing.IndexAdd(src.Data<double>(), outer, count, inner, index, indexOffset, y.Data<double>(), size); break;
             case DType.Int64: Indexing.IndexAdd(src.Data<long>(), outer, count, inner, index, indexOffset, y.Data<long>(), size); break;
+            case DType.Int32: Indexing.IndexAdd(src.Data<int>(), outer, count, inner, index, indexOffset, y.Data<int>(), size); break;
             default: throw Errors.UnsupportedDType("index_add", y.DType);
         }
     }
@@ -33,6 +35,7 @@ internal static partial class Dispatch
             case DType.Float32: GatherScatter.Gather(x.Data<float>(), x.Offset, x.Strides, x.Shape, index, indexOffset, shape, dim, y.Data<float>()); break;
             case DType.Float64: GatherScatter.Gather(x.Data<double>(), x.Offset, x.Strides, x.Shape, index, indexOffset, shape, dim, y.Data<double>()); break;
             case DType.Int64: GatherScatter.Gather(x.Data<long>(), x.Offset, x.Strides, x.Shape, index, indexOffset, shape, dim, y.Data<long>()); break;
+            case DType.Int32: GatherScatter.Gather(x.Data<int>(), x.Offset, x.Strides, x.Shape, index, indexOffset, shape, dim, y.Data<int>()); break;
             default: GatherScatter.Gather(x.Data<bool>(), x.Offset, x.Strides, x.Shape, index, indexOffset, shape, dim, y.Data<bool>()); break;
         }
     }

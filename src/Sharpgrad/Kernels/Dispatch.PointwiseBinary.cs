@@ -8,24 +8,29 @@ internal enum PointwiseBinaryKind : byte { Remainder, Fmod, FloorDivide, Fmin, F
 
 internal static partial class Dispatch
 {
-    /// <summary>y = kind(a, b); a and b have y's dtype (Float32, Float64 or Int64) and broadcast to y's shape.</summary>
+    /// <summary>y = kind(a, b); a and b have y's dtype (Float32, Float64, Int64 or Int32) and broadcast to y's shape.</summary>
     public static void PointwiseBinary(PointwiseBinaryKind kind, StridedArray a, StridedArray b, StridedArray y)
     {
         switch (y.DType)
         {
             case DType.Float32: PointwiseBinaryFloat<float>(kind, a, b, y); break;
             case DType.Float64: PointwiseBinaryFloat<double>(kind, a, b, y); break;
-            default:
-                switch (kind)
-                {
-                    case PointwiseBinaryKind.Remainder: RunBinary<long, long, RemainderOperator<long>>(default, a, b, y); break;
-                    case PointwiseBinaryKind.Fmod: RunBinary<long, long, FmodOperator<long>>(default, a, b, y); break;
-                    case PointwiseBinaryKind.FloorDivide: RunBinary<long, long, FloorDivideIntOperator>(default, a, b, y); break;
-                    case PointwiseBinaryKind.Fmin: RunBinary<long, long, FminOperator<long>>(default, a, b, y); break;
-                    case PointwiseBinaryKind.Fmax: RunBinary<long, long, FmaxOperator<long>>(default, a, b, y); break;
-                    default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
-                }
-                break;
+            case DType.Int64: PointwiseBinaryInteger<long>(kind, a, b, y); break;
+            case DType.Int32: PointwiseBinaryInteger<int>(kind, a, b, y); break;
+            default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
+        }
+    }
+
+    private static void PointwiseBinaryInteger<T>(PointwiseBinaryKind kind, StridedArray a, StridedArray b, StridedArray y) where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
+    {
+        switch (kind)
+        {
+            case PointwiseBinaryKind.Remainder: RunBinary<T, T, RemainderOperator<T>>(default, a, b, y); break;
+            case PointwiseBinaryKind.Fmod: RunBinary<T, T, FmodOperator<T>>(default, a, b, y); break;
+            case PointwiseBinaryKind.FloorDivide: RunBinary<T, T, FloorDivideIntOperator<T>>(default, a, b, y); break;
+            case PointwiseBinaryKind.Fmin: RunBinary<T, T, FminOperator<T>>(default, a, b, y); break;
+            case PointwiseBinaryKind.Fmax: RunBinary<T, T, FmaxOperator<T>>(default, a, b, y); break;
+            default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
         }
     }
 

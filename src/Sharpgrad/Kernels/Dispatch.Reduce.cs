@@ -19,6 +19,7 @@ internal static partial class Dispatch
             case DType.Float32: ReduceTyped(kind, x.Data<float>(), x.Offset, outer, r, inner, y.Data<float>(), idx); break;
             case DType.Float64: ReduceTyped(kind, x.Data<double>(), x.Offset, outer, r, inner, y.Data<double>(), idx); break;
             case DType.Int64: ReduceTyped(kind, x.Data<long>(), x.Offset, outer, r, inner, y.Data<long>(), idx); break;
+            case DType.Int32: ReduceTyped(kind, x.Data<int>(), x.Offset, outer, r, inner, y.Data<int>(), idx); break;
             default:
                 if (kind is ReduceKind.Any or ReduceKind.All) Cpu.Reduce.BoolAny(x.Data<bool>(), x.Offset, outer, r, inner, kind == ReduceKind.All, y.Data<bool>());
                 else throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), DType.Bool);
@@ -46,6 +47,7 @@ internal static partial class Dispatch
             case DType.Float32: Cpu.Reduce.ArgExtreme<float>(x.Data<float>(), x.Offset, outer, r, inner, max, null, indices.Data<long>()); break;
             case DType.Float64: Cpu.Reduce.ArgExtreme<double>(x.Data<double>(), x.Offset, outer, r, inner, max, null, indices.Data<long>()); break;
             case DType.Int64: Cpu.Reduce.ArgExtreme<long>(x.Data<long>(), x.Offset, outer, r, inner, max, null, indices.Data<long>()); break;
+            case DType.Int32: Cpu.Reduce.ArgExtreme<int>(x.Data<int>(), x.Offset, outer, r, inner, max, null, indices.Data<long>()); break;
             default: throw Errors.UnsupportedDType(max ? "argmax" : "argmin", x.DType);
         }
     }

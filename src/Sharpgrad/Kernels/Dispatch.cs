@@ -17,7 +17,8 @@ internal static partial class Dispatch
         {
             case DType.Float32: RunUnary<float, float, FloatUnaryOperator<float>>(new(kind), x, y); break;
             case DType.Float64: RunUnary<double, double, FloatUnaryOperator<double>>(new(kind), x, y); break;
-            case DType.Int64: RunUnary<long, long, IntegerUnaryOperator>(new(kind), x, y); break;
+            case DType.Int64: RunUnary<long, long, IntegerUnaryOperator<long>>(new(kind), x, y); break;
+            case DType.Int32: RunUnary<int, int, IntegerUnaryOperator<int>>(new(kind), x, y); break;
             default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), x.DType);
         }
     }
@@ -29,8 +30,17 @@ internal static partial class Dispatch
             case DType.Float32: RunUnary<float, float, ClampOperator<float>>(new((float)(min ?? 0), (float)(max ?? 0), min.HasValue, max.HasValue), x, y); break;
             case DType.Float64: RunUnary<double, double, ClampOperator<double>>(new(min ?? 0, max ?? 0, min.HasValue, max.HasValue), x, y); break;
             case DType.Int64: RunUnary<long, long, ClampOperator<long>>(new((long)Math.Ceiling(min ?? 0), (long)Math.Floor(max ?? 0), min.HasValue, max.HasValue), x, y); break;
+            case DType.Int32: RunUnary<int, int, ClampOperator<int>>(new(ClampBound(min, true), ClampBound(max, false), min.HasValue, max.HasValue), x, y); break;
             default: throw Errors.UnsupportedDType("clamp", x.DType);
         }
+    }
+
+    // A double bound on an int32 tensor: rounded inward and saturated, so clamp(x, -1e10, 2.5) keeps every element that
+    // fits an int32 and caps at 2.
+    private static int ClampBound(double? bound, bool lower)
+    {
+        double v = bound is { } b ? (lower ? Math.Ceiling(b) : Math.Floor(b)) : 0;
+        return v <= int.MinValue ? int.MinValue : v >= int.MaxValue ? int.MaxValue : (int)v;
     }
 
     /// <summary>dst = src, converting dtype and honoring both geometries (src broadcast to dst's shape).</summary>
@@ -44,6 +54,7 @@ internal static partial class Dispatch
                 case DType.Float32: RunUnary<float, float, CopyOperator<float>>(default, src, dst); return;
                 case DType.Float64: RunUnary<double, double, CopyOperator<double>>(default, src, dst); return;
                 case DType.Int64: RunUnary<long, long, CopyOperator<long>>(default, src, dst); return;
+                case DType.Int32: RunUnary<int, int, CopyOperator<int>>(default, src, dst); return;
                 default: RunUnary<bool, bool, CopyOperator<bool>>(default, src, dst); return;
             }
         }
@@ -52,6 +63,7 @@ internal static partial class Dispatch
             case DType.Float32: CastFrom<float>(src, dst); break;
             case DType.Float64: CastFrom<double>(src, dst); break;
             case DType.Int64: CastFrom<long>(src, dst); break;
+            case DType.Int32: CastFrom<int>(src, dst); break;
             default: CastFrom<bool>(src, dst); break;
         }
     }
@@ -63,6 +75,7 @@ internal static partial class Dispatch
             case DType.Float32: RunUnary<TIn, float, CastOperator<TIn, float>>(default, src, dst); break;
             case DType.Float64: RunUnary<TIn, double, CastOperator<TIn, double>>(default, src, dst); break;
             case DType.Int64: RunUnary<TIn, long, CastOperator<TIn, long>>(default, src, dst); break;
+            case DType.Int32: RunUnary<TIn, int, CastOperator<TIn, int>>(default, src, dst); break;
             default: RunUnary<TIn, bool, CastOperator<TIn, bool>>(default, src, dst); break;
         }
     }
@@ -90,6 +103,7 @@ internal static partial class Dispatch
             case DType.Float32: FillTyped(y, (float)value); break;
             case DType.Float64: FillTyped(y, value); break;
             case DType.Int64: FillTyped(y, (long)value); break;
+            case DType.Int32: FillTyped(y, unchecked((int)(long)value)); break;
             default: FillTyped(y, value != 0); break;
         }
     }
@@ -117,6 +131,24 @@ internal static partial class Dispatch
 internal static partial class Dispatch
 {
     /// <summary>
+    /// Integer matrix products (PyTorch's CPU mm takes int32 and int64 too) with wrapping arithmetic, through the
+    /// generic unpacked kernel: no blocked micro-kernel, since integer GEMM is rare and not a hot path.
+    /// </summary>
+    private static unsafe void IntegerGemm<T>(bool transA, bool transB, int m, int n, int k, T alpha, T[] a, int aOffset, int lda, T[] b, int bOffset, int ldb,
+        T beta, T[] c, int cOffset, int ldc, T[]? bias, int biasOffset) where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        fixed (T* pa = &a[aOffset], pb = &b[bOffset], pc = &c[cOffset])
+        {
+            if (bias is not null)
+            {
+                fixed (T* pbias = &bias[biasOffset]) Cpu.GemmSmall.FillRows(m, n, pbias, pc, ldc);
+                beta = T.One;
+            }
+            Cpu.GemmSmall.Direct(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+        }
+    }
+
+    /// <summary>
     /// C = alpha * op(A) * op(B) + beta * C over row-major buffers starting at each array's offset;
     /// with a contiguous <paramref name="rowBias"/> of n values (beta 0), C = alpha * op(A) * op(B) + bias per row.
     /// </summary>
@@ -131,6 +163,12 @@ internal static partial class Dispatch
             case DType.Float64:
                 Cpu.Gemm.Dgemm(transA, transB, m, n, k, alpha, a.Data<double>().AsSpan(a.Offset), lda, b.Data<double>().AsSpan(b.Offset), ldb, beta, c.Data<double>().AsSpan(c.Offset), ldc,
                     rowBias is { } bd ? bd.Data<double>().AsSpan(bd.Offset, n) : default);
+                break;
+            case DType.Int64:
+                IntegerGemm(transA, transB, m, n, k, (long)alpha, a.Data<long>(), a.Offset, lda, b.Data<long>(), b.Offset, ldb, (long)beta, c.Data<long>(), c.Offset, ldc, rowBias?.Data<long>(), rowBias?.Offset ?? 0);
+                break;
+            case DType.Int32:
+                IntegerGemm(transA, transB, m, n, k, (int)alpha, a.Data<int>(), a.Offset, lda, b.Data<int>(), b.Offset, ldb, (int)beta, c.Data<int>(), c.Offset, ldc, rowBias?.Data<int>(), rowBias?.Offset ?? 0);
                 break;
             default:
                 throw Errors.UnsupportedDType("addmm_impl_cpu_", c.DType);

@@ -21,8 +21,8 @@ public static partial class Functional
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(inputLengths);
         ArgumentNullException.ThrowIfNull(targetLengths);
-        if (inputLengths.DType != DType.Int64) throw new ArgumentException("input_lengths must be integral");
-        if (targetLengths.DType != DType.Int64) throw new ArgumentException("target_lengths must be integral");
+        if (!inputLengths.DType.IsIntegral()) throw new ArgumentException("input_lengths must be integral");
+        if (!targetLengths.DType.IsIntegral()) throw new ArgumentException("target_lengths must be integral");
         return CtcLossCore(logProbs, targets, inputLengths.Contiguous().ToArray<long>(), targetLengths.Contiguous().ToArray<long>(), blank, reduction, zeroInfinity);
     }
 

@@ -27,7 +27,7 @@ public static partial class Functional
         {
             if (offsets is not null)
                 throw new ArgumentException("if input is 2D, then offsets has to be None, as input is treated is a mini-batch of fixed length sequences. However, found offsets of type <class 'torch.Tensor'>");
-            offsets = Tensor.Arange(0, (long)input.Numel, input.Sizes[1], input.DType == DType.Int64 ? DType.Int64 : input.DType);
+            offsets = Tensor.Arange(0, (long)input.Numel, input.Sizes[1], input.DType);
             input = input.Reshape(-1);
             perSampleWeights = perSampleWeights?.Reshape(-1);
         }
@@ -64,7 +64,7 @@ public static partial class Functional
     /// </summary>
     private static void EmbeddingRenorm_(Tensor weight, Tensor indices, double maxNorm, double normType)
     {
-        if (indices.DType != DType.Int64 || indices.Numel == 0) return;
+        if (!indices.DType.IsIntegral() || indices.Numel == 0) return;
         var idx = indices.Contiguous().ToArray<long>();
         int rows = weight.Sizes[0];
         var scale = new double[rows];

@@ -31,7 +31,7 @@ internal static class BinaryOps
         {
             // integer ** integer stays integral: compute exactly in Float64, convert back
             var r = Binary(kind, OpHelpers.CastRaw(a, DType.Float64), OpHelpers.CastRaw(b, DType.Float64), 1, null, SaveInputs.None);
-            return OpHelpers.CastRaw(r, DType.Int64);
+            return OpHelpers.CastRaw(r, dtype == DType.Bool ? DType.Int64 : dtype);
         }
         if (dtype == DType.Bool)
         {
@@ -84,8 +84,9 @@ internal static class BinaryOps
         if (a.DType == DType.Bool && kind == BinaryKind.Sub)
             throw new ArgumentException("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
         var dtype = TypePromotion.WithDouble(a.DType);
-        // an integral double acts as a Python int: int64 and bool tensors give int64
-        if (a.DType is DType.Int64 or DType.Bool && s == Math.Floor(s) && kind is BinaryKind.Add or BinaryKind.Sub or BinaryKind.Mul) dtype = DType.Int64;
+        // an integral double acts as a Python int: integer tensors keep their dtype, bool tensors give int64
+        if (a.DType.IsIntegral(includeBool: true) && s == Math.Floor(s) && kind is BinaryKind.Add or BinaryKind.Sub or BinaryKind.Mul)
+            dtype = a.DType == DType.Bool ? DType.Int64 : a.DType;
         BinaryNode? node = null;
         if (makeNode is not null && Record.ShouldRecord(a))
         {
@@ -136,7 +137,7 @@ internal static class BinaryOps
     {
         if (!a.DType.IsFloatingPoint() && e == Math.Floor(e) && e < 0) throw new ArgumentException("Integers to negative integer powers are not allowed.");
         if (!a.DType.IsFloatingPoint() && e == Math.Floor(e) && e >= 0)
-            return OpHelpers.CastRaw(Scalar(BinaryKind.Pow, OpHelpers.CastRaw(a, DType.Float64), e, false, null), DType.Int64);
+            return OpHelpers.CastRaw(Scalar(BinaryKind.Pow, OpHelpers.CastRaw(a, DType.Float64), e, false, null), IntegralResult(a.DType));
         return Scalar(BinaryKind.Pow, a, e, false, static () => new PowBackward0(), saveA: true);
     }
 
@@ -145,9 +146,12 @@ internal static class BinaryOps
     {
         // integer base ** integer tensor stays integral, as in PyTorch (2 ** tensor([1, 2]) is int64)
         if (!e.DType.IsFloatingPoint() && b == Math.Floor(b))
-            return OpHelpers.CastRaw(Scalar(BinaryKind.Pow, OpHelpers.CastRaw(e, DType.Float64), b, true, null), DType.Int64);
+            return OpHelpers.CastRaw(Scalar(BinaryKind.Pow, OpHelpers.CastRaw(e, DType.Float64), b, true, null), IntegralResult(e.DType));
         return Scalar(BinaryKind.Pow, e, b, true, static () => new PowBackward2(), saveResult: true);
     }
+
+    /// <summary>The dtype an integer or bool tensor combined with a Python int gives: its own, or int64 for bool.</summary>
+    private static DType IntegralResult(DType d) => d == DType.Bool ? DType.Int64 : d;
 
     public static Tensor Compare(Comparison cmp, Tensor a, Tensor b)
     {

@@ -45,6 +45,8 @@ internal static class BitwiseOps
         long[] x;
         using (Autograd.NoGrad()) x = a.Contiguous().ToArray<long>();
         for (int i = 0; i < x.Length; i++) x[i] = ~x[i];
-        return Tensor.FromArray(x, a.Sizes);
+        var result = Tensor.FromArray(x, a.Sizes);
+        if (a.DType == DType.Int64) return result;
+        using (result) return OpHelpers.CastRaw(result, a.DType);
     }
 }

@@ -15,7 +15,7 @@ internal static class CountingOps
     {
         x.ThrowIfDisposed();
         weights?.ThrowIfDisposed();
-        if (x.DType != DType.Int64) throw Errors.UnsupportedDType("bincount_cpu", x.DType);
+        if (!x.DType.IsIntegral()) throw Errors.UnsupportedDType("bincount_cpu", x.DType);
         if (minlength < 0) throw new ArgumentException("minlength should be >= 0");
         if (x.Dim == 1 && x.Numel == 0) return Tensor.Zeros([checked((int)minlength)], DType.Int64);
         var input = x.Dim == 1 ? x.Contiguous().ToArray<long>() : [];

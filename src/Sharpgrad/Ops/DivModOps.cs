@@ -16,9 +16,9 @@ internal static class DivModOps
         _ => "div_floor_cpu",
     };
 
-    /// <summary>The dtype of tensor (op) Python number: an integral number acts as a Python int, so Int64 and Bool give Int64.</summary>
+    /// <summary>The dtype of tensor (op) Python number: an integral number acts as a Python int, so integer tensors keep their dtype and Bool gives Int64.</summary>
     internal static DType ScalarResultType(DType tensor, double s) =>
-        tensor is DType.Int64 or DType.Bool && s == Math.Floor(s) ? DType.Int64 : TypePromotion.WithDouble(tensor);
+        tensor.IsIntegral(includeBool: true) && s == Math.Floor(s) ? (tensor == DType.Bool ? DType.Int64 : tensor) : TypePromotion.WithDouble(tensor);
 
     /// <summary>kind(a, b) in <paramref name="dtype"/>, broadcast, unrecorded.</summary>
     internal static Tensor Compute(PointwiseBinaryKind kind, Tensor a, Tensor b, DType dtype)
@@ -28,7 +28,7 @@ internal static class DivModOps
         var bc = OpHelpers.CastRaw(b, dtype);
         var y = Tensor.Empty(dtype, shape);
         if (y.Numel == 0) return y;
-        if (dtype == DType.Int64) CheckNoZero(bc);
+        if (dtype.IsIntegral()) CheckNoZero(bc);
         Dispatch.PointwiseBinary(kind, OpHelpers.CastRaw(a, dtype).Strided, bc.Strided, y.Strided);
         return y;
     }
@@ -37,9 +37,10 @@ internal static class DivModOps
     private static void CheckNoZero(Tensor divisor)
     {
         var c = OpHelpers.ContiguousRaw(divisor);
-        var d = c.Data<long>();
-        for (int i = c.Offset, end = c.Offset + c.Numel; i < end; i++)
-            if (d[i] == 0) throw new InvalidOperationException("ZeroDivisionError");
+        bool zero = c.DType == DType.Int32
+            ? c.Data<int>().AsSpan(c.Offset, c.Numel).Contains(0)
+            : c.Data<long>().AsSpan(c.Offset, c.Numel).Contains(0L);
+        if (zero) throw new InvalidOperationException("ZeroDivisionError");
     }
 
     private static Node MakeNode(PointwiseBinaryKind kind, bool scalarOther) => kind switch

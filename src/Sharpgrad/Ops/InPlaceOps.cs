@@ -67,7 +67,7 @@ internal static class InPlaceOps
 
     internal static void CheckCast(DType result, DType target)
     {
-        int Rank(DType d) => d switch { DType.Bool => 0, DType.Int64 => 1, _ => 2 };
+        int Rank(DType d) => d switch { DType.Bool => 0, DType.Int64 or DType.Int32 => 1, _ => 2 };
         if (Rank(result) > Rank(target))
             throw new ArgumentException($"result type {Errors.Pretty(result)} can't be cast to the desired output type {Errors.Pretty(target)}");
     }
@@ -192,7 +192,7 @@ internal static class InPlaceOps
     public static Tensor MaskedFill(Tensor self, Tensor mask, double value)
     {
         mask.ThrowIfDisposed();
-        if (mask.DType != DType.Bool) throw new ArgumentException($"masked_fill_ only supports boolean masks, but got mask with dtype {Errors.Pretty(mask.DType)}");
+        if (mask.DType != DType.Bool) throw new ArgumentException($"masked_fill_ only supports boolean masks, but got mask with dtype {Errors.TypeMetaName(mask.DType)}");
         var shape = Layout.Broadcast(self.Sizes, mask.Sizes);
         if (!shape.AsSpan().SequenceEqual(self.Sizes))
             throw new ArgumentException($"output with shape {Errors.Shape(self.Sizes)} doesn't match the broadcast shape {Errors.Shape(shape)}");

@@ -13,6 +13,14 @@ internal static class IndexOps
         return OpHelpers.ContiguousRaw(index);
     }
 
+    /// <summary>An index of the ops that take int32 as well as int64 (index_select, index_add): as a contiguous Int64 tensor.</summary>
+    internal static Tensor CheckIndexInt32Or64(Tensor index, string message)
+    {
+        index.ThrowIfDisposed();
+        if (!index.DType.IsIntegral()) throw new ArgumentException(message);
+        return OpHelpers.ContiguousRaw(OpHelpers.CastRaw(index, DType.Int64));
+    }
+
     private static void CheckRange(Tensor index, int size, int dim, Func<long, int, int, Exception>? error = null)
     {
         var data = index.Data<long>();
@@ -29,7 +37,7 @@ internal static class IndexOps
         x.ThrowIfDisposed();
         dim = Layout.WrapDim(dim, x.Dim);
         if (index.Dim > 1) throw new ArgumentException("index_select(): Index is supposed to be a vector");
-        var idx = CheckIndex(index, "index_select");
+        var idx = CheckIndexInt32Or64(index, "index_select(): Expected dtype int32 or int64 for index");
         int size = x.Dim == 0 ? 1 : x.Sizes[dim];
         CheckRange(idx, size, dim, (v, d, s) => new ArgumentOutOfRangeException(nameof(index), $"index out of range in self"));
         IndexSelectBackward0? node = null;
@@ -99,7 +107,7 @@ internal static class IndexOps
     {
         OpHelpers.CheckSameDevice(self, src);
         dim = Layout.WrapDim(dim, self.Dim);
-        var idx = CheckIndex(index, "index_add");
+        var idx = CheckIndexInt32Or64(index, "index_add(): Expected dtype int32/int64 for index");
         CheckRange(idx, self.Sizes[dim], dim);
         IndexAddBackward0? node = null;
         if (Record.ShouldRecord(self, src))
@@ -122,7 +130,7 @@ internal static class IndexOps
     public static Tensor MaskedFill(Tensor self, Tensor mask, double value)
     {
         self.ThrowIfDisposed();
-        if (mask.DType != DType.Bool) throw new ArgumentException($"masked_fill_ only supports boolean masks, but got mask with dtype {(mask.DType == DType.Int64 ? "long int" : mask.DType == DType.Float64 ? "double" : "float")}");
+        if (mask.DType != DType.Bool) throw new ArgumentException($"masked_fill_ only supports boolean masks, but got mask with dtype {Errors.TypeMetaName(mask.DType)}");
         Tensor y;
         using (Autograd.NoGrad())
         using (Tensor.NewScope())
@@ -140,7 +148,7 @@ internal static class IndexOps
     public static Tensor Embedding(Tensor weight, Tensor indices, long? paddingIdx = null)
     {
         weight.ThrowIfDisposed();
-        var idx = CheckIndex(indices, "embedding");
+        var idx = CheckIndexInt32Or64(indices, $"Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got {indices.DType.LegacyTensorTypeName()} instead (while checking arguments for embedding)");
         CheckRange(idx, weight.Sizes[0], 0, (v, d, s) => new ArgumentOutOfRangeException(nameof(indices), "index out of range in self"));
         Tensor flat;
         using (Autograd.NoGrad()) flat = IndexSelect(weight, 0, idx.Reshape(-1));

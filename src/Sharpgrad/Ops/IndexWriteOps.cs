@@ -269,11 +269,11 @@ internal sealed class AdvancedIndex
         {
             if (entry is null) { at++; continue; }
             entry.ThrowIfDisposed();
-            if (entry.DType == DType.Int64)
+            if (entry.DType.IsIntegral())
             {
                 if (at >= self.Dim) throw TooMany(self.Dim, at + 1);
                 dims.Add(at++);
-                tensors.Add(entry);
+                tensors.Add(OpHelpers.CastRaw(entry, DType.Int64));
                 continue;
             }
             if (entry.DType != DType.Bool) throw new ArgumentOutOfRangeException(nameof(entries), "tensors used as indices must be long, int, byte or bool tensors");

@@ -130,7 +130,7 @@ internal static class IndexingOps
                 default:
                     var t = index.TensorValue!;
                     t.ThrowIfDisposed();
-                    if (t.Dim == 0 && t.DType == DType.Int64)
+                    if (t.Dim == 0 && t.DType.IsIntegral())
                     {
                         // A 0-dim integer tensor indexes as its integer does.
                         long at;
@@ -145,6 +145,7 @@ internal static class IndexingOps
                         Record(BoolPositions(flag), dim, 1);
                     }
                     else if (t.DType is DType.Int64 or DType.Bool) Record(t, dim, t.DType == DType.Bool ? t.Dim : 1);
+                    else if (t.DType == DType.Int32) Record(OpHelpers.CastRaw(t, DType.Int64), dim, 1);
                     else throw new ArgumentOutOfRangeException(nameof(indices), "tensors used as indices must be long, int, byte or bool tensors");
                     break;
             }
@@ -153,7 +154,7 @@ internal static class IndexingOps
     }
 
     /// <summary>Dims a tensor entry indexes: a 0-dim integer one is an integer; a mask covers its dims.</summary>
-    private static int TensorDims(Tensor t) => t.DType == DType.Bool ? t.Dim : t.Dim == 0 && t.DType != DType.Int64 ? 0 : 1;
+    private static int TensorDims(Tensor t) => t.DType == DType.Bool ? t.Dim : t.Dim == 0 && !t.DType.IsIntegral() ? 0 : 1;
 
     /// <summary>select, whose range error names the entry's position in the index (PyTorch's real_dim).</summary>
     private static Tensor SelectAt(Tensor t, int dim, long index, int position)

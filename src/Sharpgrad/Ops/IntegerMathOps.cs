@@ -1,12 +1,14 @@
+using Sharpgrad.Shapes;
+
 namespace Sharpgrad.Ops;
 
-/// <summary>gcd, lcm (Int64, broadcast), heaviside, ldexp, nextafter and unravel_index.</summary>
+/// <summary>gcd, lcm (integers, broadcast), heaviside, ldexp, nextafter and unravel_index.</summary>
 internal static class IntegerMathOps
 {
-    /// <summary>gcd: the non-negative greatest common divisor, gcd(0, 0) = 0. Int64 only; not differentiable.</summary>
+    /// <summary>gcd: the non-negative greatest common divisor, gcd(0, 0) = 0. Integers only; not differentiable.</summary>
     public static Tensor Gcd(Tensor a, Tensor b) => IntegerBinary(a, b, "gcd_cpu", Gcd);
 
-    /// <summary>lcm: |a b| / gcd(a, b), 0 when either is 0. Int64 only; not differentiable.</summary>
+    /// <summary>lcm: |a b| / gcd(a, b), 0 when either is 0. Integers only; not differentiable.</summary>
     public static Tensor Lcm(Tensor a, Tensor b) => IntegerBinary(a, b, "lcm_cpu", static (x, y) =>
     {
         long g = Gcd(x, y);
@@ -25,9 +27,11 @@ internal static class IntegerMathOps
     {
         a.ThrowIfDisposed();
         b.ThrowIfDisposed();
-        if (a.DType != DType.Int64) throw Errors.UnsupportedDType(op, a.DType);
-        if (b.DType != DType.Int64) throw Errors.UnsupportedDType(op, b.DType);
-        return Int64Elementwise(a, b, f);
+        var dtype = TypePromotion.Result(a, b);
+        if (!dtype.IsIntegral()) throw Errors.UnsupportedDType(op, dtype);
+        var result = Int64Elementwise(a, b, f);
+        if (dtype == DType.Int64) return result;
+        using (result) return OpHelpers.CastRaw(result, dtype);
     }
 
     /// <summary>f over a and b read as Int64 and broadcast: an Int64 tensor of the broadcast shape (not recorded).</summary>
@@ -72,8 +76,8 @@ internal static class IntegerMathOps
         ArgumentNullException.ThrowIfNull(indices);
         ArgumentNullException.ThrowIfNull(shape);
         indices.ThrowIfDisposed();
-        if (indices.DType != DType.Int64)
-            throw new ArgumentException($"expected 'indices' to be integer dtype, but got torch.{indices.DType switch { DType.Float32 => "float32", DType.Float64 => "float64", _ => "bool" }}");
+        if (!indices.DType.IsIntegral())
+            throw new ArgumentException($"expected 'indices' to be integer dtype, but got {indices.DType.TorchName()}");
         if (shape.Any(s => s < 0)) throw new ArgumentException($"'shape' cannot have negative values, but got ({string.Join(", ", shape)}{(shape.Length == 1 ? "," : "")})");
         long[] flat;
         using (Autograd.NoGrad()) flat = indices.Contiguous().ToArray<long>();

@@ -39,8 +39,8 @@ internal static class LinalgOps
 
     private static void CheckFloatPair(Tensor a, Tensor b)
     {
-        if (a.DType != b.DType) throw new ArgumentException($"expected m1 and m2 to have the same dtype, but got: {Errors.Pretty(a.DType).ToLowerInvariant()} != {Errors.Pretty(b.DType).ToLowerInvariant()}");
-        if (!a.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("addmm_impl_cpu_", a.DType);
+        if (a.DType != b.DType) throw new ArgumentException($"expected m1 and m2 to have the same dtype, but got: {Errors.TypeMetaName(a.DType)} != {Errors.TypeMetaName(b.DType)}");
+        if (a.DType == DType.Bool) throw Errors.UnsupportedDType("addmm_impl_cpu_", a.DType);
     }
 
     public static Tensor Mm(Tensor a, Tensor b)
@@ -67,7 +67,7 @@ internal static class LinalgOps
         int m = a.Sizes[0], n = b.Sizes[1];
         int[] shape = [m, n];
         Layout.Broadcast(bias.Sizes, shape);
-        if (bias.DType != a.DType) throw new ArgumentException($"expected m1 and m2 to have the same dtype, but got: {Errors.Pretty(bias.DType).ToLowerInvariant()} != {Errors.Pretty(a.DType).ToLowerInvariant()}");
+        if (bias.DType != a.DType) throw new ArgumentException($"expected m1 and m2 to have the same dtype, but got: {Errors.TypeMetaName(bias.DType)} != {Errors.TypeMetaName(a.DType)}");
         AddmmBackward0? node = null;
         if (Record.ShouldRecord([bias, a, b]))
         {

@@ -338,8 +338,13 @@ internal static class SelectionOps
         if (x.DType == DType.Bool) throw Errors.UnsupportedDType("median_cpu", DType.Bool);
         Tensor y;
         if (x.Numel == 0)
-            // PyTorch returns NaN converted to the input's dtype (Int64's NaN conversion is its minimum)
-            y = x.DType == DType.Int64 ? Tensor.FromArray(new[] { long.MinValue }).View() : Tensor.Scalar(double.NaN, x.DType);
+            // PyTorch returns NaN converted to the input's dtype (an integer's NaN conversion is its minimum)
+            y = x.DType switch
+            {
+                DType.Int64 => Tensor.FromArray(new[] { long.MinValue }).View(),
+                DType.Int32 => Tensor.FromArray(new[] { int.MinValue }).View(),
+                _ => Tensor.Scalar(double.NaN, x.DType),
+            };
         else
         {
             using (Autograd.NoGrad())

@@ -11,11 +11,11 @@ internal static class StructureOps
 {
     // ---- tril_indices / triu_indices ----
 
-    /// <summary>The Int64 [2, count] coordinates of the lower (<paramref name="lower"/>) or upper triangle of a [row, col] matrix, row-major.</summary>
+    /// <summary>The integer (Int64 unless <paramref name="dtype"/> says Int32) [2, count] coordinates of the lower (<paramref name="lower"/>) or upper triangle of a [row, col] matrix, row-major.</summary>
     public static Tensor TriangleIndices(int row, int col, int offset, DType dtype, bool lower)
     {
         string name = lower ? "tril_indices" : "triu_indices";
-        if (dtype != DType.Int64) throw Errors.UnsupportedDType(name, dtype);
+        if (!dtype.IsIntegral()) throw Errors.UnsupportedDType(name, dtype);
         if (row < 0) throw new ArgumentException($"row must be non-negative, got{row}");
         if (col < 0) throw new ArgumentException($"col must be non-negative, got{col}");
         var rows = new List<long>();
@@ -28,7 +28,9 @@ internal static class StructureOps
                     cols.Add(j);
                 }
         rows.AddRange(cols);
-        return Tensor.FromArray(rows.ToArray(), [2, cols.Count]);
+        var indices = Tensor.FromArray(rows.ToArray(), [2, cols.Count]);
+        if (dtype == DType.Int64) return indices;
+        using (indices) return indices.To(dtype);
     }
 
     // ---- cartesian_prod ----

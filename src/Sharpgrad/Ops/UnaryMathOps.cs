@@ -97,7 +97,7 @@ internal static partial class UnaryMathOps
         x.ThrowIfDisposed();
         if (!x.DType.IsFloatingPoint())
         {
-            if (kind == FloatClass.Signbit && x.DType == DType.Int64) return x.Lt(0.0);
+            if (kind == FloatClass.Signbit && x.DType.IsIntegral()) return x.Lt(0.0);
             return Tensor.Full(x.Sizes, kind == FloatClass.IsFinite ? 1 : 0, DType.Bool);
         }
         var y = Tensor.Empty(DType.Bool, x.Sizes);

@@ -14,7 +14,7 @@ internal static class UnaryOps
     public static Tensor Unary(UnaryKind kind, Tensor x, Func<UnaryNode>? makeNode, SaveUnary save, bool keepIntegers = false)
     {
         x.ThrowIfDisposed();
-        if (!x.DType.IsFloatingPoint() && !(keepIntegers && x.DType == DType.Int64))
+        if (!x.DType.IsFloatingPoint() && !(keepIntegers && x.DType.IsIntegral()))
             x = OpHelpers.CastRaw(x, DTypeDefaults.Float);
         UnaryNode? node = null;
         if (makeNode is not null && Record.ShouldRecord(x))

@@ -94,6 +94,19 @@ internal static class SafeTensorsConvert
         return result;
     }
 
+    public static int[] ToInt32(ReadOnlySpan<byte> data, SafeDType dtype)
+    {
+        if (dtype != SafeDType.I32)
+            throw Unsupported(dtype, "int");
+        var result = new int[ElementCount(data, dtype)];
+        if (BitConverter.IsLittleEndian)
+            MemoryMarshal.Cast<byte, int>(data).CopyTo(result);
+        else
+            for (int i = 0; i < result.Length; i++)
+                result[i] = BinaryPrimitives.ReadInt32LittleEndian(data[(i * 4)..]);
+        return result;
+    }
+
     public static bool[] ToBoolean(ReadOnlySpan<byte> data, SafeDType dtype)
     {
         if (dtype != SafeDType.BOOL)
@@ -165,6 +178,14 @@ internal static class SafeTensorsConvert
                 default: throw Unsupported(dtype, "long");
             }
         }
+        return bytes;
+    }
+
+    public static byte[] FromInt32(ReadOnlySpan<int> values)
+    {
+        var bytes = new byte[checked(values.Length * 4)];
+        for (int i = 0; i < values.Length; i++)
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * 4), values[i]);
         return bytes;
     }
 

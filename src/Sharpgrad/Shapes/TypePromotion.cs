@@ -1,9 +1,9 @@
 namespace Sharpgrad.Shapes;
 
-/// <summary>PyTorch's type promotion for the four dtypes: bool &lt; int64 &lt; float32 &lt; float64.</summary>
+/// <summary>PyTorch's type promotion: bool &lt; int32 &lt; int64 &lt; float32 &lt; float64.</summary>
 internal static class TypePromotion
 {
-    private static int Category(DType d) => d switch { DType.Bool => 0, DType.Int64 => 1, _ => 2 };
+    private static int Category(DType d) => d switch { DType.Bool => 0, DType.Int64 or DType.Int32 => 1, _ => 2 };
 
     /// <summary>The promoted dtype of two dtypes, ignoring dimensions (torch.promote_types).</summary>
     public static DType Promote(DType a, DType b)
@@ -11,7 +11,8 @@ internal static class TypePromotion
         if (a == b) return a;
         if (a == DType.Float64 || b == DType.Float64) return DType.Float64;
         if (a == DType.Float32 || b == DType.Float32) return DType.Float32;
-        return DType.Int64;
+        if (a == DType.Int64 || b == DType.Int64) return DType.Int64;
+        return DType.Int32;
     }
 
     /// <summary>Result dtype of tensor op tensor: a 0-dim operand only wins when it is of a higher category.</summary>

@@ -15,6 +15,9 @@ internal static class BufferPool
     private const int SmallBuckets = 13;          // indexed by log2(bytes), below 2^12
     private const int SmallPerBucket = 8;
 
+    // One set of buckets per DType value (the enum's members run from 0 to Int32).
+    private const int DTypeCount = (int)DType.Int32 + 1;
+
     [ThreadStatic] private static Array?[][]? t_small;
     private const int MaxBuckets = 40;
     private const int MaxPerBucket = 16;
@@ -27,8 +30,8 @@ internal static class BufferPool
 
     private static Stack<Array>[][] CreateBuckets()
     {
-        var all = new Stack<Array>[4][];
-        for (int d = 0; d < 4; d++)
+        var all = new Stack<Array>[DTypeCount][];
+        for (int d = 0; d < all.Length; d++)
         {
             all[d] = new Stack<Array>[MaxBuckets];
             for (int b = 0; b < MaxBuckets; b++) all[d][b] = new Stack<Array>();
@@ -101,7 +104,7 @@ internal static class BufferPool
         if ((long)length * dtype.ElementSize() < MinCachedBytes || dtype == DType.Bool) return;
         int sb = BucketOf(dtype, length);
         if (BucketLength(dtype, sb) != length) return;
-        var all = t_small ??= new Array?[4 * SmallBuckets][];
+        var all = t_small ??= new Array?[DTypeCount * SmallBuckets][];
         var cache = all[(int)dtype * SmallBuckets + sb] ??= new Array?[SmallPerBucket];
         for (int i = 0; i < cache.Length; i++)
         {
@@ -144,6 +147,7 @@ internal static class BufferPool
         DType.Float32 => clear ? new float[length] : GC.AllocateUninitializedArray<float>(length),
         DType.Float64 => clear ? new double[length] : GC.AllocateUninitializedArray<double>(length),
         DType.Int64 => clear ? new long[length] : GC.AllocateUninitializedArray<long>(length),
+        DType.Int32 => clear ? new int[length] : GC.AllocateUninitializedArray<int>(length),
         _ => new bool[length],
     };
 }

@@ -10,7 +10,7 @@ internal readonly struct RemainderOperator<T> : IBinaryOperator<T, T> where T : 
 {
     public T Invoke(T a, T b)
     {
-        if (typeof(T) == typeof(long) && b == -T.One) return T.Zero; // long.MinValue % -1 overflows in .NET
+        if ((typeof(T) == typeof(long) || typeof(T) == typeof(int)) && b == -T.One) return T.Zero; // MinValue % -1 overflows in .NET
         var mod = a % b;
         if (mod != T.Zero && (b < T.Zero) != (mod < T.Zero)) mod += b;
         return mod;
@@ -23,7 +23,7 @@ internal readonly struct RemainderOperator<T> : IBinaryOperator<T, T> where T : 
 /// <summary>a mod b with the sign of a (C's fmod, truncated division). PyTorch: torch.fmod.</summary>
 internal readonly struct FmodOperator<T> : IBinaryOperator<T, T> where T : unmanaged, INumber<T>
 {
-    public T Invoke(T a, T b) => typeof(T) == typeof(long) && b == -T.One ? T.Zero : a % b; // long.MinValue % -1 overflows in .NET
+    public T Invoke(T a, T b) => (typeof(T) == typeof(long) || typeof(T) == typeof(int)) && b == -T.One ? T.Zero : a % b; // MinValue % -1 overflows in .NET
     public bool TryInvoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) => false;
     public bool TryInvoke(ReadOnlySpan<T> a, T b, Span<T> y) => false;
     public bool TryInvoke(T a, ReadOnlySpan<T> b, Span<T> y) => false;
@@ -51,16 +51,16 @@ internal readonly struct FloorDivideOperator<T> : IBinaryOperator<T, T> where T 
     public bool TryInvoke(T a, ReadOnlySpan<T> b, Span<T> y) => false;
 }
 
-/// <summary>floor(a / b) on Int64 (ATen's div_floor_integer); long.MinValue / -1 wraps as two's complement.</summary>
-internal readonly struct FloorDivideIntOperator : IBinaryOperator<long, long>
+/// <summary>floor(a / b) on integers (ATen's div_floor_integer); MinValue / -1 wraps as two's complement.</summary>
+internal readonly struct FloorDivideIntOperator<T> : IBinaryOperator<T, T> where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
 {
-    public long Invoke(long a, long b)
+    public T Invoke(T a, T b)
     {
-        if (b == -1) return unchecked(-a);
-        long quot = a / b;
-        return (a < 0) != (b < 0) && a % b != 0 ? quot - 1 : quot;
+        if (b == T.NegativeOne) return T.Zero - a;
+        T quot = a / b;
+        return T.IsNegative(a) != T.IsNegative(b) && a % b != T.Zero ? quot - T.One : quot;
     }
-    public bool TryInvoke(ReadOnlySpan<long> a, ReadOnlySpan<long> b, Span<long> y) => false;
-    public bool TryInvoke(ReadOnlySpan<long> a, long b, Span<long> y) => false;
-    public bool TryInvoke(long a, ReadOnlySpan<long> b, Span<long> y) => false;
+    public bool TryInvoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) => false;
+    public bool TryInvoke(ReadOnlySpan<T> a, T b, Span<T> y) => false;
+    public bool TryInvoke(T a, ReadOnlySpan<T> b, Span<T> y) => false;
 }

@@ -117,19 +117,20 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
 }
 
 /// <summary>Integer unary primitives (negation, abs, sign, relu); math functions promote to float first.</summary>
-internal readonly struct IntegerUnaryOperator(UnaryKind kind) : IUnaryOperator<long, long>
+internal readonly struct IntegerUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<T, T> where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
 {
-    public long Invoke(long x) => kind switch
+    // Wrapping arithmetic throughout, as in C++: abs and neg of the minimum value are the minimum value.
+    public T Invoke(T x) => kind switch
     {
-        UnaryKind.Neg => -x,
-        UnaryKind.Abs => Math.Abs(x),
-        UnaryKind.Sign => Math.Sign(x),
-        UnaryKind.Relu => x > 0 ? x : 0,
+        UnaryKind.Neg => T.Zero - x,
+        UnaryKind.Abs => T.IsNegative(x) ? T.Zero - x : x,
+        UnaryKind.Sign => T.IsNegative(x) ? T.NegativeOne : T.IsZero(x) ? T.Zero : T.One,
+        UnaryKind.Relu => T.IsPositive(x) ? x : T.Zero,
         UnaryKind.Square => x * x,
         _ => x, // floor/ceil/round/trunc are the identity on integers
     };
 
-    public bool TryInvoke(ReadOnlySpan<long> x, Span<long> y) => false;
+    public bool TryInvoke(ReadOnlySpan<T> x, Span<T> y) => false;
 }
 
 /// <summary>clamp(x, min, max); a NaN input stays NaN, as in PyTorch.</summary>
@@ -166,19 +167,31 @@ internal readonly struct CastOperator<TIn, TOut> : IUnaryOperator<TIn, TOut> whe
     public TOut Invoke(TIn x)
     {
         if (typeof(TOut) == typeof(bool)) return (TOut)(object)!ToDouble(x).Equals(0.0);
+        // Integer to integer goes through long, not double, so values past 2^53 survive; narrowing wraps as C++'s
+        // static_cast does.
+        if (typeof(TIn) == typeof(long) || typeof(TIn) == typeof(int))
+        {
+            long l = typeof(TIn) == typeof(long) ? (long)(object)x! : (int)(object)x!;
+            if (typeof(TOut) == typeof(long)) return (TOut)(object)l;
+            if (typeof(TOut) == typeof(int)) return (TOut)(object)unchecked((int)l);
+        }
         double v = ToDouble(x);
         if (typeof(TOut) == typeof(float)) return (TOut)(object)(float)v;
         if (typeof(TOut) == typeof(double)) return (TOut)(object)v;
-        if (typeof(TIn) == typeof(long) && typeof(TOut) == typeof(long)) return (TOut)(object)x!;
         if (typeof(TOut) == typeof(long)) return (TOut)(object)(double.IsNaN(v) ? long.MinValue : (long)v);
+        if (typeof(TOut) == typeof(int)) return (TOut)(object)FloatToInt32(v);
         throw new NotSupportedException();
     }
+
+    // x86's cvttsd2si: NaN and anything outside the int32 range become int.MinValue (PyTorch's CPU cast).
+    private static int FloatToInt32(double v) => v > -2147483649.0 && v < 2147483648.0 ? (int)v : int.MinValue;
 
     private static double ToDouble(TIn x)
     {
         if (typeof(TIn) == typeof(float)) return (float)(object)x!;
         if (typeof(TIn) == typeof(double)) return (double)(object)x!;
         if (typeof(TIn) == typeof(long)) return (long)(object)x!;
+        if (typeof(TIn) == typeof(int)) return (int)(object)x!;
         return (bool)(object)x! ? 1.0 : 0.0;
     }
 
