@@ -59,17 +59,18 @@ public sealed partial class Tensor
         return Finish(t, requiresGrad);
     }
 
-    /// <summary>Uniform integers in [low, high) as Int64. PyTorch: torch.randint.</summary>
-    public static Tensor RandInt(long low, long high, int[] shape)
+    /// <summary>Uniform integers in [low, high), Int64 unless <paramref name="dtype"/> says otherwise. PyTorch: torch.randint.</summary>
+    public static Tensor RandInt(long low, long high, int[] shape, DType dtype = DType.Int64)
     {
         if (high <= low) throw new ArgumentException($"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}");
         var t = Empty(DType.Int64, CheckShape(shape));
         Generator.Default.FillIntegers(t.Data<long>().AsSpan(0, t.Numel), low, high);
-        return t;
+        if (dtype == DType.Int64) return t;
+        using (t) return t.To(dtype);
     }
 
-    /// <summary>A random permutation of 0..n-1 as Int64. PyTorch: torch.randperm.</summary>
-    public static Tensor RandPerm(int n)
+    /// <summary>A random permutation of 0..n-1, Int64 unless <paramref name="dtype"/> says otherwise. PyTorch: torch.randperm.</summary>
+    public static Tensor RandPerm(int n, DType dtype = DType.Int64)
     {
         if (n < 0) throw new ArgumentException($"n must be non-negative, got{n}");
         var values = new long[n];
@@ -81,7 +82,9 @@ public sealed partial class Tensor
             int j = (int)(u[i] * (i + 1));
             (values[i], values[j]) = (values[j], values[i]);
         }
-        return FromArray(values);
+        var perm = FromArray(values);
+        if (dtype == DType.Int64) return perm;
+        using (perm) return perm.To(dtype);
     }
 
     internal void FillRandom(bool normal, double a, double b)

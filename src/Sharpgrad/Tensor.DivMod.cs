@@ -7,6 +7,18 @@ public sealed partial class Tensor
 {
     // ---- remainder, fmod, floor_divide (Int64 stays Int64; an Int64 zero divisor throws "ZeroDivisionError") ----
 
+    /// <summary>
+    /// this / other rounded by <paramref name="roundingMode"/>, "trunc" (toward zero) or "floor", in the promoted dtype (integers
+    /// stay integers; an integer zero divisor throws "ZeroDivisionError"). DivBackward2. PyTorch: torch.div(rounding_mode=).
+    /// </summary>
+    public Tensor Div(Tensor other, string roundingMode) => DivModOps.DivRounded(this, other, roundingMode);
+
+    /// <summary>this / a Python number rounded by <paramref name="roundingMode"/> ("trunc" or "floor"); see <see cref="Div(Tensor, string)"/>.</summary>
+    public Tensor Div(double other, string roundingMode) => DivModOps.DivRounded(this, other, roundingMode);
+
+    /// <summary>torch.div with a rounding mode as a static function: see <see cref="Div(Tensor, string)"/>.</summary>
+    public static Tensor Div(Tensor input, Tensor other, string roundingMode) => DivModOps.DivRounded(input, other, roundingMode);
+
     /// <summary>this mod other with the sign of other (Python's %), broadcast (RemainderBackward1). PyTorch: torch.remainder.</summary>
     public Tensor Remainder(Tensor other) => DivModOps.Binary(PointwiseBinaryKind.Remainder, this, other);
 

@@ -250,6 +250,14 @@ public sealed partial class Tensor
     public Tensor Any() => ReduceOps.AnyAll(this, false);
     /// <summary>True if every element is true (non-zero). PyTorch: torch.all.</summary>
     public Tensor All() => ReduceOps.AnyAll(this, true);
+    /// <summary>Whether any element along <paramref name="dim"/> is non-zero (False over an empty dim). PyTorch: torch.any(dim).</summary>
+    public Tensor Any(int dim, bool keepDim = false) => ReduceOps.AnyAll(this, [dim], keepDim, false);
+    /// <summary>Whether any element over <paramref name="dims"/> is non-zero (all dims when empty). PyTorch: torch.any(dim=tuple).</summary>
+    public Tensor Any(int[] dims, bool keepDim = false) => ReduceOps.AnyAll(this, dims, keepDim, false);
+    /// <summary>Whether every element along <paramref name="dim"/> is non-zero (True over an empty dim). PyTorch: torch.all(dim).</summary>
+    public Tensor All(int dim, bool keepDim = false) => ReduceOps.AnyAll(this, [dim], keepDim, true);
+    /// <summary>Whether every element over <paramref name="dims"/> is non-zero (all dims when empty). PyTorch: torch.all(dim=tuple).</summary>
+    public Tensor All(int[] dims, bool keepDim = false) => ReduceOps.AnyAll(this, dims, keepDim, true);
 
     // ---- linear algebra ----
 
@@ -274,12 +282,32 @@ public sealed partial class Tensor
     public Tensor Clone() => CopyOps.Clone(this);
     /// <summary>Converted to <paramref name="dtype"/> (this tensor when already of it). PyTorch: to(dtype).</summary>
     public Tensor To(DType dtype) => CopyOps.To(this, dtype);
+    /// <summary>Converted to Int32 (floats truncate toward zero). PyTorch: int().</summary>
+    public Tensor Int() => CopyOps.To(this, DType.Int32);
+    /// <summary>Converted to Int64 (floats truncate toward zero). PyTorch: long().</summary>
+    public Tensor Long() => CopyOps.To(this, DType.Int64);
+    /// <summary>Converted to Float32. PyTorch: float().</summary>
+    public Tensor Float() => CopyOps.To(this, DType.Float32);
+    /// <summary>Converted to Float64. PyTorch: double().</summary>
+    public Tensor Double() => CopyOps.To(this, DType.Float64);
+    /// <summary>Converted to Bool (non-zero is true). PyTorch: bool().</summary>
+    public Tensor Bool() => CopyOps.To(this, DType.Bool);
     /// <summary>Concatenation along <paramref name="dim"/>. PyTorch: torch.cat.</summary>
     public static Tensor Cat(Tensor[] tensors, int dim = 0) => CopyOps.Cat(tensors, dim);
     /// <summary>Stacks equal-shaped tensors along a new dim. PyTorch: torch.stack.</summary>
     public static Tensor Stack(Tensor[] tensors, int dim = 0) => CopyOps.Stack(tensors, dim);
     /// <summary>Elements of a where condition is true, else of b (broadcast). PyTorch: torch.where.</summary>
     public static Tensor Where(Tensor condition, Tensor a, Tensor b) => CopyOps.Where(condition, a, b);
+    /// <summary>Elements of a where condition is true, else a Python number (its dtype as in arithmetic). PyTorch: torch.where(cond, a, scalar).</summary>
+    public static Tensor Where(Tensor condition, Tensor a, double b) => CopyOps.Where(condition, a, b);
+    /// <summary>This tensor's elements where condition is true, else other's. PyTorch: Tensor.where(condition, other).</summary>
+    public Tensor Where(Tensor condition, Tensor other) => CopyOps.Where(condition, this, other);
+    /// <summary>This tensor's elements where condition is true, else a Python number. PyTorch: Tensor.where(condition, scalar).</summary>
+    public Tensor Where(Tensor condition, double other) => CopyOps.Where(condition, this, other);
+    /// <summary>Softmax along <paramref name="dim"/>. PyTorch: Tensor.softmax.</summary>
+    public Tensor Softmax(int dim) => SoftmaxOps.Softmax(this, dim, log: false);
+    /// <summary>Log-softmax along <paramref name="dim"/>. PyTorch: Tensor.log_softmax.</summary>
+    public Tensor LogSoftmax(int dim) => SoftmaxOps.Softmax(this, dim, log: true);
     /// <summary>Values at <paramref name="index"/> along <paramref name="dim"/>. PyTorch: torch.gather.</summary>
     public Tensor Gather(int dim, Tensor index) => IndexOps.Gather(this, dim, index);
     /// <summary>Slices at the given indices along <paramref name="dim"/>. PyTorch: torch.index_select.</summary>

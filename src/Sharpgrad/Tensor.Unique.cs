@@ -36,28 +36,28 @@ public sealed partial class Tensor
     /// </summary>
     public Tensor Histc(long bins = 100, double min = 0, double max = 0) => CountingOps.Histc(this, bins, min, max);
 
-    /// <summary>The Int64 bucket of each element in the 1-D sorted <paramref name="boundaries"/> (see <see cref="SearchSorted(Tensor, Tensor, bool, string?, Tensor?)"/>). PyTorch: torch.bucketize.</summary>
-    public Tensor Bucketize(Tensor boundaries, bool right = false) => SearchSortedOps.Bucketize(this, boundaries, right);
+    /// <summary>The Int64 (Int32 with <paramref name="outInt32"/>) bucket of each element in the 1-D sorted <paramref name="boundaries"/> (see <see cref="SearchSorted(Tensor, Tensor, bool, string?, Tensor?, bool)"/>). PyTorch: torch.bucketize.</summary>
+    public Tensor Bucketize(Tensor boundaries, bool right = false, bool outInt32 = false) => SearchSortedOps.Bucketize(this, boundaries, right, outInt32);
 
     /// <summary>
-    /// For each of <paramref name="values"/>, the Int64 index in the innermost dim of <paramref name="sortedSequence"/>
+    /// For each of <paramref name="values"/>, the Int64 (Int32 with <paramref name="outInt32"/>) index in the innermost dim of <paramref name="sortedSequence"/>
     /// (1-D, or matching the values' leading dims) where inserting it keeps the order: before equal elements, or after
     /// them with <paramref name="right"/> / <paramref name="side"/> = "right". <paramref name="sorter"/> gives the
     /// positions that sort an unsorted sequence. PyTorch: torch.searchsorted.
     /// </summary>
-    public static Tensor SearchSorted(Tensor sortedSequence, Tensor values, bool right = false, string? side = null, Tensor? sorter = null) =>
-        SearchSortedOps.SearchSorted(sortedSequence, values, right, side, sorter);
+    public static Tensor SearchSorted(Tensor sortedSequence, Tensor values, bool right = false, string? side = null, Tensor? sorter = null, bool outInt32 = false) =>
+        SearchSortedOps.SearchSorted(sortedSequence, values, right, side, sorter, outInt32);
 
     /// <summary>torch.searchsorted with a Python-number value: a 0-d Int64 result.</summary>
-    public static Tensor SearchSorted(Tensor sortedSequence, double value, bool right = false, string? side = null, Tensor? sorter = null) =>
-        SearchSortedOps.SearchSorted(sortedSequence, Scalar(value, DType.Float64), right, side, sorter);
+    public static Tensor SearchSorted(Tensor sortedSequence, double value, bool right = false, string? side = null, Tensor? sorter = null, bool outInt32 = false) =>
+        SearchSortedOps.SearchSorted(sortedSequence, Scalar(value, DType.Float64), right, side, sorter, outInt32);
 
-    /// <summary>torch.bucketize as a static function: see <see cref="Bucketize(Tensor, bool)"/>.</summary>
-    public static Tensor Bucketize(Tensor input, Tensor boundaries, bool right = false) => SearchSortedOps.Bucketize(input, boundaries, right);
+    /// <summary>torch.bucketize as a static function: see <see cref="Bucketize(Tensor, bool, bool)"/>.</summary>
+    public static Tensor Bucketize(Tensor input, Tensor boundaries, bool right = false, bool outInt32 = false) => SearchSortedOps.Bucketize(input, boundaries, right, outInt32);
 
     /// <summary>torch.bucketize of a Python number: a 0-d Int64 result.</summary>
-    public static Tensor Bucketize(double input, Tensor boundaries, bool right = false) =>
-        SearchSortedOps.Bucketize(Scalar(input, DType.Float64), boundaries, right);
+    public static Tensor Bucketize(double input, Tensor boundaries, bool right = false, bool outInt32 = false) =>
+        SearchSortedOps.Bucketize(Scalar(input, DType.Float64), boundaries, right, outInt32);
 
     /// <summary>torch.unique as a static function: see <see cref="Unique(bool, bool, bool, int?)"/>.</summary>
     public static (Tensor Values, Tensor? Inverse, Tensor? Counts) Unique(Tensor input, bool sorted = true, bool returnInverse = false, bool returnCounts = false, int? dim = null) =>

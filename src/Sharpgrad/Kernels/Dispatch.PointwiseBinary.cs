@@ -4,7 +4,7 @@ using Sharpgrad.Kernels.Operators;
 namespace Sharpgrad.Kernels;
 
 /// <summary>Binary element-wise math beyond the arithmetic of <see cref="BinaryKind"/>.</summary>
-internal enum PointwiseBinaryKind : byte { Remainder, Fmod, FloorDivide, Fmin, Fmax, Hypot, Xlogy, CopySign, LogAddExp2 }
+internal enum PointwiseBinaryKind : byte { Remainder, Fmod, FloorDivide, TruncDivide, Fmin, Fmax, Hypot, Xlogy, CopySign, LogAddExp2 }
 
 internal static partial class Dispatch
 {
@@ -28,6 +28,7 @@ internal static partial class Dispatch
             case PointwiseBinaryKind.Remainder: RunBinary<T, T, RemainderOperator<T>>(default, a, b, y); break;
             case PointwiseBinaryKind.Fmod: RunBinary<T, T, FmodOperator<T>>(default, a, b, y); break;
             case PointwiseBinaryKind.FloorDivide: RunBinary<T, T, FloorDivideIntOperator<T>>(default, a, b, y); break;
+            case PointwiseBinaryKind.TruncDivide: RunBinary<T, T, TruncDivideIntOperator<T>>(default, a, b, y); break;
             case PointwiseBinaryKind.Fmin: RunBinary<T, T, FminOperator<T>>(default, a, b, y); break;
             case PointwiseBinaryKind.Fmax: RunBinary<T, T, FmaxOperator<T>>(default, a, b, y); break;
             default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
@@ -41,6 +42,7 @@ internal static partial class Dispatch
             case PointwiseBinaryKind.Remainder: RunBinary<T, T, RemainderOperator<T>>(default, a, b, y); break;
             case PointwiseBinaryKind.Fmod: RunBinary<T, T, FmodOperator<T>>(default, a, b, y); break;
             case PointwiseBinaryKind.FloorDivide: RunBinary<T, T, FloorDivideOperator<T>>(default, a, b, y); break;
+            case PointwiseBinaryKind.TruncDivide: RunBinary<T, T, TruncDivideOperator<T>>(default, a, b, y); break;
             case PointwiseBinaryKind.Fmin: RunBinary<T, T, FminOperator<T>>(default, a, b, y); break;
             case PointwiseBinaryKind.Fmax: RunBinary<T, T, FmaxOperator<T>>(default, a, b, y); break;
             case PointwiseBinaryKind.Hypot: RunBinary<T, T, HypotOperator<T>>(default, a, b, y); break;

@@ -29,9 +29,8 @@ internal static class BinaryOps
         if (kind == BinaryKind.Div && !dtype.IsFloatingPoint()) dtype = DTypeDefaults.Float;
         if (kind == BinaryKind.Pow && !dtype.IsFloatingPoint())
         {
-            // integer ** integer stays integral: compute exactly in Float64, convert back
-            var r = Binary(kind, OpHelpers.CastRaw(a, DType.Float64), OpHelpers.CastRaw(b, DType.Float64), 1, null, SaveInputs.None);
-            return OpHelpers.CastRaw(r, dtype == DType.Bool ? DType.Int64 : dtype);
+            // integer ** integer stays integral and wraps as C++'s integer pow does
+            return IntegerPow(a, b, dtype == DType.Bool ? DType.Int64 : dtype);
         }
         if (dtype == DType.Bool)
         {
@@ -137,7 +136,7 @@ internal static class BinaryOps
     {
         if (!a.DType.IsFloatingPoint() && e == Math.Floor(e) && e < 0) throw new ArgumentException("Integers to negative integer powers are not allowed.");
         if (!a.DType.IsFloatingPoint() && e == Math.Floor(e) && e >= 0)
-            return OpHelpers.CastRaw(Scalar(BinaryKind.Pow, OpHelpers.CastRaw(a, DType.Float64), e, false, null), IntegralResult(a.DType));
+            return IntegerPow(a, Tensor.Scalar(e, DType.Int64), IntegralResult(a.DType));
         return Scalar(BinaryKind.Pow, a, e, false, static () => new PowBackward0(), saveA: true);
     }
 
@@ -146,8 +145,29 @@ internal static class BinaryOps
     {
         // integer base ** integer tensor stays integral, as in PyTorch (2 ** tensor([1, 2]) is int64)
         if (!e.DType.IsFloatingPoint() && b == Math.Floor(b))
-            return OpHelpers.CastRaw(Scalar(BinaryKind.Pow, OpHelpers.CastRaw(e, DType.Float64), b, true, null), IntegralResult(e.DType));
+            return IntegerPow(Tensor.Scalar(b, DType.Int64), e, IntegralResult(e.DType));
         return Scalar(BinaryKind.Pow, e, b, true, static () => new PowBackward2(), saveResult: true);
+    }
+
+    /// <summary>
+    /// a ** b on integers, unrecorded, in <paramref name="dtype"/>: repeated squaring with wrapping int64 products (the low 32
+    /// bits are int32's wrapped result too); a negative exponent gives 0 except for bases 1 and -1 (ATen's powi).
+    /// </summary>
+    private static Tensor IntegerPow(Tensor a, Tensor b, DType dtype)
+    {
+        var r = IntegerMathOps.Int64Elementwise(a, b, static (x, e) =>
+        {
+            if (e < 0) return x == 1 ? 1 : x == -1 ? ((e & 1) == 0 ? 1 : -1) : 0;
+            long result = 1;
+            unchecked
+            {
+                for (; e > 0; e >>= 1, x *= x)
+                    if ((e & 1) != 0) result *= x;
+            }
+            return result;
+        });
+        if (dtype == DType.Int64) return r;
+        using (r) return OpHelpers.CastRaw(r, dtype);
     }
 
     /// <summary>The dtype an integer or bool tensor combined with a Python int gives: its own, or int64 for bool.</summary>

@@ -97,6 +97,17 @@ internal static class CopyOps
     }
 
     /// <summary>cond ? a : b with broadcasting. WhereBackward0.</summary>
+    /// <summary>where(cond, a, Python number): the number acts as a 0-dim tensor of the dtype arithmetic with it would give.</summary>
+    public static Tensor Where(Tensor cond, Tensor a, double b)
+    {
+        a.ThrowIfDisposed();
+        var dtype = b == Math.Floor(b) && !double.IsInfinity(b)
+            ? (a.DType == DType.Bool ? DType.Int64 : a.DType)
+            : TypePromotion.WithDouble(a.DType);
+        using var scalar = Tensor.Scalar(b, dtype);
+        return Where(cond, a, scalar);
+    }
+
     public static Tensor Where(Tensor cond, Tensor a, Tensor b)
     {
         OpHelpers.CheckSameDevice(a, b);

@@ -13,6 +13,7 @@ internal static class DivModOps
     {
         PointwiseBinaryKind.Remainder => "remainder_cpu",
         PointwiseBinaryKind.Fmod => "fmod_cpu",
+        PointwiseBinaryKind.TruncDivide => "div_trunc_cpu",
         _ => "div_floor_cpu",
     };
 
@@ -100,6 +101,39 @@ internal static class DivModOps
         return y;
     }
 
+    /// <summary>div(a, b, rounding_mode) for "trunc" and "floor", in a and b's promoted dtype; DivBackward2 (zero gradients).</summary>
+    public static Tensor DivRounded(Tensor a, Tensor b, string roundingMode)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        OpHelpers.CheckSameDevice(a, b);
+        var y = Compute(RoundingKind(roundingMode), a, b, TypePromotion.Result(a, b));
+        if (Record.ShouldRecord(a, b)) Record.SetHistory(y, Record.Connect(new DivBackward2(a, b), a, b));
+        return y;
+    }
+
+    /// <summary>div(a, s, rounding_mode) with a Python number: an integral number keeps an integer tensor's dtype.</summary>
+    public static Tensor DivRounded(Tensor a, double s, string roundingMode)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        a.ThrowIfDisposed();
+        var dtype = ScalarResultType(a.DType, s);
+        var y = Compute(RoundingKind(roundingMode), a, Tensor.Scalar(s, dtype), dtype);
+        if (Record.ShouldRecord(a)) Record.SetHistory(y, Record.Connect(new DivBackward2(a, null), a));
+        return y;
+    }
+
+    private static PointwiseBinaryKind RoundingKind(string roundingMode)
+    {
+        ArgumentNullException.ThrowIfNull(roundingMode);
+        return roundingMode switch
+        {
+            "floor" => PointwiseBinaryKind.FloorDivide,
+            "trunc" => PointwiseBinaryKind.TruncDivide,
+            _ => throw new ArgumentException($"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '{roundingMode}'"),
+        };
+    }
+
     /// <summary>self = kind(self, other), other broadcast into self; the node keeps self's original values.</summary>
     public static Tensor InPlace(PointwiseBinaryKind kind, Tensor self, Tensor other)
     {
@@ -115,6 +149,24 @@ internal static class DivModOps
         ArgumentNullException.ThrowIfNull(self);
         var dtype = ScalarResultType(self.DType, s);
         return BinaryMathOps.InPlace(self, null, dtype, () => Compute(kind, self, Tensor.Scalar(s, dtype), dtype), () => MakeNode(kind, true), false);
+    }
+}
+
+/// <summary>div(self, other, rounding_mode) with a rounding mode: the result is piecewise constant, so both gradients are zero.</summary>
+internal sealed class DivBackward2(Tensor self, Tensor? other) : Node
+{
+    private readonly int[] _selfSizes = self.Sizes;
+    private readonly DType _selfType = self.DType;
+    private readonly int[]? _otherSizes = other?.Sizes;
+    private readonly DType _otherType = other?.DType ?? self.DType;
+
+    public override string Name => nameof(DivBackward2);
+
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var self = Tensor.Zeros(_selfSizes, _selfType.IsFloatingPoint() ? _selfType : grad.DType);
+        if (_otherSizes is null) return [self];
+        return [self, Tensor.Zeros(_otherSizes, _otherType.IsFloatingPoint() ? _otherType : grad.DType)];
     }
 }
 

@@ -176,9 +176,10 @@ internal static class EinsumOps
             List<int> all = [.. batch, .. lo, .. ro];
             return (Align(ta, la, all, false) * Align(tb, lb, all, false), all);
         }
-        if (!ta.DType.IsFloatingPoint() || !tb.DType.IsFloatingPoint())
+        bool viaBmm = (ta.DType.IsFloatingPoint() && tb.DType.IsFloatingPoint()) || (ta.DType == tb.DType && ta.DType.IsIntegral());
+        if (!viaBmm)
         {
-            // bmm is floating-point only here: integers multiply broadcast and sum the contracted dims
+            // bmm takes neither bool nor mixed integer dtypes: multiply broadcast and sum the contracted dims
             List<int> all = [.. batch, .. lo, .. ro, .. contr];
             var prod = Align(ta, la, all, false) * Align(tb, lb, all, false);
             return (prod.Sum(Enumerable.Range(all.Count - contr.Count, contr.Count).ToArray()), [.. batch, .. lo, .. ro]);

@@ -140,6 +140,13 @@ internal static class InPlaceOps
     /// <summary>self **= exponent (PowBackward0 on the original values).</summary>
     public static Tensor PowScalar(Tensor self, double exponent)
     {
+        if (self.DType.IsIntegral() && exponent == Math.Floor(exponent))
+        {
+            // a Python int exponent keeps integers integral (and refuses negative powers) in place as out of place
+            Check(self);
+            using (var r = BinaryOps.Pow(self, exponent)) Dispatch.Copy(r.Strided, self.Strided);
+            return Commit(self, null);
+        }
         if (!self.DType.IsFloatingPoint()) CheckCast(DTypeDefaults.Float, self.DType);
         bool record = Check(self);
         BinaryNode? node = null;
@@ -155,6 +162,8 @@ internal static class InPlaceOps
     public static Tensor Clamp(Tensor self, double? min, double? max)
     {
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
+        if (!self.DType.IsFloatingPoint() && (min is { } lo && lo != Math.Floor(lo) || max is { } hi && hi != Math.Floor(hi)))
+            throw new ArgumentException($"result type Float can't be cast to the desired output type {Errors.TypeMetaName(self.DType)}");
         bool record = Check(self);
         UnaryNode? node = null;
         if (record)

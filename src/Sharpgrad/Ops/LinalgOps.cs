@@ -142,7 +142,12 @@ internal static class LinalgOps
         Tensor y;
         using (Autograd.NoGrad())
         using (Tensor.NewScope())
-            y = (a * b).Sum().MoveToOuterScope();
+        {
+            // sum widens integers to int64; int32's dot stays int32 (the wrapped sum is the same modulo 2^32)
+            y = (a * b).Sum();
+            if (y.DType != a.DType && a.DType != DType.Bool) y = y.To(a.DType);
+            y = y.MoveToOuterScope();
+        }
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }

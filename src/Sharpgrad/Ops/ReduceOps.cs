@@ -257,6 +257,28 @@ internal static class ReduceOps
         return y;
     }
 
+    /// <summary>any/all over <paramref name="dims"/> (all dims when empty): a Bool result, reduced one dim at a time.</summary>
+    public static Tensor AnyAll(Tensor x, int[] dims, bool keepDim, bool all)
+    {
+        x.ThrowIfDisposed();
+        var wrapped = WrapDims(dims, x.Dim);
+        if (wrapped.Length == 0) wrapped = Enumerable.Range(0, x.Dim).ToArray();
+        var kind = all ? ReduceKind.All : ReduceKind.Any;
+        var y = OpHelpers.CastRaw(x, DType.Bool);
+        if (x.Dim == 0) return ReferenceEquals(y, x) ? Clone(x) : y;
+        foreach (int d in wrapped.OrderByDescending(d => d))
+        {
+            var next = ReduceRaw(kind, y, d, true, DType.Bool);
+            if (!ReferenceEquals(y, x)) y.Dispose();
+            y = next;
+        }
+        if (keepDim) return y;
+        var shape = RemoveDims(y.Sizes, wrapped);
+        var squeezed = y.AliasWith(shape, Layout.ContiguousStrides(shape), 0);
+        y.Dispose();
+        return squeezed;
+    }
+
     public static int[] WrapDims(int[] dims, int nd)
     {
         var result = new int[dims.Length];

@@ -12,7 +12,7 @@ internal static class SearchSortedOps
     /// elements (left) or after them (right). The two inputs compare in their promoted dtype; NaN compares false with
     /// everything (PyTorch's bounds use !(b &gt;= v) and !(b &gt; v)). Not recorded.
     /// </summary>
-    public static Tensor SearchSorted(Tensor sorted, Tensor values, bool right, string? side, Tensor? sorter)
+    public static Tensor SearchSorted(Tensor sorted, Tensor values, bool right, string? side, Tensor? sorter, bool outInt32 = false)
     {
         sorted.ThrowIfDisposed();
         values.ThrowIfDisposed();
@@ -51,16 +51,18 @@ internal static class SearchSortedOps
                 ? Search(Flat<long>(b, common), Flat<long>(values, common), rows, m, perRow, right)
                 : Search(Flat<double>(b, common), Flat<double>(values, common), rows, m, perRow, right);
         }
-        return Tensor.FromArray(result, values.Sizes.ToArray());
+        var positions = Tensor.FromArray(result, values.Sizes.ToArray());
+        if (!outInt32) return positions;
+        using (positions) return positions.To(DType.Int32);
     }
 
     /// <summary>bucketize: searchsorted of <paramref name="input"/> in 1-D <paramref name="boundaries"/>.</summary>
-    public static Tensor Bucketize(Tensor input, Tensor boundaries, bool right)
+    public static Tensor Bucketize(Tensor input, Tensor boundaries, bool right, bool outInt32 = false)
     {
         boundaries.ThrowIfDisposed();
         if (boundaries.Dim != 1)
             throw new ArgumentException($"boundaries tensor must be 1 dimension, but got dim({boundaries.Dim})");
-        return SearchSorted(boundaries, input, right, null, null);
+        return SearchSorted(boundaries, input, right, null, null, outInt32);
     }
 
     /// <summary>The elements in row-major order after conversion to the promoted dtype, then to T (exact for both dtypes).</summary>

@@ -179,6 +179,7 @@ internal static class UnaryOps
     public static Tensor LeakyRelu(Tensor x, double slope)
     {
         x.ThrowIfDisposed();
+        if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("leaky_relu_cpu", x.DType);
         LeakyReluBackward0? node = null;
         if (Record.ShouldRecord(x))
         {

@@ -262,4 +262,101 @@ public class Int32Tests
         }
         finally { File.Delete(path); }
     }
+
+    [Fact]
+    public void IntegerPowWrapsAsPyTorch()
+    {
+        Check.Values(new[] { 689956897 }, I32([3]).Pow(40), 1);
+        Check.Values(new long[] { -6289078614652622815 }, Tensor.FromArray(new long[] { 3 }).Pow(40), 1);
+        Check.Values(new[] { 689956897, -8, 1, int.MinValue }, I32([3, -2, 0, 2]).Pow(I32([40, 3, 0, 31])), 4);
+        Check.Values(new[] { 0, 1, -1, 0 }, I32([2, 1, -1, 0]).Pow(I32([-1, -3, -3, -1])), 4);
+        Check.Values(new[] { int.MinValue, 0, 0 }, Tensor.Pow(2, I32([31, 32, -1])), 3);
+        Check.Values(new long[] { -6289078614652622815 }, Tensor.Pow(3, Tensor.FromArray(new long[] { 40 })), 1);
+        Check.Values(new[] { 7, 1, 4 }, I32([7, -7, 4]).Pow(Tensor.FromArray(new[] { true, false, true })), 3);
+        var x = I32([2, -3]);
+        x.Pow_(3);
+        Check.Values(new[] { 8, -27 }, x, 2);
+        Check.Throws<ArgumentException>("result type Float can't be cast to the desired output type Int", () => x.Pow_(0.5));
+    }
+
+    [Fact]
+    public void DivWithRoundingModeMatchesPyTorch()
+    {
+        var a = Tensor.FromArray(new[] { 7f, -7f, 5.5f, -5.5f, 0f, -0f }, requiresGrad: true);
+        var b = Tensor.FromArray(new[] { 2f, 2f, -2f, -2f, 3f, 3f });
+        var floor = a.Div(b, "floor");
+        Assert.Equal("DivBackward2", floor.GradFn!.Name);
+        Check.Values(new[] { 3f, -4f, -3f, 2f, 0f, -0f }, floor, 6);
+        Assert.True(float.IsNegative(floor.ToArray<float>()[5]));
+        Check.Values(new[] { 3f, -3f, -2f, 2f, 0f, -0f }, a.Div(b, "trunc"), 6);
+        Check.Values(new[] { 3f, -4f, 2f, -3f, 0f, -0f }, a.Div(2, "floor"), 6);
+        Check.Values(new[] { 3f, -3f, 2f, -2f, 0f, -0f }, a.Div(2, "trunc"), 6);
+        floor.Sum().Backward();
+        NN.Check.Close([0, 0, 0, 0, 0, 0], a.Grad!, 0);
+        var da = Tensor.FromArray(new[] { 7.3, -7.3, 5.6 }, requiresGrad: true);
+        var db = Tensor.FromArray(new[] { 2.1, 2.2, -1.9 }, requiresGrad: true);
+        Assert.True(Autograd.GradCheck(t => t[0].Div(t[1], "floor"), [da, db]));
+        Assert.True(Autograd.GradCheck(t => t[0].Div(t[1], "trunc"), [da, db]));
+        var i = I32([7, -7, 5]);
+        Check.Values(new[] { 3, -4, -3 }, i.Div(I32([2, 2, -2]), "floor"), 3);
+        Check.Values(new[] { 3, -3, -2 }, i.Div(I32([2, 2, -2]), "trunc"), 3);
+        Check.Values(new[] { 3, -4, 2 }, i.Div(2, "floor"), 3);
+        Check.Values(new[] { 3, -3, 2 }, Tensor.Div(i, Tensor.Scalar(2, DType.Int64), "trunc"), 3);
+        Check.Values(new[] { 2f, -3f, 2f }, i.Div(2.5, "floor"), 3);
+        Check.Values(new[] { 2f, -2f, 2f }, i.Div(2.5, "trunc"), 3);
+        Check.Values(new[] { float.PositiveInfinity, float.NegativeInfinity, float.NaN }, Tensor.FromArray(new[] { 1f, -1f, 0f }).Div(0, "trunc"), 3);
+        Check.Throws<InvalidOperationException>("ZeroDivisionError", () => Tensor.FromArray(new long[] { 1 }).Div(0, "floor"));
+        Check.Throws<ArgumentException>("div expected rounding_mode to be one of None, 'trunc', or 'floor' but found 'round'", () => a.Div(b, "round"));
+        Check.Throws<ArgumentException>("\"div_floor_cpu\" not implemented for 'Bool'", () => Tensor.FromArray(new[] { true }).Div(Tensor.FromArray(new[] { true }), "floor"));
+    }
+
+    [Fact]
+    public void ConversionsAndDTypeOptions()
+    {
+        Check.Values(new[] { 1, -1 }, Tensor.FromArray(new[] { 1.7f, -1.7f }).Int(), 2);
+        Check.Values(new[] { true, false }, Tensor.FromArray(new[] { 1.7f, 0f }).Bool(), 2);
+        Assert.Equal(DType.Int64, I32([1]).Long().DType);
+        Assert.Equal(DType.Float32, I32([1]).Float().DType);
+        var w = Tensor.FromArray(new[] { 1.5f }, requiresGrad: true);
+        Assert.Equal("ToCopyBackward0", w.Double().GradFn!.Name);
+        Assert.False(w.Int().RequiresGrad);
+        Assert.Equal(DType.Int32, Tensor.RandPerm(4, DType.Int32).DType);
+        Check.Values(new[] { 0, 1, 2, 3 }, Tensor.RandPerm(4, DType.Int32).Sort().Values, 4);
+        Assert.Equal(DType.Float32, Tensor.RandInt(0, 10, [2], DType.Float32).DType);
+        Assert.Equal(DType.Int32, Tensor.RandInt(0, 10, [2], DType.Int32).DType);
+        Check.Values(new[] { 2, 3 }, Tensor.SearchSorted(Tensor.FromArray(new long[] { 1, 3, 5 }), Tensor.FromArray(new long[] { 3, 6 }), right: true, outInt32: true), 2);
+        Check.Values(new[] { 1, 3 }, Tensor.FromArray(new[] { 2f, 6f }).Bucketize(Tensor.FromArray(new[] { 1f, 3f, 5f }), outInt32: true), 2);
+        Check.Values(new long[] { 1, 3 }, Tensor.SearchSorted(I32([1, 3, 5]), I32([2, 6])), 2);
+    }
+
+    [Fact]
+    public void AnyAllAlongDims()
+    {
+        var m = Tensor.FromArray(new long[] { 1, 0, 0, 0 }, [2, 2]);
+        Check.Values(new[] { true, false }, m.Any(1), 2);
+        Check.Values(new[] { true, false }, m.To(DType.Float32).Any(1, keepDim: true), 2, 1);
+        Check.Values(new[] { true, false }, Tensor.FromArray(new[] { true, false, true, true }, [2, 2]).All(0), 2);
+        Check.Values(new[] { false, true }, I32([1, 0, 2, 3], 2, 2).All(dim: 1), 2);
+        Check.Values(new[] { false, false }, Tensor.Zeros([2, 0]).Any(1), 2);
+        Check.Values(new[] { true, true }, Tensor.Zeros([2, 0]).All(1), 2);
+        Check.Values(new[] { true }, m.Any([0, 1]), []);
+    }
+
+    [Fact]
+    public void WhereWithANumberAndTensorMethods()
+    {
+        var c = Tensor.FromArray(new[] { true, false });
+        Check.Values(new[] { 1f, 2.5f }, I32([1, 2]).Where(c, 2.5), 2);
+        Check.Values(new[] { 1, 7 }, I32([1, 2]).Where(c, 7), 2);
+        Check.Values(new long[] { 1, 20 }, Tensor.Where(c, I32([1, 2]), Tensor.FromArray(new long[] { 10, 20 })), 2);
+        Check.Values(new[] { 2.0, 0.1 }, Tensor.Where(c, Tensor.FromArray(new[] { 0.5, 2.0 }), 0.1).Where(c.LogicalNot(), 2.0), 2);
+        NN.Check.Close([0.2689414322376251, 0.7310585975646973], Tensor.FromArray(new[] { 1f, 2f }).Softmax(0), 0);
+        Check.Throws<ArgumentException>("\"leaky_relu_cpu\" not implemented for 'Int'", () => Sharpgrad.NN.Functional.LeakyRelu(X()));
+        Check.Throws<ArgumentException>("\"leaky_relu_cpu\" not implemented for 'Long'", () => Sharpgrad.NN.Functional.LeakyRelu(X().Long()));
+        Check.Throws<ArgumentException>("result type Float can't be cast to the desired output type int", () => X().Clamp_(-1.5, 2.5));
+        Check.Throws<ArgumentException>("result type Float can't be cast to the desired output type long int", () => X().Long().Clamp_(-1.5, 2.5));
+        Check.Values(new long[] { 1, -1, 2, 2, 2, -1 }, X().Long().Clamp_(-1, 2), 2, 3);
+        Assert.Equal(DType.Int32, I32([1, 2]).Dot(I32([1, 2])).DType);
+        Check.Values(new[] { 14, -24, -24, 77 }, Tensor.Einsum("ij,kj->ik", X(), X()), 2, 2);
+    }
 }

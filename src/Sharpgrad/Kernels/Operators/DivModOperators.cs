@@ -64,3 +64,21 @@ internal readonly struct FloorDivideIntOperator<T> : IBinaryOperator<T, T> where
     public bool TryInvoke(ReadOnlySpan<T> a, T b, Span<T> y) => false;
     public bool TryInvoke(T a, ReadOnlySpan<T> b, Span<T> y) => false;
 }
+
+/// <summary>trunc(a / b) on floats (ATen's div_trunc: the quotient rounded toward zero; a / b's inf and NaN kept).</summary>
+internal readonly struct TruncDivideOperator<T> : IBinaryOperator<T, T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public T Invoke(T a, T b) => T.Truncate(a / b);
+    public bool TryInvoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) => false;
+    public bool TryInvoke(ReadOnlySpan<T> a, T b, Span<T> y) => false;
+    public bool TryInvoke(T a, ReadOnlySpan<T> b, Span<T> y) => false;
+}
+
+/// <summary>a / b on integers, rounded toward zero as C++ divides; MinValue / -1 wraps as two's complement.</summary>
+internal readonly struct TruncDivideIntOperator<T> : IBinaryOperator<T, T> where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
+{
+    public T Invoke(T a, T b) => b == T.NegativeOne ? T.Zero - a : a / b;
+    public bool TryInvoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) => false;
+    public bool TryInvoke(ReadOnlySpan<T> a, T b, Span<T> y) => false;
+    public bool TryInvoke(T a, ReadOnlySpan<T> b, Span<T> y) => false;
+}
