@@ -102,6 +102,9 @@ public sealed partial class Tensor
     /// <summary>0 below zero, 1 above, <paramref name="values"/> at zero (same dtype). PyTorch: torch.heaviside.</summary>
     public Tensor Heaviside(Tensor values) => IntegerMathOps.Heaviside(this, values);
 
+    /// <summary>The mantissa (in [0.5, 1) by magnitude, FrexpBackward0) and Int32 exponent with this = mantissa · 2^exponent. PyTorch: torch.frexp.</summary>
+    public (Tensor Mantissa, Tensor Exponent) Frexp() => IntegerMathOps.Frexp(this);
+
     /// <summary>this * 2^<paramref name="other"/> (MulBackward0). PyTorch: torch.ldexp.</summary>
     public Tensor Ldexp(Tensor other) => IntegerMathOps.Ldexp(this, other);
 

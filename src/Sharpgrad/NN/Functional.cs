@@ -36,8 +36,14 @@ public static partial class Functional
     /// <summary>exp(x) / Σ exp(x) along <paramref name="dim"/>, max-shifted (SoftmaxBackward0). PyTorch: F.softmax.</summary>
     public static Tensor Softmax(Tensor x, int dim) => SoftmaxOps.Softmax(x, dim, log: false);
 
+    /// <summary>Softmax along <paramref name="dim"/> computed in <paramref name="dtype"/> (x converted first). PyTorch: F.softmax(dtype=).</summary>
+    public static Tensor Softmax(Tensor x, int dim, DType dtype) => x.Softmax(dim, dtype);
+
     /// <summary>x - log Σ exp(x) along <paramref name="dim"/>, max-shifted (LogSoftmaxBackward0). PyTorch: F.log_softmax.</summary>
     public static Tensor LogSoftmax(Tensor x, int dim) => SoftmaxOps.Softmax(x, dim, log: true);
+
+    /// <summary>Log-softmax along <paramref name="dim"/> computed in <paramref name="dtype"/>. PyTorch: F.log_softmax(dtype=).</summary>
+    public static Tensor LogSoftmax(Tensor x, int dim, DType dtype) => x.LogSoftmax(dim, dtype);
 
     /// <summary>
     /// Zeroes whole channels of [N, C, H, W] input with probability p in training, scaling the kept channels by 1/(1-p)

@@ -2,7 +2,7 @@ using Sharpgrad.Shapes;
 
 namespace Sharpgrad.Ops;
 
-/// <summary>gcd, lcm (integers, broadcast), heaviside, ldexp, nextafter and unravel_index.</summary>
+/// <summary>gcd, lcm (integers, broadcast), heaviside, frexp, ldexp, nextafter and unravel_index.</summary>
 internal static class IntegerMathOps
 {
     /// <summary>gcd: the non-negative greatest common divisor, gcd(0, 0) = 0. Integers only; not differentiable.</summary>
@@ -109,6 +109,34 @@ internal static class IntegerMathOps
             return Tensor.Where(self.Eq(0.0), values, self.Gt(0.0).To(self.DType)).To(self.DType).Contiguous().MoveToOuterScope();
     }
 
+    /// <summary>
+    /// frexp: self = mantissa · 2^exponent with 0.5 ≤ |mantissa| &lt; 1 (C's frexp); zeros, infinities and NaN keep their
+    /// value with exponent 0. The exponent is Int32; the mantissa records FrexpBackward0.
+    /// </summary>
+    public static (Tensor Mantissa, Tensor Exponent) Frexp(Tensor self)
+    {
+        self.ThrowIfDisposed();
+        if (!self.DType.IsFloatingPoint()) throw new ArgumentException("torch.frexp() only supports floating-point dtypes");
+        double[] values;
+        using (Autograd.NoGrad()) values = self.Contiguous().ToArray<double>();
+        var exponents = new int[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = values[i];
+            if (v == 0 || !double.IsFinite(v)) continue;
+            int e = Math.ILogB(v) + 1;
+            exponents[i] = e;
+            values[i] = Math.ScaleB(v, -e);
+        }
+        var shape = self.Sizes.ToArray();
+        var exponent = Tensor.FromArray(exponents, shape);
+        Tensor mantissa;
+        using (var wide = Tensor.FromArray(values, shape)) mantissa = self.DType == DType.Float64 ? wide.Clone() : OpHelpers.CastRaw(wide, self.DType);
+        if (Record.ShouldRecord(self))
+            Record.SetHistory(mantissa, Record.Connect(new FrexpBackward0(exponent), self));
+        return (mantissa, exponent);
+    }
+
     /// <summary>ldexp: self * 2^other, in a floating dtype (MulBackward0, as ATen composes it).</summary>
     public static Tensor Ldexp(Tensor self, Tensor other)
     {
@@ -117,4 +145,13 @@ internal static class IntegerMathOps
         // ATen's pow(2.0, other): a float base, so an integral exponent gives the default float dtype, never an integer power.
         return self * Tensor.Scalar(2.0).Pow(other);
     }
+}
+
+/// <summary>frexp(self): self: grad / exponent.exp2() (exp2 of the Int32 exponent is Float32, as in PyTorch's formula).</summary>
+internal sealed class FrexpBackward0(Tensor exponent) : Node
+{
+    private readonly SavedTensor _exponent = SavedTensor.Input(exponent);
+    public override string Name => nameof(FrexpBackward0);
+    internal override IEnumerable<SavedTensor> Saved => [_exponent];
+    internal override Tensor?[] Apply(Tensor grad) => [grad / _exponent.Unpack().Exp2()];
 }

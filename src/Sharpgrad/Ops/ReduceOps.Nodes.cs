@@ -78,6 +78,36 @@ internal sealed class VarStdBackward(bool std, int[] dims, bool keepDim, double 
 }
 
 /// <summary>prod(): grad times the product of all other elements (exact with zeros present).</summary>
+/// <summary>
+/// prod(dim, keepdim): grad · result / self when no element of self is zero; otherwise grad times the product of the other
+/// elements of each slice (exclusive cumulative products from both ends), as PyTorch's prod_safe_zeros_backward.
+/// </summary>
+internal sealed class ProdBackward1(int dim, bool keepDim) : UnaryNode
+{
+    public override string Name => nameof(ProdBackward1);
+
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var x = SelfValue;
+        if (x.Dim == 0) return [grad];
+        var g = keepDim ? grad : grad.Unsqueeze(dim);
+        bool anyZero;
+        using (Autograd.NoGrad()) anyZero = x.Eq(0.0).Any().Item<bool>();
+        if (!anyZero)
+        {
+            var result = keepDim ? ResultValue : ResultValue.Unsqueeze(dim);
+            return [g * (result / x)];
+        }
+        int n = x.Sizes[dim];
+        var onesShape = x.Sizes.ToArray();
+        onesShape[dim] = 1;
+        var ones = Tensor.Ones(onesShape, x.DType);
+        var before = Tensor.Cat([ones, x.Narrow(dim, 0, n - 1)], dim).Cumprod(dim);
+        var after = Tensor.Cat([ones, x.Narrow(dim, 1, n - 1).Flip(dim)], dim).Cumprod(dim).Flip(dim);
+        return [g * (before * after)];
+    }
+}
+
 internal sealed class ProdBackward0 : UnaryNode
 {
     public override string Name => nameof(ProdBackward0);

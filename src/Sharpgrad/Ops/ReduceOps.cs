@@ -247,6 +247,22 @@ internal static class ReduceOps
         return y;
     }
 
+    /// <summary>prod(dim, keepdim): integers and bool give Int64 (ProdBackward1).</summary>
+    public static Tensor Prod(Tensor x, int dim, bool keepDim)
+    {
+        x.ThrowIfDisposed();
+        int d = x.Dim == 0 ? Layout.WrapDim(dim, 1) : Layout.WrapDim(dim, x.Dim);
+        var y = x.Dim == 0 ? Clone(OpHelpers.CastRaw(x, SumType(x.DType))) : ReduceRaw(ReduceKind.Prod, x, d, keepDim, SumType(x.DType));
+        if (Record.ShouldRecord(x))
+        {
+            var node = Record.Connect(new ProdBackward1(d, keepDim), x);
+            node.Self = SavedTensor.Input(x);
+            Record.SetHistory(y, node);
+            node.Result = SavedTensor.Output(y, node);
+        }
+        return y;
+    }
+
     public static Tensor AnyAll(Tensor x, bool all)
     {
         x.ThrowIfDisposed();
