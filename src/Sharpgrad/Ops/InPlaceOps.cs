@@ -57,6 +57,57 @@ internal static class InPlaceOps
         return self;
     }
 
+    /// <summary>
+    /// self = op(self) written back in self's dtype, recorded with op's own node (tril_ → TrilBackward0, as PyTorch names its
+    /// in-place ops). op runs on a snapshot of self's values that carries self's gradient edge, so whatever its node saves is
+    /// the original self, untouched by the write.
+    /// </summary>
+    public static Tensor ViaOutOfPlace(Tensor self, Func<Tensor, Tensor> op, params Tensor[] others)
+    {
+        foreach (var o in others) o.ThrowIfDisposed();
+        // Check looks at one other input to decide recording: any that requires grad will do
+        bool record = Check(self, Array.Find(others, o => o.RequiresGradFast) ?? (others.Length > 0 ? others[0] : null));
+        var snapshot = Tensor.Empty(self.DType, self.Sizes);
+        Dispatch.Copy(self.Strided, snapshot.Strided);
+        if (record && self.GradientEdge() is { Node: { } fn } edge)
+        {
+            snapshot.Fn = fn;
+            snapshot.OutputNr = edge.InputNr;
+        }
+        Tensor y;
+        if (record) y = op(snapshot);
+        else using (Autograd.NoGrad()) y = op(snapshot);
+        CheckCast(y.DType, self.DType);
+        if (!y.Sizes.AsSpan().SequenceEqual(self.Sizes))
+            throw new ArgumentException($"output with shape {Errors.Shape(self.Sizes)} doesn't match the broadcast shape {Errors.Shape(y.Sizes)}");
+        Dispatch.Copy(y.Strided, self.Strided);
+        return Commit(self, record ? y.GradFn : null);
+    }
+
+    /// <summary>
+    /// eq_, ne_, lt_, le_, gt_, ge_: the comparison written as 1/0 in self's dtype. PyTorch records a node with zero
+    /// gradients (EqBackward0 for a number, EqBackward1 for a tensor), which cuts the gradient through self's old values.
+    /// </summary>
+    public static Tensor Compare(Tensor self, Func<Tensor, Tensor> compare, string op, Tensor? other)
+    {
+        bool record = Check(self, other);
+        Tensor y;
+        using (Autograd.NoGrad()) y = compare(self);
+        if (!y.Sizes.AsSpan().SequenceEqual(self.Sizes))
+            throw new ArgumentException($"output with shape {Errors.Shape(self.Sizes)} doesn't match the broadcast shape {Errors.Shape(y.Sizes)}");
+        Node? node = null;
+        if (record)
+        {
+            string name = $"{op}Backward{(other is null ? 0 : 1)}";
+            node = other is null
+                ? Record.Connect(new ComparisonBackward(name, null, self.DType), self)
+                : Record.Connect(new ComparisonBackward(name, other.Sizes, other.DType), self, other);
+        }
+        Dispatch.Copy(y.Strided, self.Strided);
+        y.Dispose();
+        return Commit(self, node);
+    }
+
     internal static void CheckBroadcastInto(Tensor self, Tensor other, DType promoted)
     {
         var shape = self.Sizes.AsSpan().SequenceEqual(other.Sizes) ? self.Sizes : Layout.Broadcast(self.Sizes, other.Sizes);
@@ -244,4 +295,14 @@ internal sealed class CopyBackwards(int[] srcSizes, DType srcType) : Node
     public override string Name => nameof(CopyBackwards);
     internal override Tensor?[] Apply(Tensor grad) =>
         [NeedsInputGrad(0) ? Tensor.ZerosLike(grad) : null, NeedsInputGrad(1) ? OpHelpers.GradFor(grad, srcSizes, srcType) : null];
+}
+
+/// <summary>An in-place comparison: zero gradients for self and, when it was a tensor, for other.</summary>
+internal sealed class ComparisonBackward(string name, int[]? otherSizes, DType otherType) : Node
+{
+    public override string Name => name;
+
+    internal override Tensor?[] Apply(Tensor grad) => otherSizes is null
+        ? [Tensor.ZerosLike(grad)]
+        : [Tensor.ZerosLike(grad), Tensor.Zeros(otherSizes, otherType.IsFloatingPoint() ? otherType : grad.DType)];
 }
