@@ -57,21 +57,33 @@ internal sealed class CopySlices : Node
     }
 }
 
-/// <summary>The gradient of a view regenerated after its base's history changed: grad placed into zeros of the base's geometry.</summary>
-internal sealed class AsStridedBackward0(Tensor viewBase, Tensor view) : Node
+/// <summary>
+/// as_strided, and a view regenerated after its base's history changed: each element's gradient added at its storage position
+/// (summed where the view overlaps itself, as PyTorch's as_strided_backward does), read back through the input's geometry.
+/// </summary>
+internal sealed class AsStridedBackward0(Tensor input, Geometry view) : Node
 {
-    private readonly Geometry _base = Geometry.Of(viewBase);
-    private readonly Geometry _view = Geometry.Of(view);
-    private readonly int _storageLength = viewBase.Storage.Length;
+    private readonly Geometry _input = Geometry.Of(input);
+    private readonly int _storageLength = input.Storage.Length;
+
+    public AsStridedBackward0(Tensor input, Tensor view) : this(input, Geometry.Of(view)) { }
 
     public override string Name => nameof(AsStridedBackward0);
 
     internal override Tensor?[] Apply(Tensor grad)
     {
-        var storage = Storage.Allocate(grad.DType, _storageLength, clear: true);
-        var result = new Tensor(storage, _base.Sizes, _base.Strides, _base.Offset, GradMode.Current.Inference);
-        using (var slice = result.AliasWith(_view.Sizes, _view.Strides, _view.Offset))
-            Dispatch.Copy(grad.Strided, slice.Strided);
-        return [result];
+        int n = grad.Numel;
+        var positions = new long[n];
+        var sizes = view.Sizes;
+        var index = new int[sizes.Length];
+        for (int k = 0; k < n; k++)
+        {
+            long p = view.Offset;
+            for (int d = 0; d < sizes.Length; d++) p += (long)index[d] * view.Strides[d];
+            positions[k] = p;
+            for (int d = sizes.Length - 1; d >= 0 && ++index[d] == sizes[d]; d--) index[d] = 0;
+        }
+        var storage = Tensor.Zeros([_storageLength], grad.DType).IndexAdd(0, Tensor.FromArray(positions), grad.Reshape(-1));
+        return [storage.AsStrided(_input.Sizes, _input.Strides, _input.Offset)];
     }
 }

@@ -7,6 +7,30 @@ internal static class ShapeCopyOps
     /// tril (lower: keep column - row &lt;= diagonal) or triu (upper: keep column - row &gt;= diagonal) over the last two
     /// dims. TrilBackward0 / TriuBackward0.
     /// </summary>
+    /// <summary>
+    /// fill_diagonal_: fills the strided diagonal view (stride = the sum of all strides, as ATen builds it) and, for a
+    /// wrapped tall matrix, the continuation every width + 1 rows; autograd sees fills of as_strided views (CopySlices).
+    /// </summary>
+    public static Tensor FillDiagonal_(Tensor self, double value, bool wrap)
+    {
+        self.ThrowIfDisposed();
+        if (self.Dim < 2) throw new ArgumentException("dimensions must larger than 1");
+        int height = self.Sizes[0], width = self.Sizes[1];
+        for (int i = 1; self.Dim > 2 && i < self.Dim; i++)
+            if (self.Sizes[i] != height) throw new ArgumentException("all dimensions of input must be of equal length");
+        int stride = 0;
+        foreach (int s in self.Strides) stride += s;
+        int size = Math.Min(height, width);
+        self.AsStrided([size], [stride], self.Offset).Fill_(value);
+        if (wrap && self.Dim == 2 && height > width + 1)
+        {
+            int step = width + 1;
+            int wrapSize = (self.Numel + step - 1) / step - size;
+            self.AsStrided([wrapSize], [stride], self.Offset + self.Strides[0] * (width + 1)).Fill_(value);
+        }
+        return self;
+    }
+
     public static Tensor Triangle(Tensor x, int diagonal, bool lower)
     {
         x.ThrowIfDisposed();

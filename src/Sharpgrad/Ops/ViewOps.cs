@@ -33,6 +33,30 @@ internal static class ViewOps
         return view;
     }
 
+    /// <summary>
+    /// unfold(dimension, size, step): every window of <paramref name="size"/> elements along the dimension, <paramref name="step"/>
+    /// apart, as a view with the windows' elements in a new last dim (UnfoldBackward0).
+    /// </summary>
+    public static Tensor Unfold(Tensor self, int dimension, int size, int step)
+    {
+        self.ThrowIfDisposed();
+        int d = Layout.WrapDim(dimension, Math.Max(self.Dim, 1));
+        int length = self.Dim == 0 ? 1 : self.Sizes[d];
+        if (size > length) throw new ArgumentException($"maximum size for tensor at dimension {d} is {length} but size is {size}");
+        if (step <= 0) throw new ArgumentException($"step is {step} but must be > 0");
+        if (size < 0) throw new ArgumentException($"size is {size} but must be >= 0");
+        if (self.Dim == 0) return MakeView(self, [size], [1], self.Offset, null);
+        var sizes = new int[self.Dim + 1];
+        var strides = new int[self.Dim + 1];
+        for (int i = 0; i < self.Dim; i++) (sizes[i], strides[i]) = (self.Sizes[i], self.Strides[i]);
+        sizes[d] = (length - size) / step + 1;
+        strides[d] = self.Strides[d] * step;
+        sizes[^1] = size;
+        strides[^1] = self.Strides[d];
+        var inputSizes = self.Sizes;
+        return MakeView(self, sizes, strides, self.Offset, () => new UnfoldBackward0(inputSizes, d, size, step));
+    }
+
     public static Tensor View(Tensor self, int[] shape)
     {
         var sizes = Layout.InferSize(shape, self.Numel);
@@ -296,7 +320,7 @@ internal static class ViewOps
     }
 
     public static Tensor AsStrided(Tensor self, int[] sizes, int[] strides, int offset) =>
-        MakeView(self, sizes, strides, offset, null);
+        MakeView(self, sizes, strides, offset, () => new AsStridedBackward0(self, new Geometry(sizes, strides, offset)));
 
     /// <summary>Drops the leading size-1 dim of matmul's 1-D @ 2-D product (PyTorch records SqueezeBackward4).</summary>
     public static Tensor SqueezeFirst(Tensor self)
@@ -329,5 +353,26 @@ internal static class ViewOps
         r[i] = v;
         Array.Copy(a, i, r, i + 1, a.Length - i);
         return r;
+    }
+}
+
+/// <summary>unfold(dimension, size, step): each window's gradient added back at its positions (i·step + j along the dimension).</summary>
+internal sealed class UnfoldBackward0(int[] inputSizes, int dim, int size, int step) : Node
+{
+    public override string Name => nameof(UnfoldBackward0);
+
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        int windows = grad.Sizes[dim];
+        var positions = new long[windows * size];
+        for (int i = 0; i < windows; i++)
+            for (int j = 0; j < size; j++) positions[i * size + j] = (long)i * step + j;
+        // [..., windows, ..., size] -> [..., windows * size, ...], the window elements next to their window
+        var moved = grad.Movedim(grad.Dim - 1, dim + 1);
+        var shape = moved.Sizes.ToList();
+        shape[dim] = windows * size;
+        shape.RemoveAt(dim + 1);
+        var flat = moved.Reshape([.. shape]);
+        return [Tensor.Zeros(inputSizes, grad.DType).IndexAdd(dim, Tensor.FromArray(positions), flat)];
     }
 }
