@@ -65,6 +65,77 @@ public static class Init
         }
     }
 
+    /// <summary>
+    /// A (semi-)orthogonal matrix, scaled by <paramref name="gain"/>: the Q of a QR of a standard normal matrix (dims after
+    /// the first flattened), with the signs of R's diagonal folded in so Q is uniformly distributed. PyTorch: init.orthogonal_.
+    /// </summary>
+    public static Tensor Orthogonal_(Tensor tensor, double gain = 1)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        if (tensor.Dim < 2) throw new ArgumentException("Only tensors with 2 or more dimensions are supported");
+        if (tensor.NumElements == 0) return tensor;
+        int rows = tensor.Shape[0], cols = (int)(tensor.NumElements / rows);
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+        {
+            var flattened = Tensor.Empty([rows, cols], tensor.DType).Normal_(0, 1);
+            if (rows < cols) flattened = flattened.T;
+            var (q, r) = Linalg.Qr(flattened);
+            q = q * r.Diagonal().Sign();
+            if (rows < cols) q = q.T;
+            tensor.Copy_(q.Reshape(tensor.Shape.ToArray()));
+            tensor.Mul_(gain);
+        }
+        return tensor;
+    }
+
+    /// <summary>
+    /// The identity of a convolution: zeros, with a 1 at the spatial centre of weight[g·out/groups + d, d] for each group g and
+    /// d below min(out/groups, in), so a conv with it passes its first input channels through. PyTorch: init.dirac_.
+    /// </summary>
+    public static Tensor Dirac_(Tensor tensor, int groups = 1)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        if (tensor.Dim is < 3 or > 5) throw new ArgumentException("Only tensors with 3, 4, or 5 dimensions are supported");
+        var sizes = tensor.Shape.ToArray();
+        if (sizes[0] % groups != 0) throw new ArgumentException("dim 0 must be divisible by groups");
+        int perGroup = sizes[0] / groups, minDim = Math.Min(perGroup, sizes[1]);
+        using (Autograd.NoGrad())
+        {
+            tensor.Zero_();
+            for (int g = 0; g < groups; g++)
+                for (int d = 0; d < minDim; d++)
+                {
+                    var element = tensor.Select(0, g * perGroup + d).Select(0, d);
+                    for (int k = 2; k < sizes.Length; k++) element = element.Select(0, sizes[k] / 2);
+                    element.Fill_(1);
+                }
+        }
+        return tensor;
+    }
+
+    /// <summary>
+    /// N(0, std²) with a fraction <paramref name="sparsity"/> of each column's entries (rounded up) set to zero at random rows.
+    /// PyTorch: init.sparse_.
+    /// </summary>
+    public static Tensor Sparse_(Tensor tensor, double sparsity, double std = 0.01)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        if (tensor.Dim != 2) throw new ArgumentException("Only tensors with 2 dimensions are supported");
+        int rows = tensor.Shape[0], cols = tensor.Shape[1];
+        int zeros = (int)Math.Ceiling(sparsity * rows);
+        using (Autograd.NoGrad())
+        {
+            tensor.Normal_(0, std);
+            for (int c = 0; c < cols; c++)
+            {
+                var picked = Tensor.RandPerm(rows).Narrow(0, 0, zeros);
+                tensor.Select(1, c).IndexFill_(0, picked, 0);
+            }
+        }
+        return tensor;
+    }
+
     /// <summary>U(-a, a) with a = gain·√(6 / (fan_in + fan_out)) (Glorot). PyTorch: init.xavier_uniform_.</summary>
     public static Tensor XavierUniform_(Tensor tensor, double gain = 1)
     {
