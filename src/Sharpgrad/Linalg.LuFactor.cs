@@ -38,4 +38,12 @@ public static partial class Linalg
     /// </summary>
     public static (Tensor P, Tensor L, Tensor U) LuUnpack(Tensor luData, Tensor pivots, bool unpackData = true, bool unpackPivots = true) =>
         LuFactorOps.LuUnpack(luData, pivots, unpackData, unpackPivots);
+
+    /// <summary>
+    /// X with A·X = B from A's <see cref="LuFactor"/> output (Aᵀ·X = B with <paramref name="adjoint"/>; X·A = B, or
+    /// X·Aᵀ = B, unless <paramref name="left"/>); batch dims of LU and B broadcast; a zero pivot gives inf/NaN, not an
+    /// error (LinalgLuSolveBackward0, for LU and B). PyTorch: torch.linalg.lu_solve.
+    /// </summary>
+    public static Tensor LuSolve(Tensor lu, Tensor pivots, Tensor b, bool left = true, bool adjoint = false) =>
+        LuSolveOps.LuSolve(lu, pivots, b, left, adjoint);
 }

@@ -23,4 +23,10 @@ public sealed partial class Tensor
         info.Dispose();
         return (lu, pivots);
     }
+
+    /// <summary>
+    /// X with A·X = this from A's packed LU factorization and pivots (LinalgLuSolveBackward0). PyTorch: tensor.lu_solve
+    /// (deprecated there in favour of torch.linalg.lu_solve, which takes its arguments in the other order).
+    /// </summary>
+    public Tensor LuSolve(Tensor luData, Tensor luPivots) => LuSolveOps.LuSolve(luData, luPivots, this, left: true, adjoint: false);
 }

@@ -331,6 +331,127 @@ public class LinalgLuFactorTests
     }
 
     [Fact]
+    public void LuSolveMatchesPyTorch()
+    {
+        SolveCase(left: true, adjoint: false,
+            x: [0.03462703794767406, -0.2115274768160009, -0.469717801414018, -0.31219167250371543, 0.20951255966467072, 0.17637184983710316],
+            gradLU: [0.051678280679804504, 0.24427915277732684, -0.11998767451282598, 0.09644065006008724, 0.1431635800203791, -0.06763324465814051, -0.0935481395198536, -0.044844190970748425, 0.01389735850859604],
+            gradB: [0.02634913694263167, -0.110095991238602, 0.43982539890573996, 0.3359573618132528, 0.2510888700527397, 0.04357255466593176]);
+        SolveCase(left: true, adjoint: true,
+            x: [-0.2437977293004475, 0.06656447225906495, 0.22756582849731213, 0.007820599427387507, -0.27762986420570407, -0.3760559159441537],
+            gradLU: [-0.14486372727059924, 0.02600248121610925, -0.20181817546195563, 0.32969336636644864, -0.0668726368884512, 0.19038822090579377, 0.14573536103150617, 0.09109892749986315, 0.08595787452600784],
+            gradB: [0.31976646080827914, 0.20802609406397618, 0.026422489997442615, -0.17218221590805904, 0.43591187879639576, 0.3052146439406131]);
+        SolveCase(left: false, adjoint: false,
+            x: [-0.048520018313774615, 0.41758098916258146, 0.1801607048314101, -0.09629053905287985, -0.45842314208568335, -0.3767899119833315],
+            gradLU: [-0.11750899248648121, -0.16467291107243004, -0.17787850638212507, -0.17694108331013692, -0.1321004627701258, -0.10536702259976805, 0.04187825855464575, 0.01399689257476252, 0.03488440441356809],
+            gradB: [0.3901601138555597, 0.33566894370365186, 0.6038613377583012, 0.02862850866051746, -0.19336629511761053, 0.05800197300264103]);
+        SolveCase(left: false, adjoint: true,
+            x: [0.29630465053895944, -0.06061188777860658, 0.38955670469809617, -0.3714288524063527, -0.16229127953432868, -0.45655362562753965],
+            gradLU: [-0.05216597601069217, 0.03852238432316517, -0.07229708326371519, -0.3968044680689895, 0.014906514626052029, -0.14339288145069767, -0.3078838762229862, -0.10719083375223643, -0.17909726732963957],
+            gradB: [0.3057902256287586, 0.5115424055181212, 0.4924510466137032, -0.13136383403456062, 0.0891419262227164, -0.10113313346902189]);
+
+        // batched factors, one right-hand side broadcast over them
+        var (lub, pivb) = Linalg.LuFactor(F64([.. Sq, .. Sq2], 2, 3, 3));
+        lub.RequiresGrad_();
+        var b = NNCheck.Det([3, 1], 0.7).RequiresGrad_();
+        var x = Linalg.LuSolve(lub, pivb, b);
+        Check.Shape(x, 2, 3, 1);
+        Close([0.3410970954265022, 0.1125400118653129, 0.4822497332625622, -0.3061533020203592, 0.8603072062599861, 0.4581582679882512], x);
+        (x * NNCheck.Det([2, 3, 1], 0.4)).Sum().Backward();
+        Close([-0.11003132110532328, -0.0363032296339719, -0.15556443008469747, -0.37664733562256025, -0.03723965799926358, -0.15957715695309227, -0.2338812650201171, -0.16514264501893228, -0.14746725474376757, 0.05042591956623461, -0.14169953973657673, -0.07546236417415667, 0.04110162045727179, 0.16215701212955455, 0.08635703069651486, 0.02181737759028505, 0.13827931454314232, 0.05881026037295656], lub.Grad!);
+        Close([0.06396924919806321, 0.3831800807887448, 0.570579095676307], b.Grad!);
+        Check.Shape(Linalg.LuSolve(lub.Detach(), pivb, Tensor.Ones([4, 1, 3, 1], DType.Float64)), 4, 2, 3, 1);
+
+        // tensor.lu_solve takes B first
+        var (lu, piv) = Linalg.LuFactor(F64(Sq, 3, 3));
+        x = NNCheck.Det([3, 2], 0.9).RequiresGrad_().LuSolve(lu, piv);
+        Assert.Equal("LinalgLuSolveBackward0", x.GradFn!.Name);
+        Close([0.03462703794767406, -0.2115274768160009, -0.469717801414018, -0.31219167250371543, 0.20951255966467072, 0.17637184983710316], x);
+
+        // a zero pivot gives inf/NaN where reference getrs does
+        var (lus, pivs, _) = Linalg.LuFactorEx(S());
+        Same([double.NaN, double.NegativeInfinity, double.PositiveInfinity], Linalg.LuSolve(lus, pivs, Tensor.Ones([3, 1], DType.Float64)));
+        Same([double.NegativeInfinity, double.NaN, double.NaN], Linalg.LuSolve(lus, pivs, Tensor.Ones([3, 1], DType.Float64), adjoint: true));
+
+        var (lu32, piv32) = Linalg.LuFactor(F64(Sq, 3, 3).To(DType.Float32));
+        var x32 = Linalg.LuSolve(lu32, piv32, NNCheck.Det([3, 2], 0.9).To(DType.Float32));
+        Assert.Equal(DType.Float32, x32.DType);
+        NNCheck.Close([0.034627046436071396, -0.211527481675148, -0.46971777081489563, -0.3121916651725769, 0.20951257646083832, 0.17637187242507935], x32, 1e-6);
+    }
+
+    /// <summary>lu_solve with the square matrix's factors against PyTorch: X, and the gradients of Σ X·W for LU and B.</summary>
+    private static void SolveCase(bool left, bool adjoint, double[] x, double[] gradLU, double[] gradB)
+    {
+        var (lu, piv) = Linalg.LuFactor(F64(Sq, 3, 3));
+        lu.RequiresGrad_();
+        var b = NNCheck.Det(left ? [3, 2] : [2, 3], 0.9).RequiresGrad_();
+        var y = Linalg.LuSolve(lu, piv, b, left, adjoint);
+        Assert.Equal("LinalgLuSolveBackward0", y.GradFn!.Name);
+        Check.Shape(y, b.Sizes);
+        Close(x, y);
+        (y * NNCheck.Det(y.Sizes, 0.4)).Sum().Backward();
+        Close(gradLU, lu.Grad!);
+        Close(gradB, b.Grad!);
+    }
+
+    [Fact]
+    public void LuSolveMessagesMatchPyTorch()
+    {
+        var (lu, piv) = Linalg.LuFactor(F64(Sq, 3, 3));
+        var b = Tensor.Ones([3, 1], DType.Float64);
+        Assert.Equal("torch.linalg.lu_solve: Expected a floating point or complex tensor as input. Got Long",
+            Message<ArgumentException>(() => Linalg.LuSolve(lu.To(DType.Int64), piv, Tensor.Ones([3, 1], DType.Int64))));
+        Assert.Equal("linalg.lu_solve: Expected LU and B to have the same dtype, but found LU of type Double and B of type Float instead",
+            Message<ArgumentException>(() => Linalg.LuSolve(lu, piv, Tensor.Ones([3, 1]))));
+        Assert.Equal("linalg.lu_solve: pivots should be a Tensor of scalar type torch.int32",
+            Message<ArgumentException>(() => Linalg.LuSolve(lu, piv.To(DType.Int64), b)));
+        Assert.Equal("torch.linalg.lu_solve: The input tensor A must have at least 2 dimensions.",
+            Message<ArgumentException>(() => Linalg.LuSolve(Tensor.Ones([3], DType.Float64), piv, b)));
+        Assert.Equal("torch.linalg.lu_solve: A must be batches of square matrices, but they are 2 by 3 matrices",
+            Message<ArgumentException>(() => Linalg.LuSolve(lu.Narrow(0, 0, 2), piv.Narrow(0, 0, 2), b)));
+        Assert.Equal("linalg.lu_solve: The input tensor B must have at least 2 dimensions.",
+            Message<ArgumentException>(() => Linalg.LuSolve(lu, piv, Tensor.Ones([3], DType.Float64))));
+        Assert.Equal("linalg.lu_solve: Incompatible shapes of A and B for the equation AX = B (3x3 and 1x3)",
+            Message<ArgumentException>(() => Linalg.LuSolve(lu, piv, Tensor.Ones([1, 3], DType.Float64))));
+        Assert.Equal("linalg.lu_solve: Incompatible shapes of A and B for the equation XA = B (3x3 and 1x2)",
+            Message<ArgumentException>(() => Linalg.LuSolve(lu, piv, Tensor.Ones([1, 2], DType.Float64), left: false)));
+        Assert.Equal("linalg.lu_solve: Number of pivots per batch should be same as the dimension of the matrix",
+            Message<ArgumentException>(() => Linalg.LuSolve(lu, piv.Narrow(0, 0, 2), b)));
+        Assert.Equal("linalg.lu_solve: Expected LU.shape[:-1] and pivots.shape to be the same, but got pivots with shape [3] instead",
+            Message<ArgumentException>(() => Linalg.LuSolve(lu.Expand(2, 3, 3), piv, b)));
+        Assert.Equal("linalg.lu_solve: Expected LU.shape[:-1] and pivots.shape to be the same, but got pivots with shape [2, 3] instead",
+            Message<ArgumentException>(() => Linalg.LuSolve(lu, piv.Expand(2, 3), b)));
+        Assert.Equal("The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0",
+            Message<ArgumentException>(() => Linalg.LuSolve(lu.Expand(2, 3, 3), piv.Expand(2, 3), Tensor.Ones([3, 3, 1], DType.Float64))));
+        Assert.Equal("Pivots given to lu_solve must all be greater or equal to 1. Did you properly pass the result of lu_factor?",
+            Message<ArgumentException>(() => Linalg.LuSolve(lu, Tensor.FromArray(new[] { 0, 5, 3 }), b)));
+        Assert.Equal("Pivots given to lu_solve must all be smaller or equal to LU.size(-2). Did you properly pass the result of lu_factor?",
+            Message<ArgumentException>(() => Linalg.LuSolve(lu, Tensor.FromArray(new[] { 4, 3, 3 }), b)));
+        // nothing to solve: the pivots are not looked at
+        Check.Shape(Linalg.LuSolve(lu, Tensor.FromArray(new[] { 0, 3, 3 }), Tensor.Ones([3, 0], DType.Float64)), 3, 0);
+    }
+
+    [Fact]
+    public void LuSolveGradCheckInFloat64()
+    {
+        var (lu, piv) = Linalg.LuFactor(F64(Sq, 3, 3));
+        lu.RequiresGrad_();
+        foreach (var (left, adjoint) in new[] { (true, false), (true, true), (false, false), (false, true) })
+        {
+            var b = NNCheck.Det(left ? [3, 2] : [2, 3], 0.9).RequiresGrad_();
+            Assert.True(Autograd.GradCheck(t => Linalg.LuSolve(t[0], piv, t[1], left, adjoint), [lu, b]));
+        }
+        var (lub, pivb) = Linalg.LuFactor(F64([.. Sq, .. Sq2], 2, 3, 3));
+        Assert.True(Autograd.GradCheck(t => Linalg.LuSolve(t[0], pivb, t[1]), [lub.RequiresGrad_(), NNCheck.Det([3, 1], 0.7).RequiresGrad_()]));
+        // second order, and the chain lu_factor → lu_solve against solve
+        var bb = NNCheck.Det([3, 2], 0.9);
+        Assert.True(Autograd.GradCheck(t => SecondOrder(x => Linalg.LuSolve(x, piv, bb) * x.Narrow(-1, 0, 2), t[0]), [lu]));
+        var a = F64(Sq, 3, 3).RequiresGrad_();
+        Assert.True(Autograd.GradCheck(t => Linalg.LuSolve(Linalg.LuFactor(t[0]).LU, piv, bb), [a]));
+        NNCheck.Close(Linalg.Solve(a, bb), Linalg.LuSolve(lu, piv, bb), 1e-12);
+    }
+
+    [Fact]
     public void InvExMatchesPyTorch()
     {
         var a = F64(Sq, 3, 3).RequiresGrad_();
