@@ -1,4 +1,5 @@
 using Sharpgrad.Kernels.Cpu;
+using Sharpgrad.Shapes;
 
 namespace Sharpgrad.Ops;
 
@@ -103,7 +104,7 @@ internal static class LuFactorOps
     private static int[] PivotsOf(Tensor pivots, int[] batch, int m, int k)
     {
         const string Range = "pivots passed to lu_unpack must be between 1 and LU.size(-2) inclusive.Did you properly pass the result of lu_factor?";
-        if (k == 0 || Shapes.Layout.NumElementsUnchecked(batch) == 0) return [];
+        if (k == 0 || Layout.NumElementsUnchecked(batch) == 0) return [];
         // PyTorch reads past the end of a shorter pivots row; the range check is what it then reports
         if (pivots.Dim == 0 || pivots.Sizes[^1] < k) throw new ArgumentException(Range);
         int[] data;
@@ -118,7 +119,7 @@ internal static class LuFactorOps
     /// <summary>P, L and U as tensors of <paramref name="dtype"/> from packed factors and 1-based pivots.</summary>
     private static (Tensor P, Tensor L, Tensor U) Unpacked(double[] lu, int[] pivots, int[] batch, int m, int n, DType dtype, bool unpackData, bool unpackPivots)
     {
-        int k = Math.Min(m, n), count = Shapes.Layout.NumElementsUnchecked(batch);
+        int k = Math.Min(m, n), count = Layout.NumElementsUnchecked(batch);
         Tensor p, l, u;
         if (unpackPivots)
         {

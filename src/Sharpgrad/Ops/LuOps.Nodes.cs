@@ -40,8 +40,8 @@ internal sealed class LinalgSolveExBackward0(bool vector, bool left) : BinaryNod
     {
         var a = A!.Unpack();
         var gB = left
-            ? LuOps.Solve(a.Transpose(-2, -1), grad, vector, check: false)
-            : LuOps.Solve(a, grad.Transpose(-2, -1), vector: false, check: false).Transpose(-2, -1);
+            ? LuOps.SolveUnchecked(a.Transpose(-2, -1), grad, vector)
+            : LuOps.SolveUnchecked(a, grad.Transpose(-2, -1), vector: false).Transpose(-2, -1);
         Tensor? gA = null;
         if (NeedsInputGrad(0))
         {
@@ -60,6 +60,6 @@ internal static class LuBackward
     public static Tensor ScaledInverseT(Tensor a, Tensor s)
     {
         var rhs = s.Unsqueeze(-1).Unsqueeze(-1) * Tensor.Eye(a.Sizes[^1], a.DType);
-        return LuOps.Solve(a.Transpose(-2, -1), rhs, vector: false, check: false);
+        return LuOps.SolveUnchecked(a.Transpose(-2, -1), rhs, vector: false);
     }
 }

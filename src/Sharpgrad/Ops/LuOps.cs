@@ -94,17 +94,12 @@ internal static class LuOps
 
     /// <summary>
     /// A⁻¹·B with B's vector-ness given, through a singular U without raising (the backward formulas' solve, as
-    /// PyTorch's lu_solve does it); recorded as LinalgSolveExBackward0 when an input requires grad.
+    /// PyTorch's lu_solve does it: A itself factored, so a zero right-hand side stays zero); recorded as
+    /// LinalgSolveExBackward0 when an input requires grad.
     /// </summary>
-    internal static Tensor Solve(Tensor a, Tensor b, bool vector, bool check)
+    internal static Tensor SolveUnchecked(Tensor a, Tensor b, bool vector)
     {
-        var (x, info) = SolveRaw(a, b, vector, left: true, factorTransposed: false);
-        for (int m = 0; check && m < info.Length; m++)
-            if (info[m] > 0)
-            {
-                x.Dispose();
-                throw new InvalidOperationException($"torch.linalg.solve: {BatchPrefix(a, m)}The solver failed because the input matrix is singular.");
-            }
+        var x = SolveRaw(a, b, vector, left: true, factorTransposed: false).X;
         if (Record.ShouldRecord(a, b)) RecordSolve(new LinalgSolveExBackward0(vector, left: true), a, b, x, factorIsFirst: true);
         return x;
     }
@@ -160,15 +155,23 @@ internal static class LuOps
             Array.Copy(one, 0, pivots, m * n, n);
         }
         // (LU of Aᵀ)ᵀ·X = B is getrs 'T'; X·A = B is Aᵀ·Xᵀ = Bᵀ, which flips that again
-        bool adjoint = transposed == left;
-        var which = BatchSources(a.Sizes[..^2], batch);
+        SolveFactored(lu, pivots, BatchSources(a.Sizes[..^2], batch), n, rhs, k, adjoint: transposed == left);
+        return info;
+    }
+
+    /// <summary>
+    /// getrs on each n×k right-hand side of <paramref name="rhs"/> with the packed factors and 0-based pivots of the
+    /// matrix <paramref name="which"/> names for it; with <paramref name="adjoint"/> the transposed system.
+    /// </summary>
+    internal static void SolveFactored(double[] lu, int[] pivots, int[] which, int n, double[] rhs, int k, bool adjoint)
+    {
+        var one = new int[n];
         for (int m = 0; n > 0 && k > 0 && m < which.Length; m++)
         {
             Array.Copy(pivots, which[m] * n, one, 0, n);
             if (adjoint) LuKernels.SolveTransposed(lu, which[m] * n * n, one, n, rhs, m * n * k, k);
             else LuKernels.Solve(lu, which[m] * n * n, one, n, rhs, m * n * k, k);
         }
-        return info;
     }
 
     /// <summary>For each element of <paramref name="batch"/> (row-major), the flat index of the element of <paramref name="source"/> it broadcasts from.</summary>

@@ -1,4 +1,3 @@
-using Sharpgrad.Kernels.Cpu;
 using Sharpgrad.Shapes;
 
 namespace Sharpgrad.Ops;
@@ -38,7 +37,8 @@ internal static class LuSolveOps
             using (Autograd.NoGrad())
             using (Tensor.NewScope())
                 x = LuOps.ExpandedMatrices(left ? b : b.Transpose(-2, -1), [.. batch, n, k]);
-            Solve(LuOps.Matrices(lu), PivotsOf(pivots, n), LuOps.BatchSources(lu.Sizes[..^2], batch), n, x, k, trans: left == adjoint);
+            // X·A = B is Aᵀ·Xᵀ = Bᵀ: the transposed system unless adjoint flips it back
+            LuOps.SolveFactored(LuOps.Matrices(lu), PivotsOf(pivots, n), LuOps.BatchSources(lu.Sizes[..^2], batch), n, x, k, adjoint: left == adjoint);
         }
         var y = LuOps.Result(x, [.. batch, n, k], b.DType);
         if (!left)
@@ -72,18 +72,6 @@ internal static class LuSolveOps
             if (p > n) throw new ArgumentException("Pivots given to lu_solve must all be smaller or equal to LU.size(-2). Did you properly pass the result of lu_factor?");
         for (int i = 0; i < data.Length; i++) data[i]--;
         return data;
-    }
-
-    /// <summary>getrs on each n×k right-hand side of <paramref name="rhs"/> with the factors its batch index broadcasts from.</summary>
-    private static void Solve(double[] lu, int[] pivots, int[] which, int n, double[] rhs, int k, bool trans)
-    {
-        var one = new int[n];
-        for (int m = 0; m < which.Length; m++)
-        {
-            Array.Copy(pivots, which[m] * n, one, 0, n);
-            if (trans) LuKernels.SolveTransposed(lu, which[m] * n * n, one, n, rhs, m * n * k, k);
-            else LuKernels.Solve(lu, which[m] * n * n, one, n, rhs, m * n * k, k);
-        }
     }
 }
 
