@@ -3,24 +3,24 @@ using Sharpgrad.Shapes;
 
 namespace Sharpgrad.Ops;
 
-/// <summary>torch.linalg.cholesky and torch.cholesky_solve over batches of symmetric positive-definite matrices.</summary>
+/// <summary>torch.linalg.cholesky(_ex) and torch.cholesky_solve over batches of symmetric positive-definite matrices.</summary>
 internal static class CholeskyOps
 {
     /// <summary>
     /// The lower factor L with A = L·Lᵀ from A's lower triangle, or with <paramref name="upper"/> the upper factor U with
-    /// A = Uᵀ·U from A's upper triangle (LinalgCholeskyExBackward0); LinAlgError's message on a failing leading minor.
+    /// A = Uᵀ·U from A's upper triangle (LinalgCholeskyExBackward0), with potrf's info per matrix. A matrix that is not
+    /// positive-definite is left as LAPACK leaves it, or, with <paramref name="checkApi"/>, raises LinAlgError's message.
     /// </summary>
-    public static Tensor Cholesky(Tensor a, bool upper)
+    public static (Tensor L, int[] Info) CholeskyEx(Tensor a, bool upper, string? checkApi)
     {
         LuOps.CheckSquare(a, "linalg.cholesky");
-        int n = a.Sizes[^1];
+        int n = a.Sizes[^1], count = LuOps.BatchCount(a);
         var data = Lower(a, upper);
-        for (int m = 0, count = LuOps.BatchCount(a); m < count; m++)
-        {
-            int info = LuKernels.Cholesky(data, m * n * n, n);
-            if (info > 0)
-                throw new InvalidOperationException($"linalg.cholesky: {LuOps.BatchPrefix(a, m)}The factorization could not be completed because the input is not positive-definite (the leading minor of order {info} is not positive-definite).");
-        }
+        var info = new int[count];
+        for (int m = 0; m < count; m++) info[m] = LuKernels.Cholesky(data, m * n * n, n);
+        for (int m = 0; checkApi is not null && m < count; m++)
+            if (info[m] > 0)
+                throw new InvalidOperationException($"{checkApi}: {LuOps.BatchPrefix(a, m)}The factorization could not be completed because the input is not positive-definite (the leading minor of order {info[m]} is not positive-definite).");
         if (upper) LuOps.TransposeBlocks(data, n);
         var y = LuOps.Result(data, a.Sizes, a.DType);
         if (Record.ShouldRecord(a))
@@ -29,7 +29,7 @@ internal static class CholeskyOps
             Record.SetHistory(y, node);
             node.Result = SavedTensor.Output(y, node);
         }
-        return y;
+        return (y, info);
     }
 
     /// <summary>

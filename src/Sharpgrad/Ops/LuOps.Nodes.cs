@@ -29,18 +29,25 @@ internal sealed class LinalgSlogdetBackward0 : UnaryNode
         [grads[1] is { } g ? LuBackward.ScaledInverseT(SelfValue, g) : null];
 }
 
-/// <summary>linalg_solve_ex: B: solve(Aᵀ, grad); A: −gB · Xᵀ (an outer product for vectors); both summed to their shapes.</summary>
-internal sealed class LinalgSolveExBackward0(bool vector) : BinaryNode
+/// <summary>
+/// linalg_solve_ex: B: solve(Aᵀ, grad) (grad·A⁻¹ᵀ for X·A = B); A: −gB·Xᵀ (−Xᵀ·gB for X·A = B, an outer product for
+/// vectors); both summed to their shapes.
+/// </summary>
+internal sealed class LinalgSolveExBackward0(bool vector, bool left) : BinaryNode
 {
     public override string Name => nameof(LinalgSolveExBackward0);
     internal override Tensor?[] Apply(Tensor grad)
     {
-        var gB = LuOps.Solve(A!.Unpack().Transpose(-2, -1), grad, vector, check: false);
+        var a = A!.Unpack();
+        var gB = left
+            ? LuOps.SolveUnchecked(a.Transpose(-2, -1), grad, vector)
+            : LuOps.SolveUnchecked(a, grad.Transpose(-2, -1), vector: false).Transpose(-2, -1);
         Tensor? gA = null;
         if (NeedsInputGrad(0))
         {
             var x = Result!.Unpack();
-            gA = GradA(vector ? -(gB.Unsqueeze(-1) * x.Unsqueeze(-2)) : -gB.MatMul(x.Transpose(-2, -1)));
+            gA = GradA(vector ? -(gB.Unsqueeze(-1) * x.Unsqueeze(-2))
+                : left ? -gB.MatMul(x.Transpose(-2, -1)) : -x.Transpose(-2, -1).MatMul(gB));
         }
         return [gA, NeedsInputGrad(1) ? GradB(gB) : null];
     }
@@ -53,6 +60,6 @@ internal static class LuBackward
     public static Tensor ScaledInverseT(Tensor a, Tensor s)
     {
         var rhs = s.Unsqueeze(-1).Unsqueeze(-1) * Tensor.Eye(a.Sizes[^1], a.DType);
-        return LuOps.Solve(a.Transpose(-2, -1), rhs, vector: false, check: false);
+        return LuOps.SolveUnchecked(a.Transpose(-2, -1), rhs, vector: false);
     }
 }

@@ -3,30 +3,27 @@ using Sharpgrad.Shapes;
 
 namespace Sharpgrad.Ops;
 
-/// <summary>torch.linalg's LU-based ops: inv, det, slogdet and solve over batches of square matrices.</summary>
+/// <summary>torch.linalg's LU-based ops: inv(_ex), det, slogdet and solve(_ex) over batches of square matrices.</summary>
 internal static class LuOps
 {
     /// <summary>torch.linalg.inv (LinalgInvExBackward0): the inverse of each matrix, LinAlgError's message on a zero pivot.</summary>
-    public static Tensor Inv(Tensor a)
+    public static Tensor Inv(Tensor a) => InvEx(a, "linalg.inv").Inverse;
+
+    /// <summary>
+    /// torch.linalg.inv_ex (LinalgInvExBackward0): A⁻¹ as PyTorch computes it, solve_ex(A, I); a singular matrix gives
+    /// its getrf info and the inf/NaN the solve produces, or, with <paramref name="checkApi"/>, LinAlgError's message.
+    /// </summary>
+    public static (Tensor Inverse, int[] Info) InvEx(Tensor a, string? checkApi)
     {
         CheckSquare(a, "linalg.inv");
-        int n = a.Sizes[^1];
-        // as PyTorch does, a row-major A is factored as Aᵀ (which decides the zero pivot the message names)
-        bool transposed = a.IsContiguous;
-        var lu = Matrices(a);
-        if (transposed) TransposeBlocks(lu, n);
-        var inv = new double[lu.Length];
-        var pivots = new int[n];
-        for (int m = 0, count = BatchCount(a); m < count; m++)
-        {
-            int off = m * n * n;
-            int info = LuKernels.Factor(lu, off, n, pivots);
-            if (info > 0)
-                throw new InvalidOperationException($"linalg.inv: {BatchPrefix(a, m)}The diagonal element {info} is zero, the inversion could not be completed because the input matrix is singular.");
+        int n = a.Sizes[^1], count = BatchCount(a);
+        var inv = new double[count * n * n];
+        for (int off = 0; off < inv.Length; off += n * n)
             for (int i = 0; i < n; i++) inv[off + i * n + i] = 1;
-            LuKernels.Solve(lu, off, pivots, n, inv, off, n);
-        }
-        if (transposed) TransposeBlocks(inv, n);
+        var info = SolveInPlace(a, inv, a.Sizes[..^2], n, left: true);
+        for (int m = 0; checkApi is not null && m < count; m++)
+            if (info[m] > 0)
+                throw new InvalidOperationException($"{checkApi}: {BatchPrefix(a, m)}The diagonal element {info[m]} is zero, the inversion could not be completed because the input matrix is singular.");
         var y = Result(inv, a.Sizes, a.DType);
         if (Record.ShouldRecord(a))
         {
@@ -34,7 +31,7 @@ internal static class LuOps
             Record.SetHistory(y, node);
             node.Result = SavedTensor.Output(y, node);
         }
-        return y;
+        return (y, info);
     }
 
     /// <summary>torch.linalg.det (LinalgDetBackward0): Π diag(U) with the permutation's sign; 0 for a singular matrix.</summary>
@@ -72,70 +69,127 @@ internal static class LuOps
     }
 
     /// <summary>
-    /// torch.linalg.solve (LinalgSolveExBackward0): X with A·X = B; B is a batch of vectors when it is 1-D or has A's
-    /// shape without the last dim, else a batch of matrices; batch dims broadcast.
+    /// torch.linalg.solve_ex (LinalgSolveExBackward0): X with A·X = B (X·A = B unless <paramref name="left"/>); B is a
+    /// batch of vectors when it is 1-D or has A's shape without the last dim, else a batch of matrices; batch dims
+    /// broadcast. A singular matrix gives its getrf info and the inf/NaN of the solve, or, with
+    /// <paramref name="checkApi"/>, LinAlgError's message.
     /// </summary>
-    public static Tensor Solve(Tensor a, Tensor b)
+    public static (Tensor Result, int[] Info) SolveEx(Tensor a, Tensor b, bool left, string? checkApi)
     {
         OpHelpers.CheckSameDevice(a, b);
         CheckFloating(a, "linalg.solve");
         if (a.DType != b.DType)
             throw new ArgumentException($"linalg.solve: Expected A and B to have the same dtype, but found A of type {Errors.Pretty(a.DType)} and B of type {Errors.Pretty(b.DType)} instead");
         bool vector = b.Dim == 1 || (b.Dim == a.Dim - 1 && a.Sizes[..^1].AsSpan().SequenceEqual(b.Sizes));
-        return Solve(a, b, vector, check: true);
+        var (x, info) = SolveRaw(a, b, vector, left);
+        for (int m = 0; checkApi is not null && m < info.Length; m++)
+            if (info[m] > 0)
+            {
+                x.Dispose();
+                throw new InvalidOperationException($"{checkApi}: {BatchPrefix(a, m)}The solver failed because the input matrix is singular.");
+            }
+        if (Record.ShouldRecord(a, b)) RecordSolve(new LinalgSolveExBackward0(vector, left), a, b, x, factorIsFirst: true);
+        return (x, info);
     }
 
     /// <summary>
-    /// A⁻¹·B with B's vector-ness given; <paramref name="check"/> false solves through a singular U without raising
-    /// (the determinant's backward, as PyTorch's lu_solve does).
+    /// A⁻¹·B with B's vector-ness given, through a singular U without raising (the backward formulas' solve, as
+    /// PyTorch's lu_solve does it: A itself factored, so a zero right-hand side stays zero); recorded as
+    /// LinalgSolveExBackward0 when an input requires grad.
     /// </summary>
-    internal static Tensor Solve(Tensor a, Tensor b, bool vector, bool check)
+    internal static Tensor SolveUnchecked(Tensor a, Tensor b, bool vector)
+    {
+        var x = SolveRaw(a, b, vector, left: true, factorTransposed: false).X;
+        if (Record.ShouldRecord(a, b)) RecordSolve(new LinalgSolveExBackward0(vector, left: true), a, b, x, factorIsFirst: true);
+        return x;
+    }
+
+    /// <summary>
+    /// The unrecorded solve with getrf's info per matrix of A. As PyTorch's _linalg_solve_ex, a row-major A is factored
+    /// as Aᵀ and solved with getrs 'T' (which decides where a singular U puts inf and NaN) unless told otherwise.
+    /// </summary>
+    private static (Tensor X, int[] Info) SolveRaw(Tensor a, Tensor b, bool vector, bool left, bool? factorTransposed = null)
     {
         CheckSquare(a, "linalg.solve");
         int[] bm = vector ? [.. b.Sizes, 1] : b.Sizes;
         if (bm.Length < 2) throw new ArgumentException("linalg.solve: The input tensor B must have at least 2 dimensions.");
-        int n = a.Sizes[^1], k = bm[^1];
-        if (bm[^2] != n)
-            throw new ArgumentException($"linalg.solve: Incompatible shapes of A and B for the equation AX = B ({n}x{n} and {bm[^2]}x{k})");
+        int n = a.Sizes[^1];
+        if ((left ? bm[^2] : bm[^1]) != n)
+            throw new ArgumentException($"linalg.solve: Incompatible shapes of A and B for the equation {(left ? "AX = B" : "XA = B")} ({n}x{n} and {bm[^2]}x{bm[^1]})");
         var batch = Layout.Broadcast(bm.AsSpan(0, bm.Length - 2), a.Sizes.AsSpan(0, a.Dim - 2));
-        var lu = Matrices(a);
-        int aCount = BatchCount(a);
-        var pivots = new int[aCount * n];
+        if (!left && vector)
+            throw new ArgumentException("linalg.solve: Vector broadcasting of the left hand side is not supported for left=False. In this case linalg.solve is equivalent to B / A.squeeze(-1)");
+        int k = left ? bm[^1] : bm[^2];
+        double[] x;
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+            x = ExpandedMatrices(vector ? b.Unsqueeze(-1) : left ? b : b.Transpose(-2, -1), [.. batch, n, k]);
+        var info = SolveInPlace(a, x, batch, k, left, factorTransposed);
+        var y = Result(x, vector ? [.. batch, n] : [.. batch, n, k], a.DType);
+        if (left) return (y, info);
+        var t = y.Transpose(-2, -1).Contiguous();
+        y.Dispose();
+        return (t, info);
+    }
+
+    /// <summary>
+    /// Factors each matrix of A (Aᵀ when <paramref name="factorTransposed"/>, by default when A is row-major, as PyTorch
+    /// does) and solves A·X = B, or Xᵀ from Aᵀ·Xᵀ = Bᵀ unless <paramref name="left"/>, in place for the right-hand
+    /// sides <paramref name="rhs"/> ([batch..., n, k], each solved with the A its batch index broadcasts from).
+    /// Returns getrf's info per matrix of A.
+    /// </summary>
+    internal static int[] SolveInPlace(Tensor a, double[] rhs, int[] batch, int k, bool left, bool? factorTransposed = null)
+    {
+        int n = a.Sizes[^1], count = BatchCount(a);
+        bool transposed = factorTransposed ?? a.IsContiguous;
+        double[] lu;
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+            lu = Matrices(transposed ? a.Transpose(-2, -1) : a);
+        var pivots = new int[count * n];
+        var info = new int[count];
         var one = new int[n];
-        for (int m = 0; m < aCount; m++)
+        for (int m = 0; m < count; m++)
         {
-            int info = LuKernels.Factor(lu, m * n * n, n, one);
-            if (info > 0 && check)
-                throw new InvalidOperationException($"torch.linalg.solve: {BatchPrefix(a, m)}The solver failed because the input matrix is singular.");
+            info[m] = LuKernels.Factor(lu, m * n * n, n, one);
             Array.Copy(one, 0, pivots, m * n, n);
         }
-        double[] x;
-        long[] which = [];
-        using (Autograd.NoGrad())
+        // (LU of Aᵀ)ᵀ·X = B is getrs 'T'; X·A = B is Aᵀ·Xᵀ = Bᵀ, which flips that again
+        SolveFactored(lu, pivots, BatchSources(a.Sizes[..^2], batch), n, rhs, k, adjoint: transposed == left);
+        return info;
+    }
+
+    /// <summary>
+    /// getrs on each n×k right-hand side of <paramref name="rhs"/> with the packed factors and 0-based pivots of the
+    /// matrix <paramref name="which"/> names for it; with <paramref name="adjoint"/> the transposed system.
+    /// </summary>
+    internal static void SolveFactored(double[] lu, int[] pivots, int[] which, int n, double[] rhs, int k, bool adjoint)
+    {
+        var one = new int[n];
+        for (int m = 0; n > 0 && k > 0 && m < which.Length; m++)
         {
-            var b2 = vector ? b.Unsqueeze(-1) : b;
-            x = ExpandedMatrices(b2, [.. batch, n, k]);
-            DisposeIfNew(b2, b);
-            if (aCount > 0 && x.Length > 0)
+            Array.Copy(pivots, which[m] * n, one, 0, n);
+            if (adjoint) LuKernels.SolveTransposed(lu, which[m] * n * n, one, n, rhs, m * n * k, k);
+            else LuKernels.Solve(lu, which[m] * n * n, one, n, rhs, m * n * k, k);
+        }
+    }
+
+    /// <summary>For each element of <paramref name="batch"/> (row-major), the flat index of the element of <paramref name="source"/> it broadcasts from.</summary>
+    internal static int[] BatchSources(int[] source, int[] batch)
+    {
+        var strides = Layout.BroadcastStrides(source, Layout.ContiguousStrides(source), batch);
+        var which = new int[Layout.NumElementsUnchecked(batch)];
+        for (int i = 0; i < which.Length; i++)
+        {
+            int rem = i, src = 0;
+            for (int d = batch.Length - 1; d >= 0; d--)
             {
-                // which of A's matrices each broadcast batch element solves with
-                using var ids = Tensor.Arange(0, aCount).Reshape(a.Sizes[..^2]);
-                var idsx = ids.Expand(batch);
-                var idsc = idsx.Contiguous();
-                which = idsc.ToArray<long>();
-                DisposeIfNew(idsc, idsx);
-                DisposeIfNew(idsx, ids);
+                src += rem % batch[d] * strides[d];
+                rem /= batch[d];
             }
+            which[i] = src;
         }
-        for (int m = 0; m < which.Length; m++)
-        {
-            int am = (int)which[m];
-            Array.Copy(pivots, am * n, one, 0, n);
-            LuKernels.Solve(lu, am * n * n, one, n, x, m * n * k, k);
-        }
-        var y = Result(x, vector ? [.. batch, n] : [.. batch, n, k], a.DType);
-        if (Record.ShouldRecord(a, b)) RecordSolve(new LinalgSolveExBackward0(vector), a, b, y, factorIsFirst: true);
-        return y;
+        return which;
     }
 
     /// <summary>
@@ -163,7 +217,8 @@ internal static class LuOps
         CheckFloating(a, op);
     }
 
-    private static void CheckFloating(Tensor a, string op)
+    /// <summary>PyTorch's checkFloatingOrComplex.</summary>
+    internal static void CheckFloating(Tensor a, string op)
     {
         if (!a.DType.IsFloatingPoint()) throw new ArgumentException($"{op}: Expected a floating point or complex tensor as input. Got {Errors.Pretty(a.DType)}");
     }
