@@ -11,7 +11,7 @@ internal static class CholeskyOps
     /// A = Uᵀ·U from A's upper triangle (LinalgCholeskyExBackward0), with potrf's info per matrix. A matrix that is not
     /// positive-definite is left as LAPACK leaves it, or, with <paramref name="checkApi"/>, raises LinAlgError's message.
     /// </summary>
-    public static (Tensor L, int[] Info) CholeskyEx(Tensor a, bool upper, string? checkApi)
+    public static (Tensor L, int[] Info) CholeskyEx(Tensor a, bool upper, string? checkApi, string nodeName = nameof(LinalgCholeskyExBackward0))
     {
         LuOps.CheckSquare(a, "linalg.cholesky");
         int n = a.Sizes[^1], count = LuOps.BatchCount(a);
@@ -25,7 +25,7 @@ internal static class CholeskyOps
         var y = LuOps.Result(data, a.Sizes, a.DType);
         if (Record.ShouldRecord(a))
         {
-            var node = Record.Connect(new LinalgCholeskyExBackward0(upper), a);
+            var node = Record.Connect(new LinalgCholeskyExBackward0(upper, nodeName), a);
             Record.SetHistory(y, node);
             node.Result = SavedTensor.Output(y, node);
         }
@@ -65,6 +65,33 @@ internal static class CholeskyOps
         return y;
     }
 
+    /// <summary>
+    /// (L·Lᵀ)⁻¹ (or (Uᵀ·U)⁻¹ with <paramref name="upper"/>) from the Cholesky factor, as cholesky_solve of the identity
+    /// (CholeskyInverseBackward0).
+    /// </summary>
+    public static Tensor CholeskyInverse(Tensor factor, bool upper)
+    {
+        factor.ThrowIfDisposed();
+        if (factor.Dim < 2) throw new ArgumentException("cholesky_inverse: The input tensor A must have at least 2 dimensions.");
+        if (factor.Sizes[^1] != factor.Sizes[^2])
+            throw new ArgumentException($"cholesky_inverse: A must be batches of square matrices, but they are {factor.Sizes[^2]} by {factor.Sizes[^1]} matrices");
+        Tensor y;
+        using (Autograd.NoGrad())
+        using (Tensor.NewScope())
+        {
+            var eye = Tensor.Eye(factor.Sizes[^1], factor.DType).Expand(factor.Sizes);
+            y = CholeskySolve(eye, factor, upper).MoveToOuterScope();
+        }
+        if (Record.ShouldRecord(factor))
+        {
+            var node = Record.Connect(new CholeskyInverseBackward0(upper), factor);
+            node.Self = SavedTensor.Input(factor);
+            Record.SetHistory(y, node);
+            node.Result = SavedTensor.Output(y, node);
+        }
+        return y;
+    }
+
     /// <summary>The matrices whose lower triangles hold the factor's data: A itself, or Aᵀ when the upper triangle is meant.</summary>
     private static double[] Lower(Tensor a, bool upper)
     {
@@ -83,9 +110,10 @@ internal static class CholeskyOps
 /// linalg_cholesky_ex (cholesky_backward): with L the lower factor, Φ = tril(Lᵀ·gL) with its strict lower part mirrored
 /// and halved, A: L⁻ᵀ·Φ·L⁻¹.
 /// </summary>
-internal sealed class LinalgCholeskyExBackward0(bool upper) : UnaryNode
+internal sealed class LinalgCholeskyExBackward0(bool upper, string name = nameof(LinalgCholeskyExBackward0)) : UnaryNode
 {
-    public override string Name => nameof(LinalgCholeskyExBackward0);
+    // torch.cholesky (deprecated) records the same formula as CholeskyBackward0
+    public override string Name => name;
     internal override Tensor?[] Apply(Tensor grad)
     {
         var l = upper ? ResultValue.Transpose(-2, -1) : ResultValue;
@@ -113,5 +141,18 @@ internal sealed class CholeskySolveBackward0(bool upper) : BinaryNode
             gL = GradB(upper ? -l.MatMul(c) : -c.MatMul(l));
         }
         return [NeedsInputGrad(0) ? GradA(gB) : null, gL];
+    }
+}
+
+/// <summary>cholesky_inverse(L): with C = X·(G + Gᵀ)·X for the result X, L: −C·L (upper: −U·C).</summary>
+internal sealed class CholeskyInverseBackward0(bool upper) : UnaryNode
+{
+    public override string Name => nameof(CholeskyInverseBackward0);
+
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var inverse = ResultValue;
+        var common = inverse.MatMul((grad + grad.Transpose(-2, -1)).MatMul(inverse));
+        return [upper ? -SelfValue.MatMul(common) : -common.MatMul(SelfValue)];
     }
 }
