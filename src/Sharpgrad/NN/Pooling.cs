@@ -131,3 +131,59 @@ public sealed class MaxUnpool2d((int Height, int Width) kernelSize, (int Height,
     protected override string ExtraRepr =>
         $"kernel_size=({KernelSize.Height}, {KernelSize.Width}), stride=({Stride.Height}, {Stride.Width}), padding=({Padding.Height}, {Padding.Width})";
 }
+
+/// <summary>The partial inverse of MaxPool1d, given its indices. PyTorch: torch.nn.MaxUnpool1d.</summary>
+public sealed class MaxUnpool1d(int kernelSize, int? stride = null, int padding = 0) : Module
+{
+    /// <summary>Window length.</summary>
+    public int KernelSize { get; } = kernelSize;
+
+    /// <summary>Step between windows.</summary>
+    public int Stride { get; } = stride ?? kernelSize;
+
+    /// <summary>Padding of the pooling being inverted.</summary>
+    public int Padding { get; } = padding;
+
+    /// <summary>Needs the indices: use the (input, indices) overload.</summary>
+    public override Tensor Forward(Tensor input) =>
+        throw new NotSupportedException("MaxUnpool1d takes (input, indices); call Forward(input, indices).");
+
+    /// <summary>Unpools <paramref name="input"/> with the indices from MaxPool1dWithIndices.</summary>
+    public Tensor Forward(Tensor input, Tensor indices, int? outputSize = null) =>
+        Functional.MaxUnpool1d(input, indices, KernelSize, Stride, Padding, outputSize);
+
+    /// <inheritdoc/>
+    protected override string ExtraRepr => $"kernel_size=({KernelSize},), stride=({Stride},), padding=({Padding},)";
+}
+
+/// <summary>The partial inverse of MaxPool3d, given its indices. PyTorch: torch.nn.MaxUnpool3d.</summary>
+public sealed class MaxUnpool3d((int Depth, int Height, int Width) kernelSize, (int Depth, int Height, int Width)? stride = null,
+    (int Depth, int Height, int Width)? padding = null) : Module
+{
+    /// <summary>A k×k×k unpool; the stride defaults to the kernel size.</summary>
+    public MaxUnpool3d(int kernelSize, int? stride = null, int padding = 0)
+        : this((kernelSize, kernelSize, kernelSize), stride is { } s ? (s, s, s) : null, (padding, padding, padding))
+    {
+    }
+
+    /// <summary>Window (depth, height, width).</summary>
+    public (int Depth, int Height, int Width) KernelSize { get; } = kernelSize;
+
+    /// <summary>Step between windows.</summary>
+    public (int Depth, int Height, int Width) Stride { get; } = stride ?? kernelSize;
+
+    /// <summary>Padding of the pooling being inverted.</summary>
+    public (int Depth, int Height, int Width) Padding { get; } = padding ?? (0, 0, 0);
+
+    /// <summary>Needs the indices: use the (input, indices) overload.</summary>
+    public override Tensor Forward(Tensor input) =>
+        throw new NotSupportedException("MaxUnpool3d takes (input, indices); call Forward(input, indices).");
+
+    /// <summary>Unpools <paramref name="input"/> with the indices from MaxPool3dWithIndices (MaxUnpool3DBackward0).</summary>
+    public Tensor Forward(Tensor input, Tensor indices, (int Depth, int Height, int Width)? outputSize = null) =>
+        Functional.MaxUnpool3d(input, indices, KernelSize, Stride, Padding, outputSize);
+
+    /// <inheritdoc/>
+    protected override string ExtraRepr =>
+        $"kernel_size=({KernelSize.Depth}, {KernelSize.Height}, {KernelSize.Width}), stride=({Stride.Depth}, {Stride.Height}, {Stride.Width}), padding=({Padding.Depth}, {Padding.Height}, {Padding.Width})";
+}

@@ -139,36 +139,60 @@ internal static class UnpoolOps
         x.ThrowIfDisposed();
         indices.ThrowIfDisposed();
         if (x.Dim is not (3 or 4)) throw new ArgumentException("non-empty 3D or 4D (batch mode) tensor expected for input");
+        var size = OutputSize([kernel.H, kernel.W], [stride.H, stride.W], [padding.H, padding.W], x, outputSize is { } o ? [o.H, o.W] : null,
+            outputSize is { } g ? $"({g.H}, {g.W})" : "");
+        return Scatter(x, indices, size, "MaxUnpool2DBackward0", max => $"Found an invalid max index: {max} (output volumes are of size {size[0]}x{size[1]}");
+    }
+
+    /// <summary>max_unpool3d: max_unpool2d over [D, H, W] volumes (MaxUnpool3DBackward0).</summary>
+    public static Tensor MaxUnpool3d(Tensor x, Tensor indices, int[] kernel, int[] stride, int[] padding, int[]? outputSize)
+    {
+        x.ThrowIfDisposed();
+        indices.ThrowIfDisposed();
+        if (x.Dim is not (4 or 5)) throw new ArgumentException($"Input to max_unpooling3d should be a 4d or 5d Tensor, but got a tensor with {x.Dim} dimensions.");
+        var size = OutputSize(kernel, stride, padding, x, outputSize, outputSize is null ? "" : $"({string.Join(", ", outputSize)})");
+        return Scatter(x, indices, size, "MaxUnpool3DBackward0", max => $"Found an invalid max index: {max} (output volumes are of size {size[0]}x{size[1]}x{size[2]}");
+    }
+
+    /// <summary>PyTorch's _unpool_output_size: (in - 1)·stride - 2·padding + kernel per spatial dim, or a given size within a stride of it.</summary>
+    internal static int[] OutputSize(int[] kernel, int[] stride, int[] padding, Tensor x, int[]? given, string givenText)
+    {
+        int n = kernel.Length;
+        var size = new int[n];
+        for (int d = 0; d < n; d++)
+        {
+            int natural = (x.Sizes[x.Dim - n + d] - 1) * stride[d] + kernel[d] - 2 * padding[d];
+            size[d] = given?[d] ?? natural;
+            if (given is not null && !(natural - stride[d] < given[d] && given[d] < natural + stride[d]))
+                throw new ArgumentException($"invalid output_size \"{givenText}\" (dim {d} must be between {natural - stride[d]} and {natural + stride[d]})");
+        }
+        return size;
+    }
+
+    /// <summary>Each value scattered to its index of a zero plane of <paramref name="outSpatial"/> (the node gathers the gradient back).</summary>
+    private static Tensor Scatter(Tensor x, Tensor indices, int[] outSpatial, string nodeName, Func<long, string> invalidIndex)
+    {
         if (indices.DType != DType.Int64) throw new ArgumentException($"elements in indices should be type int64 but got: {Errors.Pretty(indices.DType)}");
         if (!indices.Shape.SequenceEqual(x.Shape))
             throw new ArgumentException($"Expected shape of indices to be same as that of the input tensor ({Errors.Shape(x.Sizes)}) but got indices tensor with shape: {Errors.Shape(indices.Sizes)}");
-        int h = x.Sizes[^2], w = x.Sizes[^1];
-        int dh = (h - 1) * stride.H + kernel.H - 2 * padding.H, dw = (w - 1) * stride.W + kernel.W - 2 * padding.W;
-        var (oh, ow) = outputSize ?? (dh, dw);
-        if (outputSize is { } o)
-        {
-            string given = $"({o.H}, {o.W})";
-            if (!(dh - stride.H < o.H && o.H < dh + stride.H))
-                throw new ArgumentException($"invalid output_size \"{given}\" (dim 0 must be between {dh - stride.H} and {dh + stride.H})");
-            if (!(dw - stride.W < o.W && o.W < dw + stride.W))
-                throw new ArgumentException($"invalid output_size \"{given}\" (dim 1 must be between {dw - stride.W} and {dw + stride.W})");
-        }
-        int planes = h * w == 0 ? 0 : x.Numel / (h * w);
+        int n = outSpatial.Length;
+        int plane = 1, outPlane = 1;
+        for (int d = 0; d < n; d++) (plane, outPlane) = (plane * x.Sizes[x.Dim - n + d], outPlane * outSpatial[d]);
+        int planes = plane == 0 ? 0 : x.Numel / plane;
         var shape = (int[])x.Sizes.Clone();
-        shape[^2] = oh;
-        shape[^1] = ow;
+        for (int d = 0; d < n; d++) shape[x.Dim - n + d] = outSpatial[d];
         Tensor y;
         using (Autograd.NoGrad())
         using (Tensor.NewScope())
         {
-            var idx = indices.Reshape(planes, h * w);
-            if (idx.NumElements > 0 && (idx.Min().Item<long>() < 0 || idx.Max().Item<long>() >= (long)oh * ow))
-                throw new InvalidOperationException($"Found an invalid max index: {(idx.Min().Item<long>() < 0 ? idx.Min().Item<long>() : idx.Max().Item<long>())} (output volumes are of size {oh}x{ow}");
-            y = Tensor.Zeros([planes, oh * ow], x.DType).ScatterAdd(1, idx, x.Reshape(planes, h * w)).Reshape(shape).MoveToOuterScope();
+            var idx = indices.Reshape(planes, plane);
+            if (idx.NumElements > 0 && (idx.Min().Item<long>() < 0 || idx.Max().Item<long>() >= outPlane))
+                throw new InvalidOperationException(invalidIndex(idx.Min().Item<long>() < 0 ? idx.Min().Item<long>() : idx.Max().Item<long>()));
+            y = Tensor.Zeros([planes, outPlane], x.DType).ScatterAdd(1, idx, x.Reshape(planes, plane)).Reshape(shape).MoveToOuterScope();
         }
         if (Record.ShouldRecord(x))
         {
-            var node = Record.Connect(new MaxUnpool2DBackward0(x.Sizes, planes, h * w, oh * ow), x);
+            var node = Record.Connect(new MaxUnpoolBackward(nodeName, x.Sizes, planes, plane, outPlane), x);
             node.Index = SavedTensor.Input(indices);
             Record.SetHistory(y, node);
         }
@@ -176,10 +200,10 @@ internal static class UnpoolOps
     }
 }
 
-/// <summary>max_unpool2d: the gradient read back at the indices.</summary>
-internal sealed class MaxUnpool2DBackward0(int[] inputSizes, int planes, int plane, int outPlane) : IndexNode
+/// <summary>max_unpool2d / max_unpool3d: the gradient read back at the indices.</summary>
+internal sealed class MaxUnpoolBackward(string name, int[] inputSizes, int planes, int plane, int outPlane) : IndexNode
 {
-    public override string Name => nameof(MaxUnpool2DBackward0);
+    public override string Name => name;
     internal override Tensor?[] Apply(Tensor grad) =>
         [grad.Reshape(planes, outPlane).Gather(1, Index!.Unpack().Reshape(planes, plane)).Reshape(inputSizes)];
 }
