@@ -34,6 +34,17 @@ internal sealed class SubBackward0 : BinaryNode
     ];
 }
 
+/// <summary>rsub(self, other, alpha) = other - alpha·self, computed as sub(other, self): other: grad; self: -grad·alpha.</summary>
+internal sealed class RsubBackward0 : BinaryNode
+{
+    public override string Name => nameof(RsubBackward0);
+    internal override Tensor?[] Apply(Tensor grad) =>
+    [
+        NeedsInputGrad(0) ? GradA(grad) : null,
+        NeedsInputGrad(1) ? GradB(Scalar == 1 ? -grad : grad * -Scalar) : null,
+    ];
+}
+
 /// <summary>rsub(self, scalar) = scalar - self: self: -grad.</summary>
 internal sealed class RsubBackward1 : BinaryNode
 {
