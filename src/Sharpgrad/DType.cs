@@ -13,6 +13,8 @@ public enum DType
     Bool,
     /// <summary>32-bit signed integer. PyTorch: torch.int32.</summary>
     Int32,
+    /// <summary>8-bit unsigned integer (images). PyTorch: torch.uint8.</summary>
+    UInt8,
 }
 
 /// <summary>Facts about each <see cref="DType"/>.</summary>
@@ -25,7 +27,7 @@ public static class DTypeExtensions
         DType.Float64 => 8,
         DType.Int64 => 8,
         DType.Int32 => 4,
-        _ => 1,
+        _ => 1, // Bool, UInt8
     };
 
     /// <summary>True for Float32 and Float64, the dtypes that can require gradients.</summary>
@@ -33,7 +35,10 @@ public static class DTypeExtensions
 
     /// <summary>True for the integer dtypes, and for Bool when <paramref name="includeBool"/> (PyTorch: isIntegralType).</summary>
     public static bool IsIntegral(this DType dtype, bool includeBool = false) =>
-        dtype is DType.Int64 or DType.Int32 || (includeBool && dtype == DType.Bool);
+        dtype is DType.Int64 or DType.Int32 or DType.UInt8 || (includeBool && dtype == DType.Bool);
+
+    /// <summary>Int64 or Int32: the dtypes PyTorch's index-taking ops accept (a uint8 index is a mask instead).</summary>
+    internal static bool IsIndex(this DType dtype) => dtype is DType.Int64 or DType.Int32;
 
     /// <summary>PyTorch's spelling, e.g. <c>torch.float32</c>.</summary>
     public static string TorchName(this DType dtype) => dtype switch
@@ -42,6 +47,7 @@ public static class DTypeExtensions
         DType.Float64 => "torch.float64",
         DType.Int64 => "torch.int64",
         DType.Int32 => "torch.int32",
+        DType.UInt8 => "torch.uint8",
         _ => "torch.bool",
     };
 
@@ -52,6 +58,7 @@ public static class DTypeExtensions
         DType.Float64 => "torch.DoubleTensor",
         DType.Int64 => "torch.LongTensor",
         DType.Int32 => "torch.IntTensor",
+        DType.UInt8 => "torch.ByteTensor",
         _ => "torch.BoolTensor",
     };
 
@@ -62,6 +69,7 @@ public static class DTypeExtensions
         if (typeof(T) == typeof(long)) return DType.Int64;
         if (typeof(T) == typeof(bool)) return DType.Bool;
         if (typeof(T) == typeof(int)) return DType.Int32;
-        throw new ArgumentException($"Sharpgrad has no dtype for element type {typeof(T).Name}; use float, double, long, int or bool.");
+        if (typeof(T) == typeof(byte)) return DType.UInt8;
+        throw new ArgumentException($"Sharpgrad has no dtype for element type {typeof(T).Name}; use float, double, long, int, byte or bool.");
     }
 }

@@ -68,6 +68,7 @@ internal static class Errors
         DType.Float64 => "double",
         DType.Int64 => "long int",
         DType.Int32 => "int",
+        DType.UInt8 => "unsigned char",
         _ => "bool",
     };
 
@@ -77,6 +78,7 @@ internal static class Errors
         DType.Float64 => "Double",
         DType.Int64 => "Long",
         DType.Int32 => "Int",
+        DType.UInt8 => "Byte",
         _ => "Bool",
     };
 

@@ -205,6 +205,9 @@ public sealed partial class Tensor
     /// <summary>Int32 tensor copied from <paramref name="data"/> (shape null = 1-D), as TorchSharp's torch.tensor(int[]) gives.</summary>
     public static Tensor FromArray(int[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<int>(data, shape ?? [data.Length]), requiresGrad);
 
+    /// <summary>UInt8 tensor copied from <paramref name="data"/> (shape null = 1-D), as torch.tensor(..., dtype=torch.uint8).</summary>
+    public static Tensor FromArray(byte[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<byte>(data, shape ?? [data.Length]), requiresGrad);
+
     /// <summary>Bool tensor copied from <paramref name="data"/> (shape null = 1-D).</summary>
     public static Tensor FromArray(bool[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<bool>(data, shape ?? [data.Length]), requiresGrad);
 

@@ -15,8 +15,8 @@ public sealed partial class Tensor
     public long Nbytes => (long)Numel * DType.ElementSize();
     /// <summary>Whether the dtype is floating point. PyTorch: is_floating_point().</summary>
     public bool IsFloatingPoint() => DType.IsFloatingPoint();
-    /// <summary>Whether the dtype is signed (floats and signed integers; not bool). PyTorch: is_signed().</summary>
-    public bool IsSigned() => DType != DType.Bool;
+    /// <summary>Whether the dtype is signed (floats and signed integers; not bool or uint8). PyTorch: is_signed().</summary>
+    public bool IsSigned() => DType is not (DType.Bool or DType.UInt8);
     /// <summary>Always false: Sharpgrad has no complex dtypes. PyTorch: is_complex().</summary>
     public bool IsComplex() => false;
     /// <summary>Whether <paramref name="other"/> has the same shape. PyTorch: is_same_size().</summary>

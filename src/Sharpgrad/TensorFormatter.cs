@@ -31,7 +31,7 @@ internal static class TensorFormatter
         }
         else
         {
-            if (t.DType is DType.Float64 or DType.Int32) suffixes.Add("dtype=" + t.DType.TorchName());
+            if (t.DType is DType.Float64 or DType.Int32 or DType.UInt8) suffixes.Add("dtype=" + t.DType.TorchName());
             bool summarize = numel > Threshold;
             var values = Values(host);
             var formatter = new Formatter(t.DType, Summarized(values, host.Sizes, summarize));
@@ -76,6 +76,7 @@ internal static class TensorFormatter
             case DType.Float64: { var d = t.ToArray<double>(); for (int i = 0; i < n; i++) result[i] = new(d[i], null); break; }
             case DType.Int64: { var d = t.ToArray<long>(); for (int i = 0; i < n; i++) result[i] = new(d[i], d[i].ToString(CultureInfo.InvariantCulture)); break; }
             case DType.Int32: { var d = t.ToArray<int>(); for (int i = 0; i < n; i++) result[i] = new(d[i], d[i].ToString(CultureInfo.InvariantCulture)); break; }
+            case DType.UInt8: { var d = t.ToArray<byte>(); for (int i = 0; i < n; i++) result[i] = new(d[i], d[i].ToString(CultureInfo.InvariantCulture)); break; }
             default: { var d = t.ToArray<bool>(); for (int i = 0; i < n; i++) result[i] = new(d[i] ? 1 : 0, d[i] ? "True" : "False"); break; }
         }
         return result;

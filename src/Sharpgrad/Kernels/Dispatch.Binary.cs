@@ -15,6 +15,7 @@ internal static partial class Dispatch
             case DType.Float64: BinaryFloat<double>(kind, a, b, y, alpha); break;
             case DType.Int64: BinaryInteger(kind, a, b, y, (long)alpha); break;
             case DType.Int32: BinaryInteger(kind, a, b, y, unchecked((int)(long)alpha)); break;
+            case DType.UInt8: BinaryInteger(kind, a, b, y, unchecked((byte)(long)alpha)); break;
             default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
         }
     }
@@ -88,6 +89,7 @@ internal static partial class Dispatch
             case DType.Float64: BinaryScalarFloat(kind, a, scalar, scalarFirst, y); break;
             case DType.Int64: BinaryScalarInteger(kind, a, (long)scalar, scalarFirst, y); break;
             case DType.Int32: BinaryScalarInteger(kind, a, unchecked((int)(long)scalar), scalarFirst, y); break;
+            case DType.UInt8: BinaryScalarInteger(kind, a, unchecked((byte)(long)scalar), scalarFirst, y); break;
             default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
         }
     }
@@ -129,6 +131,7 @@ internal static partial class Dispatch
             case DType.Float64: RunBinary<double, bool, CompareOperator<double>>(new(cmp), a, b, y); break;
             case DType.Int64: RunBinary<long, bool, CompareOperator<long>>(new(cmp), a, b, y); break;
             case DType.Int32: RunBinary<int, bool, CompareOperator<int>>(new(cmp), a, b, y); break;
+            case DType.UInt8: RunBinary<byte, bool, CompareOperator<byte>>(new(cmp), a, b, y); break;
             default: RunBinary<bool, bool, BoolCompareOperator>(new(cmp), a, b, y); break;
         }
     }
@@ -139,7 +142,11 @@ internal static partial class Dispatch
         {
             case DType.Float32: RunScalar<float, bool, CompareOperator<float>>(new(cmp), a, (float)s, false, y); break;
             case DType.Float64: RunScalar<double, bool, CompareOperator<double>>(new(cmp), a, s, false, y); break;
-            case DType.Int64 or DType.Int32:
+            case DType.UInt8 when s == Math.Floor(s):
+                // an integral number becomes a uint8 first, wrapping as PyTorch's scalar conversion does (x < -1 is x < 255)
+                RunScalar<byte, bool, CompareOperator<byte>>(new(cmp), a, unchecked((byte)(long)s), false, y);
+                break;
+            case DType.Int64 or DType.Int32 or DType.UInt8:
                 // compare in double so that x < 2.5 means what it says on integers
                 var tmp = new double[a.Numel];
                 Copy(a, new StridedArray(tmp, DType.Float64, a.Shape, Shapes.Layout.ContiguousStrides(a.Shape), 0));
@@ -201,6 +208,7 @@ internal static partial class Dispatch
             case DType.Float64: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<double>(), ab.Strides, ab.Offset, bb.Data<double>(), bb.Strides, bb.Offset, y.Data<double>()); break;
             case DType.Int64: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<long>(), ab.Strides, ab.Offset, bb.Data<long>(), bb.Strides, bb.Offset, y.Data<long>()); break;
             case DType.Int32: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<int>(), ab.Strides, ab.Offset, bb.Data<int>(), bb.Strides, bb.Offset, y.Data<int>()); break;
+            case DType.UInt8: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<byte>(), ab.Strides, ab.Offset, bb.Data<byte>(), bb.Strides, bb.Offset, y.Data<byte>()); break;
             default: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<bool>(), ab.Strides, ab.Offset, bb.Data<bool>(), bb.Strides, bb.Offset, y.Data<bool>()); break;
         }
     }

@@ -12,6 +12,7 @@ internal static partial class Dispatch
             case DType.Float64: Indexing.IndexSelect(x.Data<double>(), x.Offset, outer, size, inner, index, indexOffset, count, y.Data<double>()); break;
             case DType.Int64: Indexing.IndexSelect(x.Data<long>(), x.Offset, outer, size, inner, index, indexOffset, count, y.Data<long>()); break;
             case DType.Int32: Indexing.IndexSelect(x.Data<int>(), x.Offset, outer, size, inner, index, indexOffset, count, y.Data<int>()); break;
+            case DType.UInt8: Indexing.IndexSelect(x.Data<byte>(), x.Offset, outer, size, inner, index, indexOffset, count, y.Data<byte>()); break;
             default: Indexing.IndexSelect(x.Data<bool>(), x.Offset, outer, size, inner, index, indexOffset, count, y.Data<bool>()); break;
         }
     }
@@ -24,6 +25,7 @@ internal static partial class Dispatch
             case DType.Float64: Indexing.IndexAdd(src.Data<double>(), outer, count, inner, index, indexOffset, y.Data<double>(), size); break;
             case DType.Int64: Indexing.IndexAdd(src.Data<long>(), outer, count, inner, index, indexOffset, y.Data<long>(), size); break;
             case DType.Int32: Indexing.IndexAdd(src.Data<int>(), outer, count, inner, index, indexOffset, y.Data<int>(), size); break;
+            case DType.UInt8: Indexing.IndexAdd(src.Data<byte>(), outer, count, inner, index, indexOffset, y.Data<byte>(), size); break;
             default: throw Errors.UnsupportedDType("index_add", y.DType);
         }
     }
@@ -36,6 +38,7 @@ internal static partial class Dispatch
             case DType.Float64: GatherScatter.Gather(x.Data<double>(), x.Offset, x.Strides, x.Shape, index, indexOffset, shape, dim, y.Data<double>()); break;
             case DType.Int64: GatherScatter.Gather(x.Data<long>(), x.Offset, x.Strides, x.Shape, index, indexOffset, shape, dim, y.Data<long>()); break;
             case DType.Int32: GatherScatter.Gather(x.Data<int>(), x.Offset, x.Strides, x.Shape, index, indexOffset, shape, dim, y.Data<int>()); break;
+            case DType.UInt8: GatherScatter.Gather(x.Data<byte>(), x.Offset, x.Strides, x.Shape, index, indexOffset, shape, dim, y.Data<byte>()); break;
             default: GatherScatter.Gather(x.Data<bool>(), x.Offset, x.Strides, x.Shape, index, indexOffset, shape, dim, y.Data<bool>()); break;
         }
     }

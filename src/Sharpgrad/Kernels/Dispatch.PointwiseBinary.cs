@@ -17,11 +17,12 @@ internal static partial class Dispatch
             case DType.Float64: PointwiseBinaryFloat<double>(kind, a, b, y); break;
             case DType.Int64: PointwiseBinaryInteger<long>(kind, a, b, y); break;
             case DType.Int32: PointwiseBinaryInteger<int>(kind, a, b, y); break;
+            case DType.UInt8: PointwiseBinaryInteger<byte>(kind, a, b, y); break;
             default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
         }
     }
 
-    private static void PointwiseBinaryInteger<T>(PointwiseBinaryKind kind, StridedArray a, StridedArray b, StridedArray y) where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
+    private static void PointwiseBinaryInteger<T>(PointwiseBinaryKind kind, StridedArray a, StridedArray b, StridedArray y) where T : unmanaged, IBinaryInteger<T>
     {
         switch (kind)
         {

@@ -15,6 +15,7 @@ internal static partial class Dispatch
             case DType.Float64: ScatterKernels.Scatter(y.Data<double>(), y.Shape, index, indexOffset, shape, dim, src?.Data<double>(), strides, offset, value, mode, includeSelf); break;
             case DType.Int64: ScatterKernels.Scatter(y.Data<long>(), y.Shape, index, indexOffset, shape, dim, src?.Data<long>(), strides, offset, (long)value, mode, includeSelf); break;
             case DType.Int32: ScatterKernels.Scatter(y.Data<int>(), y.Shape, index, indexOffset, shape, dim, src?.Data<int>(), strides, offset, unchecked((int)(long)value), mode, includeSelf); break;
+            case DType.UInt8: ScatterKernels.Scatter(y.Data<byte>(), y.Shape, index, indexOffset, shape, dim, src?.Data<byte>(), strides, offset, unchecked((byte)(long)value), mode, includeSelf); break;
             default: throw Errors.UnsupportedDType(op, y.DType);
         }
     }
@@ -29,6 +30,7 @@ internal static partial class Dispatch
             case DType.Float64: ScatterKernels.IndexWrite(y.Data<double>(), outer, size, inner, index, src?.Data<double>(), offset, value, accumulate); break;
             case DType.Int64: ScatterKernels.IndexWrite(y.Data<long>(), outer, size, inner, index, src?.Data<long>(), offset, (long)value, accumulate); break;
             case DType.Int32: ScatterKernels.IndexWrite(y.Data<int>(), outer, size, inner, index, src?.Data<int>(), offset, unchecked((int)(long)value), accumulate); break;
+            case DType.UInt8: ScatterKernels.IndexWrite(y.Data<byte>(), outer, size, inner, index, src?.Data<byte>(), offset, unchecked((byte)(long)value), accumulate); break;
             default: throw Errors.UnsupportedDType(op, y.DType);
         }
     }

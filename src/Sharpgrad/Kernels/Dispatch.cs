@@ -19,6 +19,7 @@ internal static partial class Dispatch
             case DType.Float64: RunUnary<double, double, FloatUnaryOperator<double>>(new(kind), x, y); break;
             case DType.Int64: RunUnary<long, long, IntegerUnaryOperator<long>>(new(kind), x, y); break;
             case DType.Int32: RunUnary<int, int, IntegerUnaryOperator<int>>(new(kind), x, y); break;
+            case DType.UInt8: RunUnary<byte, byte, IntegerUnaryOperator<byte>>(new(kind), x, y); break;
             default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), x.DType);
         }
     }
@@ -31,6 +32,7 @@ internal static partial class Dispatch
             case DType.Float64: RunUnary<double, double, ClampOperator<double>>(new(min ?? 0, max ?? 0, min.HasValue, max.HasValue), x, y); break;
             case DType.Int64: RunUnary<long, long, ClampOperator<long>>(new((long)Math.Ceiling(min ?? 0), (long)Math.Floor(max ?? 0), min.HasValue, max.HasValue), x, y); break;
             case DType.Int32: RunUnary<int, int, ClampOperator<int>>(new(ClampBound(min, true), ClampBound(max, false), min.HasValue, max.HasValue), x, y); break;
+            case DType.UInt8: RunUnary<byte, byte, ClampOperator<byte>>(new((byte)Math.Clamp(ClampBound(min, true), 0, 255), (byte)Math.Clamp(ClampBound(max, false), 0, 255), min.HasValue, max.HasValue), x, y); break;
             default: throw Errors.UnsupportedDType("clamp", x.DType);
         }
     }
@@ -55,6 +57,7 @@ internal static partial class Dispatch
                 case DType.Float64: RunUnary<double, double, CopyOperator<double>>(default, src, dst); return;
                 case DType.Int64: RunUnary<long, long, CopyOperator<long>>(default, src, dst); return;
                 case DType.Int32: RunUnary<int, int, CopyOperator<int>>(default, src, dst); return;
+                case DType.UInt8: RunUnary<byte, byte, CopyOperator<byte>>(default, src, dst); return;
                 default: RunUnary<bool, bool, CopyOperator<bool>>(default, src, dst); return;
             }
         }
@@ -64,6 +67,7 @@ internal static partial class Dispatch
             case DType.Float64: CastFrom<double>(src, dst); break;
             case DType.Int64: CastFrom<long>(src, dst); break;
             case DType.Int32: CastFrom<int>(src, dst); break;
+            case DType.UInt8: CastFrom<byte>(src, dst); break;
             default: CastFrom<bool>(src, dst); break;
         }
     }
@@ -76,6 +80,7 @@ internal static partial class Dispatch
             case DType.Float64: RunUnary<TIn, double, CastOperator<TIn, double>>(default, src, dst); break;
             case DType.Int64: RunUnary<TIn, long, CastOperator<TIn, long>>(default, src, dst); break;
             case DType.Int32: RunUnary<TIn, int, CastOperator<TIn, int>>(default, src, dst); break;
+            case DType.UInt8: RunUnary<TIn, byte, CastOperator<TIn, byte>>(default, src, dst); break;
             default: RunUnary<TIn, bool, CastOperator<TIn, bool>>(default, src, dst); break;
         }
     }
@@ -104,6 +109,7 @@ internal static partial class Dispatch
             case DType.Float64: FillTyped(y, value); break;
             case DType.Int64: FillTyped(y, (long)value); break;
             case DType.Int32: FillTyped(y, unchecked((int)(long)value)); break;
+            case DType.UInt8: FillTyped(y, unchecked((byte)(long)value)); break;
             default: FillTyped(y, value != 0); break;
         }
     }
@@ -166,6 +172,9 @@ internal static partial class Dispatch
                 break;
             case DType.Int64:
                 IntegerGemm(transA, transB, m, n, k, (long)alpha, a.Data<long>(), a.Offset, lda, b.Data<long>(), b.Offset, ldb, (long)beta, c.Data<long>(), c.Offset, ldc, rowBias?.Data<long>(), rowBias?.Offset ?? 0);
+                break;
+            case DType.UInt8:
+                IntegerGemm(transA, transB, m, n, k, (byte)alpha, a.Data<byte>(), a.Offset, lda, b.Data<byte>(), b.Offset, ldb, (byte)beta, c.Data<byte>(), c.Offset, ldc, rowBias?.Data<byte>(), rowBias?.Offset ?? 0);
                 break;
             case DType.Int32:
                 IntegerGemm(transA, transB, m, n, k, (int)alpha, a.Data<int>(), a.Offset, lda, b.Data<int>(), b.Offset, ldb, (int)beta, c.Data<int>(), c.Offset, ldc, rowBias?.Data<int>(), rowBias?.Offset ?? 0);

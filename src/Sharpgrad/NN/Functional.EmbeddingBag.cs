@@ -64,7 +64,7 @@ public static partial class Functional
     /// </summary>
     private static void EmbeddingRenorm_(Tensor weight, Tensor indices, double maxNorm, double normType)
     {
-        if (!indices.DType.IsIntegral() || indices.Numel == 0) return;
+        if (!indices.DType.IsIndex() || indices.Numel == 0) return;
         var idx = indices.Contiguous().ToArray<long>();
         int rows = weight.Sizes[0];
         var scale = new double[rows];

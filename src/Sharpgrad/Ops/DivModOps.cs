@@ -38,9 +38,12 @@ internal static class DivModOps
     private static void CheckNoZero(Tensor divisor)
     {
         var c = OpHelpers.ContiguousRaw(divisor);
-        bool zero = c.DType == DType.Int32
-            ? c.Data<int>().AsSpan(c.Offset, c.Numel).Contains(0)
-            : c.Data<long>().AsSpan(c.Offset, c.Numel).Contains(0L);
+        bool zero = c.DType switch
+        {
+            DType.Int32 => c.Data<int>().AsSpan(c.Offset, c.Numel).Contains(0),
+            DType.UInt8 => c.Data<byte>().AsSpan(c.Offset, c.Numel).Contains((byte)0),
+            _ => c.Data<long>().AsSpan(c.Offset, c.Numel).Contains(0L),
+        };
         if (zero) throw new InvalidOperationException("ZeroDivisionError");
     }
 

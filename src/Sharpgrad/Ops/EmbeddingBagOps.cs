@@ -113,7 +113,7 @@ internal static class EmbeddingBagOps
     /// <summary>PyTorch's scalar-type checks, in its order: indices, weight, per-sample weights.</summary>
     private static void CheckTypes(Tensor weight, Tensor indices, Tensor? perSampleWeights)
     {
-        if (!indices.DType.IsIntegral())
+        if (!indices.DType.IsIndex())
             throw new ArgumentException($"Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got {indices.DType.LegacyTensorTypeName()} instead (while checking arguments for embedding_bag)");
         if (!weight.DType.IsFloatingPoint())
             throw new ArgumentException($"Expected tensor for argument #1 'weight' to have one of the following scalar types: Half, BFloat16, Float, Double; but got {(weight.DType == DType.Bool ? "CPUBoolType" : weight.DType.LegacyTensorTypeName())} instead (while checking arguments for embedding_bag)");

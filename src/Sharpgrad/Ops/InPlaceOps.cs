@@ -118,7 +118,7 @@ internal static class InPlaceOps
 
     internal static void CheckCast(DType result, DType target)
     {
-        int Rank(DType d) => d switch { DType.Bool => 0, DType.Int64 or DType.Int32 => 1, _ => 2 };
+        int Rank(DType d) => d switch { DType.Bool => 0, DType.Int64 or DType.Int32 or DType.UInt8 => 1, _ => 2 };
         if (Rank(result) > Rank(target))
             throw new ArgumentException($"result type {Errors.Pretty(result)} can't be cast to the desired output type {Errors.Pretty(target)}");
     }

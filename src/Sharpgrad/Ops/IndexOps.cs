@@ -17,7 +17,7 @@ internal static class IndexOps
     internal static Tensor CheckIndexInt32Or64(Tensor index, string message)
     {
         index.ThrowIfDisposed();
-        if (!index.DType.IsIntegral()) throw new ArgumentException(message);
+        if (!index.DType.IsIndex()) throw new ArgumentException(message);
         return OpHelpers.ContiguousRaw(OpHelpers.CastRaw(index, DType.Int64));
     }
 

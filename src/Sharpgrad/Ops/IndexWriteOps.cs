@@ -269,22 +269,24 @@ internal sealed class AdvancedIndex
         {
             if (entry is null) { at++; continue; }
             entry.ThrowIfDisposed();
-            if (entry.DType.IsIntegral())
+            if (entry.DType.IsIndex())
             {
                 if (at >= self.Dim) throw TooMany(self.Dim, at + 1);
                 dims.Add(at++);
                 tensors.Add(OpHelpers.CastRaw(entry, DType.Int64));
                 continue;
             }
-            if (entry.DType != DType.Bool) throw new ArgumentOutOfRangeException(nameof(entries), "tensors used as indices must be long, int, byte or bool tensors");
-            if (at + entry.Dim > self.Dim) throw TooMany(self.Dim, at + entry.Dim);
-            for (int j = 0; j < entry.Dim; j++)
-                if (entry.Sizes[j] != self.Sizes[at + j])
-                    throw new ArgumentOutOfRangeException(nameof(entries), $"The shape of the mask {Errors.Shape(entry.Sizes)} at index {j} does not match the shape of the indexed tensor {Errors.Shape(self.Sizes)} at index {at + j}");
+            // a byte index is a mask, as in PyTorch's deprecated form
+            var mask = entry.DType == DType.UInt8 ? OpHelpers.CastRaw(entry, DType.Bool) : entry;
+            if (mask.DType != DType.Bool) throw new ArgumentOutOfRangeException(nameof(entries), "tensors used as indices must be long, int, byte or bool tensors");
+            if (at + mask.Dim > self.Dim) throw TooMany(self.Dim, at + mask.Dim);
+            for (int j = 0; j < mask.Dim; j++)
+                if (mask.Sizes[j] != self.Sizes[at + j])
+                    throw new ArgumentOutOfRangeException(nameof(entries), $"The shape of the mask {Errors.Shape(mask.Sizes)} at index {j} does not match the shape of the indexed tensor {Errors.Shape(self.Sizes)} at index {at + j}");
             using (Autograd.NoGrad())
             {
-                var positions = entry.Nonzero();
-                for (int j = 0; j < entry.Dim; j++)
+                var positions = mask.Nonzero();
+                for (int j = 0; j < mask.Dim; j++)
                 {
                     dims.Add(at + j);
                     tensors.Add(positions.Select(1, j).Contiguous());

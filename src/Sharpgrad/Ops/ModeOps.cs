@@ -29,6 +29,7 @@ internal static class ModeOps
                 case DType.Float32: ModeKernel.Run(src.Data<float>(), src.Offset, outer, r, inner, values.Data<float>(), idx); break;
                 case DType.Float64: ModeKernel.Run(src.Data<double>(), src.Offset, outer, r, inner, values.Data<double>(), idx); break;
                 case DType.Int32: ModeKernel.Run(src.Data<int>(), src.Offset, outer, r, inner, values.Data<int>(), idx); break;
+                case DType.UInt8: ModeKernel.Run(src.Data<byte>(), src.Offset, outer, r, inner, values.Data<byte>(), idx); break;
                 default: ModeKernel.Run(src.Data<long>(), src.Offset, outer, r, inner, values.Data<long>(), idx); break;
             }
         }

@@ -44,7 +44,7 @@ internal static class RepeatOps
     public static Tensor Positions(Tensor repeats)
     {
         repeats.ThrowIfDisposed();
-        if (!repeats.DType.IsIntegral()) throw Errors.UnsupportedDType("repeat_interleave_cpu", repeats.DType);
+        if (!repeats.DType.IsIndex()) throw Errors.UnsupportedDType("repeat_interleave_cpu", repeats.DType);
         if (repeats.Dim != 1) throw new ArgumentException("repeat_interleave only accept 1D vector as repeat");
         long[] counts;
         using (Autograd.NoGrad()) counts = repeats.Contiguous().ToArray<long>();

@@ -32,8 +32,8 @@ public static class SafeTensors
     }
 
     /// <summary>
-    /// Every tensor of a safetensors file, in header order. F32, F64, I64, I32 and BOOL load as themselves; F16 and BF16
-    /// as Float32; I16, I8 and U8 as Int64. A malformed or hostile file throws <see cref="InvalidDataException"/>
+    /// Every tensor of a safetensors file, in header order. F32, F64, I64, I32, U8 and BOOL load as themselves; F16 and
+    /// BF16 as Float32; I16 and I8 as Int64. A malformed or hostile file throws <see cref="InvalidDataException"/>
     /// naming the problem. PyTorch: safetensors.torch.load_file.
     /// </summary>
     public static IReadOnlyDictionary<string, Tensor> Load(string path)
@@ -59,6 +59,7 @@ public static class SafeTensors
                 SafeDType.F64 => Tensor.Wrap(SafeTensorsConvert.ToDouble(bytes, entry.DType), shapes[i]),
                 SafeDType.BOOL => Tensor.Wrap(SafeTensorsConvert.ToBoolean(bytes, entry.DType), shapes[i]),
                 SafeDType.I32 => Tensor.Wrap(SafeTensorsConvert.ToInt32(bytes, entry.DType), shapes[i]),
+                SafeDType.U8 => Tensor.Wrap(bytes, shapes[i]),
                 _ => Tensor.Wrap(SafeTensorsConvert.ToInt64(bytes, entry.DType), shapes[i]),
             };
         }
@@ -129,6 +130,7 @@ public static class SafeTensors
                 DType.Float64 => (SafeDType.F64, SafeTensorsConvert.FromDouble(c.Data<double>().AsSpan(c.Offset, n))),
                 DType.Int64 => (SafeDType.I64, SafeTensorsConvert.FromInt64(c.Data<long>().AsSpan(c.Offset, n), SafeDType.I64)),
                 DType.Int32 => (SafeDType.I32, SafeTensorsConvert.FromInt32(c.Data<int>().AsSpan(c.Offset, n))),
+                DType.UInt8 => (SafeDType.U8, c.Data<byte>().AsSpan(c.Offset, n).ToArray()),
                 _ => (SafeDType.BOOL, SafeTensorsConvert.FromBoolean(c.Data<bool>().AsSpan(c.Offset, n))),
             };
             if (!ReferenceEquals(c, tensor)) c.Dispose();

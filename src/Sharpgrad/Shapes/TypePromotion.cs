@@ -1,9 +1,9 @@
 namespace Sharpgrad.Shapes;
 
-/// <summary>PyTorch's type promotion: bool &lt; int32 &lt; int64 &lt; float32 &lt; float64.</summary>
+/// <summary>PyTorch's type promotion: bool &lt; uint8 &lt; int32 &lt; int64 &lt; float32 &lt; float64.</summary>
 internal static class TypePromotion
 {
-    private static int Category(DType d) => d switch { DType.Bool => 0, DType.Int64 or DType.Int32 => 1, _ => 2 };
+    private static int Category(DType d) => d switch { DType.Bool => 0, DType.Int64 or DType.Int32 or DType.UInt8 => 1, _ => 2 };
 
     /// <summary>The promoted dtype of two dtypes, ignoring dimensions (torch.promote_types).</summary>
     public static DType Promote(DType a, DType b)
@@ -12,7 +12,8 @@ internal static class TypePromotion
         if (a == DType.Float64 || b == DType.Float64) return DType.Float64;
         if (a == DType.Float32 || b == DType.Float32) return DType.Float32;
         if (a == DType.Int64 || b == DType.Int64) return DType.Int64;
-        return DType.Int32;
+        if (a == DType.Int32 || b == DType.Int32) return DType.Int32;
+        return DType.UInt8; // uint8 with uint8 or bool
     }
 
     /// <summary>Result dtype of tensor op tensor: a 0-dim operand only wins when it is of a higher category.</summary>

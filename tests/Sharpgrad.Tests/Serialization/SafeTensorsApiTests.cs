@@ -102,7 +102,8 @@ public sealed class SafeTensorsApiTests : IDisposable
         Assert.Equal(DType.Float32, t["w"].DType);
         Assert.Equal(new float[] { 0.5f, -1f, 0f, float.PositiveInfinity }, t["w"].ToArray<float>());
         Assert.Equal(new long[] { -1 }, t["i8"].ToArray<long>());
-        Assert.Equal(new long[] { 255 }, t["u"].ToArray<long>());
+        Assert.Equal(DType.UInt8, t["u"].DType);
+        Assert.Equal(new byte[] { 255 }, t["u"].ToArray<byte>());
     }
 
     [Fact]

@@ -52,11 +52,11 @@ internal readonly struct FloorDivideOperator<T> : IBinaryOperator<T, T> where T 
 }
 
 /// <summary>floor(a / b) on integers (ATen's div_floor_integer); MinValue / -1 wraps as two's complement.</summary>
-internal readonly struct FloorDivideIntOperator<T> : IBinaryOperator<T, T> where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
+internal readonly struct FloorDivideIntOperator<T> : IBinaryOperator<T, T> where T : unmanaged, IBinaryInteger<T>
 {
     public T Invoke(T a, T b)
     {
-        if (b == T.NegativeOne) return T.Zero - a;
+        if (T.IsNegative(b) && b == T.Zero - T.One) return T.Zero - a;
         T quot = a / b;
         return T.IsNegative(a) != T.IsNegative(b) && a % b != T.Zero ? quot - T.One : quot;
     }
@@ -75,9 +75,9 @@ internal readonly struct TruncDivideOperator<T> : IBinaryOperator<T, T> where T 
 }
 
 /// <summary>a / b on integers, rounded toward zero as C++ divides; MinValue / -1 wraps as two's complement.</summary>
-internal readonly struct TruncDivideIntOperator<T> : IBinaryOperator<T, T> where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
+internal readonly struct TruncDivideIntOperator<T> : IBinaryOperator<T, T> where T : unmanaged, IBinaryInteger<T>
 {
-    public T Invoke(T a, T b) => b == T.NegativeOne ? T.Zero - a : a / b;
+    public T Invoke(T a, T b) => T.IsNegative(b) && b == T.Zero - T.One ? T.Zero - a : a / b;
     public bool TryInvoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) => false;
     public bool TryInvoke(ReadOnlySpan<T> a, T b, Span<T> y) => false;
     public bool TryInvoke(T a, ReadOnlySpan<T> b, Span<T> y) => false;

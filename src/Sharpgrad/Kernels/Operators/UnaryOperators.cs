@@ -117,14 +117,15 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
 }
 
 /// <summary>Integer unary primitives (negation, abs, sign, relu); math functions promote to float first.</summary>
-internal readonly struct IntegerUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<T, T> where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
+internal readonly struct IntegerUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<T, T> where T : unmanaged, IBinaryInteger<T>
 {
-    // Wrapping arithmetic throughout, as in C++: abs and neg of the minimum value are the minimum value.
+    // Wrapping arithmetic throughout, as in C++: abs and neg of the minimum value are the minimum value, and an unsigned
+    // negation wraps (-200 as uint8 is 56).
     public T Invoke(T x) => kind switch
     {
         UnaryKind.Neg => T.Zero - x,
         UnaryKind.Abs => T.IsNegative(x) ? T.Zero - x : x,
-        UnaryKind.Sign => T.IsNegative(x) ? T.NegativeOne : T.IsZero(x) ? T.Zero : T.One,
+        UnaryKind.Sign => T.IsNegative(x) ? T.Zero - T.One : T.IsZero(x) ? T.Zero : T.One,
         UnaryKind.Relu => T.IsPositive(x) ? x : T.Zero,
         UnaryKind.Square => x * x,
         _ => x, // floor/ceil/round/trunc are the identity on integers
@@ -169,17 +170,20 @@ internal readonly struct CastOperator<TIn, TOut> : IUnaryOperator<TIn, TOut> whe
         if (typeof(TOut) == typeof(bool)) return (TOut)(object)!ToDouble(x).Equals(0.0);
         // Integer to integer goes through long, not double, so values past 2^53 survive; narrowing wraps as C++'s
         // static_cast does.
-        if (typeof(TIn) == typeof(long) || typeof(TIn) == typeof(int))
+        if (typeof(TIn) == typeof(long) || typeof(TIn) == typeof(int) || typeof(TIn) == typeof(byte))
         {
-            long l = typeof(TIn) == typeof(long) ? (long)(object)x! : (int)(object)x!;
+            long l = typeof(TIn) == typeof(long) ? (long)(object)x! : typeof(TIn) == typeof(int) ? (int)(object)x! : (byte)(object)x!;
             if (typeof(TOut) == typeof(long)) return (TOut)(object)l;
             if (typeof(TOut) == typeof(int)) return (TOut)(object)unchecked((int)l);
+            if (typeof(TOut) == typeof(byte)) return (TOut)(object)unchecked((byte)l);
         }
         double v = ToDouble(x);
         if (typeof(TOut) == typeof(float)) return (TOut)(object)(float)v;
         if (typeof(TOut) == typeof(double)) return (TOut)(object)v;
         if (typeof(TOut) == typeof(long)) return (TOut)(object)(double.IsNaN(v) ? long.MinValue : (long)v);
         if (typeof(TOut) == typeof(int)) return (TOut)(object)FloatToInt32(v);
+        // uint8 goes through int64 and keeps the low byte, as c10's static_cast_with_inter_type does (-1.0 is 255)
+        if (typeof(TOut) == typeof(byte)) return (TOut)(object)unchecked((byte)(double.IsNaN(v) || v <= -9.2233720368547758E+18 || v >= 9.2233720368547758E+18 ? long.MinValue : (long)v));
         throw new NotSupportedException();
     }
 
@@ -192,6 +196,7 @@ internal readonly struct CastOperator<TIn, TOut> : IUnaryOperator<TIn, TOut> whe
         if (typeof(TIn) == typeof(double)) return (double)(object)x!;
         if (typeof(TIn) == typeof(long)) return (long)(object)x!;
         if (typeof(TIn) == typeof(int)) return (int)(object)x!;
+        if (typeof(TIn) == typeof(byte)) return (byte)(object)x!;
         return (bool)(object)x! ? 1.0 : 0.0;
     }
 
