@@ -79,6 +79,19 @@ public sealed partial class Tensor : IDisposable
     /// <summary>The element type.</summary>
     public DType DType => Storage.DType;
 
+    /// <summary>
+    /// PyTorch's <c>t.data = t.data.to(dtype)</c>: this tensor object keeps its identity, geometry and autograd slot, and
+    /// gets a storage of its own holding its values converted to <paramref name="dtype"/> (views taken earlier keep the old one).
+    /// </summary>
+    internal void ReplaceData(DType dtype)
+    {
+        ThrowIfDisposed();
+        var storage = Storage.Allocate(dtype, Storage.Length, clear: true);
+        Kernels.Dispatch.Copy(Strided, new Kernels.StridedArray(storage.Buffer, dtype, Sizes, Strides, Offset));
+        Storage.Release();
+        Storage = storage;
+    }
+
     /// <summary>The device; always the CPU today.</summary>
     public Device Device => Device.Cpu;
 

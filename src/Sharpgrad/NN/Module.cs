@@ -125,6 +125,36 @@ public abstract partial class Module
         return this;
     }
 
+    /// <summary>
+    /// Converts every floating-point parameter and buffer (and each parameter's gradient) to the floating
+    /// <paramref name="dtype"/> in place: the parameter objects stay the same, their data is replaced, as PyTorch's
+    /// <c>param.data = param.data.to(dtype)</c>. Integer buffers (BatchNorm's num_batches_tracked) keep their dtype; returns
+    /// this. Create optimizers afterwards, since their state keeps the old dtype. PyTorch: module.to(dtype).
+    /// </summary>
+    public Module To(DType dtype)
+    {
+        if (!dtype.IsFloatingPoint())
+            throw new ArgumentException($"nn.Module.to only accepts floating point or complex dtypes, but got desired dtype={dtype.TorchName()}");
+        foreach (var m in Modules())
+        {
+            foreach (var (_, p) in m._parameters)
+            {
+                if (!p.DType.IsFloatingPoint() || p.DType == dtype) continue;
+                p.ReplaceData(dtype);
+                p.Grad?.ReplaceData(dtype);
+            }
+            foreach (var (_, b) in m._buffers)
+                if (b.DType.IsFloatingPoint() && b.DType != dtype) b.ReplaceData(dtype);
+        }
+        return this;
+    }
+
+    /// <summary>Every floating parameter and buffer to Float64. PyTorch: module.double().</summary>
+    public Module Double() => To(DType.Float64);
+
+    /// <summary>Every floating parameter and buffer to Float32. PyTorch: module.float().</summary>
+    public Module Float() => To(DType.Float32);
+
     /// <summary>Calls <paramref name="fn"/> on every submodule (children first) and then on this one; returns this. PyTorch: apply.</summary>
     public Module Apply(Action<Module> fn)
     {
