@@ -61,6 +61,21 @@ public static class Special
     /// <summary>The inverse error function. PyTorch: torch.special.erfinv.</summary>
     public static Tensor Erfinv(Tensor x) => x.Erfinv();
 
+    /// <summary>
+    /// The modified Bessel function of the first kind of order 0, I0(x) = Σ (x/2)^(2k) / (k!)² (I0Backward0).
+    /// PyTorch: torch.special.i0.
+    /// </summary>
+    public static Tensor I0(Tensor x) => UnaryMathOps.I0(x);
+
+    /// <summary>e^-|x| I0(x), which stays finite where I0 overflows (SpecialI0EBackward0). PyTorch: torch.special.i0e.</summary>
+    public static Tensor I0e(Tensor x) => UnaryMathOps.I0e(x);
+
+    /// <summary>The modified Bessel function of the first kind of order 1, odd in x (SpecialI1Backward0). PyTorch: torch.special.i1.</summary>
+    public static Tensor I1(Tensor x) => UnaryMathOps.I1(x);
+
+    /// <summary>e^-|x| I1(x) (SpecialI1EBackward0). PyTorch: torch.special.i1e.</summary>
+    public static Tensor I1e(Tensor x) => UnaryMathOps.I1e(x);
+
     /// <summary>2^x. PyTorch: torch.special.exp2.</summary>
     public static Tensor Exp2(Tensor x) => x.Exp2();
 

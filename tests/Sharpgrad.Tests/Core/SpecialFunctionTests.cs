@@ -1,0 +1,139 @@
+namespace Sharpgrad.Tests.Core;
+
+/// <summary>
+/// torch.special's Bessel, normal-tail, incomplete gamma and zeta functions: PyTorch 2.6's values in Float64 and
+/// Float32 (to a few units in the last place), nodes, gradients, dtypes and messages.
+/// </summary>
+public class SpecialFunctionTests
+{
+    private static readonly double[] BesselX =
+        [0.0, -0.0, 1e-10, 0.25, -1.5, 3.0, 7.99, 8.0, 8.5, -12.0, 30.0, 100.0, 700.0, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
+
+    private static readonly double[] GradX = [0.0, 1e-20, -0.7, 2.5, -9.0, 15.0];
+    private static readonly double[] GradWeights = [1.0, 2.0, 1.0, 0.5, 1.0, 1.0];
+
+    /// <summary>
+    /// Each element of <paramref name="actual"/> within <paramref name="maxUlps"/> units in the last place of its own
+    /// dtype from PyTorch's (Float32 expectations are the float values written as doubles); NaN matches NaN, infinities
+    /// and the sign of zero match exactly.
+    /// </summary>
+    private static void Ulps(double[] expected, Tensor actual, int maxUlps, string what = "value")
+    {
+        var got = actual.To(DType.Float64).Contiguous().ToArray<double>();
+        Assert.Equal(expected.Length, got.Length);
+        bool single = actual.DType == DType.Float32;
+        for (int i = 0; i < got.Length; i++)
+        {
+            double e = expected[i], g = got[i];
+            string at = $"{what}[{i}] ({actual.DType}): expected {e:R}, got {g:R}";
+            if (double.IsNaN(e)) { Assert.True(double.IsNaN(g), at); continue; }
+            if (double.IsInfinity(e) || e == 0) { Assert.True(e.Equals(g) && double.IsNegative(e) == double.IsNegative(g), at); continue; }
+            long distance = single
+                ? Math.Abs((long)Ordered(BitConverter.SingleToInt32Bits((float)e)) - Ordered(BitConverter.SingleToInt32Bits((float)g)))
+                : Math.Abs(Ordered(BitConverter.DoubleToInt64Bits(e)) - Ordered(BitConverter.DoubleToInt64Bits(g)));
+            Assert.True(distance <= maxUlps, $"{at}, {distance} ulps");
+        }
+    }
+
+    private static long Ordered(long bits) => bits < 0 ? long.MinValue - bits : bits;
+    private static int Ordered(int bits) => bits < 0 ? int.MinValue - bits : bits;
+
+    private static Tensor F64(params double[] v) => Tensor.FromArray(v);
+    private static Tensor F32(params double[] v) => Tensor.FromArray(v).To(DType.Float32);
+
+    /// <summary>f's values in both dtypes, and f(x)·w's gradient (with f's node) in both dtypes.</summary>
+    private static void Unary(Func<Tensor, Tensor> f, double[] x, double[] y64, double[] y32, string node, double[] gx, double[] w, double[] g64, double[] g32, int ulps64 = 1, int gradUlps = 2)
+    {
+        Ulps(y64, f(F64(x)), ulps64);
+        Ulps(y32, f(F32(x)), 1);
+        foreach (var (dtype, expected) in new[] { (DType.Float64, g64), (DType.Float32, g32) })
+        {
+            var t = Tensor.FromArray(gx).To(dtype).RequiresGrad_();
+            var y = f(t);
+            Assert.Equal(node, y.GradFn!.Name);
+            y.Backward(Tensor.FromArray(w).To(dtype));
+            Ulps(expected, t.Grad!, gradUlps, "grad");
+        }
+    }
+
+    [Fact]
+    public void I0MatchesPyTorch()
+    {
+        Unary(Special.I0, BesselX,
+            [1.0, 1.0, 0.9999999999999998, 1.015686141223608, 1.6467231897728907, 4.880792585865024, 423.58420367467363, 427.56411572180474, 683.1619269901155, 18948.92534929631, 781672297823.9775, 1.0737517071310738e+42, 1.5295933476718735e+302, double.NaN, double.NaN, double.NaN],
+            [0.9999999403953552, 0.9999999403953552, 0.9999999403953552, 1.015686273574829, 1.6467232704162598, 4.880792617797852, 423.58416748046875, 427.564208984375, 683.1619873046875, 18948.92578125, 781672185856.0, double.PositiveInfinity, double.PositiveInfinity, double.NaN, double.NaN, double.NaN],
+            "I0Backward0", GradX, GradWeights,
+            [0.0, 1.0000000000000001e-20, -0.37187967777700853, 1.2583581226443492, -1030.9147225169565, 328124.92197020643],
+            [0.0, 9.999999682655225e-21, -0.3718796670436859, 1.2583580017089844, -1030.914794921875, 328124.90625]);
+    }
+
+    [Fact]
+    public void I0eMatchesPyTorch()
+    {
+        Unary(Special.I0e, BesselX,
+            [1.0, 1.0, 0.9999999998999998, 0.7910171621397194, 0.36743360905415834, 0.24300035416182536, 0.14352476537933484, 0.1434317818568503, 0.13900184305484758, 0.11642622121344044, 0.0731459464822373, 0.03994437929909668, 0.015081295651531355, 0.0, 0.0, double.NaN],
+            [0.9999999403953552, 0.9999999403953552, 0.9999999403953552, 0.7910172343254089, 0.3674336373806, 0.2430003583431244, 0.14352478086948395, 0.14343181252479553, 0.13900184631347656, 0.11642621457576752, 0.07314594089984894, 0.039944376796483994, 0.015081293880939484, 0.0, 0.0, double.NaN],
+            "SpecialI0EBackward0", GradX, GradWeights,
+            [0.0, -2.0, 0.37463554374432106, -0.03173089604046811, 0.007734540645831789, -0.0035253564036560603],
+            [0.0, -1.9999998807907104, 0.37463557720184326, -0.03173092007637024, 0.007734537124633789, -0.003525346517562866]);
+    }
+
+    [Fact]
+    public void I1MatchesPyTorch()
+    {
+        // the gradient at |x| ≤ eps is the limit 1/2 (i1_backward), not the 0/0 of i0(x) - i1(x)/x
+        Unary(Special.I1, BesselX,
+            [0.0, 0.0, 5e-11, 0.12597910894546793, -0.9816664285779075, 3.9533702174026093, 396.11522620740124, 399.8731367825599, 641.6199025400667, -18141.348781638833, 768532038938.9569, 1.0683693903381625e+42, 1.5285003902339006e+302, double.NaN, double.NaN, double.NaN],
+            [0.0, 0.0, 5.00000006675716e-11, 0.12597911059856415, -0.9816664457321167, 3.9533705711364746, 396.11529541015625, 399.87353515625, 641.6199340820312, -18141.349609375, 768532021248.0, double.PositiveInfinity, double.PositiveInfinity, double.NaN, double.NaN, double.NaN],
+            "SpecialI1Backward0", GradX, GradWeights,
+            [0.5, 1.0, 0.5950463357682256, 1.141576322967322, 979.0422742317127, 317774.37849990005],
+            [0.5, 1.0, 0.5950464010238647, 1.1415765285491943, 979.0422973632812, 317774.34375]);
+    }
+
+    [Fact]
+    public void I1eMatchesPyTorch()
+    {
+        Unary(Special.I1e, BesselX,
+            [0.0, 0.0, 4.9999999995e-11, 0.09811262869736825, -0.21903938742092566, 0.19682671329730084, 0.13421733957828097, 0.13414249329269812, 0.13054935509459586, -0.111464299290181, 0.07191633059864755, 0.03974415302513025, 0.015070519444716846, 0.0, -0.0, double.NaN],
+            [0.0, 0.0, 5.00000006675716e-11, 0.09811262786388397, -0.2190394103527069, 0.1968267261981964, 0.13421739637851715, 0.13414262235164642, 0.130549356341362, -0.11146429926156998, 0.07191632688045502, 0.03974415361881256, 0.015070520341396332, 0.0, -0.0, double.NaN],
+            "SpecialI1EBackward0", GradX, GradWeights,
+            [0.5, 1.0, 0.11082128265468205, -0.009586033865785187, -0.006401568680378361, -0.0031662552660217114],
+            [0.5, 1.0, 0.11082127690315247, -0.00958600640296936, -0.006401583552360535, -0.0031662732362747192]);
+    }
+
+    [Fact]
+    public void BesselIntegerInputsAndInPlace()
+    {
+        var ints = Tensor.FromArray(new long[] { 0, 1, -2, 3 });
+        var bools = Tensor.FromArray(new[] { true, false });
+        foreach (var (f, yInt, yBool) in new (Func<Tensor, Tensor>, double[], double[])[]
+        {
+            (x => x.I0(), [0.9999999403953552, 1.2660659551620483, 2.279585123062134, 4.880792617797852], [1.2660659551620483, 0.9999999403953552]),
+            (Special.I0e, [0.9999999403953552, 0.46575963497161865, 0.3085083067417145, 0.2430003583431244], [0.46575963497161865, 0.9999999403953552]),
+            (Special.I1, [0.0, 0.5651590824127197, -1.5906368494033813, 3.9533705711364746], [0.5651590824127197, 0.0]),
+            (Special.I1e, [0.0, 0.207910418510437, -0.2152692824602127, 0.1968267261981964], [0.207910418510437, 0.0]),
+        })
+        {
+            var r = f(ints);
+            Assert.Equal(DType.Float32, r.DType);
+            Ulps(yInt, r, 0);
+            Ulps(yBool, f(bools), 0);
+        }
+
+        var x = F32(0.5, -1.5).RequiresGrad_();
+        var y = (x * 2).I0_();
+        Assert.Equal("I0Backward0", y.GradFn!.Name);
+        Ulps([1.2660659551620483, 4.880792617797852], y, 0);
+        y.Sum().Backward();
+        Ulps([1.1303181648254395, -7.906741142272949], x.Grad!, 1, "grad");
+        Check.Throws<ArgumentException>("result type Float can't be cast to the desired output type Long", () => ints.Clone().I0_());
+        Check.Throws<InvalidOperationException>("a leaf Variable that requires grad is being used in an in-place operation.", () => F64(1.0).RequiresGrad_().I0_());
+    }
+
+    [Fact]
+    public void BesselGradCheck()
+    {
+        foreach (var f in new Func<Tensor, Tensor>[] { Special.I0, Special.I0e, Special.I1, Special.I1e })
+            Assert.True(Autograd.GradCheck(t => f(t[0]), [F64(0.3, -1.2, 2.0, 9.5, -8.25).RequiresGrad_()]));
+    }
+}
