@@ -34,6 +34,24 @@ public static class Special
     /// <summary>The log of the multivariate gamma function of dimension <paramref name="p"/> (MvlgammaBackward0). PyTorch: torch.special.multigammaln.</summary>
     public static Tensor Multigammaln(Tensor a, int p) => SpecialOps.Multigammaln(a, p);
 
+    /// <summary>
+    /// The scaled complementary error function e^(x²) · erfc(x), which stays finite (about 1/(x√π)) where erfc
+    /// underflows (SpecialErfcxBackward0). PyTorch: torch.special.erfcx.
+    /// </summary>
+    public static Tensor Erfcx(Tensor x) => UnaryMathOps.Erfcx(x);
+
+    /// <summary>
+    /// log Φ(x), the log of the standard normal CDF, accurate far into the lower tail where Φ underflows
+    /// (SpecialLogNdtrBackward0). PyTorch: torch.special.log_ndtr.
+    /// </summary>
+    public static Tensor LogNdtr(Tensor x) => UnaryMathOps.LogNdtr(x);
+
+    /// <summary>
+    /// Φ⁻¹(p), the standard normal quantile: ∓∞ at 0 and 1, NaN outside [0, 1] (SpecialNdtriBackward0).
+    /// PyTorch: torch.special.ndtri.
+    /// </summary>
+    public static Tensor Ndtri(Tensor x) => UnaryMathOps.Ndtri(x);
+
     /// <summary>The logistic sigmoid (SigmoidBackward0). PyTorch: torch.special.expit.</summary>
     public static Tensor Expit(Tensor x) => x.Sigmoid();
 

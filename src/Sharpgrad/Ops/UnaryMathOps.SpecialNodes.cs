@@ -1,6 +1,6 @@
 namespace Sharpgrad.Ops;
 
-// derivatives.yaml formulas of torch.special's modified Bessel functions.
+// derivatives.yaml formulas of torch.special's modified Bessel and normal-tail functions.
 
 /// <summary>i0: grad · i1(self).</summary>
 internal sealed class I0Backward0 : UnaryNode
@@ -34,6 +34,27 @@ internal sealed class SpecialI1EBackward0 : UnaryNode
     public override string Name => nameof(SpecialI1EBackward0);
     internal override Tensor?[] Apply(Tensor grad) =>
         [BesselGrad.DividedByX(grad, SelfValue, ResultValue, UnaryMathOps.I0e, static x => x.Sgn() + x.Reciprocal())];
+}
+
+/// <summary>special_erfcx: (2 · self · result - 2/√π) · grad.</summary>
+internal sealed class SpecialErfcxBackward0 : UnaryNode
+{
+    public override string Name => nameof(SpecialErfcxBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [(SelfValue * 2.0 * ResultValue - 2.0 / Math.Sqrt(Math.PI)) * grad];
+}
+
+/// <summary>special_log_ndtr: grad / √(2π) · exp(-(result + self²/2)), the normal density over Φ.</summary>
+internal sealed class SpecialLogNdtrBackward0 : UnaryNode
+{
+    public override string Name => nameof(SpecialLogNdtrBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [grad / Math.Sqrt(2 * Math.PI) * (-(ResultValue + SelfValue.Pow(2.0) / 2.0)).Exp()];
+}
+
+/// <summary>special_ndtri: grad · √(2π) · exp(result²/2), the reciprocal of the normal density at the result.</summary>
+internal sealed class SpecialNdtriBackward0 : UnaryNode
+{
+    public override string Name => nameof(SpecialNdtriBackward0);
+    internal override Tensor?[] Apply(Tensor grad) => [grad * Math.Sqrt(2 * Math.PI) * (ResultValue.Square() / 2.0).Exp()];
 }
 
 internal static class BesselGrad

@@ -42,7 +42,7 @@ public class SpecialFunctionTests
     private static Tensor F32(params double[] v) => Tensor.FromArray(v).To(DType.Float32);
 
     /// <summary>f's values in both dtypes, and f(x)·w's gradient (with f's node) in both dtypes.</summary>
-    private static void Unary(Func<Tensor, Tensor> f, double[] x, double[] y64, double[] y32, string node, double[] gx, double[] w, double[] g64, double[] g32, int ulps64 = 1, int gradUlps = 2)
+    private static void Unary(Func<Tensor, Tensor> f, double[] x, double[] y64, double[] y32, string node, double[] gx, double[] w, double[] g64, double[] g32, int ulps64 = 1, int gradUlps = 4)
     {
         Ulps(y64, f(F64(x)), ulps64);
         Ulps(y32, f(F32(x)), 1);
@@ -135,5 +135,67 @@ public class SpecialFunctionTests
     {
         foreach (var f in new Func<Tensor, Tensor>[] { Special.I0, Special.I0e, Special.I1, Special.I1e })
             Assert.True(Autograd.GradCheck(t => f(t[0]), [F64(0.3, -1.2, 2.0, 9.5, -8.25).RequiresGrad_()]));
+    }
+
+    private static readonly double[] TailWeights = [1.0, 2.0, 1.0, 0.5, 1.0, -1.0];
+
+    [Fact]
+    public void ErfcxMatchesPyTorch()
+    {
+        // erfcx stays finite where erfc underflows; -26.8 overflows 2e^(x²); float's e^100 overflows at -10
+        Unary(Special.Erfcx,
+            [0.0, -0.0, 1e-20, 0.5, -0.5, 1.0, -3.0, 5.0, -6.2, 12.0, -10.0, 26.0, -26.8, 49.0, 51.0, 1000.0, 60000000.0, 1e+300, double.PositiveInfinity, double.NegativeInfinity, double.NaN],
+            [1.0, 1.0, 1.0, 0.6156903441929258, 1.952360489182557, 0.427583576155807, 16205.988853999586, 0.11070463773306861, 9.892587038335056e+16, 0.04685422101489376, 5.376234283632271e+43, 0.02168358485056291, double.PositiveInfinity, 0.011511676863882964, 0.011060415485327721, 0.0005641893014533876, 9.403159725795938e-09, 5.641895835477562e-301, 0.0, double.PositiveInfinity, double.NaN],
+            [1.0, 1.0, 1.0, 0.6156902313232422, 1.9523606300354004, 0.42758357524871826, 16205.9892578125, 0.11070463061332703, 9.892573262066483e+16, 0.04685422033071518, double.PositiveInfinity, 0.02168358489871025, double.PositiveInfinity, 0.01151167694479227, 0.011060415767133236, 0.0005641893367283046, 9.40316002839836e-09, 0.0, 0.0, double.PositiveInfinity, double.NaN],
+            "SpecialErfcxBackward0", [0.0, 0.7, -1.3, 4.0, -5.0, 60.0], TailWeights,
+            [-1.1283791670955126, -0.7841533896125905, -28.379807894153956, -0.016191753047510637, -1440097986747.7388, 0.00015665407434606315],
+            [-1.128379225730896, -0.7841534614562988, -28.379802703857422, -0.01619178056716919, -1440098025472.0, 0.00015664100646972656]);
+    }
+
+    [Fact]
+    public void LogNdtrMatchesPyTorch()
+    {
+        // log(erfcx(-x/√2)/2) - x²/2 below -1 keeps the lower tail; above, log1p(-erfc(x/√2)/2) the upper one
+        Unary(Special.LogNdtr,
+            [0.0, -0.0, 0.5, -0.5, -1.0, -1.0000001, 1.0, -3.0, 3.0, 6.0, 8.5, -10.0, -40.0, -100000.0, 38.0, 40.0, double.PositiveInfinity, double.NegativeInfinity, double.NaN],
+            [-0.6931471805599453, -0.6931471805599453, -0.36894641528865635, -1.1759117615936185, -1.841021645009264, -1.8410217975227958, -0.17275377902344985, -6.60772622151035, -0.0013508099647481923, -9.865876455243713e-10, -9.479534822203253e-18, -53.23128515051248, -804.6084420137539, -5000000012.431865, -2.88542835e-316, -0.0, -0.0, double.NegativeInfinity, double.NaN],
+            [-0.6931471824645996, -0.6931471824645996, -0.3689464330673218, -1.175911784172058, -1.8410214185714722, -1.8410217761993408, -0.17275378108024597, -6.607725620269775, -0.001350810518488288, -9.865892547367139e-10, -9.479556821487314e-18, -53.231285095214844, -804.6084594726562, -5000000000.0, -0.0, -0.0, -0.0, double.NegativeInfinity, double.NaN],
+            "SpecialLogNdtrBackward0", [0.0, 0.7, -1.3, 4.0, -5.0, -30.0], TailWeights,
+            [0.7978845608028654, 0.8238495008385813, 1.7703278323596503, 6.691723223428757e-05, 5.18650396712585, -30.03325966743577],
+            [0.7978845834732056, 0.8238494992256165, 1.7703272104263306, 6.691722228424624e-05, 5.186505317687988, -30.03369903564453]);
+    }
+
+    [Fact]
+    public void NdtriMatchesPyTorch()
+    {
+        Unary(Special.Ndtri,
+            [0.0, -0.0, 1.0, 0.5, 0.025, 0.975, 0.1, 0.135, 0.2, 0.8, 0.9, 0.001, 1e-10, 1e-20, 1e-100, 1e-300, 0.999999999999, -0.5, 1.5, double.PositiveInfinity, double.NaN],
+            [double.NegativeInfinity, double.NegativeInfinity, double.PositiveInfinity, 0.0, -1.9599639845400545, 1.959963984540054, -1.2815515655446004, -1.1030625561995973, -0.8416212335729142, 0.8416212335729143, 1.2815515655446004, -3.090232306167813, -6.361340902404056, -9.262340089798409, -21.273453560965322, -37.0470962993612, 7.0344869100478356, double.NaN, double.NaN, double.NaN, double.NaN],
+            [double.NegativeInfinity, double.NegativeInfinity, double.PositiveInfinity, 0.0, -1.9599637985229492, 1.959964394569397, -1.2815515995025635, -1.103062391281128, -0.8416212201118469, 0.8416212201118469, 1.2815511226654053, -3.0902323722839355, -6.3613409996032715, -9.262340545654297, double.NegativeInfinity, double.NegativeInfinity, double.PositiveInfinity, double.NaN, double.NaN, double.NaN, double.NaN],
+            "SpecialNdtriBackward0", [0.5, 0.7, 0.01, 0.999, 1e-08, 0.3], TailWeights,
+            [2.5066282746310002, 5.752207318528584, 37.52043615729513, 148.49617579461534, 17300007.889603764, -2.876103659264292],
+            [2.5066282749176025, 5.752207279205322, 37.52043533325195, 148.49795532226562, 17299978.0, -2.876103639602661]);
+    }
+
+    [Fact]
+    public void NormalTailIntegerInputsAndGradCheck()
+    {
+        var ints = Tensor.FromArray(new long[] { 0, 1, -2, 3 });
+        var bools = Tensor.FromArray(new[] { true, false });
+        foreach (var (f, yInt, yBool) in new (Func<Tensor, Tensor>, double[], double[])[]
+        {
+            (Special.Erfcx, [1.0, 0.42758357524871826, 108.94090270996094, 0.17900115251541138], [0.42758357524871826, 1.0]),
+            (Special.LogNdtr, [-0.6931471824645996, -0.17275378108024597, -3.78318452835083, -0.001350810518488288], [-0.17275378108024597, -0.6931471824645996]),
+            (Special.Ndtri, [double.NegativeInfinity, double.PositiveInfinity, double.NaN, double.NaN], [double.PositiveInfinity, double.NegativeInfinity]),
+        })
+        {
+            var r = f(ints);
+            Assert.Equal(DType.Float32, r.DType);
+            Ulps(yInt, r, 0);
+            Ulps(yBool, f(bools), 0);
+        }
+        Assert.True(Autograd.GradCheck(t => Special.Erfcx(t[0]), [F64(0.3, -1.2, 2.0, 9.5, 60.0).RequiresGrad_()]));
+        Assert.True(Autograd.GradCheck(t => Special.LogNdtr(t[0]), [F64(0.3, -1.2, 2.0, 9.5, -20.0).RequiresGrad_()]));
+        Assert.True(Autograd.GradCheck(t => Special.Ndtri(t[0]), [F64(0.3, 0.01, 0.6, 0.99, 0.999).RequiresGrad_()]));
     }
 }
