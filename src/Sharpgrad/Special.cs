@@ -52,6 +52,18 @@ public static class Special
     /// </summary>
     public static Tensor Ndtri(Tensor x) => UnaryMathOps.Ndtri(x);
 
+    /// <summary>
+    /// The regularized lower incomplete gamma function P(a, x) = γ(a, x) / Γ(a), broadcast; differentiable in x only
+    /// (IgammaBackward0). PyTorch: torch.special.gammainc.
+    /// </summary>
+    public static Tensor Gammainc(Tensor a, Tensor x) => SpecialBinaryOps.Igamma(a, x);
+
+    /// <summary>
+    /// The regularized upper incomplete gamma function Q(a, x) = 1 - P(a, x), broadcast; differentiable in x only
+    /// (IgammacBackward0). PyTorch: torch.special.gammaincc.
+    /// </summary>
+    public static Tensor Gammaincc(Tensor a, Tensor x) => SpecialBinaryOps.Igammac(a, x);
+
     /// <summary>The logistic sigmoid (SigmoidBackward0). PyTorch: torch.special.expit.</summary>
     public static Tensor Expit(Tensor x) => x.Sigmoid();
 

@@ -18,7 +18,10 @@ internal static class BinaryMathOps
         return y;
     }
 
-    /// <summary>The result dtype of kind(a, b): xlogy and copysign give floating point; hypot and logaddexp2 take it only.</summary>
+    /// <summary>
+    /// The result dtype of kind(a, b): xlogy and copysign give floating point; hypot, logaddexp2, igamma and igammac take
+    /// it only.
+    /// </summary>
     private static DType ResultType(PointwiseBinaryKind kind, DType promoted)
     {
         if (promoted.IsFloatingPoint()) return promoted;
@@ -27,6 +30,8 @@ internal static class BinaryMathOps
             PointwiseBinaryKind.Xlogy or PointwiseBinaryKind.CopySign => DTypeDefaults.Float,
             PointwiseBinaryKind.Hypot => throw Errors.UnsupportedDType("hypot_cpu", promoted),
             PointwiseBinaryKind.LogAddExp2 => throw Errors.UnsupportedDType("logaddexp2_cpu", promoted),
+            PointwiseBinaryKind.Igamma => throw Errors.UnsupportedDType("igamma_cpu", promoted),
+            PointwiseBinaryKind.Igammac => throw Errors.UnsupportedDType("igammac_cpu", promoted),
             _ => promoted,
         };
     }

@@ -56,7 +56,7 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
         UnaryKind.Erfc => T.CreateTruncating(SpecialMath.Erfc(double.CreateTruncating(x))),
         UnaryKind.Erfinv => T.CreateTruncating(SpecialMath.Erfinv(double.CreateTruncating(x))),
         UnaryKind.Sinc => SpecialMath.Sinc(x),
-        UnaryKind.Lgamma => T.CreateTruncating(SpecialMath.Lgamma(double.CreateTruncating(x))),
+        UnaryKind.Lgamma => T.CreateTruncating(LibmMath.Lgamma(double.CreateTruncating(x))),
         UnaryKind.Digamma => SpecialMath.Digamma(x),
         UnaryKind.Trigamma => SpecialMath.Trigamma(x),
         UnaryKind.I0 => BesselMath.I0(x),
