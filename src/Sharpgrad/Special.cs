@@ -64,6 +64,19 @@ public static class Special
     /// </summary>
     public static Tensor Gammaincc(Tensor a, Tensor x) => SpecialBinaryOps.Igammac(a, x);
 
+    /// <summary>
+    /// The Hurwitz zeta function ζ(x, q) = Σ_k (q + k)^-x, broadcast (ζ(x, 1) is Riemann's); ∞ at x = 1 and at
+    /// non-positive integer q, NaN for x &lt; 1. Integers and Bool give Float32. Differentiable in q only
+    /// (SpecialZetaBackward0). PyTorch: torch.special.zeta.
+    /// </summary>
+    public static Tensor Zeta(Tensor x, Tensor q) => SpecialBinaryOps.Zeta(x, q);
+
+    /// <summary>ζ(x, q) with a number x (SpecialZetaBackward1). PyTorch: torch.special.zeta.</summary>
+    public static Tensor Zeta(double x, Tensor q) => SpecialBinaryOps.Zeta(x, q);
+
+    /// <summary>ζ(x, q) with a number q; backward through x throws, as in PyTorch (SpecialZetaBackward2). PyTorch: torch.special.zeta.</summary>
+    public static Tensor Zeta(Tensor x, double q) => SpecialBinaryOps.Zeta(x, q);
+
     /// <summary>The logistic sigmoid (SigmoidBackward0). PyTorch: torch.special.expit.</summary>
     public static Tensor Expit(Tensor x) => x.Sigmoid();
 

@@ -306,4 +306,78 @@ public class SpecialFunctionTests
         Assert.True(Autograd.GradCheck(t => Special.Gammainc(a, t[0]), [F64(0.3, 1.7, 4.0, 28.0).RequiresGrad_()]));
         Assert.True(Autograd.GradCheck(t => Special.Gammaincc(a, t[0]), [F64(0.3, 1.7, 4.0, 28.0).RequiresGrad_()]));
     }
+
+    [Fact]
+    public void ZetaMatchesPyTorch()
+    {
+        // Riemann's ζ(x, 1), poles at x = 1 and non-positive integer q, NaN for x < 1 or a fractional x at negative q,
+        // the long tail at small q, the Euler-Maclaurin tail at large q; Float32 is computed in double as ATen does
+        double[] x = [2.0, 2.0, 3.0, 1.0, 0.5, 4.0, 4.5, 2.0, 2.0, 3.0, 1.5, 10.0, 30.0, 2.0, double.NaN, 2.0, double.PositiveInfinity, 1.0000001, 6.0, 2.5];
+        double[] q = [1.0, 0.5, 2.0, 3.0, 1.0, -1.5, -1.5, -2.0, 0.0, 0.001, 100.0, 1.0, 0.7, double.PositiveInfinity, 1.0, double.NaN, 2.0, 1.0, 9.5, 1000000.0];
+        Ulps([1.6449340668482266, 4.93480220054468, 0.2020569031595943, double.PositiveInfinity, double.NaN, 32.4323793698646, double.NaN, double.PositiveInfinity, double.PositiveInfinity, 1000000001.1988161, 0.20050124998177188, 1.0009945751278182, 44366.870862485186, double.NaN, double.NaN, double.NaN, double.NaN, 10000000.571377, 3.3357731009736272e-06, 6.666671666668751e-10],
+            Special.Zeta(F64(x), F64(q)), 0);
+        Ulps([1.644934058189392, 4.934802055358887, 0.2020568996667862, double.PositiveInfinity, double.NaN, 32.43238067626953, double.NaN, double.PositiveInfinity, double.PositiveInfinity, 999999872.0, 0.2005012482404709, 1.0009945631027222, 44366.89453125, double.NaN, double.NaN, double.NaN, double.NaN, 8388609.0, 3.3357730444549816e-06, 6.666671659161238e-10],
+            Special.Zeta(F32(x), F32(q)), 0);
+
+        double[] w = [1.0, 2.0, -1.0, 0.5];
+        foreach (var (dtype, expected) in new[]
+        {
+            (DType.Float64, new[] { -2.404113806319188, -97.40909103400242, 0.24706584293142045, -0.02614633329222173 }),
+            (DType.Float32, new[] { -2.40411376953125, -97.40908813476562, 0.24706584215164185, -0.026146341115236282 }),
+        })
+        {
+            var qt = Tensor.FromArray(new[] { 1.0, 0.5, 3.0, -1.5 }).To(dtype).RequiresGrad_();
+            var y = Special.Zeta(Tensor.FromArray(new[] { 2.0, 3.0, 1.5, 4.0 }).To(dtype), qt);
+            Assert.Equal("SpecialZetaBackward0", y.GradFn!.Name);
+            y.Backward(Tensor.FromArray(w).To(dtype));
+            Ulps(expected, qt.Grad!, 2, "grad");
+        }
+    }
+
+    [Fact]
+    public void ZetaNumberOverloadsPromotionAndMessages()
+    {
+        foreach (var (dtype, values, grad) in new[]
+        {
+            (DType.Float64, new[] { 1.3414872572509176, 6.247110634568814, 0.1647105619542803, double.NaN }, new[] { -2.8168346682926417, -58.104023317209496, 0.09586379917184548, double.NaN }),
+            (DType.Float32, new[] { 1.3414872884750366, 6.247110366821289, 0.16471056640148163, double.NaN }, new[] { -2.8168346881866455, -58.10402297973633, 0.09586379677057266, double.NaN }),
+        })
+        {
+            var q = Tensor.FromArray(new[] { 1.0, 0.5, 3.0, -1.5 }).To(dtype).RequiresGrad_();
+            var y = Special.Zeta(2.5, q);
+            Assert.Equal("SpecialZetaBackward1", y.GradFn!.Name);
+            Assert.Equal(dtype, y.DType);
+            Ulps(values, y, 0);
+            y.Backward(Tensor.FromArray(new[] { 1.0, 2.0, -1.0, 0.5 }).To(dtype));
+            Ulps(grad, q.Grad!, 2, "grad");
+        }
+
+        // x is the one input of SpecialZetaBackward2 and has no derivative; neither has x of SpecialZetaBackward0
+        var xs = F64(2.0, 3.0, 1.5, 4.0).RequiresGrad_();
+        var z = Special.Zeta(xs, 2.0);
+        Assert.Equal("SpecialZetaBackward2", z.GradFn!.Name);
+        Ulps([0.6449340668482266, 0.2020569031595943, 1.6123753486854886, 0.08232323371113821], z, 0);
+        Check.Throws<InvalidOperationException>("the derivative for 'zeta' is not implemented.", () => z.Sum().Backward());
+        Check.Throws<InvalidOperationException>("the derivative for 'zeta' is not implemented.", () => Special.Zeta(xs, F64(1.0, 0.5, 3.0, -1.5).RequiresGrad_()).Sum().Backward());
+
+        var ints = Tensor.FromArray(new long[] { 0, 1, 2 });
+        foreach (var (r, expected) in new[]
+        {
+            (Special.Zeta(2.0, ints), new[] { double.PositiveInfinity, 1.644934058189392, 0.6449340581893921 }),
+            (Special.Zeta(ints, 2.0), new[] { double.NaN, double.PositiveInfinity, 0.6449340581893921 }),
+            (Special.Zeta(ints + 1, ints), new[] { double.PositiveInfinity, 1.644934058189392, 0.2020568996667862 }),
+            (Special.Zeta(Tensor.FromArray(new[] { true, false }), Tensor.FromArray(new[] { true, true })), new[] { double.PositiveInfinity, double.NaN }),
+            (Special.Zeta(Tensor.Scalar(2.0, DType.Float64), F32(1.5)), new[] { 0.9348021745681763 }),
+        })
+        {
+            Assert.Equal(DType.Float32, r.DType);
+            Ulps(expected, r, 0);
+        }
+        Assert.Equal(DType.Float64, Special.Zeta(2.0, F64(1.5)).DType);
+        var b = Special.Zeta(Tensor.FromArray(new[] { 2.0f, 3.0f }, [2, 1]), F32(1.0, 2.0, 4.0));
+        Check.Shape(b, 2, 3);
+        Ulps([1.644934058189392, 0.6449340581893921, 0.2838229537010193, 1.202056884765625, 0.2020568996667862, 0.040019866079092026], b, 0);
+        Assert.True(Autograd.GradCheck(t => Special.Zeta(F64(2.0, 3.5, 1.5), t[0]), [F64(0.7, 1.3, 5.0).RequiresGrad_()]));
+        Assert.True(Autograd.GradCheck(t => Special.Zeta(3.0, t[0]), [F64(0.7, 1.3, 5.0).RequiresGrad_()]));
+    }
 }

@@ -21,3 +21,12 @@ internal readonly struct IgammacOperator<T> : IBinaryOperator<T, T> where T : un
     public bool TryInvoke(ReadOnlySpan<T> a, T b, Span<T> y) => false;
     public bool TryInvoke(T a, ReadOnlySpan<T> b, Span<T> y) => false;
 }
+
+/// <summary>The Hurwitz zeta function ζ(x, q), in double whatever T (ATen's accumulate type). PyTorch: torch.special.zeta.</summary>
+internal readonly struct ZetaOperator<T> : IBinaryOperator<T, T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public T Invoke(T x, T q) => SpecialMath.Zeta(x, q);
+    public bool TryInvoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) => false;
+    public bool TryInvoke(ReadOnlySpan<T> a, T b, Span<T> y) => false;
+    public bool TryInvoke(T a, ReadOnlySpan<T> b, Span<T> y) => false;
+}
