@@ -380,4 +380,30 @@ public class SpecialFunctionTests
         Assert.True(Autograd.GradCheck(t => Special.Zeta(F64(2.0, 3.5, 1.5), t[0]), [F64(0.7, 1.3, 5.0).RequiresGrad_()]));
         Assert.True(Autograd.GradCheck(t => Special.Zeta(3.0, t[0]), [F64(0.7, 1.3, 5.0).RequiresGrad_()]));
     }
+
+    [Fact]
+    public void SecondDerivativesMatchPyTorch()
+    {
+        // the backward formulas are themselves recorded, so create_graph gives PyTorch's second derivatives
+        (Func<Tensor, Tensor> F, double[] X, double[] Expected)[] cases =
+        [
+            (Special.I0, [0.3, -1.7], [0.5169807460062873, 1.160231688171203]),
+            (Special.I0e, [0.3, -1.7], [0.9158142602859549, 0.11536528829825277]),
+            (Special.I1, [0.3, -1.7], [0.11391179780033323, -0.9278180866529728]),
+            (Special.I1e, [0.3, -1.7], [-0.5692120167652329, 0.03586054267741352]),
+            (Special.Erfcx, [0.3, -1.7], [1.0566269293223591, 487.86009125382736]),
+            (Special.LogNdtr, [0.3, -1.7], [-0.5661278382182531, -0.8660020913671396]),
+            (Special.Ndtri, [0.3, 0.9], [-4.337826493638953, 41.60927029199775]),
+            (x => Special.Gammainc(F64(2.5, 0.7), x), [0.3, 1.7], [0.36628347780872916, -0.1412058121333654]),
+            (x => Special.Gammaincc(F64(2.5, 0.7), x), [0.3, 1.7], [-0.36628347780872916, 0.1412058121333654]),
+            (x => Special.Zeta(F64(2.5, 3.0), x), [0.3, 1.7], [1975.2081466599554, 0.9553049020739759]),
+            (x => Special.Zeta(2.5, x), [0.3, 1.7], [1975.2081466599554, 0.9438620852711508]),
+        ];
+        foreach (var (f, xs, expected) in cases)
+        {
+            var x = F64(xs).RequiresGrad_();
+            var g = Autograd.Grad([f(x).Sum()], [x], createGraph: true)[0]!;
+            Ulps(expected, Autograd.Grad([g.Sum()], [x])[0]!, 64, "second derivative");
+        }
+    }
 }
