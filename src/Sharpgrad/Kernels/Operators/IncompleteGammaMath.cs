@@ -71,7 +71,7 @@ internal static class IncompleteGammaMath
         T g = T.CreateTruncating(LanczosG);
         if (double.CreateTruncating(T.Abs(a - x)) > 0.4 * double.CreateTruncating(T.Abs(a)))
         {
-            T ax = (fused ? T.FusedMultiplyAdd(a, T.Log(x), -x) : a * T.Log(x) - x) - Lgamma(a);
+            T ax = MulAdd(a, T.Log(x), -x, fused) - Lgamma(a);
             return ax < -maxLog ? T.Zero : T.Exp(ax);
         }
         // the ± 0.5 terms are double in ATen: one rounding from the double result
