@@ -34,6 +34,49 @@ public static class Special
     /// <summary>The log of the multivariate gamma function of dimension <paramref name="p"/> (MvlgammaBackward0). PyTorch: torch.special.multigammaln.</summary>
     public static Tensor Multigammaln(Tensor a, int p) => SpecialOps.Multigammaln(a, p);
 
+    /// <summary>
+    /// The scaled complementary error function e^(x²) · erfc(x), which stays finite (about 1/(x√π)) where erfc
+    /// underflows (SpecialErfcxBackward0). PyTorch: torch.special.erfcx.
+    /// </summary>
+    public static Tensor Erfcx(Tensor x) => UnaryMathOps.Erfcx(x);
+
+    /// <summary>
+    /// log Φ(x), the log of the standard normal CDF, accurate far into the lower tail where Φ underflows
+    /// (SpecialLogNdtrBackward0). PyTorch: torch.special.log_ndtr.
+    /// </summary>
+    public static Tensor LogNdtr(Tensor x) => UnaryMathOps.LogNdtr(x);
+
+    /// <summary>
+    /// Φ⁻¹(p), the standard normal quantile: ∓∞ at 0 and 1, NaN outside [0, 1] (SpecialNdtriBackward0).
+    /// PyTorch: torch.special.ndtri.
+    /// </summary>
+    public static Tensor Ndtri(Tensor x) => UnaryMathOps.Ndtri(x);
+
+    /// <summary>
+    /// The regularized lower incomplete gamma function P(a, x) = γ(a, x) / Γ(a), broadcast; differentiable in x only
+    /// (IgammaBackward0). PyTorch: torch.special.gammainc.
+    /// </summary>
+    public static Tensor Gammainc(Tensor a, Tensor x) => SpecialBinaryOps.Igamma(a, x);
+
+    /// <summary>
+    /// The regularized upper incomplete gamma function Q(a, x) = 1 - P(a, x), broadcast; differentiable in x only
+    /// (IgammacBackward0). PyTorch: torch.special.gammaincc.
+    /// </summary>
+    public static Tensor Gammaincc(Tensor a, Tensor x) => SpecialBinaryOps.Igammac(a, x);
+
+    /// <summary>
+    /// The Hurwitz zeta function ζ(x, q) = Σ_k (q + k)^-x, broadcast (ζ(x, 1) is Riemann's); ∞ at x = 1 and at
+    /// non-positive integer q, NaN for x &lt; 1. Integers and Bool give Float32. Differentiable in q only
+    /// (SpecialZetaBackward0). PyTorch: torch.special.zeta.
+    /// </summary>
+    public static Tensor Zeta(Tensor x, Tensor q) => SpecialBinaryOps.Zeta(x, q);
+
+    /// <summary>ζ(x, q) with a number x (SpecialZetaBackward1). PyTorch: torch.special.zeta.</summary>
+    public static Tensor Zeta(double x, Tensor q) => SpecialBinaryOps.Zeta(x, q);
+
+    /// <summary>ζ(x, q) with a number q; backward through x throws, as in PyTorch (SpecialZetaBackward2). PyTorch: torch.special.zeta.</summary>
+    public static Tensor Zeta(Tensor x, double q) => SpecialBinaryOps.Zeta(x, q);
+
     /// <summary>The logistic sigmoid (SigmoidBackward0). PyTorch: torch.special.expit.</summary>
     public static Tensor Expit(Tensor x) => x.Sigmoid();
 
@@ -60,6 +103,21 @@ public static class Special
 
     /// <summary>The inverse error function. PyTorch: torch.special.erfinv.</summary>
     public static Tensor Erfinv(Tensor x) => x.Erfinv();
+
+    /// <summary>
+    /// The modified Bessel function of the first kind of order 0, I0(x) = Σ (x/2)^(2k) / (k!)² (I0Backward0).
+    /// PyTorch: torch.special.i0.
+    /// </summary>
+    public static Tensor I0(Tensor x) => UnaryMathOps.I0(x);
+
+    /// <summary>e^-|x| I0(x), which stays finite where I0 overflows (SpecialI0EBackward0). PyTorch: torch.special.i0e.</summary>
+    public static Tensor I0e(Tensor x) => UnaryMathOps.I0e(x);
+
+    /// <summary>The modified Bessel function of the first kind of order 1, odd in x (SpecialI1Backward0). PyTorch: torch.special.i1.</summary>
+    public static Tensor I1(Tensor x) => UnaryMathOps.I1(x);
+
+    /// <summary>e^-|x| I1(x) (SpecialI1EBackward0). PyTorch: torch.special.i1e.</summary>
+    public static Tensor I1e(Tensor x) => UnaryMathOps.I1e(x);
 
     /// <summary>2^x. PyTorch: torch.special.exp2.</summary>
     public static Tensor Exp2(Tensor x) => x.Exp2();

@@ -4,7 +4,7 @@ using Sharpgrad.Kernels.Operators;
 namespace Sharpgrad.Kernels;
 
 /// <summary>Binary element-wise math beyond the arithmetic of <see cref="BinaryKind"/>.</summary>
-internal enum PointwiseBinaryKind : byte { Remainder, Fmod, FloorDivide, TruncDivide, Fmin, Fmax, Hypot, Xlogy, CopySign, LogAddExp2 }
+internal enum PointwiseBinaryKind : byte { Remainder, Fmod, FloorDivide, TruncDivide, Fmin, Fmax, Hypot, Xlogy, CopySign, LogAddExp2, Igamma, Igammac, Zeta }
 
 internal static partial class Dispatch
 {
@@ -50,6 +50,9 @@ internal static partial class Dispatch
             case PointwiseBinaryKind.Xlogy: RunBinary<T, T, XlogyOperator<T>>(default, a, b, y); break;
             case PointwiseBinaryKind.CopySign: RunBinary<T, T, CopySignOperator<T>>(default, a, b, y); break;
             case PointwiseBinaryKind.LogAddExp2: RunBinary<T, T, LogAddExp2Operator<T>>(default, a, b, y); break;
+            case PointwiseBinaryKind.Igamma: RunBinary<T, T, IgammaOperator<T>>(default, a, b, y); break;
+            case PointwiseBinaryKind.Igammac: RunBinary<T, T, IgammacOperator<T>>(default, a, b, y); break;
+            case PointwiseBinaryKind.Zeta: RunBinary<T, T, ZetaOperator<T>>(default, a, b, y); break;
         }
     }
 }

@@ -18,15 +18,20 @@ internal static class BinaryMathOps
         return y;
     }
 
-    /// <summary>The result dtype of kind(a, b): xlogy and copysign give floating point; hypot and logaddexp2 take it only.</summary>
+    /// <summary>
+    /// The result dtype of kind(a, b): xlogy, copysign and zeta give floating point; hypot, logaddexp2, igamma and
+    /// igammac take it only.
+    /// </summary>
     private static DType ResultType(PointwiseBinaryKind kind, DType promoted)
     {
         if (promoted.IsFloatingPoint()) return promoted;
         return kind switch
         {
-            PointwiseBinaryKind.Xlogy or PointwiseBinaryKind.CopySign => DTypeDefaults.Float,
+            PointwiseBinaryKind.Xlogy or PointwiseBinaryKind.CopySign or PointwiseBinaryKind.Zeta => DTypeDefaults.Float,
             PointwiseBinaryKind.Hypot => throw Errors.UnsupportedDType("hypot_cpu", promoted),
             PointwiseBinaryKind.LogAddExp2 => throw Errors.UnsupportedDType("logaddexp2_cpu", promoted),
+            PointwiseBinaryKind.Igamma => throw Errors.UnsupportedDType("igamma_cpu", promoted),
+            PointwiseBinaryKind.Igammac => throw Errors.UnsupportedDType("igammac_cpu", promoted),
             _ => promoted,
         };
     }

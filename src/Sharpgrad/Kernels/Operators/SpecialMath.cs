@@ -84,20 +84,15 @@ internal static class SpecialMath
         _ => -236364091.0 / 2730,
     };
 
-    /// <summary>(2k)! / B(2k), the Euler-Maclaurin tail's coefficients (initialized before ZetaMinusOne, which uses them).</summary>
-    private static readonly double[] EulerMaclaurin = MakeEulerMaclaurin();
-
-    private static double[] MakeEulerMaclaurin()
-    {
-        var c = new double[12];
-        double factorial = 1;
-        for (int k = 1; k <= 12; k++)
-        {
-            factorial *= (2 * k - 1) * (2 * k);
-            c[k - 1] = factorial / Bernoulli(k);
-        }
-        return c;
-    }
+    /// <summary>
+    /// (2k)! / B(2k), the Euler-Maclaurin tail's coefficients, as Cephes tabulates them (initialized before
+    /// ZetaMinusOne, which uses them).
+    /// </summary>
+    private static readonly double[] EulerMaclaurin =
+    [
+        12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9, 7.47242496e10, -2.950130727918164224e12,
+        1.1646782814350067249e14, -4.5979787224074726105e15, 1.8152105401943546773e17, -7.1661652561756670113e18,
+    ];
 
     /// <summary>ζ(k) - 1 = ζ(k, 2) for k = 2..; the Taylor coefficients of log Γ(1 + z).</summary>
     private static readonly double[] ZetaMinusOne = MakeZetaMinusOne();
@@ -191,42 +186,55 @@ internal static class SpecialMath
         return ((n & 1) == 1 ? 1.0 : -1.0) * Math.Exp(Lgamma(n + 1.0)) * HurwitzZeta(n + 1, x);
     }
 
-    /// <summary>ζ(s, q) = Σ (q + k)^-s: direct terms until q + k &gt; 9, then the Euler-Maclaurin tail.</summary>
-    public static double HurwitzZeta(double s, double q)
+    /// <summary>
+    /// The Hurwitz zeta function ζ(x, q) = Σ (q + k)^-x as ATen computes it (Cephes' zeta): in double whatever T, except
+    /// that ATen takes the first term q^-x in T (powf for float).
+    /// </summary>
+    public static T Zeta<T>(T x, T q) where T : IFloatingPointIeee754<T> =>
+        T.CreateTruncating(HurwitzZeta(double.CreateTruncating(x), double.CreateTruncating(q), typeof(T) == typeof(float)));
+
+    /// <summary>
+    /// ζ(x, q): ∞ at x = 1, NaN below 1 and for a non-integer x at non-positive q, ∞ at non-positive integer q; direct
+    /// terms until q + k &gt; 9 (at least 10 of them), then the Euler-Maclaurin tail. Derived from the Cephes Math
+    /// Library (Copyright (c) 2018 Steven Moshier, 3-clause BSD), as ATen's zeta.
+    /// </summary>
+    public static double HurwitzZeta(double x, double q, bool floatFirstTerm = false)
     {
-        if (s == 1) return double.PositiveInfinity;
-        if (s < 1 || double.IsNaN(s) || double.IsNaN(q)) return double.NaN;
+        if (x == 1) return double.PositiveInfinity;
+        if (x < 1) return double.NaN;
         if (q <= 0)
         {
             if (q == Math.Floor(q)) return double.PositiveInfinity;
-            if (s != Math.Floor(s)) return double.NaN;
+            if (x != Math.Floor(x)) return double.NaN;
         }
         const double eps = 1.11022302462515654042e-16;
-        double sum = Math.Pow(q, -s), a = q, b = 0;
+        double s = floatFirstTerm ? MathF.Pow((float)q, -(float)x) : Math.Pow(q, -x), a = q, b = 0;
         for (int i = 0; i < 9 || a <= 9;)
         {
             i++;
             a += 1;
-            b = Math.Pow(a, -s);
-            sum += b;
-            if (Math.Abs(b) < eps * Math.Abs(sum)) return sum;
+            b = Math.Pow(a, -x);
+            s += b;
+            // false whenever s < 0: a negative partial sum always goes on to the tail
+            if (-eps * s < b && b < eps * s) return s;
         }
         double w = a;
-        sum += b * w / (s - 1) - 0.5 * b;
+        s += b * w / (x - 1);
+        s -= 0.5 * b;
         double rising = 1, k = 0;
         for (int j = 0; j < 12; j++)
         {
-            rising *= s + k;
+            rising *= x + k;
             b /= w;
             double t = rising * b / EulerMaclaurin[j];
-            sum += t;
-            if (Math.Abs(t / sum) < eps) break;
+            s += t;
+            if (Math.Abs(t / s) < eps) break;
             k += 1;
-            rising *= s + k;
+            rising *= x + k;
             b /= w;
             k += 1;
         }
-        return sum;
+        return s;
     }
 
     /// <summary>sin(πx) / (πx), 1 at 0, computed in T.</summary>

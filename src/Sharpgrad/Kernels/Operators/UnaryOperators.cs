@@ -11,6 +11,7 @@ internal enum UnaryKind : byte
 {
     Neg, Exp, Log, Sqrt, Abs, Sin, Cos, Sigmoid, Tanh, Relu, Reciprocal, Sign, Erf, Rsqrt, Square, Log1p, Expm1, Floor, Ceil, Round,
     Tan, Asin, Acos, Atan, Sinh, Cosh, Asinh, Acosh, Atanh, Log2, Log10, Exp2, Trunc, Frac, Erfc, Erfinv, Sinc, Lgamma, Digamma, Trigamma,
+    I0, I0e, I1, I1e, Erfcx, LogNdtr, Ndtri,
 }
 
 /// <summary>Floating-point unary primitives; the span path is TensorPrimitives where it has one.</summary>
@@ -55,9 +56,16 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
         UnaryKind.Erfc => T.CreateTruncating(SpecialMath.Erfc(double.CreateTruncating(x))),
         UnaryKind.Erfinv => T.CreateTruncating(SpecialMath.Erfinv(double.CreateTruncating(x))),
         UnaryKind.Sinc => SpecialMath.Sinc(x),
-        UnaryKind.Lgamma => T.CreateTruncating(SpecialMath.Lgamma(double.CreateTruncating(x))),
+        UnaryKind.Lgamma => T.CreateTruncating(LibmMath.Lgamma(double.CreateTruncating(x))),
         UnaryKind.Digamma => SpecialMath.Digamma(x),
         UnaryKind.Trigamma => SpecialMath.Trigamma(x),
+        UnaryKind.I0 => BesselMath.I0(x),
+        UnaryKind.I0e => BesselMath.I0e(x),
+        UnaryKind.I1 => BesselMath.I1(x),
+        UnaryKind.I1e => BesselMath.I1e(x),
+        UnaryKind.Erfcx => NormalMath.Erfcx(x),
+        UnaryKind.LogNdtr => NormalMath.LogNdtr(x),
+        UnaryKind.Ndtri => NormalMath.Ndtri(x),
         _ => T.Round(x, MidpointRounding.ToEven),
     };
 
