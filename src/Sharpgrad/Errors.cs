@@ -72,6 +72,25 @@ internal static class Errors
         _ => "bool",
     };
 
+    /// <summary>
+    /// c10's checked scalar conversion, which full and fill_ use: a value outside the dtype's range (NaN for integers;
+    /// for uint8 down to −255, which wraps) throws "value cannot be converted to type … without overflow".
+    /// </summary>
+    public static void CheckScalarFits(DType dtype, double value)
+    {
+        bool overflows = dtype switch
+        {
+            DType.Int64 => double.IsNaN(value) || value >= 9.2233720368547758E+18 || value < -9.2233720368547758E+18,
+            DType.Int32 => double.IsNaN(value) || value > int.MaxValue || value < int.MinValue,
+            DType.UInt8 => double.IsNaN(value) || value > byte.MaxValue || -value > byte.MaxValue,
+            DType.Float32 => double.IsFinite(value) && Math.Abs(value) > float.MaxValue,
+            _ => false,
+        };
+        if (!overflows) return;
+        string name = dtype switch { DType.Int64 => "int64_t", DType.Int32 => "int", DType.UInt8 => "uint8_t", _ => "float" };
+        throw new ArgumentException($"value cannot be converted to type {name} without overflow");
+    }
+
     public static string Pretty(DType dtype) => dtype switch
     {
         DType.Float32 => "Float",

@@ -38,6 +38,7 @@ public sealed partial class Tensor
     /// <summary>Tensor filled with <paramref name="value"/>. PyTorch: torch.full.</summary>
     public static Tensor Full(int[] shape, double value, DType dtype = DType.Float32, bool requiresGrad = false)
     {
+        Errors.CheckScalarFits(dtype, value);
         var t = Empty(dtype, CheckShape(shape));
         Dispatch.Fill(t.Strided, value);
         return Finish(t, requiresGrad);

@@ -229,6 +229,7 @@ internal static class InPlaceOps
     /// <summary>Fills with a constant (zero_ / fill_): the old values get a zero gradient.</summary>
     public static Tensor Fill(Tensor self, double value, string nodeName)
     {
+        Errors.CheckScalarFits(self.DType, value);
         bool record = Check(self);
         Node? node = record ? Record.Connect(new ConstantFillBackward(nodeName), self) : null;
         Dispatch.Fill(self.Strided, value);

@@ -81,4 +81,25 @@ public class UInt8Tests
         }
         finally { File.Delete(path); }
     }
+
+    [Fact]
+    public void FullAndFillCheckTheRange()
+    {
+        Check.Values(new byte[] { 255 }, Tensor.Full([1], -1, DType.UInt8), 1);
+        Check.Values(new byte[] { 1 }, Tensor.Full([1], -255, DType.UInt8), 1);
+        Check.Throws<ArgumentException>("value cannot be converted to type uint8_t without overflow", () => Tensor.Full([1], 300, DType.UInt8));
+        Check.Throws<ArgumentException>("value cannot be converted to type uint8_t without overflow", () => Tensor.Full([1], -256, DType.UInt8));
+        Check.Throws<ArgumentException>("value cannot be converted to type uint8_t without overflow", () => Tensor.Full([1], 255.9, DType.UInt8));
+        Check.Throws<ArgumentException>("value cannot be converted to type int without overflow", () => Tensor.Full([1], 2147483648.0, DType.Int32));
+        Check.Throws<ArgumentException>("value cannot be converted to type int without overflow", () => Tensor.Full([1], 2147483647.5, DType.Int32));
+        Check.Throws<ArgumentException>("value cannot be converted to type int without overflow", () => Tensor.Full([1], double.NaN, DType.Int32));
+        Check.Throws<ArgumentException>("value cannot be converted to type int64_t without overflow", () => Tensor.Full([1], 1e19, DType.Int64));
+        Check.Throws<ArgumentException>("value cannot be converted to type float without overflow", () => Tensor.Full([1], 1e39));
+        Check.Values(new[] { float.PositiveInfinity }, Tensor.Full([1], double.PositiveInfinity), 1);
+        Check.Values(new[] { true }, Tensor.Full([1], 5, DType.Bool), 1);
+        var z = Tensor.Zeros([1], DType.UInt8);
+        Check.Throws<ArgumentException>("value cannot be converted to type uint8_t without overflow", () => z.Fill_(300));
+        Check.Values(new byte[] { 0 }, z, 1);
+        Check.Throws<ArgumentException>("value cannot be converted to type float without overflow", () => Tensor.Zeros([1]).Fill_(1e39));
+    }
 }
