@@ -187,3 +187,66 @@ public sealed class MaxUnpool3d((int Depth, int Height, int Width) kernelSize, (
     protected override string ExtraRepr =>
         $"kernel_size=({KernelSize.Depth}, {KernelSize.Height}, {KernelSize.Width}), stride=({Stride.Depth}, {Stride.Height}, {Stride.Width}), padding=({Padding.Depth}, {Padding.Height}, {Padding.Width})";
 }
+
+/// <summary>Fractional max pooling of [N, C, H, W] or [C, H, W] with k×k windows. PyTorch: torch.nn.FractionalMaxPool2d.</summary>
+public sealed class FractionalMaxPool2d : Module
+{
+    /// <summary>Pools to a fixed output size.</summary>
+    public FractionalMaxPool2d((int Height, int Width) kernelSize, (int Height, int Width) outputSize) => (KernelSize, OutputSize) = (kernelSize, outputSize);
+
+    /// <summary>Pools to the input size times a ratio in (0, 1).</summary>
+    public FractionalMaxPool2d((int Height, int Width) kernelSize, (double Height, double Width) outputRatio)
+    {
+        if (outputRatio.Height is <= 0 or >= 1 || outputRatio.Width is <= 0 or >= 1)
+            throw new ArgumentException($"output_ratio must be between 0 and 1 (got ({Module.PyFloat(outputRatio.Height)}, {Module.PyFloat(outputRatio.Width)}))");
+        (KernelSize, OutputRatio) = (kernelSize, outputRatio);
+    }
+
+    /// <summary>Window (height, width).</summary>
+    public (int Height, int Width) KernelSize { get; }
+
+    /// <summary>The fixed output size, or null when a ratio is used.</summary>
+    public (int Height, int Width)? OutputSize { get; }
+
+    /// <summary>The output ratio, or null when a size is used.</summary>
+    public (double Height, double Width)? OutputRatio { get; }
+
+    /// <summary>The pooled planes, with fresh random window starts (FractionalMaxPool2DBackward0).</summary>
+    public override Tensor Forward(Tensor input) => Functional.FractionalMaxPool2d(input, KernelSize, OutputSize, OutputRatio);
+
+    /// <summary>The pooled planes and the positions of their maxima.</summary>
+    public (Tensor Values, Tensor Indices) ForwardWithIndices(Tensor input, Tensor? randomSamples = null) =>
+        Functional.FractionalMaxPool2dWithIndices(input, KernelSize, OutputSize, OutputRatio, randomSamples);
+}
+
+/// <summary>Fractional max pooling of [N, C, T, H, W] or [C, T, H, W]. PyTorch: torch.nn.FractionalMaxPool3d.</summary>
+public sealed class FractionalMaxPool3d : Module
+{
+    /// <summary>Pools to a fixed output size.</summary>
+    public FractionalMaxPool3d((int Depth, int Height, int Width) kernelSize, (int Depth, int Height, int Width) outputSize) =>
+        (KernelSize, OutputSize) = (kernelSize, outputSize);
+
+    /// <summary>Pools to the input size times a ratio in (0, 1).</summary>
+    public FractionalMaxPool3d((int Depth, int Height, int Width) kernelSize, (double Depth, double Height, double Width) outputRatio)
+    {
+        if (outputRatio.Depth is <= 0 or >= 1 || outputRatio.Height is <= 0 or >= 1 || outputRatio.Width is <= 0 or >= 1)
+            throw new ArgumentException($"output_ratio must be between 0 and 1 (got ({Module.PyFloat(outputRatio.Depth)}, {Module.PyFloat(outputRatio.Height)}, {Module.PyFloat(outputRatio.Width)}))");
+        (KernelSize, OutputRatio) = (kernelSize, outputRatio);
+    }
+
+    /// <summary>Window (depth, height, width).</summary>
+    public (int Depth, int Height, int Width) KernelSize { get; }
+
+    /// <summary>The fixed output size, or null when a ratio is used.</summary>
+    public (int Depth, int Height, int Width)? OutputSize { get; }
+
+    /// <summary>The output ratio, or null when a size is used.</summary>
+    public (double Depth, double Height, double Width)? OutputRatio { get; }
+
+    /// <summary>The pooled volumes, with fresh random window starts (FractionalMaxPool3DBackward0).</summary>
+    public override Tensor Forward(Tensor input) => Functional.FractionalMaxPool3d(input, KernelSize, OutputSize, OutputRatio);
+
+    /// <summary>The pooled volumes and the positions of their maxima.</summary>
+    public (Tensor Values, Tensor Indices) ForwardWithIndices(Tensor input, Tensor? randomSamples = null) =>
+        Functional.FractionalMaxPool3dWithIndices(input, KernelSize, OutputSize, OutputRatio, randomSamples);
+}
