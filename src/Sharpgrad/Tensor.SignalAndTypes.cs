@@ -53,6 +53,10 @@ public sealed partial class Tensor
     /// <summary>The Blackman window, 0.42 − 0.5·cos(2πk/(N−1)) + 0.08·cos(4πk/(N−1)). PyTorch: torch.blackman_window.</summary>
     public static Tensor BlackmanWindow(long windowLength, bool periodic = true, DType dtype = DType.Float32) =>
         WindowOps.Blackman(windowLength, periodic, dtype);
+    /// <summary>The Kaiser window, I0(β·√(1 − ((k − α)/α)²)) / I0(β) with α = (N − 1)/2. PyTorch: torch.kaiser_window.</summary>
+    public static Tensor KaiserWindow(long windowLength, bool periodic = true, double beta = 12.0, DType dtype = DType.Float32) =>
+        WindowOps.Kaiser(windowLength, periodic, beta, dtype);
+
     /// <summary>The triangular Bartlett window, 1 − |2k/(N−1) − 1|. PyTorch: torch.bartlett_window.</summary>
     public static Tensor BartlettWindow(long windowLength, bool periodic = true, DType dtype = DType.Float32) =>
         WindowOps.Bartlett(windowLength, periodic, dtype);

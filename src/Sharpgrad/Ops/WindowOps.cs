@@ -36,6 +36,18 @@ internal static class WindowOps
         return Finish(window, length, periodic).MoveToOuterScope();
     }
 
+    /// <summary>Kaiser: I0(β·√(1 − ((k − α)/α)²)) / I0(β) with α = (N − 1)/2, as ATen's kaiser_window kernel.</summary>
+    public static Tensor Kaiser(long length, bool periodic, double beta, DType dtype)
+    {
+        if (Trivial("kaiser_window", length, dtype) is { } trivial) return trivial;
+        long n = periodic ? length + 1 : length;
+        double alpha = (n - 1) / 2.0;
+        using var scope = Tensor.NewScope();
+        var ratio = (Tensor.Arange(0, n, 1, dtype) - alpha) / alpha;
+        var window = Special.I0((1.0 - ratio.Pow(2.0)).Abs().Sqrt() * beta) / Special.I0(Tensor.Scalar(beta, dtype));
+        return Finish(window, length, periodic).MoveToOuterScope();
+    }
+
     /// <summary>The checks every window makes, and its answer for lengths 0 and 1 (empty, and a single 1).</summary>
     private static Tensor? Trivial(string name, long length, DType dtype)
     {

@@ -81,6 +81,8 @@ public class SignalAndTypesTests
         NN.Check.Close([0, 0.5, 1, 0.5, 0], Tensor.BartlettWindow(5, periodic: false, dtype: DType.Float64), 1e-14);
         NN.Check.Close([0.0, 0.25, 0.75, 1.0, 0.7499999403953552, 0.2500000596046448], Tensor.HannWindow(6), 1e-7);
         NN.Check.Close([0.0, 0.3333333432674408, 0.6666666865348816, 1.0, 0.6666666269302368, 0.33333325386047363], Tensor.BartlettWindow(6), 1e-7);
+        NN.Check.Close([5.277344132e-05, 0.101719687709563, 0.792939834101461, 0.792939834101461, 0.101719687709563], Tensor.KaiserWindow(5, dtype: DType.Float64), 1e-9);
+        NN.Check.Close([0.002338830512733, 0.368972722615833, 1.0, 0.368972722615833, 0.002338830512733], Tensor.KaiserWindow(5, false, 8.0, DType.Float64), 1e-12);
         Assert.Equal(DType.Float32, Tensor.HannWindow(4).DType);
         Check.Values(new[] { 1f }, Tensor.BlackmanWindow(1), 1);
         Check.Shape(Tensor.HammingWindow(0), 0);
