@@ -80,6 +80,22 @@ public sealed partial class Tensor : IDisposable
     public DType DType => Storage.DType;
 
     /// <summary>
+    /// Gives a placeholder parameter its real shape (PyTorch's UninitializedParameter.materialize): a fresh zeroed contiguous
+    /// storage, this tensor object, dtype and autograd slot kept.
+    /// </summary>
+    internal void Materialize(int[] shape)
+    {
+        ThrowIfDisposed();
+        if (Offset != 0) throw new InvalidOperationException("only a tensor that starts its storage can be materialized");
+        var storage = Storage.Allocate(DType, Layout.NumElements(shape), clear: true);
+        Storage.Release();
+        Storage = storage;
+        Sizes = shape;
+        Strides = Layout.ContiguousStrides(shape);
+        ContiguousFlag = true;
+    }
+
+    /// <summary>
     /// PyTorch's <c>t.data = t.data.to(dtype)</c>: this tensor object keeps its identity, geometry and autograd slot, and
     /// gets a storage of its own holding its values converted to <paramref name="dtype"/> (views taken earlier keep the old one).
     /// </summary>

@@ -40,6 +40,7 @@ public abstract partial class Module
     public IncompatibleKeys LoadStateDict(IReadOnlyDictionary<string, Tensor> stateDict, bool strict = true)
     {
         ArgumentNullException.ThrowIfNull(stateDict);
+        foreach (var (name, module) in NamedModules()) module.MaterializeFrom(stateDict, name.Length == 0 ? "" : name + ".");
         var entries = StateEntries();
         var own = new HashSet<string>(entries.Select(e => e.Key));
         var missing = new List<string>();
