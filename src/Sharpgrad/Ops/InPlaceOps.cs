@@ -67,16 +67,23 @@ internal static class InPlaceOps
         foreach (var o in others) o.ThrowIfDisposed();
         // Check looks at one other input to decide recording: any that requires grad will do
         bool record = Check(self, Array.Find(others, o => o.RequiresGradFast) ?? (others.Length > 0 ? others[0] : null));
-        var snapshot = Tensor.Empty(self.DType, self.Sizes);
-        Dispatch.Copy(self.Strided, snapshot.Strided);
-        if (record && self.GradientEdge() is { Node: { } fn } edge)
-        {
-            snapshot.Fn = fn;
-            snapshot.OutputNr = edge.InputNr;
-        }
         Tensor y;
-        if (record) y = op(snapshot);
-        else using (Autograd.NoGrad()) y = op(snapshot);
+        if (record)
+        {
+            var snapshot = Tensor.Empty(self.DType, self.Sizes);
+            Dispatch.Copy(self.Strided, snapshot.Strided);
+            if (self.GradientEdge() is { Node: { } fn } edge)
+            {
+                snapshot.Fn = fn;
+                snapshot.OutputNr = edge.InputNr;
+            }
+            y = op(snapshot);
+        }
+        else
+        {
+            // nothing is saved when nothing is recorded: the op reads self and its result is written back afterwards
+            using (Autograd.NoGrad()) y = op(self);
+        }
         CheckCast(y.DType, self.DType);
         if (!y.Sizes.AsSpan().SequenceEqual(self.Sizes))
             throw new ArgumentException($"output with shape {Errors.Shape(self.Sizes)} doesn't match the broadcast shape {Errors.Shape(y.Sizes)}");
