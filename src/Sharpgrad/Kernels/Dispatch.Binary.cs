@@ -142,8 +142,15 @@ internal static partial class Dispatch
         {
             case DType.Float32: RunScalar<float, bool, CompareOperator<float>>(new(cmp), a, (float)s, false, y); break;
             case DType.Float64: RunScalar<double, bool, CompareOperator<double>>(new(cmp), a, s, false, y); break;
+            // An integral number is converted to the tensor's dtype first, as PyTorch's scalar conversion does: exactly for
+            // int64, wrapping for the narrower ones (uint8: x < -1 is x < 255; int32: x < 2^40 is x < 0).
+            case DType.Int64 when s == Math.Floor(s) && s >= -9.2233720368547758E+18 && s < 9.2233720368547758E+18:
+                RunScalar<long, bool, CompareOperator<long>>(new(cmp), a, (long)s, false, y);
+                break;
+            case DType.Int32 when s == Math.Floor(s):
+                RunScalar<int, bool, CompareOperator<int>>(new(cmp), a, unchecked((int)(long)s), false, y);
+                break;
             case DType.UInt8 when s == Math.Floor(s):
-                // an integral number becomes a uint8 first, wrapping as PyTorch's scalar conversion does (x < -1 is x < 255)
                 RunScalar<byte, bool, CompareOperator<byte>>(new(cmp), a, unchecked((byte)(long)s), false, y);
                 break;
             case DType.Int64 or DType.Int32 or DType.UInt8:

@@ -359,4 +359,15 @@ public class Int32Tests
         Assert.Equal(DType.Int32, I32([1, 2]).Dot(I32([1, 2])).DType);
         Check.Values(new[] { 14, -24, -24, 77 }, Tensor.Einsum("ij,kj->ik", X(), X()), 2, 2);
     }
+
+    [Fact]
+    public void IntegralScalarsCompareInTheTensorsDtype()
+    {
+        Check.Values(new[] { false }, I32([5]).Lt(1099511627776.0), 1);
+        Check.Values(new[] { true }, I32([5]).Eq(4294967301.0), 1);
+        Check.Values(new[] { true }, I32([5]).Lt(5.5), 1);
+        var big = Tensor.FromArray(new[] { (1L << 53) + 1 });
+        Check.Values(new[] { false }, big.Eq(9007199254740992.0), 1);
+        Check.Values(new[] { true }, big.Gt(9007199254740992.0), 1);
+    }
 }
