@@ -101,6 +101,9 @@ internal static class Errors
         _ => "Bool",
     };
 
+    /// <summary>The lower-case scalar-type name some of PyTorch's messages print ("float", "long").</summary>
+    public static string PrettyLower(DType dtype) => Pretty(dtype).ToLowerInvariant();
+
     public static ArgumentException CatShapes(int expectedSize, int size, int dim, int tensorIndex) =>
         new($"Sizes of tensors must match except in dimension {dim}. Expected size {expectedSize} but got size {size} for tensor number {tensorIndex} in the list.");
 

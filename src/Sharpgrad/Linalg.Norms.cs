@@ -138,7 +138,7 @@ public static partial class Linalg
         if (d.Length != 2) throw new ArgumentException($"linalg.matrix_norm: dim must be a 2-tuple. Got {string.Join(" ", d)}");
         int d0 = Layout.WrapDim(d[0], a.Dim), d1 = Layout.WrapDim(d[1], a.Dim);
         if (d0 == d1) throw new ArgumentException($"linalg.matrix_norm: dims must be different. Got ({d0}, {d1})");
-        if (!a.DType.IsFloatingPoint()) throw new ArgumentException($"linalg.matrix_norm: Expected a floating point or complex tensor as input. Got {Ops.ScatterOps.TypeName(a.DType)}");
+        if (!a.DType.IsFloatingPoint()) throw new ArgumentException($"linalg.matrix_norm: Expected a floating point or complex tensor as input. Got {Errors.Pretty(a.DType)}");
         return (d0, d1);
     }
 

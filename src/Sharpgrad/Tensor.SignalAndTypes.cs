@@ -10,20 +10,15 @@ public sealed partial class Tensor
     public static Tensor IsIn(Tensor elements, Tensor testElements, bool invert = false) => IsInOps.IsIn(elements, testElements, invert);
     /// <summary>torch.isin with a single test number.</summary>
     public static Tensor IsIn(Tensor elements, double testElement, bool invert = false) =>
-        IsInOps.IsIn(elements, ScalarLike(elements.DType, testElement), invert);
+        IsInOps.IsIn(elements, Scalar(testElement, TypePromotion.WithScalar(elements.DType, testElement)), invert);
     /// <summary>torch.isin of a single number: a 0-dim Bool.</summary>
     public static Tensor IsIn(double element, Tensor testElements, bool invert = false) =>
-        IsInOps.IsIn(ScalarLike(testElements.DType, element), testElements, invert);
-
-    // A Python number beside a tensor: an integral one keeps an integer tensor's dtype, a fractional one is the default float.
-    private static Tensor ScalarLike(DType tensor, double value) =>
-        Scalar(value, value == Math.Floor(value) && tensor.IsIntegral() ? tensor : TypePromotion.WithDouble(tensor));
+        IsInOps.IsIn(Scalar(element, TypePromotion.WithScalar(testElements.DType, element)), testElements, invert);
 
     /// <summary>The dtype an arithmetic op of <paramref name="a"/> and <paramref name="b"/> gives (0-dim tensors only win across categories). PyTorch: torch.result_type.</summary>
     public static DType ResultType(Tensor a, Tensor b) => TypePromotion.Result(a, b);
     /// <summary>The dtype an arithmetic op of <paramref name="a"/> and a Python number gives. PyTorch: torch.result_type(tensor, scalar).</summary>
-    public static DType ResultType(Tensor a, double b) =>
-        b == Math.Floor(b) ? (a.DType == DType.Bool ? DType.Int64 : a.DType) : TypePromotion.WithDouble(a.DType);
+    public static DType ResultType(Tensor a, double b) => TypePromotion.WithScalar(a.DType, b);
     /// <summary>The smallest dtype both convert to without losing category. PyTorch: torch.promote_types.</summary>
     public static DType PromoteTypes(DType a, DType b) => TypePromotion.Promote(a, b);
     /// <summary>

@@ -25,8 +25,7 @@ internal static class AddcOps
     public static Tensor Addc_(Tensor self, Tensor t1, Tensor t2, double value, bool divide)
     {
         var (dtype, shape) = Check(self, t1, t2, divide);
-        if (!shape.AsSpan().SequenceEqual(self.Sizes))
-            throw new ArgumentException($"output with shape {Errors.Shape(self.Sizes)} doesn't match the broadcast shape {Errors.Shape(shape)}");
+        InPlaceOps.CheckOutputShape(self, shape);
         InPlaceOps.CheckCast(dtype, self.DType);
         bool record = InPlaceOps.Check(self, t1.RequiresGrad ? t1 : t2);
         AddcNode? node = record ? Connect(self, t1, t2, value, divide) : null;

@@ -33,7 +33,7 @@ internal static class BilinearOps
     private static Tensor Trilinear(Tensor x1, Tensor w, Tensor x2)
     {
         if (x1.DType != w.DType || x2.DType != w.DType)
-            throw new ArgumentException($"All tensors must have the same dtype, got input1: {TypeName(x1.DType)}, input2: {TypeName(x2.DType)}, weight: {TypeName(w.DType)}");
+            throw new ArgumentException($"All tensors must have the same dtype, got input1: {Errors.PrettyLower(x1.DType)}, input2: {Errors.PrettyLower(x2.DType)}, weight: {Errors.PrettyLower(w.DType)}");
         Tensor y;
         using (Autograd.NoGrad())
         using (Tensor.NewScope())
@@ -46,9 +46,6 @@ internal static class BilinearOps
         }
         return y;
     }
-
-    /// <summary>The dtype as PyTorch's type meta names it ("float", "double").</summary>
-    private static string TypeName(DType dtype) => Errors.Pretty(dtype).ToLowerInvariant();
 }
 
 /// <summary>_trilinear (bilinear's form): each input's gradient contracts the incoming gradient with the other two.</summary>

@@ -82,10 +82,8 @@ internal static class BinaryOps
         a.ThrowIfDisposed();
         if (a.DType == DType.Bool && kind == BinaryKind.Sub)
             throw new ArgumentException("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
-        var dtype = TypePromotion.WithDouble(a.DType);
-        // an integral double acts as a Python int: integer tensors keep their dtype, bool tensors give int64
-        if (a.DType.IsIntegral(includeBool: true) && s == Math.Floor(s) && kind is BinaryKind.Add or BinaryKind.Sub or BinaryKind.Mul)
-            dtype = a.DType == DType.Bool ? DType.Int64 : a.DType;
+        // only add, sub and mul keep an integer result for a Python int (true division and pow go to float)
+        var dtype = kind is BinaryKind.Add or BinaryKind.Sub or BinaryKind.Mul ? TypePromotion.WithScalar(a.DType, s) : TypePromotion.WithDouble(a.DType);
         BinaryNode? node = null;
         if (makeNode is not null && Record.ShouldRecord(a))
         {
@@ -136,9 +134,9 @@ internal static class BinaryOps
 
     public static Tensor Pow(Tensor a, double e)
     {
-        if (!a.DType.IsFloatingPoint() && e == Math.Floor(e) && e < 0) throw new ArgumentException("Integers to negative integer powers are not allowed.");
-        if (!a.DType.IsFloatingPoint() && e == Math.Floor(e) && e >= 0)
-            return IntegerPow(a, Tensor.Scalar(e, DType.Int64), IntegralResult(a.DType));
+        if (!a.DType.IsFloatingPoint() && TypePromotion.IsPythonInt(e) && e < 0) throw new ArgumentException("Integers to negative integer powers are not allowed.");
+        if (!a.DType.IsFloatingPoint() && TypePromotion.IsPythonInt(e))
+            return IntegerPow(a, Tensor.Scalar(e, DType.Int64), TypePromotion.WithScalar(a.DType, e));
         return Scalar(BinaryKind.Pow, a, e, false, static () => new PowBackward0(), saveA: true);
     }
 
@@ -146,8 +144,8 @@ internal static class BinaryOps
     public static Tensor Pow(double b, Tensor e)
     {
         // integer base ** integer tensor stays integral, as in PyTorch (2 ** tensor([1, 2]) is int64)
-        if (!e.DType.IsFloatingPoint() && b == Math.Floor(b))
-            return IntegerPow(Tensor.Scalar(b, DType.Int64), e, IntegralResult(e.DType));
+        if (!e.DType.IsFloatingPoint() && TypePromotion.IsPythonInt(b))
+            return IntegerPow(Tensor.Scalar(b, DType.Int64), e, TypePromotion.WithScalar(e.DType, b));
         return Scalar(BinaryKind.Pow, e, b, true, static () => new PowBackward2(), saveResult: true);
     }
 
@@ -155,9 +153,8 @@ internal static class BinaryOps
     /// a ** b on integers, unrecorded, in <paramref name="dtype"/>: repeated squaring with wrapping int64 products (the low 32
     /// bits are int32's wrapped result too); a negative exponent gives 0 except for bases 1 and -1 (ATen's powi).
     /// </summary>
-    private static Tensor IntegerPow(Tensor a, Tensor b, DType dtype)
-    {
-        var r = IntegerMathOps.Int64Elementwise(a, b, static (x, e) =>
+    private static Tensor IntegerPow(Tensor a, Tensor b, DType dtype) =>
+        IntegerMathOps.Int64Elementwise(a, b, static (x, e) =>
         {
             if (e < 0) return x == 1 ? 1 : x == -1 ? ((e & 1) == 0 ? 1 : -1) : 0;
             long result = 1;
@@ -167,13 +164,8 @@ internal static class BinaryOps
                     if ((e & 1) != 0) result *= x;
             }
             return result;
-        });
-        if (dtype == DType.Int64) return r;
-        using (r) return OpHelpers.CastRaw(r, dtype);
-    }
+        }, dtype);
 
-    /// <summary>The dtype an integer or bool tensor combined with a Python int gives: its own, or int64 for bool.</summary>
-    private static DType IntegralResult(DType d) => d == DType.Bool ? DType.Int64 : d;
 
     public static Tensor Compare(Comparison cmp, Tensor a, Tensor b)
     {

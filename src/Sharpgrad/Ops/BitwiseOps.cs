@@ -31,9 +31,7 @@ internal static class BitwiseOps
             Kind.LeftShift => static (x, y) => y is < 0 or >= 64 ? 0 : x << (int)y,
             _ => static (x, y) => y is < 0 or >= 64 ? (x < 0 ? -1 : 0) : x >> (int)y,
         };
-        var result = IntegerMathOps.Int64Elementwise(a, b, f);
-        if (dtype == DType.Int64) return result;
-        using (result) return result.To(dtype);
+        return IntegerMathOps.Int64Elementwise(a, b, f, dtype);
     }
 
     /// <summary>bitwise_not: ~x for Int64, logical not for Bool.</summary>
@@ -45,8 +43,6 @@ internal static class BitwiseOps
         long[] x;
         using (Autograd.NoGrad()) x = a.Contiguous().ToArray<long>();
         for (int i = 0; i < x.Length; i++) x[i] = ~x[i];
-        var result = Tensor.FromArray(x, a.Sizes);
-        if (a.DType == DType.Int64) return result;
-        using (result) return OpHelpers.CastRaw(result, a.DType);
+        return IntegerMathOps.Int64Result(x, a.Sizes, a.DType);
     }
 }

@@ -26,7 +26,7 @@ internal static class Conv3dOps
         x.ThrowIfDisposed();
         w.ThrowIfDisposed();
         if (b is not null && b.DType != x.DType)
-            throw new ArgumentException($"Input type ({TypeName(x.DType)}) and bias type ({TypeName(b.DType)}) should be the same");
+            throw new ArgumentException($"Input type ({Errors.PrettyLower(x.DType)}) and bias type ({Errors.PrettyLower(b.DType)}) should be the same");
         CheckRank(x, "conv3d");
         CheckCommon(w, stride, padding, groups);
         CheckStrideDilation(stride, dilation);
@@ -107,9 +107,6 @@ internal static class Conv3dOps
         if (b is not null && b.DType != x.DType) throw new ArgumentException($"expected scalar type {Errors.Pretty(x.DType)} but found {Errors.Pretty(b.DType)}");
         if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType(op, x.DType);
     }
-
-    /// <summary>A dtype as PyTorch's TypeMeta names it: "float", "double", "long", "bool".</summary>
-    private static string TypeName(DType dtype) => Errors.Pretty(dtype).ToLowerInvariant();
 
     /// <summary>Unfolds one group's [n, c, D, H, W] into [c·kd·kh·kw, n·od·oh·ow] columns. Recorded as Vol2ColBackward (its adjoint is col2vol).</summary>
     public static Tensor Vol2Col(Tensor x, Conv3dGeometry g)

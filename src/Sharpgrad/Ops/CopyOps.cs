@@ -101,10 +101,7 @@ internal static class CopyOps
     public static Tensor Where(Tensor cond, Tensor a, double b)
     {
         a.ThrowIfDisposed();
-        var dtype = b == Math.Floor(b) && !double.IsInfinity(b)
-            ? (a.DType == DType.Bool ? DType.Int64 : a.DType)
-            : TypePromotion.WithDouble(a.DType);
-        using var scalar = Tensor.Scalar(b, dtype);
+        using var scalar = Tensor.Scalar(b, TypePromotion.WithScalar(a.DType, b));
         return Where(cond, a, scalar);
     }
 

@@ -114,11 +114,3 @@ internal static class DistributionOps
         return flip ? n - successes : successes;
     }
 }
-
-/// <summary>A sampling node whose inputs all get zero gradients (NormalBackward1/2/3, PoissonBackward0).</summary>
-internal sealed class ZeroGradients(string name, Tensor[] inputs) : Node
-{
-    private readonly (int[] Sizes, DType DType)[] _inputs = Array.ConvertAll(inputs, t => (t.Sizes, t.DType));
-    public override string Name => name;
-    internal override Tensor?[] Apply(Tensor grad) => Array.ConvertAll(_inputs, i => (Tensor?)Tensor.Zeros(i.Sizes, i.DType));
-}

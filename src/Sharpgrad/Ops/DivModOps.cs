@@ -17,10 +17,6 @@ internal static class DivModOps
         _ => "div_floor_cpu",
     };
 
-    /// <summary>The dtype of tensor (op) Python number: an integral number acts as a Python int, so integer tensors keep their dtype and Bool gives Int64.</summary>
-    internal static DType ScalarResultType(DType tensor, double s) =>
-        tensor.IsIntegral(includeBool: true) && s == Math.Floor(s) ? (tensor == DType.Bool ? DType.Int64 : tensor) : TypePromotion.WithDouble(tensor);
-
     /// <summary>kind(a, b) in <paramref name="dtype"/>, broadcast, unrecorded.</summary>
     internal static Tensor Compute(PointwiseBinaryKind kind, Tensor a, Tensor b, DType dtype)
     {
@@ -87,7 +83,7 @@ internal static class DivModOps
     {
         ArgumentNullException.ThrowIfNull(a);
         a.ThrowIfDisposed();
-        var dtype = ScalarResultType(a.DType, s);
+        var dtype = TypePromotion.WithScalar(a.DType, s);
         var y = Compute(kind, a, Tensor.Scalar(s, dtype), dtype);
         if (Record.ShouldRecord(a)) Record.SetHistory(y, Record.Connect(MakeNode(kind, true), a));
         return y;
@@ -98,7 +94,7 @@ internal static class DivModOps
     {
         ArgumentNullException.ThrowIfNull(a);
         a.ThrowIfDisposed();
-        var dtype = ScalarResultType(a.DType, s);
+        var dtype = TypePromotion.WithScalar(a.DType, s);
         var y = Compute(PointwiseBinaryKind.Remainder, Tensor.Scalar(s, dtype), a, dtype);
         if (Record.ShouldRecord(a)) Record.SetHistory(y, Record.Connect(new NotImplementedBackward("aten::remainder"), a));
         return y;
@@ -111,7 +107,7 @@ internal static class DivModOps
         ArgumentNullException.ThrowIfNull(b);
         OpHelpers.CheckSameDevice(a, b);
         var y = Compute(RoundingKind(roundingMode), a, b, TypePromotion.Result(a, b));
-        if (Record.ShouldRecord(a, b)) Record.SetHistory(y, Record.Connect(new DivBackward2(a, b), a, b));
+        if (Record.ShouldRecord(a, b)) Record.SetHistory(y, Record.Connect(new ZeroGradients("DivBackward2", [a, b]), a, b));
         return y;
     }
 
@@ -120,9 +116,9 @@ internal static class DivModOps
     {
         ArgumentNullException.ThrowIfNull(a);
         a.ThrowIfDisposed();
-        var dtype = ScalarResultType(a.DType, s);
+        var dtype = TypePromotion.WithScalar(a.DType, s);
         var y = Compute(RoundingKind(roundingMode), a, Tensor.Scalar(s, dtype), dtype);
-        if (Record.ShouldRecord(a)) Record.SetHistory(y, Record.Connect(new DivBackward2(a, null), a));
+        if (Record.ShouldRecord(a)) Record.SetHistory(y, Record.Connect(new ZeroGradients("DivBackward2", [a]), a));
         return y;
     }
 
@@ -150,26 +146,8 @@ internal static class DivModOps
     public static Tensor InPlace(PointwiseBinaryKind kind, Tensor self, double s)
     {
         ArgumentNullException.ThrowIfNull(self);
-        var dtype = ScalarResultType(self.DType, s);
+        var dtype = TypePromotion.WithScalar(self.DType, s);
         return BinaryMathOps.InPlace(self, null, dtype, () => Compute(kind, self, Tensor.Scalar(s, dtype), dtype), () => MakeNode(kind, true), false);
-    }
-}
-
-/// <summary>div(self, other, rounding_mode) with a rounding mode: the result is piecewise constant, so both gradients are zero.</summary>
-internal sealed class DivBackward2(Tensor self, Tensor? other) : Node
-{
-    private readonly int[] _selfSizes = self.Sizes;
-    private readonly DType _selfType = self.DType;
-    private readonly int[]? _otherSizes = other?.Sizes;
-    private readonly DType _otherType = other?.DType ?? self.DType;
-
-    public override string Name => nameof(DivBackward2);
-
-    internal override Tensor?[] Apply(Tensor grad)
-    {
-        var self = Tensor.Zeros(_selfSizes, _selfType.IsFloatingPoint() ? _selfType : grad.DType);
-        if (_otherSizes is null) return [self];
-        return [self, Tensor.Zeros(_otherSizes, _otherType.IsFloatingPoint() ? _otherType : grad.DType)];
     }
 }
 

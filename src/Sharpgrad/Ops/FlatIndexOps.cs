@@ -13,7 +13,7 @@ internal static class FlatIndexOps
     {
         self.ThrowIfDisposed();
         index.ThrowIfDisposed();
-        if (index.DType != DType.Int64) throw new ArgumentException($"take(): Expected a long tensor for index, but got {ScatterOps.TypeName(index.DType)}");
+        if (index.DType != DType.Int64) throw new ArgumentException($"take(): Expected a long tensor for index, but got {Errors.Pretty(index.DType)}");
         var positions = Positions(index, self.Numel, "take");
         Tensor y;
         using (Autograd.NoGrad())
@@ -33,9 +33,9 @@ internal static class FlatIndexOps
         self.ThrowIfDisposed();
         index.ThrowIfDisposed();
         source.ThrowIfDisposed();
-        if (index.DType != DType.Int64) throw new InvalidOperationException($"put_(): Expected a long tensor for index, but got {ScatterOps.TypeName(index.DType)}");
+        if (index.DType != DType.Int64) throw new InvalidOperationException($"put_(): Expected a long tensor for index, but got {Errors.Pretty(index.DType)}");
         if (source.DType != self.DType)
-            throw new InvalidOperationException($"put_(): self and source expected to have the same dtype, but got self.dtype = {ScatterOps.TypeName(self.DType)} and source.dtype = {ScatterOps.TypeName(source.DType)}");
+            throw new InvalidOperationException($"put_(): self and source expected to have the same dtype, but got self.dtype = {Errors.Pretty(self.DType)} and source.dtype = {Errors.Pretty(source.DType)}");
         if (source.Numel != index.Numel)
             throw new ArgumentOutOfRangeException(nameof(index), $"put_(): Expected source and index to have the same number of elements, but got source.numel() = {source.Numel}, index.numel() = {index.Numel}");
         var positions = Positions(index, self.Numel, "put");
@@ -53,9 +53,9 @@ internal static class FlatIndexOps
         self.ThrowIfDisposed();
         mask.ThrowIfDisposed();
         source.ThrowIfDisposed();
-        if (mask.DType != DType.Bool) throw new ArgumentException($"masked_scatter_ only supports boolean masks, but got mask with dtype {ScatterOps.TypeName(mask.DType)}");
+        if (mask.DType != DType.Bool) throw new ArgumentException($"masked_scatter_ only supports boolean masks, but got mask with dtype {Errors.Pretty(mask.DType)}");
         if (source.DType != self.DType)
-            throw new ArgumentException($"masked_scatter: expected self and source to have same dtypes but got{ScatterOps.TypeName(self.DType)} and {ScatterOps.TypeName(source.DType)}");
+            throw new ArgumentException($"masked_scatter: expected self and source to have same dtypes but got{Errors.Pretty(self.DType)} and {Errors.Pretty(source.DType)}");
         var target = self;
         if (!inPlace)
         {

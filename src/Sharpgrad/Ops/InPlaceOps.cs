@@ -85,8 +85,7 @@ internal static class InPlaceOps
             using (Autograd.NoGrad()) y = op(self);
         }
         CheckCast(y.DType, self.DType);
-        if (!y.Sizes.AsSpan().SequenceEqual(self.Sizes))
-            throw new ArgumentException($"output with shape {Errors.Shape(self.Sizes)} doesn't match the broadcast shape {Errors.Shape(y.Sizes)}");
+        CheckOutputShape(self, y.Sizes);
         Dispatch.Copy(y.Strided, self.Strided);
         return Commit(self, record ? y.GradFn : null);
     }
@@ -100,26 +99,31 @@ internal static class InPlaceOps
         bool record = Check(self, other);
         Tensor y;
         using (Autograd.NoGrad()) y = compare(self);
-        if (!y.Sizes.AsSpan().SequenceEqual(self.Sizes))
-            throw new ArgumentException($"output with shape {Errors.Shape(self.Sizes)} doesn't match the broadcast shape {Errors.Shape(y.Sizes)}");
+        CheckOutputShape(self, y.Sizes);
         Node? node = null;
         if (record)
         {
             string name = $"{op}Backward{(other is null ? 0 : 1)}";
             node = other is null
-                ? Record.Connect(new ComparisonBackward(name, null, self.DType), self)
-                : Record.Connect(new ComparisonBackward(name, other.Sizes, other.DType), self, other);
+                ? Record.Connect(new ZeroGradients(name, [self]), self)
+                : Record.Connect(new ZeroGradients(name, [self, other]), self, other);
         }
         Dispatch.Copy(y.Strided, self.Strided);
         y.Dispose();
         return Commit(self, node);
     }
 
+    /// <summary>An in-place op cannot grow self: the broadcast result must have self's shape.</summary>
+    internal static void CheckOutputShape(Tensor self, int[] shape)
+    {
+        if (!shape.AsSpan().SequenceEqual(self.Sizes))
+            throw new ArgumentException($"output with shape {Errors.Shape(self.Sizes)} doesn't match the broadcast shape {Errors.Shape(shape)}");
+    }
+
     internal static void CheckBroadcastInto(Tensor self, Tensor other, DType promoted)
     {
         var shape = self.Sizes.AsSpan().SequenceEqual(other.Sizes) ? self.Sizes : Layout.Broadcast(self.Sizes, other.Sizes);
-        if (!shape.AsSpan().SequenceEqual(self.Sizes))
-            throw new ArgumentException($"output with shape {Errors.Shape(self.Sizes)} doesn't match the broadcast shape {Errors.Shape(shape)}");
+        CheckOutputShape(self, shape);
         CheckCast(promoted, self.DType);
     }
 
@@ -198,7 +202,7 @@ internal static class InPlaceOps
     /// <summary>self **= exponent (PowBackward0 on the original values).</summary>
     public static Tensor PowScalar(Tensor self, double exponent)
     {
-        if (self.DType.IsIntegral() && exponent == Math.Floor(exponent))
+        if (self.DType.IsIntegral() && TypePromotion.IsPythonInt(exponent))
         {
             // a Python int exponent keeps integers integral (and refuses negative powers) in place as out of place
             Check(self);
@@ -220,7 +224,7 @@ internal static class InPlaceOps
     public static Tensor Clamp(Tensor self, double? min, double? max)
     {
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
-        if (!self.DType.IsFloatingPoint() && (min is { } lo && lo != Math.Floor(lo) || max is { } hi && hi != Math.Floor(hi)))
+        if (!self.DType.IsFloatingPoint() && (min is { } lo && !TypePromotion.IsPythonInt(lo) || max is { } hi && !TypePromotion.IsPythonInt(hi)))
             throw new ArgumentException($"result type Float can't be cast to the desired output type {Errors.TypeMetaName(self.DType)}");
         bool record = Check(self);
         UnaryNode? node = null;
@@ -262,8 +266,7 @@ internal static class InPlaceOps
         mask.ThrowIfDisposed();
         if (mask.DType != DType.Bool) throw new ArgumentException($"masked_fill_ only supports boolean masks, but got mask with dtype {Errors.TypeMetaName(mask.DType)}");
         var shape = Layout.Broadcast(self.Sizes, mask.Sizes);
-        if (!shape.AsSpan().SequenceEqual(self.Sizes))
-            throw new ArgumentException($"output with shape {Errors.Shape(self.Sizes)} doesn't match the broadcast shape {Errors.Shape(shape)}");
+        CheckOutputShape(self, shape);
         bool record = Check(self);
         MaskedFillBackward0? node = null;
         if (record)
@@ -303,14 +306,4 @@ internal sealed class CopyBackwards(int[] srcSizes, DType srcType) : Node
     public override string Name => nameof(CopyBackwards);
     internal override Tensor?[] Apply(Tensor grad) =>
         [NeedsInputGrad(0) ? Tensor.ZerosLike(grad) : null, NeedsInputGrad(1) ? OpHelpers.GradFor(grad, srcSizes, srcType) : null];
-}
-
-/// <summary>An in-place comparison: zero gradients for self and, when it was a tensor, for other.</summary>
-internal sealed class ComparisonBackward(string name, int[]? otherSizes, DType otherType) : Node
-{
-    public override string Name => name;
-
-    internal override Tensor?[] Apply(Tensor grad) => otherSizes is null
-        ? [Tensor.ZerosLike(grad)]
-        : [Tensor.ZerosLike(grad), Tensor.Zeros(otherSizes, otherType.IsFloatingPoint() ? otherType : grad.DType)];
 }

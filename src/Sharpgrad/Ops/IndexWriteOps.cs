@@ -67,9 +67,9 @@ internal static class IndexWriteOps
         source.ThrowIfDisposed();
         dim = Layout.WrapDim(dim, self.Dim);
         if (index.Dim > 1) throw new ArgumentOutOfRangeException(nameof(index), $"index_copy_(): Index should have dimension 1 or 0 (got {index.Dim})");
-        if (index.DType != DType.Int64) throw new ArgumentException($"index_copy_(): Expected a long tensor for index, but got {ScatterOps.TypeName(index.DType)}");
+        if (index.DType != DType.Int64) throw new ArgumentException($"index_copy_(): Expected a long tensor for index, but got {Errors.Pretty(index.DType)}");
         if (self.DType != source.DType)
-            throw new ArgumentException($"index_copy_(): self and source expected to have the same dtype, but got (self) {ScatterOps.TypeName(self.DType)} and (source) {ScatterOps.TypeName(source.DType)}");
+            throw new ArgumentException($"index_copy_(): self and source expected to have the same dtype, but got (self) {Errors.Pretty(self.DType)} and (source) {Errors.Pretty(source.DType)}");
         int sourceCount = source.Dim == 0 ? 1 : source.Sizes[Math.Min(dim, source.Dim - 1)];
         if (index.Numel != sourceCount)
             throw new ArgumentOutOfRangeException(nameof(index), $"index_copy_(): Number of indices ({index.Numel}) should be equal to source.size(dim) ({sourceCount})");
@@ -110,7 +110,7 @@ internal static class IndexWriteOps
         values.ThrowIfDisposed();
         var ai = AdvancedIndex.Resolve(self, indices);
         if (values.DType != self.DType)
-            throw new InvalidOperationException($"Index put requires the source and destination dtypes match, got {ScatterOps.TypeName(self.DType)} for the destination and {ScatterOps.TypeName(values.DType)} for the source.");
+            throw new InvalidOperationException($"Index put requires the source and destination dtypes match, got {Errors.Pretty(self.DType)} for the destination and {Errors.Pretty(values.DType)} for the source.");
         var resultShape = ai.ResultShape(self.Sizes);
         bool fits = values.Dim <= resultShape.Length;
         for (int d = 0; fits && d < values.Dim; d++)

@@ -29,13 +29,14 @@ internal static class IntegerMathOps
         b.ThrowIfDisposed();
         var dtype = TypePromotion.Result(a, b);
         if (!dtype.IsIntegral()) throw Errors.UnsupportedDType(op, dtype);
-        var result = Int64Elementwise(a, b, f);
-        if (dtype == DType.Int64) return result;
-        using (result) return OpHelpers.CastRaw(result, dtype);
+        return Int64Elementwise(a, b, f, dtype);
     }
 
-    /// <summary>f over a and b read as Int64 and broadcast: an Int64 tensor of the broadcast shape (not recorded).</summary>
-    internal static Tensor Int64Elementwise(Tensor a, Tensor b, Func<long, long, long> f)
+    /// <summary>
+    /// f over a and b read as Int64 and broadcast, unrecorded, converted to <paramref name="dtype"/>: wrapping int64
+    /// arithmetic keeps the low bits a narrower integer dtype's own arithmetic would give.
+    /// </summary>
+    internal static Tensor Int64Elementwise(Tensor a, Tensor b, Func<long, long, long> f, DType dtype)
     {
         var shape = Shapes.Layout.Broadcast(a.Sizes, b.Sizes);
         long[] x, y;
@@ -46,7 +47,15 @@ internal static class IntegerMathOps
         }
         var r = new long[x.Length];
         for (int i = 0; i < r.Length; i++) r[i] = f(x[i], y[i]);
-        return Tensor.FromArray(r, shape);
+        return Int64Result(r, shape, dtype);
+    }
+
+    /// <summary>Int64 values as a tensor of <paramref name="dtype"/> (narrowed as a cast does).</summary>
+    internal static Tensor Int64Result(long[] values, int[] shape, DType dtype)
+    {
+        var result = Tensor.FromArray(values, shape);
+        if (dtype == DType.Int64) return result;
+        using (result) return OpHelpers.CastRaw(result, dtype);
     }
 
     /// <summary>nextafter: the next representable value after each element toward other's (same floating dtype, broadcast).</summary>

@@ -42,18 +42,11 @@ internal static partial class PointwiseBinaryOps
         return shape;
     }
 
-    /// <summary>lerp_'s check that the broadcast result has self's shape.</summary>
-    private static void CheckLerpInto(Tensor self, int[] shape)
-    {
-        if (!shape.AsSpan().SequenceEqual(self.Sizes))
-            throw new ArgumentException($"output with shape {Errors.Shape(self.Sizes)} doesn't match the broadcast shape {Errors.Shape(shape)}");
-    }
-
     /// <summary>self = lerp(self, end, weight) in place; end broadcasts into self (LerpBackward0).</summary>
     public static Tensor Lerp_(Tensor self, Tensor end, double weight)
     {
         var shape = CheckLerp(self, end, null);
-        CheckLerpInto(self, shape);
+        InPlaceOps.CheckOutputShape(self, shape);
         LerpBackward0? node = null;
         if (InPlaceOps.Check(self, end))
         {
@@ -69,7 +62,7 @@ internal static partial class PointwiseBinaryOps
     {
         ArgumentNullException.ThrowIfNull(weight);
         var shape = CheckLerp(self, end, weight);
-        CheckLerpInto(self, shape);
+        InPlaceOps.CheckOutputShape(self, shape);
         LerpBackward1? node = null;
         if (InPlaceOps.Check(self, end.RequiresGrad ? end : weight))
         {

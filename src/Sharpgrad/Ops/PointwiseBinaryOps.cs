@@ -84,13 +84,10 @@ internal static partial class PointwiseBinaryOps
         });
     }
 
-    /// <summary>PyTorch's name of a dtype in lerp's messages (float, double, long, bool).</summary>
-    private static string ScalarTypeName(DType dtype) => Errors.Pretty(dtype).ToLowerInvariant();
-
     private static void CheckLerpDType(Tensor self, Tensor other, string name)
     {
         if (other.DType != self.DType)
-            throw new ArgumentException($"expected dtype {ScalarTypeName(self.DType)} for `{name}` but got dtype {ScalarTypeName(other.DType)}");
+            throw new ArgumentException($"expected dtype {Errors.PrettyLower(self.DType)} for `{name}` but got dtype {Errors.PrettyLower(other.DType)}");
     }
 
     /// <summary>self + weight·(end - self), broadcast; self and end must share a floating dtype (LerpBackward0).</summary>

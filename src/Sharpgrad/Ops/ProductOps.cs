@@ -141,7 +141,7 @@ internal static class ProductOps
             if (tensors[i].Dim != 2) throw new ArgumentException($"multi_dot(): tensor {i} must be 2D but got {tensors[i].Dim}D");
         for (int i = 1; i < n; i++)
             if (tensors[i].DType != first.DType)
-                throw new ArgumentException($"multi_dot(): all tensors must have be the same dtype but tensor 0 is {ScatterOps.TypeName(first.DType)} and tensor {i} is {ScatterOps.TypeName(tensors[i].DType)}");
+                throw new ArgumentException($"multi_dot(): all tensors must have be the same dtype but tensor 0 is {Errors.Pretty(first.DType)} and tensor {i} is {Errors.Pretty(tensors[i].DType)}");
         var outShape = new List<int>();
         var ms = (Tensor[])tensors.Clone();
         if (first.Dim == 1) ms[0] = first.Unsqueeze(0);

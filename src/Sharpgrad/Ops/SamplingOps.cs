@@ -65,7 +65,7 @@ internal static class SamplingOps
         self.ThrowIfDisposed();
         if (self.Dim is < 1 or > 2) throw new ArgumentException("prob_dist must be 1 or 2 dim");
         if (!self.DType.IsFloatingPoint())
-            throw new ArgumentException($"multinomial only supports floating-point dtypes for input, got: {ScatterOps.TypeName(self.DType)}");
+            throw new ArgumentException($"multinomial only supports floating-point dtypes for input, got: {Errors.Pretty(self.DType)}");
         if (numSamples <= 0) throw new InvalidOperationException("cannot sample n_sample <= 0 samples");
         int categories = self.Sizes[^1];
         if (!replacement && numSamples > categories)

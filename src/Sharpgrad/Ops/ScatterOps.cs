@@ -55,17 +55,6 @@ internal static class ScatterOps
         return result;
     }
 
-    /// <summary>PyTorch's scalar-type names, as its messages print them.</summary>
-    internal static string TypeName(DType dtype) => dtype switch
-    {
-        DType.Float32 => "Float",
-        DType.Float64 => "Double",
-        DType.Int64 => "Long",
-        DType.Int32 => "Int",
-        DType.UInt8 => "Byte",
-        _ => "Bool",
-    };
-
     /// <summary>scatter_gather_dtype_check and scatter_shape_check; returns the contiguous index.</summary>
     private static Tensor CheckScatter(Tensor self, int dim, Tensor index, Tensor? src, string op)
     {
@@ -181,7 +170,7 @@ internal static class ScatterOps
         if (reduce is not ("prod" or "mean" or "amax" or "amin"))
             throw new ArgumentException($"index_reduce(): Expected reduce to be one of prod, mean, amax or amin but got {reduce}.");
         dim = Layout.WrapDim(dim, self.Dim);
-        if (!index.DType.IsIndex()) throw new ArgumentException($"index_reduce_(): Expected dtype int32/int64 for index but got: {TypeName(index.DType)}");
+        if (!index.DType.IsIndex()) throw new ArgumentException($"index_reduce_(): Expected dtype int32/int64 for index but got: {Errors.Pretty(index.DType)}");
         int along = source.Dim == 0 ? 1 : source.Sizes[dim];
         if (index.Dim > 1 || index.Numel != along)
             throw new ArgumentException($"index_reduce_(): Number of indices ({index.Numel}) should be equal to source.size(dim): ({along}), for dim: {dim}");

@@ -52,7 +52,7 @@ internal static class StatisticsOps
         if (weights.Dim > 1)
             throw new ArgumentException($"cov(): expected {name} to have one or fewer dimensions but got {name} with {weights.Dim} dimensions");
         if (integral ? !weights.DType.IsIntegral() : !weights.DType.IsFloatingPoint())
-            throw new ArgumentException($"cov(): expected {name} to have {(integral ? "integral" : "floating point")} dtype but got {name} with {ScatterOps.TypeName(weights.DType)} dtype");
+            throw new ArgumentException($"cov(): expected {name} to have {(integral ? "integral" : "floating point")} dtype but got {name} with {Errors.Pretty(weights.DType)} dtype");
         if (weights.Numel != observations)
             throw new ArgumentException($"cov(): expected {name} to have the same numel as there are observations in the input but got {weights.Numel} != {observations}");
         bool negative;

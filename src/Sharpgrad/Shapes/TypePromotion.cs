@@ -29,6 +29,16 @@ internal static class TypePromotion
 
     /// <summary>Result dtype of tensor op Python float: integral and bool tensors go to the default float dtype.</summary>
     public static DType WithDouble(DType tensor) => tensor.IsFloatingPoint() ? tensor : DTypeDefaults.Float;
+
+    /// <summary>Whether a number passed as a double stands for a Python int: finite and integral.</summary>
+    public static bool IsPythonInt(double s) => double.IsFinite(s) && s == Math.Floor(s);
+
+    /// <summary>
+    /// Result dtype of tensor op Python number: an int keeps an integer tensor's dtype and turns bool into int64, a float
+    /// takes integers and bool to the default float dtype; floating tensors keep theirs.
+    /// </summary>
+    public static DType WithScalar(DType tensor, double s) =>
+        tensor.IsIntegral(includeBool: true) && IsPythonInt(s) ? (tensor == DType.Bool ? DType.Int64 : tensor) : WithDouble(tensor);
 }
 
 internal static class DTypeDefaults
