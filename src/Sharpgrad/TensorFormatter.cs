@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 
 namespace Sharpgrad;
@@ -74,12 +75,18 @@ internal static class TensorFormatter
         {
             case DType.Float32: { var d = t.ToArray<float>(); for (int i = 0; i < n; i++) result[i] = new(d[i], null); break; }
             case DType.Float64: { var d = t.ToArray<double>(); for (int i = 0; i < n; i++) result[i] = new(d[i], null); break; }
-            case DType.Int64: { var d = t.ToArray<long>(); for (int i = 0; i < n; i++) result[i] = new(d[i], d[i].ToString(CultureInfo.InvariantCulture)); break; }
-            case DType.Int32: { var d = t.ToArray<int>(); for (int i = 0; i < n; i++) result[i] = new(d[i], d[i].ToString(CultureInfo.InvariantCulture)); break; }
-            case DType.UInt8: { var d = t.ToArray<byte>(); for (int i = 0; i < n; i++) result[i] = new(d[i], d[i].ToString(CultureInfo.InvariantCulture)); break; }
+            case DType.Int64: Integers<long>(t, result); break;
+            case DType.Int32: Integers<int>(t, result); break;
+            case DType.UInt8: Integers<byte>(t, result); break;
             default: { var d = t.ToArray<bool>(); for (int i = 0; i < n; i++) result[i] = new(d[i] ? 1 : 0, d[i] ? "True" : "False"); break; }
         }
         return result;
+    }
+
+    private static void Integers<T>(Tensor t, Element[] result) where T : unmanaged, IBinaryInteger<T>
+    {
+        var d = t.ToArray<T>();
+        for (int i = 0; i < d.Length; i++) result[i] = new(double.CreateTruncating(d[i]), d[i].ToString(null, CultureInfo.InvariantCulture));
     }
 
     /// <summary>The elements the formatter sizes itself on: only the printed ones when summarizing.</summary>

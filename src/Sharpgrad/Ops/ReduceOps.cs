@@ -74,32 +74,8 @@ internal static class ReduceOps
     public static Tensor Sum(Tensor x, int[] dims, bool keepDim)
     {
         x.ThrowIfDisposed();
-        var wrapped = WrapDims(dims, x.Dim);
-        if (wrapped.Length == 0) wrapped = Enumerable.Range(0, x.Dim).ToArray();
-        var outType = SumType(x.DType);
-        Tensor y;
-        if (x.Dim == 0)
-        {
-            var c = OpHelpers.CastRaw(x, outType);
-            y = ReferenceEquals(c, x) ? Clone(x) : c;
-        }
-        else
-        {
-            y = x;
-            foreach (int d in wrapped.OrderByDescending(d => d))
-            {
-                var next = ReduceRaw(ReduceKind.Sum, y, d, true, outType);
-                if (!ReferenceEquals(y, x)) y.Dispose();
-                y = next;
-            }
-            if (!keepDim)
-            {
-                var shape = RemoveDims(y.Sizes, wrapped);
-                var squeezed = y.AliasWith(shape, Layout.ContiguousStrides(shape), 0);
-                y.Dispose();
-                y = squeezed;
-            }
-        }
+        var wrapped = WrapDimsOrAll(dims, x.Dim);
+        var y = ReduceOverDims(ReduceKind.Sum, x, wrapped, keepDim, x.DType, SumType(x.DType));
         if (Record.ShouldRecord(x)) Record.SetHistory(y, Record.Connect(new SumBackward1(x.Sizes, wrapped, keepDim), x));
         return y;
     }
@@ -277,14 +253,24 @@ internal static class ReduceOps
     public static Tensor AnyAll(Tensor x, int[] dims, bool keepDim, bool all)
     {
         x.ThrowIfDisposed();
-        var wrapped = WrapDims(dims, x.Dim);
-        if (wrapped.Length == 0) wrapped = Enumerable.Range(0, x.Dim).ToArray();
-        var kind = all ? ReduceKind.All : ReduceKind.Any;
-        var y = OpHelpers.CastRaw(x, DType.Bool);
-        if (x.Dim == 0) return ReferenceEquals(y, x) ? Clone(x) : y;
+        return ReduceOverDims(all ? ReduceKind.All : ReduceKind.Any, x, WrapDimsOrAll(dims, x.Dim), keepDim, DType.Bool, DType.Bool);
+    }
+
+    /// <summary>
+    /// Reduces over wrapped dims one at a time, last first, from <paramref name="x"/> cast to <paramref name="inputType"/>;
+    /// a 0-d input is cast (or copied) to <paramref name="outType"/>. Unrecorded: the caller records its own node.
+    /// </summary>
+    private static Tensor ReduceOverDims(ReduceKind kind, Tensor x, int[] wrapped, bool keepDim, DType inputType, DType outType)
+    {
+        if (x.Dim == 0)
+        {
+            var c = OpHelpers.CastRaw(x, outType);
+            return ReferenceEquals(c, x) ? Clone(x) : c;
+        }
+        var y = OpHelpers.CastRaw(x, inputType);
         foreach (int d in wrapped.OrderByDescending(d => d))
         {
-            var next = ReduceRaw(kind, y, d, true, DType.Bool);
+            var next = ReduceRaw(kind, y, d, true, outType);
             if (!ReferenceEquals(y, x)) y.Dispose();
             y = next;
         }
@@ -294,6 +280,9 @@ internal static class ReduceOps
         y.Dispose();
         return squeezed;
     }
+
+    /// <summary>The wrapped, distinct dims; no dims means every dim.</summary>
+    private static int[] WrapDimsOrAll(int[] dims, int nd) => dims.Length == 0 ? Enumerable.Range(0, nd).ToArray() : WrapDims(dims, nd);
 
     public static int[] WrapDims(int[] dims, int nd)
     {
@@ -315,7 +304,6 @@ internal static class ReduceOps
         return list.ToArray();
     }
 
-    /// <summary>Inserts size-1 dims (sorted ascending) into a reduced gradient so it broadcasts against the input.</summary>
     /// <summary>Max (or min) over several dims, one dim at a time (call it unrecorded: the caller's node owns the gradient); no dims is the overall extreme.</summary>
     internal static Tensor ExtremeOver(Tensor a, int[] dims, bool keepDim, bool max)
     {
@@ -328,6 +316,7 @@ internal static class ReduceOps
         return r;
     }
 
+    /// <summary>Inserts size-1 dims (sorted ascending) into a reduced gradient so it broadcasts against the input.</summary>
     public static Tensor Unsqueezed(Tensor grad, int[] dims, bool keepDim)
     {
         if (keepDim) return grad;
