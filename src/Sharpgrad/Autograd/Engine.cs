@@ -66,6 +66,7 @@ internal static class Engine
             else
             {
                 outputs = node.ApplyAll(grads);
+                if (node.InputDTypes is { } dtypes) CastToInputDTypes(outputs, dtypes, grads, pinned);
                 if (!keepGraph) node.Release();
                 PinDuplicates(outputs, pinned);
                 foreach (var g in grads)
@@ -84,6 +85,17 @@ internal static class Engine
             }
         }
         return captured;
+    }
+
+    private static void CastToInputDTypes(Tensor?[] outputs, DType?[] dtypes, Tensor?[] grads, HashSet<Tensor> pinned)
+    {
+        for (int i = 0; i < outputs.Length && i < dtypes.Length; i++)
+        {
+            if (outputs[i] is not { } g || dtypes[i] is not { } dtype || g.DType == dtype) continue;
+            outputs[i] = g.To(dtype);
+            // an incoming gradient is released by the caller's loop once no output refers to it
+            if (!pinned.Contains(g) && Array.IndexOf(grads, g) < 0 && Array.IndexOf(outputs, g) < 0) g.Dispose();
+        }
     }
 
     private static bool HasNeededChild(Node node, HashSet<Node> needed)

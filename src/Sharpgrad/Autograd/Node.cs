@@ -18,6 +18,12 @@ public abstract class Node
     internal readonly long Sequence = Interlocked.Increment(ref s_sequence);
     internal List<(int OutputNr, Func<Tensor, Tensor?> Hook, object Key)>? PreHooks;
 
+    /// <summary>
+    /// Per edge, the dtype its input had where a node computed in another one (PyTorch's input metadata): the engine casts
+    /// that gradient back, as PyTorch's validate_outputs does. Null for the usual node whose formulas already match.
+    /// </summary>
+    internal DType?[]? InputDTypes;
+
     /// <summary>The dispose scope current when this node was recorded (Note [Scoped graphs]).</summary>
     internal TensorScope? Scope;
     private bool _released;

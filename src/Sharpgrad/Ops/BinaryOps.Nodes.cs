@@ -34,14 +34,17 @@ internal sealed class SubBackward0 : BinaryNode
     ];
 }
 
-/// <summary>rsub(self, other, alpha) = other - alpha·self, computed as sub(other, self): other: grad; self: -grad·alpha.</summary>
+/// <summary>
+/// rsub(self, other, alpha) = other - alpha·self: self: -grad·alpha; other: grad. Computed as sub(other, self), so A is
+/// other and B is self, while the edges are PyTorch's (self, other).
+/// </summary>
 internal sealed class RsubBackward0 : BinaryNode
 {
     public override string Name => nameof(RsubBackward0);
     internal override Tensor?[] Apply(Tensor grad) =>
     [
-        NeedsInputGrad(0) ? GradA(grad) : null,
-        NeedsInputGrad(1) ? GradB(Scalar == 1 ? -grad : grad * -Scalar) : null,
+        NeedsInputGrad(0) ? GradB(Scalar == 1 ? -grad : grad * -Scalar) : null,
+        NeedsInputGrad(1) ? GradA(grad) : null,
     ];
 }
 

@@ -124,7 +124,13 @@ internal static class BinaryOps
     public static Tensor Sub(Tensor a, double s) => Scalar(BinaryKind.Sub, a, s, false, static () => new SubBackward0 { ScalarOther = true });
     public static Tensor RSub(double s, Tensor a) => Scalar(BinaryKind.Sub, a, s, true, static () => new RsubBackward1());
     /// <summary>rsub(self, other, alpha) = other - alpha·self (RsubBackward0).</summary>
-    public static Tensor RSub(Tensor self, Tensor other, double alpha) => Binary(BinaryKind.Sub, other, self, alpha, static () => new RsubBackward0(), SaveInputs.None);
+    public static Tensor RSub(Tensor self, Tensor other, double alpha)
+    {
+        var y = Binary(BinaryKind.Sub, other, self, alpha, static () => new RsubBackward0(), SaveInputs.None);
+        // computed as other - alpha·self, but PyTorch's edges are (self, other)
+        if (y.Fn is RsubBackward0 node) node.Edges = [node.Edges[1], node.Edges[0]];
+        return y;
+    }
     public static Tensor Mul(Tensor a, double s) => Scalar(BinaryKind.Mul, a, s, false, static () => new MulBackward0 { ScalarOther = true });
 
     /// <summary>ATen's mul.Scalar, which ops composed in C++ call (a Python number becomes a tensor instead): MulBackward1.</summary>

@@ -65,6 +65,18 @@ public class DistributionTests
         NN.Check.Close([1, 0], r, 0);
         r.Sum().Backward();
         NN.Check.Close([-2, -2], a.Grad!, 0);
+        // PyTorch's edges are (self, other): torch.rsub(x, y).grad_fn.next_functions[0] is x's AccumulateGrad
+        var o = Tensor.FromArray(new[] { 3f, 4f }, requiresGrad: true);
+        var ro = Tensor.Rsub(a, o, alpha: 3);
+        var next = ro.GradFn!.NextFunctions;
+        Assert.Same(a, Assert.IsType<AccumulateGrad>(next[0].Node).Variable);
+        Assert.Same(o, Assert.IsType<AccumulateGrad>(next[1].Node).Variable);
+        var gs = Autograd.Grad([ro.Sum()], [a, o]);
+        NN.Check.Close([-3, -3], gs[0]!, 0);
+        NN.Check.Close([1, 1], gs[1]!, 0);
+        var ra = Tensor.Rsub(a, Tensor.FromArray(new[] { 3f, 4f }));
+        Assert.Same(a, Assert.IsType<AccumulateGrad>(ra.GradFn!.NextFunctions[0].Node).Variable);
+        Assert.Null(ra.GradFn.NextFunctions[1].Node);
         var r1 = Tensor.Rsub(a, 5);
         Assert.Equal("RsubBackward1", r1.GradFn!.Name);
         NN.Check.Close([4, 3], r1, 0);

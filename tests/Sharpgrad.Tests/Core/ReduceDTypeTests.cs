@@ -63,6 +63,52 @@ public class ReduceDTypeTests
     }
 
     [Fact]
+    public void DTypeReductionsRecordOneNodeOnTheInput()
+    {
+        // PyTorch 2.6: x.sum(dtype=torch.float64).grad_fn.next_functions is ((AccumulateGrad, 0),) for sum, mean, prod,
+        // cumsum and cumprod (the engine casts the Float64 gradient back to Float32); softmax/log_softmax go through
+        // ToCopyBackward0. Gradients of y.sum() for x = [1, 2, 3].
+        var x = Tensor.FromArray(new[] { 1f, 2f, 3f }, requiresGrad: true);
+        var cases = new (string Node, Func<Tensor, Tensor> Op, double[] Grad)[]
+        {
+            ("SumBackward0", t => t.Sum(DType.Float64), [1, 1, 1]),
+            ("SumBackward1", t => t.Sum(0, false, DType.Float64), [1, 1, 1]),
+            ("MeanBackward0", t => t.Mean(DType.Float64), [1.0 / 3, 1.0 / 3, 1.0 / 3]),
+            ("ProdBackward0", t => t.Prod(DType.Float64), [6, 3, 2]),
+            ("ProdBackward1", t => t.Prod(0, false, DType.Float64), [6, 3, 2]),
+            ("CumsumBackward0", t => t.Cumsum(0, DType.Float64), [3, 2, 1]),
+            ("CumprodBackward0", t => t.Cumprod(0, DType.Float64), [9, 4, 2]),
+        };
+        foreach (var (name, op, grad) in cases)
+        {
+            var y = op(x);
+            Assert.Equal(DType.Float64, y.DType);
+            Assert.Equal(name, y.GradFn!.Name);
+            Assert.Equal("AccumulateGrad", Assert.Single(y.GradFn.NextFunctions).Node!.Name);
+            var g = Autograd.Grad([y.Sum()], [x])[0]!;
+            Assert.Equal(DType.Float32, g.DType);
+            NN.Check.Close(grad, g, 1e-7);
+        }
+        Assert.Equal("ToCopyBackward0", x.Softmax(0, DType.Float64).GradFn!.NextFunctions[0].Node!.Name);
+        Assert.Equal("ToCopyBackward0", x.LogSoftmax(0, DType.Float64).GradFn!.NextFunctions[0].Node!.Name);
+        // the same dtype converts nothing; a Float64 input reduced in Float32 gets a Float64 gradient
+        Assert.Equal("AccumulateGrad", x.Sum(DType.Float32).GradFn!.NextFunctions[0].Node!.Name);
+        var d = Tensor.FromArray(new[] { 0.5, 4.0 }, requiresGrad: true);
+        d.Prod(DType.Float32).Backward();
+        Assert.Equal(DType.Float64, d.Grad!.DType);
+        NN.Check.Close([4, 0.5], d.Grad, 0);
+        // create_graph: the cast back is itself recorded, so a second derivative flows (d²/dx² of sum(x³) = 6x)
+        var c = Tensor.FromArray(new[] { 1f, 2f }, requiresGrad: true);
+        var first = Autograd.Grad([(c * c * c).Sum(DType.Float64)], [c], createGraph: true)[0]!;
+        Assert.Equal(DType.Float32, first.DType);
+        NN.Check.Close([3, 12], first, 0);
+        first.Sum().Backward();
+        NN.Check.Close([6, 12], c.Grad!, 0);
+        var p = Tensor.FromArray(new[] { 1.5, -0.5, 2.0 }, requiresGrad: true);
+        Assert.True(Autograd.GradCheck(t => t[0].Cumprod(0, DType.Float64), [p]));
+    }
+
+    [Fact]
     public void FrexpMatchesPyTorch()
     {
         var x = Tensor.FromArray(new[] { 8f, 0.3f, -5f, 0f, -0f, float.PositiveInfinity, float.NaN, 1e-40f, 3e38f }, requiresGrad: true);
