@@ -65,7 +65,9 @@ internal static class Engine
             }
             else
             {
+                if (node.RunsUserCode) foreach (var g in grads) if (g is not null) pinned.Add(g);
                 outputs = node.ApplyAll(grads);
+                if (node.RunsUserCode) foreach (var g in outputs) if (g is not null) pinned.Add(g);
                 if (node.InputDTypes is { } dtypes) CastToInputDTypes(outputs, dtypes, grads, pinned);
                 if (!keepGraph) node.Release();
                 PinDuplicates(outputs, pinned);

@@ -71,6 +71,12 @@ public abstract class Node
     /// <summary>Saved tensors not yet released (the ledger's live entries).</summary>
     internal virtual IEnumerable<SavedTensor> Saved => [];
 
+    /// <summary>
+    /// A node whose backward is the user's code (a custom Function): it may keep the gradients it is given or hand back
+    /// tensors it holds elsewhere, so the engine releases neither early.
+    /// </summary>
+    internal virtual bool RunsUserCode => false;
+
     /// <summary>True when at least one input needs a gradient from this node.</summary>
     internal bool NeedsInputGrad(int i) => i < Edges.Length && Edges[i].IsValid;
 
