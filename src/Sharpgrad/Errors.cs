@@ -125,6 +125,8 @@ internal static class Errors
         "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). " +
         "Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you " +
         "need to backward through the graph a second time or if you need to access saved tensors after calling backward.";
+    public const string PackHookInPlace =
+        "A saved tensor pack hook is modifying its input in place. Tensors provided as input to pack hook can not be modified by in-place operations as this can lead to unexpected side-effects. Please open an issue if you need to perform in-place operations on the input to a pack hook.";
     public const string LeafInPlace = "a leaf Variable that requires grad is being used in an in-place operation.";
     public const string ViewOfLeafInPlace = "a view of a leaf Variable that requires grad is being used in an in-place operation.";
     public const string NonLeafRequiresGrad =

@@ -9,6 +9,31 @@ public sealed partial class Tensor
     /// <summary>Seeds the default generator (init, dropout, Rand, Randn). PyTorch: torch.manual_seed.</summary>
     public static void ManualSeed(long seed) => Generator.Default.Seed(seed);
 
+    /// <summary>
+    /// The default generator's state as a UInt8 tensor (Sharpgrad's generator: 32 bytes), to restore with
+    /// <see cref="SetRngState"/>. PyTorch: torch.get_rng_state.
+    /// </summary>
+    public static Tensor GetRngState()
+    {
+        var words = Generator.Default.GetState();
+        var bytes = new byte[words.Length * sizeof(ulong)];
+        for (int i = 0; i < words.Length; i++) System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(i * 8), words[i]);
+        return FromArray(bytes);
+    }
+
+    /// <summary>Restores the default generator to a state from <see cref="GetRngState"/>. PyTorch: torch.set_rng_state.</summary>
+    public static void SetRngState(Tensor state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.ThrowIfDisposed();
+        if (state.DType != DType.UInt8 || state.Numel != 32)
+            throw new ArgumentException($"set_rng_state: expected a UInt8 tensor of 32 bytes from GetRngState, got {Errors.Pretty(state.DType)} with {state.Numel} elements");
+        var bytes = state.ToArray<byte>();
+        var words = new ulong[4];
+        for (int i = 0; i < 4; i++) words[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(i * 8));
+        Generator.Default.SetState(words);
+    }
+
     private static int[] CheckShape(int[] shape)
     {
         ArgumentNullException.ThrowIfNull(shape);

@@ -7,11 +7,31 @@ namespace Sharpgrad;
 /// </summary>
 internal static class Engine
 {
+    /// <summary>True while this thread runs a backward for autograd.grad (gradients captured, leaves left alone).</summary>
+    [ThreadStatic] private static bool t_capturing;
+
+    /// <summary>Whether the backward running on this thread was started by autograd.grad rather than backward().</summary>
+    public static bool IsCapturing => t_capturing;
+
     /// <summary>
     /// Runs backward from <paramref name="roots"/>. With <paramref name="captures"/>, returns the
     /// gradients arriving at those edges instead of accumulating into leaves (autograd.grad).
     /// </summary>
     public static Tensor?[]? Run(Edge[] roots, Tensor[] rootGrads, bool keepGraph, bool createGraph, Edge[]? captures)
+    {
+        bool wasCapturing = t_capturing;
+        t_capturing = captures is not null;
+        try
+        {
+            return RunGraph(roots, rootGrads, keepGraph, createGraph, captures);
+        }
+        finally
+        {
+            t_capturing = wasCapturing;
+        }
+    }
+
+    private static Tensor?[]? RunGraph(Edge[] roots, Tensor[] rootGrads, bool keepGraph, bool createGraph, Edge[]? captures)
     {
         using var mode = GradMode.Push(createGraph, GradMode.Current.Inference);
         var dependencies = CountDependencies(roots);

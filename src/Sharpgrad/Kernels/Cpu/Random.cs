@@ -27,6 +27,18 @@ internal sealed class Generator
         }
     }
 
+    /// <summary>The generator's whole state (four 64-bit words).</summary>
+    public ulong[] GetState()
+    {
+        lock (_lock) return [_s0, _s1, _s2, _s3];
+    }
+
+    /// <summary>Restores a state taken by <see cref="GetState"/>.</summary>
+    public void SetState(ReadOnlySpan<ulong> state)
+    {
+        lock (_lock) (_s0, _s1, _s2, _s3) = (state[0], state[1], state[2], state[3]);
+    }
+
     private static ulong SplitMix(ref ulong x)
     {
         ulong z = x += 0x9E3779B97F4A7C15UL;
