@@ -157,8 +157,9 @@ internal static class Errors
     public static string VersionMismatch(DType dtype, ReadOnlySpan<int> shape, string? producer, long current, long expected) =>
         $"one of the variables needed for gradient computation has been modified by an inplace operation: [{dtype.LegacyTensorTypeName()} {Shape(shape)}]" +
         (producer is null ? "" : $", which is {producer},") +
-        $" is at version {current}; expected version {expected} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, " +
-        "with torch.autograd.set_detect_anomaly(True).";
+        $" is at version {current}; expected version {expected} instead. " + (AnomalyMode.Enabled
+            ? "Hint: the backtrace further above shows the operation that failed to compute its gradient. The variable in question was changed in there or anywhere later. Good luck!"
+            : "Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).");
 
     public static string GradShapeMismatch(int index, ReadOnlySpan<int> grad, ReadOnlySpan<int> output) =>
         $"Mismatch in shape: grad_output[{index}] has a shape of {Size(grad)} and output[{index}] has a shape of {Size(output)}.";

@@ -237,8 +237,8 @@ public sealed partial class Tensor
 
     /// <summary>
     /// Computes the gradient of this tensor with respect to the graph's leaves and adds it into
-    /// their <see cref="Grad"/>. PyTorch: tensor.backward.
+    /// their <see cref="Grad"/> (only into <paramref name="inputs"/>' when given). PyTorch: tensor.backward.
     /// </summary>
-    public void Backward(Tensor? gradient = null, bool retainGraph = false, bool createGraph = false) =>
-        Autograd.Backward([this], gradient is null ? null : [gradient], retainGraph, createGraph);
+    public void Backward(Tensor? gradient = null, bool retainGraph = false, bool createGraph = false, Tensor[]? inputs = null) =>
+        Autograd.Backward([this], gradient is null ? null : [gradient], retainGraph, createGraph, inputs);
 }

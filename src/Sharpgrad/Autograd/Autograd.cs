@@ -87,13 +87,40 @@ public static partial class Autograd
     }
 
     /// <summary>
-    /// Computes the gradients of <paramref name="tensors"/> and accumulates them into the leaves.
-    /// PyTorch: torch.autograd.backward.
+    /// Computes the gradients of <paramref name="tensors"/> and accumulates them into the leaves, or, given
+    /// <paramref name="inputs"/>, into those tensors' <c>.Grad</c> only (leaves or not). PyTorch: torch.autograd.backward.
     /// </summary>
-    public static void Backward(Tensor[] tensors, Tensor[]? gradTensors = null, bool retainGraph = false, bool createGraph = false)
+    public static void Backward(Tensor[] tensors, Tensor[]? gradTensors = null, bool retainGraph = false, bool createGraph = false,
+        Tensor[]? inputs = null)
     {
+        if (inputs is not null)
+        {
+            BackwardInto(tensors, gradTensors, retainGraph, createGraph, inputs);
+            return;
+        }
         var (roots, grads) = PrepareRoots(tensors, gradTensors, "tensors");
         Engine.Run(roots, grads, retainGraph || createGraph, createGraph, captures: null);
+    }
+
+    private static void BackwardInto(Tensor[] tensors, Tensor[]? gradTensors, bool retainGraph, bool createGraph, Tensor[] inputs)
+    {
+        if (inputs.Length == 0) throw new InvalidOperationException("`inputs` argument to `backward()` cannot be empty.");
+        var captures = new Edge[inputs.Length];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            inputs[i].ThrowIfDisposed();
+            if (!inputs[i].RequiresGrad) throw new InvalidOperationException("can't retain_grad on Tensor that has requires_grad=False");
+            captures[i] = inputs[i].GradientEdge();
+        }
+        var (roots, grads) = PrepareRoots(tensors, gradTensors, "tensors");
+        var result = Engine.Run(roots, grads, retainGraph || createGraph, createGraph, captures)!;
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            if (result[i] is not { } g) continue;
+            var input = inputs[i];
+            if (input.Fn is null) input.GradAccumulator().Accumulate(g, owned: false);
+            else input.GradValue = input.GradValue is null ? (createGraph ? g : g.Detach().Clone()) : NoGrad(() => input.GradValue + g);
+        }
     }
 
     /// <summary>

@@ -86,7 +86,7 @@ internal static class Engine
             else
             {
                 if (node.RunsUserCode) foreach (var g in grads) if (g is not null) pinned.Add(g);
-                outputs = node.ApplyAll(grads);
+                outputs = AnomalyMode.Enabled ? ApplyChecked(node, grads) : node.ApplyAll(grads);
                 if (node.RunsUserCode) foreach (var g in outputs) if (g is not null) pinned.Add(g);
                 if (node.InputDTypes is { } dtypes) CastToInputDTypes(outputs, dtypes, grads, pinned);
                 if (!keepGraph) node.Release();
@@ -107,6 +107,27 @@ internal static class Engine
             }
         }
         return captured;
+    }
+
+    /// <summary>A node's backward under anomaly detection: errors name the forward call; NaN gradients are refused.</summary>
+    private static Tensor?[] ApplyChecked(Node node, Tensor?[] grads)
+    {
+        Tensor?[] outputs;
+        try
+        {
+            outputs = node.ApplyAll(grads);
+        }
+        catch (InvalidOperationException e) when (node.ForwardTrace is not null)
+        {
+            throw new InvalidOperationException(e.Message + AnomalyMode.Trace(node), e);
+        }
+        if (!AnomalyMode.CheckNan) return outputs;
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            if (outputs[i] is { } g && g.DType.IsFloatingPoint() && g.IsNan().Any().Item<bool>())
+                throw new InvalidOperationException($"Function '{node.Name}' returned nan values in its {i}th output." + AnomalyMode.Trace(node));
+        }
+        return outputs;
     }
 
     private static void CastToInputDTypes(Tensor?[] outputs, DType?[] dtypes, Tensor?[] grads, HashSet<Tensor> pinned)

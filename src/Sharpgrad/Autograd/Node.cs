@@ -18,6 +18,9 @@ public abstract class Node
     internal readonly long Sequence = Interlocked.Increment(ref s_sequence);
     internal List<(int OutputNr, Func<Tensor, Tensor?> Hook, object Key)>? PreHooks;
 
+    /// <summary>The stack of the forward call that recorded this node, kept while anomaly detection is on.</summary>
+    internal readonly string? ForwardTrace = AnomalyMode.Enabled ? Environment.StackTrace : null;
+
     /// <summary>
     /// Per edge, the dtype its input had where a node computed in another one (PyTorch's input metadata): the engine casts
     /// that gradient back, as PyTorch's validate_outputs does. Null for the usual node whose formulas already match.
