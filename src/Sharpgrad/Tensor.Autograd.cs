@@ -175,6 +175,29 @@ public sealed partial class Tensor
     }
 
     /// <summary>
+    /// Runs <paramref name="hook"/> with this leaf each time backward has added into its <see cref="Grad"/> (e.g. to step an
+    /// optimizer per parameter during backward). Dispose the result to remove it. PyTorch: register_post_accumulate_grad_hook.
+    /// </summary>
+    public IDisposable RegisterPostAccumulateGradHook(Action<Tensor> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        if (!RequiresGrad) throw new InvalidOperationException("cannot register a hook on a tensor that doesn't require gradient");
+        if (Fn is not null) throw new InvalidOperationException("post accumulate grad hooks cannot be registered on non-leaf tensors");
+        var acc = GradAccumulator();
+        var key = new object();
+        lock (acc) acc.PostAccumulateHooks = [.. acc.PostAccumulateHooks ?? [], (hook, key)];
+        return new PostAccumulateHookHandle(acc, key);
+    }
+
+    private sealed class PostAccumulateHookHandle(AccumulateGrad acc, object key) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (acc) acc.PostAccumulateHooks = acc.PostAccumulateHooks?.FindAll(h => !ReferenceEquals(h.Key, key));
+        }
+    }
+
+    /// <summary>
     /// Copy-on-write, so a running backward keeps its snapshot. PyTorch 2.x runs the retain_grad hook
     /// (keyed by its tensor) after every other hook, so the retained grad sees what they returned.
     /// </summary>

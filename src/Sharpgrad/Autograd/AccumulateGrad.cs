@@ -23,6 +23,17 @@ internal sealed class AccumulateGrad(Tensor variable) : Node
     /// </summary>
     internal bool Accumulate(Tensor grad, bool owned = false)
     {
+        bool stolen = AccumulateLocked(grad, owned);
+        if (PostAccumulateHooks is { } hooks)
+            foreach (var (hook, _) in hooks) hook(Variable);
+        return stolen;
+    }
+
+    /// <summary>Hooks run with the leaf once its <c>.Grad</c> holds the new gradient (copy-on-write, like PreHooks).</summary>
+    internal List<(Action<Tensor> Hook, object Key)>? PostAccumulateHooks;
+
+    private bool AccumulateLocked(Tensor grad, bool owned)
+    {
         lock (_lock)
         {
             var current = Variable.GradValue;

@@ -66,6 +66,7 @@ internal static class Engine
                 RunPreHooks(node, grads);
                 foreach (var g in grads) if (g is not null) pinned.Add(g);
             }
+            if (node.NodePreHooks is not null) RunNodePreHooks(node, grads, pinned);
             if (captures is not null) Capture(node, grads, captures, captured!, pinned);
             if (needed is not null && !HasNeededChild(node, needed)) continue;
 
@@ -88,6 +89,7 @@ internal static class Engine
                 if (node.RunsUserCode) foreach (var g in grads) if (g is not null) pinned.Add(g);
                 outputs = AnomalyMode.Enabled ? ApplyChecked(node, grads) : node.ApplyAll(grads);
                 if (node.RunsUserCode) foreach (var g in outputs) if (g is not null) pinned.Add(g);
+                if (node.PostHooks is not null) outputs = RunPostHooks(node, outputs, grads, pinned);
                 if (node.InputDTypes is { } dtypes) CastToInputDTypes(outputs, dtypes, grads, pinned);
                 if (!keepGraph) node.Release();
                 PinDuplicates(outputs, pinned);
@@ -107,6 +109,42 @@ internal static class Engine
             }
         }
         return captured;
+    }
+
+    private static void RunNodePreHooks(Node node, Tensor?[] grads, HashSet<Tensor> pinned)
+    {
+        foreach (var g in grads) if (g is not null) pinned.Add(g);
+        foreach (var (hook, _) in node.NodePreHooks!)
+        {
+            if (hook((Tensor?[])grads.Clone()) is not { } replaced) continue;
+            CheckHookResult(replaced, grads);
+            for (int i = 0; i < grads.Length; i++) grads[i] = replaced[i];
+        }
+        foreach (var g in grads) if (g is not null) pinned.Add(g);
+    }
+
+    private static Tensor?[] RunPostHooks(Node node, Tensor?[] outputs, Tensor?[] grads, HashSet<Tensor> pinned)
+    {
+        foreach (var g in outputs) if (g is not null) pinned.Add(g);
+        foreach (var g in grads) if (g is not null) pinned.Add(g);
+        foreach (var (hook, _) in node.PostHooks!)
+        {
+            if (hook((Tensor?[])outputs.Clone(), (Tensor?[])grads.Clone()) is not { } replaced) continue;
+            CheckHookResult(replaced, outputs);
+            outputs = (Tensor?[])replaced.Clone();
+        }
+        foreach (var g in outputs) if (g is not null) pinned.Add(g);
+        return outputs;
+    }
+
+    /// <summary>PyTorch's checks on what a node hook returns: as many values, and no gradient where there was none.</summary>
+    private static void CheckHookResult(Tensor?[] replaced, Tensor?[] original)
+    {
+        if (replaced.Length != original.Length)
+            throw new InvalidOperationException($"hook '<hook>' has returned an incorrect number of values (got {replaced.Length}, but expected {original.Length})");
+        for (int i = 0; i < original.Length; i++)
+            if (original[i] is null && replaced[i] is not null)
+                throw new InvalidOperationException("can't replace a None gradient with a non-None value");
     }
 
     /// <summary>A node's backward under anomaly detection: errors name the forward call; NaN gradients are refused.</summary>

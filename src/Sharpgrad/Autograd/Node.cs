@@ -18,6 +18,12 @@ public abstract class Node
     internal readonly long Sequence = Interlocked.Increment(ref s_sequence);
     internal List<(int OutputNr, Func<Tensor, Tensor?> Hook, object Key)>? PreHooks;
 
+    /// <summary>Hooks on all of this node's incoming gradients (copy-on-write). PyTorch: Node.register_prehook.</summary>
+    internal List<(Func<Tensor?[], Tensor?[]?> Hook, object Key)>? NodePreHooks;
+
+    /// <summary>Hooks on this node's results and incoming gradients (copy-on-write). PyTorch: Node.register_hook.</summary>
+    internal List<(Func<Tensor?[], Tensor?[], Tensor?[]?> Hook, object Key)>? PostHooks;
+
     /// <summary>The stack of the forward call that recorded this node, kept while anomaly detection is on.</summary>
     internal readonly string? ForwardTrace = AnomalyMode.Enabled ? Environment.StackTrace : null;
 
@@ -82,6 +88,43 @@ public abstract class Node
 
     /// <summary>True when at least one input needs a gradient from this node.</summary>
     internal bool NeedsInputGrad(int i) => i < Edges.Length && Edges[i].IsValid;
+
+    /// <summary>
+    /// Runs <paramref name="hook"/>(gradInputs, gradOutputs) after this node's backward: gradInputs are its results (one per
+    /// entry of <see cref="NextFunctions"/>), gradOutputs what it received; a non-null return replaces the results.
+    /// Dispose the handle to remove it. PyTorch: Node.register_hook.
+    /// </summary>
+    public IDisposable RegisterHook(Func<Tensor?[], Tensor?[], Tensor?[]?> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        var key = new object();
+        lock (this) PostHooks = [.. PostHooks ?? [], (hook, key)];
+        return new NodeHookHandle(this, key);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="hook"/>(gradOutputs) before this node's backward; a non-null return replaces the gradients it
+    /// receives. Dispose the handle to remove it. PyTorch: Node.register_prehook.
+    /// </summary>
+    public IDisposable RegisterPrehook(Func<Tensor?[], Tensor?[]?> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        var key = new object();
+        lock (this) NodePreHooks = [.. NodePreHooks ?? [], (hook, key)];
+        return new NodeHookHandle(this, key);
+    }
+
+    private sealed class NodeHookHandle(Node node, object key) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (node)
+            {
+                if (node.PostHooks is { } post) node.PostHooks = post.FindAll(h => !ReferenceEquals(h.Key, key));
+                if (node.NodePreHooks is { } pre) node.NodePreHooks = pre.FindAll(h => !ReferenceEquals(h.Key, key));
+            }
+        }
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"<{Name} object>";
