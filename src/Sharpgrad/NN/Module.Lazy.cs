@@ -14,6 +14,18 @@ public abstract partial class Module
     /// <summary>An empty placeholder of <paramref name="dtype"/> whose shape is unknown until it is materialized.</summary>
     internal static Tensor Uninitialized(DType dtype) => MarkUninitialized(Tensor.Empty([0], dtype));
 
+    /// <summary>
+    /// Registers a convolution's weight of <paramref name="weightShape"/> and optional [<paramref name="outChannels"/>] bias,
+    /// drawn as PyTorch's reset_parameters, or placeholders for a lazy convolution (<paramref name="lazy"/>).
+    /// </summary>
+    private protected (Tensor Weight, Tensor? Bias) RegisterConvParameters(int[] weightShape, int outChannels, bool bias, DType dtype, bool lazy)
+    {
+        var weight = RegisterParameter("weight", lazy ? Uninitialized(dtype) : Tensor.Empty(weightShape, dtype));
+        var b = bias ? RegisterParameter("bias", lazy ? Uninitialized(dtype) : Tensor.Empty([outChannels], dtype)) : null;
+        if (!lazy) ConvParameters.Reset(weight, b);
+        return (weight, b);
+    }
+
     /// <summary>Turns an empty tensor into a placeholder (a lazy module built on its eager base with size 0); returns it.</summary>
     internal static Tensor MarkUninitialized(Tensor tensor)
     {
