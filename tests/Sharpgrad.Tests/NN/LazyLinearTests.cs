@@ -86,4 +86,35 @@ public class LazyLinearTests
         Assert.Equal(eager.Weight.ToArray<float>(), m.Weight.ToArray<float>());
         Assert.Equal(eager.Bias!.ToArray<float>(), m.Bias!.ToArray<float>());
     }
+
+    [Fact]
+    public void LazyModulesInAContainer()
+    {
+        var s = new Sequential(new LazyLinear(3), new LazyBatchNorm1d());
+        Assert.Equal("Sequential(\n  (0): LazyLinear(in_features=0, out_features=3, bias=True)\n" +
+            "  (1): LazyBatchNorm1d(0, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)\n)", s.ToString());
+        Assert.Equal(["0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var", "1.num_batches_tracked"], s.StateDict().Keys);
+        Assert.Equal(ShapeMessage,
+            Assert.Throws<InvalidOperationException>(() => new Sequential(new Linear(2, 3)).LoadStateDict(new Sequential(new LazyLinear(3)).StateDict())).Message);
+        var eager = new Sequential(new Linear(2, 3), new BatchNorm1d(3));
+        s.LoadStateDict(eager.StateDict());
+        Assert.Equal("Sequential(\n  (0): LazyLinear(in_features=0, out_features=3, bias=True)\n" +
+            "  (1): LazyBatchNorm1d(0, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)\n)", s.ToString());
+        var x = Tensor.Randn([4, 2]);
+        Check.Close(eager.Call(x), s.Call(x), 0);
+        Assert.Equal("Sequential(\n  (0): Linear(in_features=0, out_features=3, bias=True)\n" +
+            "  (1): BatchNorm1d(0, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)\n)", s.ToString());
+    }
+
+    [Fact]
+    public void PlaceholdersConvertWithTheModule()
+    {
+        var m = new LazyConv1d(2, 3);
+        m.Double();
+        Assert.Equal(DType.Float64, m.Weight.DType);
+        Assert.True(m.HasUninitializedParams);
+        m.Call(Tensor.Randn([1, 4, 5], DType.Float64));
+        Assert.Equal(DType.Float64, m.Weight.DType);
+        Core.Check.Shape(m.Weight, 2, 4, 3);
+    }
 }
