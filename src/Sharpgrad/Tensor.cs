@@ -38,6 +38,7 @@ public sealed partial class Tensor : IDisposable
     internal ViewCreation Creation;
     internal long ViewFnVersion;
     internal TensorScope? OwnerScope;
+    internal bool IsUninitialized; // a lazy module's placeholder (PyTorch's UninitializedParameter/Buffer) until materialized
 
     /// <summary>A tensor over <paramref name="storage"/>; takes over the caller's reference to it.</summary>
     internal Tensor(Storage storage, int[] sizes, int[] strides, int offset, bool inference, bool track = true, bool? contiguous = null)
@@ -93,6 +94,7 @@ public sealed partial class Tensor : IDisposable
         Sizes = shape;
         Strides = Layout.ContiguousStrides(shape);
         ContiguousFlag = true;
+        IsUninitialized = false;
     }
 
     /// <summary>
@@ -111,8 +113,12 @@ public sealed partial class Tensor : IDisposable
     /// <summary>The device; always the CPU today.</summary>
     public Device Device => Device.Cpu;
 
-    /// <summary>Size of each dimension. PyTorch: tensor.shape.</summary>
-    public IReadOnlyList<int> Shape => Sizes;
+    /// <summary>Size of each dimension (a lazy module's placeholder, not yet materialized, has none and throws). PyTorch: tensor.shape.</summary>
+    public IReadOnlyList<int> Shape => IsUninitialized
+        ? throw new InvalidOperationException("Can't access the shape of an uninitialized parameter or buffer. This error usually happens in " +
+            "`load_state_dict` when trying to load an uninitialized parameter into an initialized one. Call `forward` to initialize the " +
+            "parameters before accessing their attributes.")
+        : Sizes;
 
     /// <summary>Element step of each dimension. PyTorch: tensor.stride().</summary>
     public IReadOnlyList<int> Stride => Strides;

@@ -5,7 +5,7 @@ namespace Sharpgrad.NN;
 /// <summary>
 /// 2-D convolution over [N, C, H, W], computed as im2col + GEMM per channel group. PyTorch: torch.nn.Conv2d.
 /// </summary>
-public sealed class Conv2d : Module
+public class Conv2d : Module
 {
     /// <summary>A convolution with a square kernel; PyTorch's default init: uniform in ±1/√(inChannels/groups·k²).</summary>
     public Conv2d(int inChannels, int outChannels, int kernelSize, int stride = 1, int padding = 0, bool bias = true, DType dtype = DType.Float32,
@@ -19,11 +19,8 @@ public sealed class Conv2d : Module
     /// </summary>
     public Conv2d(int inChannels, int outChannels, (int Height, int Width) kernelSize, string padding, (int Height, int Width)? stride = null,
         (int Height, int Width)? dilation = null, int groups = 1, bool bias = true, DType dtype = DType.Float32)
-        : this(inChannels, outChannels, kernelSize, stride, (0, 0), dilation, groups, bias, dtype)
+        : this(inChannels, outChannels, kernelSize, stride, (0, 0), padding, dilation, groups, bias, dtype, lazy: false)
     {
-        // Resolved once here: the symmetric part is the conv's padding, an odd remainder is padded explicitly.
-        (PaddingShape, _extraPadding) = ConvOps.PaddingFromString(padding, StrideShape, Dilation, kernelSize, module: true);
-        PaddingMode = padding;
     }
 
     /// <summary>A square-kernel convolution with padding "same" or "valid".</summary>
@@ -37,12 +34,15 @@ public sealed class Conv2d : Module
     public Conv2d(int inChannels, int outChannels, (int Height, int Width) kernelSize, (int Height, int Width)? stride = null,
         (int Height, int Width)? padding = null, (int Height, int Width)? dilation = null, int groups = 1, bool bias = true,
         DType dtype = DType.Float32)
+        : this(inChannels, outChannels, kernelSize, stride, padding, null, dilation, groups, bias, dtype, lazy: false)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inChannels);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outChannels);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(groups);
-        if (inChannels % groups != 0) throw new ArgumentException("in_channels must be divisible by groups");
-        if (outChannels % groups != 0) throw new ArgumentException("out_channels must be divisible by groups");
+    }
+
+    /// <summary>The layer, with tuple or string (<paramref name="paddingMode"/>) padding; a lazy one has placeholder parameters.</summary>
+    private protected Conv2d(int inChannels, int outChannels, (int Height, int Width) kernelSize, (int Height, int Width)? stride,
+        (int Height, int Width)? padding, string? paddingMode, (int Height, int Width)? dilation, int groups, bool bias, DType dtype, bool lazy)
+    {
+        ConvParameters.CheckChannels(inChannels, outChannels, groups, lazy);
         var s = stride ?? (1, 1);
         var p = padding ?? (0, 0);
         var d = dilation ?? (1, 1);
@@ -57,18 +57,17 @@ public sealed class Conv2d : Module
         PaddingShape = p;
         Dilation = d;
         Groups = groups;
-        Weight = RegisterParameter("weight", Tensor.Empty([outChannels, inChannels / groups, kernelSize.Height, kernelSize.Width], dtype));
-        if (bias) Bias = RegisterParameter("bias", Tensor.Empty([outChannels], dtype));
-        double bound = 1.0 / Math.Sqrt(inChannels / groups * kernelSize.Height * kernelSize.Width);
-        using (Autograd.NoGrad())
+        if (paddingMode is not null)
         {
-            Weight.Uniform_(-bound, bound);
-            Bias?.Uniform_(-bound, bound);
+            // Resolved once here: the symmetric part is the conv's padding, an odd remainder is padded explicitly.
+            (PaddingShape, _extraPadding) = ConvOps.PaddingFromString(paddingMode, StrideShape, Dilation, kernelSize, module: true);
+            PaddingMode = paddingMode;
         }
+        (Weight, Bias) = RegisterConvParameters([outChannels, inChannels / groups, kernelSize.Height, kernelSize.Width], outChannels, bias, dtype, lazy);
     }
 
-    /// <summary>Input channels.</summary>
-    public int InChannels { get; }
+    /// <summary>Input channels (a lazy convolution's are 0 until its first input).</summary>
+    public int InChannels { get; internal set; }
 
     /// <summary>Output channels.</summary>
     public int OutChannels { get; }
@@ -125,7 +124,7 @@ public sealed class Conv2d : Module
 }
 
 /// <summary>Transposed 2-D convolution (a learned upsampling). PyTorch: torch.nn.ConvTranspose2d.</summary>
-public sealed class ConvTranspose2d : Module
+public class ConvTranspose2d : Module
 {
     /// <summary>A transposed convolution with a square kernel.</summary>
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride = 1, int padding = 0, int outputPadding = 0, int groups = 1,
@@ -139,12 +138,16 @@ public sealed class ConvTranspose2d : Module
     public ConvTranspose2d(int inChannels, int outChannels, (int Height, int Width) kernelSize, (int Height, int Width)? stride = null,
         (int Height, int Width)? padding = null, (int Height, int Width)? outputPadding = null, int groups = 1, bool bias = true,
         (int Height, int Width)? dilation = null, DType dtype = DType.Float32)
+        : this(inChannels, outChannels, kernelSize, stride, padding, outputPadding, groups, bias, dilation, dtype, lazy: false)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inChannels);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outChannels);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(groups);
-        if (inChannels % groups != 0) throw new ArgumentException("in_channels must be divisible by groups");
-        if (outChannels % groups != 0) throw new ArgumentException("out_channels must be divisible by groups");
+    }
+
+    /// <summary>The layer; a lazy one has placeholder parameters.</summary>
+    private protected ConvTranspose2d(int inChannels, int outChannels, (int Height, int Width) kernelSize, (int Height, int Width)? stride,
+        (int Height, int Width)? padding, (int Height, int Width)? outputPadding, int groups, bool bias, (int Height, int Width)? dilation, DType dtype,
+        bool lazy)
+    {
+        ConvParameters.CheckChannels(inChannels, outChannels, groups, lazy);
         InChannels = inChannels;
         OutChannels = outChannels;
         KernelShape = kernelSize;
@@ -153,18 +156,11 @@ public sealed class ConvTranspose2d : Module
         OutputPadding = outputPadding ?? (0, 0);
         Dilation = dilation ?? (1, 1);
         Groups = groups;
-        Weight = RegisterParameter("weight", Tensor.Empty([inChannels, outChannels / groups, kernelSize.Height, kernelSize.Width], dtype));
-        if (bias) Bias = RegisterParameter("bias", Tensor.Empty([outChannels], dtype));
-        double bound = 1.0 / Math.Sqrt(outChannels / groups * kernelSize.Height * kernelSize.Width);
-        using (Autograd.NoGrad())
-        {
-            Weight.Uniform_(-bound, bound);
-            Bias?.Uniform_(-bound, bound);
-        }
+        (Weight, Bias) = RegisterConvParameters([inChannels, outChannels / groups, kernelSize.Height, kernelSize.Width], outChannels, bias, dtype, lazy);
     }
 
-    /// <summary>Input channels.</summary>
-    public int InChannels { get; }
+    /// <summary>Input channels (a lazy convolution's are 0 until its first input).</summary>
+    public int InChannels { get; internal set; }
 
     /// <summary>Output channels.</summary>
     public int OutChannels { get; }

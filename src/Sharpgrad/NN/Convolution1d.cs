@@ -3,17 +3,27 @@ using Sharpgrad.Ops;
 namespace Sharpgrad.NN;
 
 /// <summary>1-D convolution over [N, C, L] or unbatched [C, L] input (conv2d's kernels over a height of 1). PyTorch: torch.nn.Conv1d.</summary>
-public sealed class Conv1d : Module
+public class Conv1d : Module
 {
     /// <summary>A convolution with integer padding; PyTorch's default init: uniform in ±1/√(inChannels/groups·k).</summary>
     public Conv1d(int inChannels, int outChannels, int kernelSize, int stride = 1, int padding = 0, int dilation = 1, int groups = 1,
         bool bias = true, DType dtype = DType.Float32)
+        : this(inChannels, outChannels, kernelSize, stride, padding, null, dilation, groups, bias, dtype, lazy: false)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inChannels);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outChannels);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(groups);
-        if (inChannels % groups != 0) throw new ArgumentException("in_channels must be divisible by groups");
-        if (outChannels % groups != 0) throw new ArgumentException("out_channels must be divisible by groups");
+    }
+
+    /// <summary>A convolution with padding "same" (output as long as the input; stride 1 only) or "valid" (none).</summary>
+    public Conv1d(int inChannels, int outChannels, int kernelSize, string padding, int stride = 1, int dilation = 1, int groups = 1,
+        bool bias = true, DType dtype = DType.Float32)
+        : this(inChannels, outChannels, kernelSize, stride, 0, padding, dilation, groups, bias, dtype, lazy: false)
+    {
+    }
+
+    /// <summary>The layer, with integer or string (<paramref name="paddingMode"/>) padding; a lazy one has placeholder parameters.</summary>
+    private protected Conv1d(int inChannels, int outChannels, int kernelSize, int stride, int padding, string? paddingMode, int dilation, int groups,
+        bool bias, DType dtype, bool lazy)
+    {
+        ConvParameters.CheckChannels(inChannels, outChannels, groups, lazy);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernelSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stride);
         ArgumentOutOfRangeException.ThrowIfNegative(padding);
@@ -25,30 +35,19 @@ public sealed class Conv1d : Module
         Padding = padding;
         Dilation = dilation;
         Groups = groups;
-        Weight = RegisterParameter("weight", Tensor.Empty([outChannels, inChannels / groups, kernelSize], dtype));
-        if (bias) Bias = RegisterParameter("bias", Tensor.Empty([outChannels], dtype));
-        double bound = 1.0 / Math.Sqrt(inChannels / groups * kernelSize);
-        using (Autograd.NoGrad())
+        if (paddingMode is not null)
         {
-            Weight.Uniform_(-bound, bound);
-            Bias?.Uniform_(-bound, bound);
+            // Resolved once here: the symmetric part is the conv's padding, an odd remainder is padded explicitly.
+            var (symmetric, extra) = ConvOps.PaddingFromString(paddingMode, (1, stride), (1, dilation), (1, kernelSize), module: true);
+            Padding = symmetric.W;
+            _extraPadding = extra.W;
+            PaddingMode = paddingMode;
         }
+        (Weight, Bias) = RegisterConvParameters([outChannels, inChannels / groups, kernelSize], outChannels, bias, dtype, lazy);
     }
 
-    /// <summary>A convolution with padding "same" (output as long as the input; stride 1 only) or "valid" (none).</summary>
-    public Conv1d(int inChannels, int outChannels, int kernelSize, string padding, int stride = 1, int dilation = 1, int groups = 1,
-        bool bias = true, DType dtype = DType.Float32)
-        : this(inChannels, outChannels, kernelSize, stride, 0, dilation, groups, bias, dtype)
-    {
-        // Resolved once here: the symmetric part is the conv's padding, an odd remainder is padded explicitly.
-        var (symmetric, extra) = ConvOps.PaddingFromString(padding, (1, stride), (1, dilation), (1, kernelSize), module: true);
-        Padding = symmetric.W;
-        _extraPadding = extra.W;
-        PaddingMode = padding;
-    }
-
-    /// <summary>Input channels.</summary>
-    public int InChannels { get; }
+    /// <summary>Input channels (a lazy convolution's are 0 until its first input).</summary>
+    public int InChannels { get; internal set; }
 
     /// <summary>Output channels.</summary>
     public int OutChannels { get; }

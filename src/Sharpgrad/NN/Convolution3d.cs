@@ -6,7 +6,7 @@ namespace Sharpgrad.NN;
 /// 3-D convolution over [N, C, D, H, W] or unbatched [C, D, H, W], computed as vol2col + GEMM per channel group.
 /// PyTorch: torch.nn.Conv3d.
 /// </summary>
-public sealed class Conv3d : Module
+public class Conv3d : Module
 {
     /// <summary>A convolution with a cubic kernel; PyTorch's default init: uniform in ±1/√(inChannels/groups·k³).</summary>
     public Conv3d(int inChannels, int outChannels, int kernelSize, int stride = 1, int padding = 0, int dilation = 1, int groups = 1,
@@ -20,19 +20,8 @@ public sealed class Conv3d : Module
     public Conv3d(int inChannels, int outChannels, (int Depth, int Height, int Width) kernelSize, (int Depth, int Height, int Width)? stride = null,
         (int Depth, int Height, int Width)? padding = null, (int Depth, int Height, int Width)? dilation = null, int groups = 1, bool bias = true,
         DType dtype = DType.Float32)
+        : this(inChannels, outChannels, kernelSize, stride, padding, null, dilation, groups, bias, dtype, lazy: false)
     {
-        ConvParameters.CheckChannels(inChannels, outChannels, groups);
-        InChannels = inChannels;
-        OutChannels = outChannels;
-        KernelSize = kernelSize;
-        Stride = stride ?? (1, 1, 1);
-        Padding = padding ?? (0, 0, 0);
-        Dilation = dilation ?? (1, 1, 1);
-        ConvParameters.CheckWindow(kernelSize, Stride, Padding, Dilation);
-        Groups = groups;
-        Weight = RegisterParameter("weight", Tensor.Empty([outChannels, inChannels / groups, kernelSize.Depth, kernelSize.Height, kernelSize.Width], dtype));
-        if (bias) Bias = RegisterParameter("bias", Tensor.Empty([outChannels], dtype));
-        ConvParameters.InitUniform(Weight, Bias, inChannels / groups * kernelSize.Depth * kernelSize.Height * kernelSize.Width);
     }
 
     /// <summary>A cubic-kernel convolution with padding "same" (output as large as the input; stride 1 only) or "valid" (none).</summary>
@@ -46,15 +35,35 @@ public sealed class Conv3d : Module
     public Conv3d(int inChannels, int outChannels, (int Depth, int Height, int Width) kernelSize, string padding,
         (int Depth, int Height, int Width)? stride = null, (int Depth, int Height, int Width)? dilation = null, int groups = 1, bool bias = true,
         DType dtype = DType.Float32)
-        : this(inChannels, outChannels, kernelSize, stride, (0, 0, 0), dilation, groups, bias, dtype)
+        : this(inChannels, outChannels, kernelSize, stride, (0, 0, 0), padding, dilation, groups, bias, dtype, lazy: false)
     {
-        // Checked here with the module's messages; the forward passes the string on, as PyTorch does.
-        Padding = Conv3dOps.PaddingFromString(padding, Stride, Dilation, kernelSize, module: true).Symmetric;
-        PaddingMode = padding;
     }
 
-    /// <summary>Input channels.</summary>
-    public int InChannels { get; }
+    /// <summary>The layer, with tuple or string (<paramref name="paddingMode"/>) padding; a lazy one has placeholder parameters.</summary>
+    private protected Conv3d(int inChannels, int outChannels, (int Depth, int Height, int Width) kernelSize, (int Depth, int Height, int Width)? stride,
+        (int Depth, int Height, int Width)? padding, string? paddingMode, (int Depth, int Height, int Width)? dilation, int groups, bool bias,
+        DType dtype, bool lazy)
+    {
+        ConvParameters.CheckChannels(inChannels, outChannels, groups, lazy);
+        InChannels = inChannels;
+        OutChannels = outChannels;
+        KernelSize = kernelSize;
+        Stride = stride ?? (1, 1, 1);
+        Padding = padding ?? (0, 0, 0);
+        Dilation = dilation ?? (1, 1, 1);
+        ConvParameters.CheckWindow(kernelSize, Stride, Padding, Dilation);
+        Groups = groups;
+        if (paddingMode is not null)
+        {
+            // Checked here with the module's messages; the forward passes the string on, as PyTorch does.
+            Padding = Conv3dOps.PaddingFromString(paddingMode, Stride, Dilation, kernelSize, module: true).Symmetric;
+            PaddingMode = paddingMode;
+        }
+        (Weight, Bias) = RegisterConvParameters([outChannels, inChannels / groups, kernelSize.Depth, kernelSize.Height, kernelSize.Width], outChannels, bias, dtype, lazy);
+    }
+
+    /// <summary>Input channels (a lazy convolution's are 0 until its first input).</summary>
+    public int InChannels { get; internal set; }
 
     /// <summary>Output channels.</summary>
     public int OutChannels { get; }
@@ -98,7 +107,7 @@ public sealed class Conv3d : Module
 }
 
 /// <summary>Transposed 3-D convolution (a learned upsampling) over [N, C, D, H, W] or unbatched [C, D, H, W]. PyTorch: torch.nn.ConvTranspose3d.</summary>
-public sealed class ConvTranspose3d : Module
+public class ConvTranspose3d : Module
 {
     /// <summary>A transposed convolution with a cubic kernel; PyTorch's default init: uniform in ±1/√((outChannels/groups)·k³).</summary>
     public ConvTranspose3d(int inChannels, int outChannels, int kernelSize, int stride = 1, int padding = 0, int outputPadding = 0, int groups = 1,
@@ -112,8 +121,16 @@ public sealed class ConvTranspose3d : Module
     public ConvTranspose3d(int inChannels, int outChannels, (int Depth, int Height, int Width) kernelSize, (int Depth, int Height, int Width)? stride = null,
         (int Depth, int Height, int Width)? padding = null, (int Depth, int Height, int Width)? outputPadding = null, int groups = 1, bool bias = true,
         (int Depth, int Height, int Width)? dilation = null, DType dtype = DType.Float32)
+        : this(inChannels, outChannels, kernelSize, stride, padding, outputPadding, groups, bias, dilation, dtype, lazy: false)
     {
-        ConvParameters.CheckChannels(inChannels, outChannels, groups);
+    }
+
+    /// <summary>The layer; a lazy one has placeholder parameters.</summary>
+    private protected ConvTranspose3d(int inChannels, int outChannels, (int Depth, int Height, int Width) kernelSize,
+        (int Depth, int Height, int Width)? stride, (int Depth, int Height, int Width)? padding, (int Depth, int Height, int Width)? outputPadding,
+        int groups, bool bias, (int Depth, int Height, int Width)? dilation, DType dtype, bool lazy)
+    {
+        ConvParameters.CheckChannels(inChannels, outChannels, groups, lazy);
         InChannels = inChannels;
         OutChannels = outChannels;
         KernelSize = kernelSize;
@@ -125,13 +142,11 @@ public sealed class ConvTranspose3d : Module
         if (OutputPadding.Depth < 0 || OutputPadding.Height < 0 || OutputPadding.Width < 0)
             throw new ArgumentOutOfRangeException(nameof(outputPadding), OutputPadding, "output padding must be non-negative");
         Groups = groups;
-        Weight = RegisterParameter("weight", Tensor.Empty([inChannels, outChannels / groups, kernelSize.Depth, kernelSize.Height, kernelSize.Width], dtype));
-        if (bias) Bias = RegisterParameter("bias", Tensor.Empty([outChannels], dtype));
-        ConvParameters.InitUniform(Weight, Bias, outChannels / groups * kernelSize.Depth * kernelSize.Height * kernelSize.Width);
+        (Weight, Bias) = RegisterConvParameters([inChannels, outChannels / groups, kernelSize.Depth, kernelSize.Height, kernelSize.Width], outChannels, bias, dtype, lazy);
     }
 
-    /// <summary>Input channels.</summary>
-    public int InChannels { get; }
+    /// <summary>Input channels (a lazy convolution's are 0 until its first input).</summary>
+    public int InChannels { get; internal set; }
 
     /// <summary>Output channels.</summary>
     public int OutChannels { get; }

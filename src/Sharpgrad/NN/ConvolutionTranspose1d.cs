@@ -1,13 +1,20 @@
 namespace Sharpgrad.NN;
 
 /// <summary>Transposed 1-D convolution (a learned upsampling) over [N, C, L] or unbatched [C, L] input. PyTorch: torch.nn.ConvTranspose1d.</summary>
-public sealed class ConvTranspose1d : Module
+public class ConvTranspose1d : Module
 {
     /// <summary>A transposed convolution; PyTorch's default init: uniform in ±1/√((outChannels/groups)·k).</summary>
     public ConvTranspose1d(int inChannels, int outChannels, int kernelSize, int stride = 1, int padding = 0, int outputPadding = 0, int groups = 1,
         bool bias = true, int dilation = 1, DType dtype = DType.Float32)
+        : this(inChannels, outChannels, kernelSize, stride, padding, outputPadding, groups, bias, dilation, dtype, lazy: false)
     {
-        ConvParameters.CheckChannels(inChannels, outChannels, groups);
+    }
+
+    /// <summary>The layer; a lazy one has placeholder parameters.</summary>
+    private protected ConvTranspose1d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int outputPadding, int groups,
+        bool bias, int dilation, DType dtype, bool lazy)
+    {
+        ConvParameters.CheckChannels(inChannels, outChannels, groups, lazy);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernelSize);
         InChannels = inChannels;
         OutChannels = outChannels;
@@ -17,13 +24,11 @@ public sealed class ConvTranspose1d : Module
         OutputPadding = outputPadding;
         Dilation = dilation;
         Groups = groups;
-        Weight = RegisterParameter("weight", Tensor.Empty([inChannels, outChannels / groups, kernelSize], dtype));
-        if (bias) Bias = RegisterParameter("bias", Tensor.Empty([outChannels], dtype));
-        ConvParameters.InitUniform(Weight, Bias, outChannels / groups * kernelSize);
+        (Weight, Bias) = RegisterConvParameters([inChannels, outChannels / groups, kernelSize], outChannels, bias, dtype, lazy);
     }
 
-    /// <summary>Input channels.</summary>
-    public int InChannels { get; }
+    /// <summary>Input channels (a lazy convolution's are 0 until its first input).</summary>
+    public int InChannels { get; internal set; }
 
     /// <summary>Output channels.</summary>
     public int OutChannels { get; }

@@ -38,13 +38,16 @@ public sealed class Linear : Module
     public Tensor? Bias { get; }
 
     /// <summary>Re-draws weight and bias from PyTorch's default distribution.</summary>
-    public void ResetParameters()
+    public void ResetParameters() => ResetParameters(Weight, Bias, InFeatures);
+
+    /// <summary>Linear's default init (weight, then bias, uniform in ±1/√inFeatures), shared with <see cref="LazyLinear"/>.</summary>
+    internal static void ResetParameters(Tensor weight, Tensor? bias, int inFeatures)
     {
-        double bound = InFeatures > 0 ? 1.0 / Math.Sqrt(InFeatures) : 0;
+        double bound = inFeatures > 0 ? 1.0 / Math.Sqrt(inFeatures) : 0;
         using (Autograd.NoGrad())
         {
-            Weight.Uniform_(-bound, bound);
-            Bias?.Uniform_(-bound, bound);
+            weight.Uniform_(-bound, bound);
+            bias?.Uniform_(-bound, bound);
         }
     }
 

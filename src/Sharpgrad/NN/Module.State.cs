@@ -27,7 +27,7 @@ public abstract partial class Module
     public IReadOnlyDictionary<string, Tensor> StateDict()
     {
         var dict = new Dictionary<string, Tensor>();
-        foreach (var (key, t) in StateEntries()) dict[key] = t.Detach();
+        foreach (var (key, t) in StateEntries()) dict[key] = t.IsUninitialized ? t : t.Detach(); // a placeholder stays one
         return dict;
     }
 
@@ -54,6 +54,7 @@ public abstract partial class Module
                 continue;
             }
             source.ThrowIfDisposed();
+            if (target.IsUninitialized) continue; // a placeholder the checkpoint did not size either: nothing to copy
             if (!source.Shape.SequenceEqual(target.Shape))
             {
                 mismatches.Add($"size mismatch for {key}: copying a param with shape {Errors.Size(source.Sizes)} from checkpoint, the shape in current model is {Errors.Size(target.Sizes)}.");
@@ -68,7 +69,7 @@ public abstract partial class Module
         if (strict && unexpected.Count > 0) messages.Add($"Unexpected key(s) in state_dict: {Quoted(unexpected)}. ");
         messages.AddRange(mismatches);
         if (messages.Count > 0)
-            throw new InvalidOperationException($"Error(s) in loading state_dict for {GetType().Name}:\n\t{string.Join("\n\t", messages)}");
+            throw new InvalidOperationException($"Error(s) in loading state_dict for {ReprName}:\n\t{string.Join("\n\t", messages)}");
 
         using (Autograd.NoGrad())
         {

@@ -155,11 +155,6 @@ public abstract partial class Module
     /// <summary>Every floating parameter and buffer to Float32. PyTorch: module.float().</summary>
     public Module Float() => To(DType.Float32);
 
-    /// <summary>A lazy module takes its parameters' shapes from a checkpoint it is loaded from (PyTorch's lazy load hook).</summary>
-    internal virtual void MaterializeFrom(IReadOnlyDictionary<string, Tensor> stateDict, string prefix)
-    {
-    }
-
     /// <summary>Calls <paramref name="fn"/> on every submodule (children first) and then on this one; returns this. PyTorch: apply.</summary>
     public Module Apply(Action<Module> fn)
     {

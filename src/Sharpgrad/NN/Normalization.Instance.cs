@@ -35,7 +35,7 @@ public abstract class InstanceNorm : NormBase
 }
 
 /// <summary>Instance norm over [N, C, L] or unbatched [C, L] input. PyTorch: torch.nn.InstanceNorm1d.</summary>
-public sealed class InstanceNorm1d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = false, bool trackRunningStats = false, DType dtype = DType.Float32)
+public class InstanceNorm1d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = false, bool trackRunningStats = false, DType dtype = DType.Float32)
     : InstanceNorm(numFeatures, eps, momentum, affine, trackRunningStats, dtype)
 {
     /// <inheritdoc/>
@@ -49,7 +49,7 @@ public sealed class InstanceNorm1d(int numFeatures, double eps = 1e-5, double? m
 }
 
 /// <summary>Instance norm over [N, C, H, W] or unbatched [C, H, W] input. PyTorch: torch.nn.InstanceNorm2d.</summary>
-public sealed class InstanceNorm2d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = false, bool trackRunningStats = false, DType dtype = DType.Float32)
+public class InstanceNorm2d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = false, bool trackRunningStats = false, DType dtype = DType.Float32)
     : InstanceNorm(numFeatures, eps, momentum, affine, trackRunningStats, dtype)
 {
     /// <inheritdoc/>

@@ -71,8 +71,8 @@ public abstract class NormBase : Module
         }
     }
 
-    /// <summary>Number of channels (C).</summary>
-    public int NumFeatures { get; }
+    /// <summary>Number of channels (C); a lazy norm's is 0 until its first input.</summary>
+    public int NumFeatures { get; internal set; }
 
     /// <summary>Added to the variance for numerical stability.</summary>
     public double Eps { get; }
@@ -107,6 +107,18 @@ public abstract class NormBase : Module
             RunningMean.Zero_();
             RunningVar!.Fill_(1);
             NumBatchesTracked!.Zero_();
+        }
+    }
+
+    /// <summary>Resets the running statistics and sets weight to 1 and bias to 0 (when affine). PyTorch: reset_parameters.</summary>
+    public void ResetParameters()
+    {
+        ResetRunningStats();
+        if (Weight is null) return;
+        using (Autograd.NoGrad())
+        {
+            Weight.Fill_(1);
+            Bias!.Zero_();
         }
     }
 
@@ -147,7 +159,7 @@ public abstract class BatchNorm : NormBase
 }
 
 /// <summary>Batch norm over [N, C] or [N, C, L] input. PyTorch: torch.nn.BatchNorm1d.</summary>
-public sealed class BatchNorm1d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = true, bool trackRunningStats = true, DType dtype = DType.Float32)
+public class BatchNorm1d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = true, bool trackRunningStats = true, DType dtype = DType.Float32)
     : BatchNorm(numFeatures, eps, momentum, affine, trackRunningStats, dtype)
 {
     /// <inheritdoc/>
@@ -158,7 +170,7 @@ public sealed class BatchNorm1d(int numFeatures, double eps = 1e-5, double? mome
 }
 
 /// <summary>Batch norm over [N, C, H, W] input (per channel, over batch and plane). PyTorch: torch.nn.BatchNorm2d.</summary>
-public sealed class BatchNorm2d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = true, bool trackRunningStats = true, DType dtype = DType.Float32)
+public class BatchNorm2d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = true, bool trackRunningStats = true, DType dtype = DType.Float32)
     : BatchNorm(numFeatures, eps, momentum, affine, trackRunningStats, dtype)
 {
     /// <inheritdoc/>

@@ -1,7 +1,7 @@
 namespace Sharpgrad.NN;
 
 /// <summary>Batch norm over [N, C, D, H, W] input (per channel, over batch and volume). PyTorch: torch.nn.BatchNorm3d.</summary>
-public sealed class BatchNorm3d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = true, bool trackRunningStats = true, DType dtype = DType.Float32)
+public class BatchNorm3d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = true, bool trackRunningStats = true, DType dtype = DType.Float32)
     : BatchNorm(numFeatures, eps, momentum, affine, trackRunningStats, dtype)
 {
     /// <inheritdoc/>
@@ -12,7 +12,7 @@ public sealed class BatchNorm3d(int numFeatures, double eps = 1e-5, double? mome
 }
 
 /// <summary>Instance norm over [N, C, D, H, W] or unbatched [C, D, H, W] input. PyTorch: torch.nn.InstanceNorm3d.</summary>
-public sealed class InstanceNorm3d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = false, bool trackRunningStats = false, DType dtype = DType.Float32)
+public class InstanceNorm3d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = false, bool trackRunningStats = false, DType dtype = DType.Float32)
     : InstanceNorm(numFeatures, eps, momentum, affine, trackRunningStats, dtype)
 {
     /// <inheritdoc/>
