@@ -128,8 +128,12 @@ public static partial class Autograd
     /// touching any <c>.Grad</c>. With <paramref name="allowUnused"/>, an unused input gets null.
     /// PyTorch: torch.autograd.grad.
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="materializeGrads"/> (which implies <paramref name="allowUnused"/>), an unused input gets zeros
+    /// that require grad instead of null, as PyTorch's materialize_grads.
+    /// </remarks>
     public static Tensor?[] Grad(Tensor[] outputs, Tensor[] inputs, Tensor[]? gradOutputs = null,
-        bool retainGraph = false, bool createGraph = false, bool allowUnused = false)
+        bool retainGraph = false, bool createGraph = false, bool allowUnused = false, bool materializeGrads = false)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var captures = new Edge[inputs.Length];
@@ -138,6 +142,38 @@ public static partial class Autograd
             if (!inputs[i].RequiresGrad) throw new InvalidOperationException(Errors.InputNotRequiringGrad);
             captures[i] = inputs[i].GradientEdge();
         }
+        var result = GradAtEdges(outputs, captures, gradOutputs, retainGraph, createGraph, allowUnused || materializeGrads);
+        if (materializeGrads)
+            for (int i = 0; i < result.Length; i++) result[i] ??= Tensor.ZerosLike(inputs[i]).RequiresGrad_();
+        return result;
+    }
+
+    /// <summary>
+    /// The gradients of <paramref name="outputs"/> arriving at <paramref name="inputs"/>, edges of the graph (e.g. of
+    /// tensors no longer around). PyTorch: torch.autograd.grad with GradientEdge inputs.
+    /// </summary>
+    public static Tensor?[] Grad(Tensor[] outputs, GradientEdge[] inputs, Tensor[]? gradOutputs = null,
+        bool retainGraph = false, bool createGraph = false, bool allowUnused = false)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var captures = new Edge[inputs.Length];
+        for (int i = 0; i < inputs.Length; i++)
+            captures[i] = new Edge(inputs[i].Node ?? throw new ArgumentException("a GradientEdge needs a node", nameof(inputs)), inputs[i].OutputNr);
+        return GradAtEdges(outputs, captures, gradOutputs, retainGraph, createGraph, allowUnused);
+    }
+
+    /// <summary>Where <paramref name="tensor"/>'s gradient enters the graph. PyTorch: torch.autograd.graph.get_gradient_edge.</summary>
+    public static GradientEdge GetGradientEdge(Tensor tensor)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        tensor.ThrowIfDisposed();
+        if (!tensor.RequiresGrad) throw new InvalidOperationException("It is not possible to get the gradient edge for a Tensor that does not require gradients");
+        var edge = tensor.GradientEdge();
+        return new GradientEdge(edge.Node!, edge.InputNr);
+    }
+
+    private static Tensor?[] GradAtEdges(Tensor[] outputs, Edge[] captures, Tensor[]? gradOutputs, bool retainGraph, bool createGraph, bool allowUnused)
+    {
         var (roots, grads) = PrepareRoots(outputs, gradOutputs, "outputs");
         var result = Engine.Run(roots, grads, retainGraph || createGraph, createGraph, captures)!;
         for (int i = 0; i < result.Length; i++)

@@ -4,7 +4,7 @@ public static partial class Autograd
 {
     /// <summary>
     /// Higher-level derivatives of a function of tensors: Jacobians, Hessians and vector products with them, built on
-    /// <see cref="Grad"/> (reverse mode, and the double-backward trick for forward products). The inputs are detached
+    /// <see cref="Grad(Tensor[], Tensor[], Tensor[], bool, bool, bool, bool)"/> (reverse mode, and the double-backward trick for forward products). The inputs are detached
     /// copies unless <c>createGraph</c> keeps their history, so the results are graph-free unless asked for.
     /// PyTorch: torch.autograd.functional.
     /// </summary>

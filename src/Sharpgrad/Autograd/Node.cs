@@ -1,6 +1,12 @@
 namespace Sharpgrad;
 
 /// <summary>An edge of the graph: the node that receives a gradient and which of its inputs it feeds.</summary>
+/// <summary>
+/// A place where a gradient enters the graph: a node and which of its inputs (PyTorch's output_nr).
+/// PyTorch: torch.autograd.graph.GradientEdge.
+/// </summary>
+public readonly record struct GradientEdge(Node Node, int OutputNr);
+
 internal readonly record struct Edge(Node? Node, int InputNr)
 {
     public bool IsValid => Node is not null;

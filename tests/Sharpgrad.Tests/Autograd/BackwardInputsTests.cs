@@ -47,3 +47,38 @@ public class BackwardInputsTests
         NN.Check.Close([6, 12], second, 0);
     }
 }
+
+/// <summary>autograd.grad's materialize_grads and GradientEdge inputs (PyTorch 2.6's values and messages).</summary>
+public class GradientEdgeTests
+{
+    [Fact]
+    public void UnusedInputsMaterializeAsZerosThatRequireGrad()
+    {
+        var x = Tensor.FromArray(new[] { 1f, 2f }, requiresGrad: true);
+        var u = Tensor.FromArray(new[] { 3f }, requiresGrad: true);
+        var y = (x * 2).Sum();
+        var g = Autograd.Grad([y], [x, u], retainGraph: true, materializeGrads: true);
+        NN.Check.Close([2, 2], g[0]!, 0);
+        NN.Check.Close([0], g[1]!, 0);
+        Assert.True(g[1]!.RequiresGrad);
+        Assert.Null(Autograd.Grad([y], [x, u], retainGraph: true, allowUnused: true)[1]);
+    }
+
+    [Fact]
+    public void GradientsArriveAtAnEdgeOfTheGraph()
+    {
+        var x = Tensor.FromArray(new[] { 1f, 2f }, requiresGrad: true);
+        var m = x * 3;
+        var z = (m * m).Sum();
+        var edge = Autograd.GetGradientEdge(m);
+        Assert.Equal("MulBackward0", edge.Node.Name);
+        Assert.Equal(0, edge.OutputNr);
+        NN.Check.Close([6, 12], Autograd.Grad([z], [edge], retainGraph: true)[0]!, 0);
+        var leafEdge = Autograd.GetGradientEdge(x);
+        Assert.Equal("AccumulateGrad", leafEdge.Node.Name);
+        NN.Check.Close([18, 36], Autograd.Grad([z], [leafEdge])[0]!, 0);
+        Assert.Null(x.Grad);
+        Check.Throws<InvalidOperationException>("It is not possible to get the gradient edge for a Tensor that does not require gradients",
+            () => Autograd.GetGradientEdge(Tensor.FromArray(new[] { 1f })));
+    }
+}
