@@ -20,7 +20,7 @@ public sealed partial class Tensor : IDisposable
     internal Storage Storage;
     internal int[] Sizes;    // not readonly: the in-place view ops (squeeze_, t_, ...) change the geometry
     internal int[] Strides;
-    internal readonly int Offset;
+    internal int Offset;      // not readonly: resize_ and set_ re-point a tensor
     internal bool ContiguousFlag;
     private bool _disposed;
 
