@@ -85,6 +85,19 @@ public sealed partial class Tensor
     /// when only autograd ever held it (Note [Gradient release]); a gradient the user read or assigned
     /// is left to the GC, as PyTorch leaves it to its other references.
     /// </summary>
+    /// <summary>Drops the gradient, or zeros it in place (detached from any graph first), as zero_grad(set_to_none) does.</summary>
+    internal void ZeroGrad(bool setToNone)
+    {
+        if (setToNone || GradValue is not { } g)
+        {
+            ReleaseGrad();
+            return;
+        }
+        if (g.Fn is not null) g.Detach_();
+        else if (g.LeafRequiresGrad) g.LeafRequiresGrad = false;
+        using (Autograd.NoGrad()) g.Zero_();
+    }
+
     internal void ReleaseGrad()
     {
         var g = GradValue;

@@ -112,10 +112,13 @@ public abstract partial class Module
     /// <summary>Evaluation mode (Dropout off, BatchNorm uses running statistics); returns this. PyTorch: eval.</summary>
     public Module Eval() => Train(false);
 
-    /// <summary>Sets every parameter's <c>Grad</c> to null, as PyTorch 2.x does. PyTorch: zero_grad.</summary>
-    public void ZeroGrad()
+    /// <summary>
+    /// Sets every parameter's <c>Grad</c> to null, as PyTorch 2.x does, or with <paramref name="setToNone"/> false fills it
+    /// with zeros in place. PyTorch: zero_grad(set_to_none).
+    /// </summary>
+    public void ZeroGrad(bool setToNone = true)
     {
-        foreach (var p in Parameters()) p.ReleaseGrad();
+        foreach (var p in Parameters()) p.ZeroGrad(setToNone);
     }
 
     /// <summary>Sets <c>RequiresGrad</c> on every parameter (freezing or unfreezing); returns this. PyTorch: requires_grad_.</summary>

@@ -68,6 +68,14 @@ public sealed class LBFGS : Optimizer
     public Tensor Step(Func<Tensor> closure)
     {
         ArgumentNullException.ThrowIfNull(closure);
+        RunStepPreHooks();
+        var loss = StepWith(closure);
+        RunStepPostHooks();
+        return loss;
+    }
+
+    private Tensor StepWith(Func<Tensor> closure)
+    {
         using var noGrad = Autograd.NoGrad();
         double lr = LearningRate, tolChange = ToleranceChange;
         _started = true;

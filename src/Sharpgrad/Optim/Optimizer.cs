@@ -34,9 +34,13 @@ public abstract class Optimizer
     /// <summary>The rate when the first scheduler was attached; later schedulers take it as their base. PyTorch: initial_lr.</summary>
     internal double? InitialLearningRate { get; set; }
 
+    private Action<Optimizer>[] _stepPreHooks = [];
+    private Action<Optimizer>[] _stepPostHooks = [];
+
     /// <summary>Applies one update to every parameter that has a gradient. PyTorch: optimizer.step().</summary>
     public virtual void Step()
     {
+        RunStepPreHooks();
         using (Autograd.NoGrad())
         {
             for (int i = 0; i < _parameters.Length; i++)
@@ -45,15 +49,60 @@ public abstract class Optimizer
                 if (p.GradValue is { } g) Update(i, p, g);
             }
         }
+        RunStepPostHooks();
+    }
+
+    /// <summary>Registers hook(optimizer), run before each step; dispose the handle to remove it. PyTorch: register_step_pre_hook.</summary>
+    public IDisposable RegisterStepPreHook(Action<Optimizer> hook) => AddHook(pre: true, hook);
+
+    /// <summary>Registers hook(optimizer), run after each step; dispose the handle to remove it. PyTorch: register_step_post_hook.</summary>
+    public IDisposable RegisterStepPostHook(Action<Optimizer> hook) => AddHook(pre: false, hook);
+
+    /// <summary>Runs the step pre-hooks; a subclass with a step of its own calls it first.</summary>
+    protected void RunStepPreHooks()
+    {
+        foreach (var hook in Volatile.Read(ref _stepPreHooks)) hook(this);
+    }
+
+    /// <summary>Runs the step post-hooks; a subclass with a step of its own calls it last.</summary>
+    protected void RunStepPostHooks()
+    {
+        foreach (var hook in Volatile.Read(ref _stepPostHooks)) hook(this);
+    }
+
+    private IDisposable AddHook(bool pre, Action<Optimizer> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        lock (this)
+        {
+            if (pre) _stepPreHooks = [.. _stepPreHooks, hook];
+            else _stepPostHooks = [.. _stepPostHooks, hook];
+        }
+        return new StepHookHandle(this, hook, pre);
+    }
+
+    private sealed class StepHookHandle(Optimizer optimizer, Action<Optimizer> hook, bool pre) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (optimizer)
+            {
+                if (pre) optimizer._stepPreHooks = Array.FindAll(optimizer._stepPreHooks, h => !ReferenceEquals(h, hook));
+                else optimizer._stepPostHooks = Array.FindAll(optimizer._stepPostHooks, h => !ReferenceEquals(h, hook));
+            }
+        }
     }
 
     /// <summary>Updates parameter <paramref name="index"/> in place from <paramref name="grad"/> (runs under no-grad).</summary>
     protected abstract void Update(int index, Tensor parameter, Tensor grad);
 
-    /// <summary>Sets every parameter's <c>Grad</c> to null. PyTorch: optimizer.zero_grad().</summary>
-    public void ZeroGrad()
+    /// <summary>
+    /// Sets every parameter's <c>Grad</c> to null, or with <paramref name="setToNone"/> false fills it with zeros in place.
+    /// PyTorch: optimizer.zero_grad(set_to_none).
+    /// </summary>
+    public void ZeroGrad(bool setToNone = true)
     {
-        foreach (var p in _parameters) p.ReleaseGrad();
+        foreach (var p in _parameters) p.ZeroGrad(setToNone);
     }
 
     /// <summary>Hyper-parameters by PyTorch's param_groups names (lr, momentum, betas as beta1/beta2, ...).</summary>
