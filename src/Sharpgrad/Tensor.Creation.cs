@@ -209,10 +209,16 @@ public sealed partial class Tensor
     /// <summary>UInt8 tensor copied from <paramref name="data"/> (shape null = 1-D), as torch.tensor(..., dtype=torch.uint8).</summary>
     public static Tensor FromArray(byte[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<byte>(data, shape ?? [data.Length]), requiresGrad);
 
+    /// <summary>Int8 tensor copied from <paramref name="data"/> (shape null = 1-D), as torch.tensor(..., dtype=torch.int8).</summary>
+    public static Tensor FromArray(sbyte[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<sbyte>(data, shape ?? [data.Length]), requiresGrad);
+
+    /// <summary>Int16 tensor copied from <paramref name="data"/> (shape null = 1-D), as torch.tensor(..., dtype=torch.int16).</summary>
+    public static Tensor FromArray(short[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<short>(data, shape ?? [data.Length]), requiresGrad);
+
     /// <summary>Bool tensor copied from <paramref name="data"/> (shape null = 1-D).</summary>
     public static Tensor FromArray(bool[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<bool>(data, shape ?? [data.Length]), requiresGrad);
 
-    /// <summary>Tensor copied from a span of float, double, long, int or bool.</summary>
+    /// <summary>Tensor copied from a span of float, double, long, int, short, sbyte, byte or bool.</summary>
     public static Tensor FromSpan<T>(ReadOnlySpan<T> data, int[] shape)
     {
         var dtype = DTypeExtensions.Of<T>();
