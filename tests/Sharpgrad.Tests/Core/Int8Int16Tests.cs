@@ -330,6 +330,45 @@ public class Int8Int16Tests
     }
 
     [Fact]
+    public void CompositesPromoteWrapOrRefuseAsPyTorch()
+    {
+        var a = Tensor.FromArray(new sbyte[] { 5, -3, 7, 100, -128, 0 }, [2, 3]);
+        var b = Tensor.FromArray(new sbyte[] { 2, 2, -3, 3, 1, 1 }, [2, 3]);
+        var idx = Tensor.FromArray(new long[] { 2, 0, 1, 1 }, [2, 2]);
+        Is(new short[] { 5, -3, 7, 100, -128, 0, 1, 1, 1 }, Tensor.Cat([a, Tensor.Ones([1, 3], DType.UInt8)]), [3, 3]);
+        Is(new short[] { 11, -5, -20, 301, -127, 1 }, Tensor.Addcmul(Tensor.Ones([2, 3], DType.UInt8), a, b), [2, 3]);
+        Is(new sbyte[] { -51, -59, -49, 44, 72, -56 }, a.Clone().Add_(Tensor.Ones([2, 3], DType.UInt8) * 200), [2, 3]);
+        Is(new sbyte[] { -36, 124, 52, 48, 0, 0 }, a.Clone().Mul_(300), [2, 3]);
+        Is(new short[] { 1500, -900, 2100, 30000, 27136, 0 }, a.To(DType.Int16).Mul_(300), [2, 3]);
+        Is(new sbyte[] { 2, -3, 2, 2, -128, 0 }, a.MaskedFill(a.Gt(0), 2.5), [2, 3]);
+        Check.Throws<ArgumentException>("value cannot be converted to type int8_t without overflow", () => a.MaskedFill(a.Gt(0), 300));
+        Is(new sbyte[] { 10, -3, 14, 100, -128, 0 }, a.ScatterReduce(1, idx, b, "prod"), [2, 3]);
+        Is(new sbyte[] { 8, -2, 8, 102, -126, -3 }, a.IndexPut([Tensor.FromArray(new long[] { 1, 0 })], b, true), [2, 3]);
+        Is(new sbyte[] { 10, 10, -15, -6, -6, 9, 14, 14, -21 }, a[0].Outer(b[0]), [3, 3]);
+        Is(new[] { -123L }, a.Narrow(1, 0, 2).Trace(), []);
+        Is(new sbyte[] { 5, 0 }, a.Kthvalue(2, 1).Values);
+        Is(new[] { 0.0, 3, 0, 3 }, Tensor.FromArray(new sbyte[] { 1, 1, 3 }).Bincount(Tensor.FromArray(new sbyte[] { 1, 2, 3 })));
+        Is(new sbyte[] { 5, 2, 9, 100, -28, -28 }, a.Cumsum(1, DType.Int8), [2, 3]);
+        Is(new sbyte[] { 0 }, a.Prod(DType.Int8), []);
+        Is(new short[] { -19 }, a.To(DType.Int16).Sum(DType.Int16), []);
+        Is(new short[] { -16, 20, -55, 173 }, Tensor.Addmm(Tensor.Ones([2, 2], DType.Int16), a.To(DType.Int16), b.To(DType.Int16).T), [2, 2]);
+        // a 0-dim int64 operand takes the int8 dtype, wrapping (261 is 5)
+        Is(new sbyte[] { -19, -27, -17, 76, 104, -24 }, a + Tensor.Scalar(1000, DType.Int64), [2, 3]);
+        Check.Values(new[] { true, false, false, false, false, false }, a.Eq(Tensor.Scalar(261, DType.Int64)), 2, 3);
+        Check.Values(new[] { true, false, true, true, false, true }, a.Eq(Tensor.FromArray(new byte[] { 5, 253, 7, 100, 128, 0 }, [2, 3])), 2, 3);
+        Check.Throws<ArgumentException>("\"histogram_cpu\" not implemented for 'Char'", () => a.Histc(4));
+        Check.Throws<ArgumentException>("std and var only support floating point and complex dtypes", () => a.Std());
+        Check.Throws<ArgumentException>("quantile() input tensor must be either float or double dtype", () => a.Quantile(0.5));
+        // only int32 and int64 make tril/triu indices; norm-based dist refuses every integer dtype
+        Check.Throws<ArgumentException>("\"tril_indices\" not implemented for 'Char'", () => Tensor.TrilIndices(2, 2, 0, DType.Int8));
+        Check.Throws<ArgumentException>("\"triu_indices\" not implemented for 'Short'", () => Tensor.TriuIndices(2, 2, 0, DType.Int16));
+        Check.Throws<ArgumentException>("\"tril_indices\" not implemented for 'Byte'", () => Tensor.TrilIndices(2, 2, 0, DType.UInt8));
+        Check.Throws<InvalidOperationException>("norm(): input dtype should be either floating point or complex. Got Char instead.", () => a.Dist(b));
+        Check.Throws<InvalidOperationException>("norm(): input dtype should be either floating point or complex. Got Int instead.", () => Tensor.FromArray(new[] { 1, 2 }).Dist(Tensor.FromArray(new[] { 0, 0 })));
+        Is(new byte[] { 0 }, Tensor.Zeros([0], DType.UInt8).Median(), []);
+    }
+
+    [Fact]
     public void PrintsAsPyTorch()
     {
         Assert.Equal("tensor([ 100, -100,  127, -128], dtype=torch.int8)", A8().ToString());
