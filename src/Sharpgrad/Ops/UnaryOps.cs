@@ -170,7 +170,7 @@ internal static class UnaryOps
     public static Tensor Elu(Tensor x, double alpha)
     {
         x.ThrowIfDisposed();
-        if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("elu", x.DType);
+        if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("elu_cpu", x.DType);
         EluBackward0? node = null;
         if (Record.ShouldRecord(x))
         {

@@ -369,6 +369,26 @@ public class Int8Int16Tests
     }
 
     [Fact]
+    public void FunctionalOpsKeepOrRefuseInt8()
+    {
+        var x = Tensor.FromArray(new sbyte[] { 1, -2, 3, 4, 5, -6, 7, 8, 9 }, [1, 1, 3, 3]);
+        Is(new sbyte[] { 1, 0, 3, 4, 5, 0, 7, 8, 9 }, Sharpgrad.NN.Functional.Relu(x), [1, 1, 3, 3]);
+        Is(new sbyte[] { 1, -1, 1, 1, 1, -1, 1, 1, 1 }, Sharpgrad.NN.Functional.Hardtanh(x), [1, 1, 3, 3]);
+        Is(new sbyte[] { 1, 0, 3, 4, 5, 0, 6, 6, 6 }, Sharpgrad.NN.Functional.Relu6(x), [1, 1, 3, 3]);
+        Is(new sbyte[] { 3, 1, -2, 3, 3, 3, 4, 5, -6, 3, 3, 7, 8, 9, 3 }, Sharpgrad.NN.Functional.Pad(x, [1, 1], value: 3), [1, 1, 3, 5]);
+        Check.Throws<ArgumentException>("value cannot be converted to type int8_t without overflow", () => Sharpgrad.NN.Functional.Pad(x, [1, 1], value: 300));
+        Is(new short[] { 300, 1, -2, 3, 300 }, Sharpgrad.NN.Functional.Pad(x.To(DType.Int16), [1, 1], value: 300)[0, 0, 0], [5]);
+        Is(new sbyte[] { 2, 2, 3, 3, 24, 24 }, Sharpgrad.NN.Functional.Linear(x[0, 0], Tensor.Ones([2, 3], DType.Int8)), [3, 2]);
+        Is(new sbyte[] { 4, 5, -6, 1, -2, 3 }, Sharpgrad.NN.Functional.Embedding(Tensor.FromArray(new long[] { 1, 0 }), x[0, 0]), [2, 3]);
+        Check.Throws<ArgumentException>("value cannot be converted to type int8_t without overflow", () => x.NewFull([2], 700));
+        Is(new short[] { 700, 700 }, x.To(DType.Int16).NewFull([2], 700));
+        Check.Throws<ArgumentException>("\"elu_cpu\" not implemented for 'Char'", () => Sharpgrad.NN.Functional.Elu(x));
+        Check.Throws<ArgumentException>("\"elu_cpu\" not implemented for 'Int'", () => Sharpgrad.NN.Functional.Elu(x.Int()));
+        Check.Throws<ArgumentException>("\"GeluKernelImpl\" not implemented for 'Short'", () => Sharpgrad.NN.Functional.Gelu(x.Short()));
+        Check.Throws<ArgumentException>("\"avg_pool2d\" not implemented for 'Char'", () => Sharpgrad.NN.Functional.AvgPool2d(x, 2));
+    }
+
+    [Fact]
     public void PrintsAsPyTorch()
     {
         Assert.Equal("tensor([ 100, -100,  127, -128], dtype=torch.int8)", A8().ToString());
