@@ -42,6 +42,17 @@ public static class DTypeExtensions
     public static bool IsIntegral(this DType dtype, bool includeBool = false) =>
         dtype is DType.Int64 or DType.Int32 or DType.Int16 or DType.Int8 or DType.UInt8 || (includeBool && dtype == DType.Bool);
 
+    /// <summary>The smallest and largest value of an integer dtype (0 and 1 for Bool).</summary>
+    internal static (long Min, long Max) IntegerRange(this DType dtype) => dtype switch
+    {
+        DType.Int64 => (long.MinValue, long.MaxValue),
+        DType.Int32 => (int.MinValue, int.MaxValue),
+        DType.Int16 => (short.MinValue, short.MaxValue),
+        DType.Int8 => (sbyte.MinValue, sbyte.MaxValue),
+        DType.UInt8 => (byte.MinValue, byte.MaxValue),
+        _ => (0, 1),
+    };
+
     /// <summary>Int64 or Int32: the dtypes PyTorch's index-taking ops accept (a uint8 index is a mask instead).</summary>
     internal static bool IsIndex(this DType dtype) => dtype is DType.Int64 or DType.Int32;
 

@@ -83,10 +83,8 @@ internal static class Errors
         bool overflows = dtype switch
         {
             DType.Int64 => double.IsNaN(value) || value >= 9.2233720368547758E+18 || value < -9.2233720368547758E+18,
-            DType.Int32 => double.IsNaN(value) || value > int.MaxValue || value < int.MinValue,
             DType.UInt8 => double.IsNaN(value) || value > byte.MaxValue || -value > byte.MaxValue,
-            DType.Int16 => double.IsNaN(value) || value > short.MaxValue || value < short.MinValue,
-            DType.Int8 => double.IsNaN(value) || value > sbyte.MaxValue || value < sbyte.MinValue,
+            DType.Int32 or DType.Int16 or DType.Int8 => double.IsNaN(value) || value > dtype.IntegerRange().Max || value < dtype.IntegerRange().Min,
             DType.Float32 => double.IsFinite(value) && Math.Abs(value) > float.MaxValue,
             _ => false,
         };

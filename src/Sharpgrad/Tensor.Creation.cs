@@ -64,6 +64,13 @@ public sealed partial class Tensor
     public static Tensor RandInt(long low, long high, int[] shape, DType dtype = DType.Int64)
     {
         if (high <= low) throw new ArgumentException($"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}");
+        if (dtype.IsIntegral())
+        {
+            // ATen's check_from_to_in_range: both ends of [low, high - 1] must be values of the dtype
+            var (min, max) = dtype.IntegerRange();
+            if (low < min || low > max) throw new ArgumentException($"from is out of bounds for {Errors.TypeMetaName(dtype)}");
+            if (high - 1 < min || high - 1 > max) throw new ArgumentException($"to - 1 is out of bounds for {Errors.TypeMetaName(dtype)}");
+        }
         var t = Empty(DType.Int64, CheckShape(shape));
         Generator.Default.FillIntegers(t.Data<long>().AsSpan(0, t.Numel), low, high);
         if (dtype == DType.Int64) return t;
@@ -74,6 +81,7 @@ public sealed partial class Tensor
     public static Tensor RandPerm(int n, DType dtype = DType.Int64)
     {
         if (n < 0) throw new ArgumentException($"n must be non-negative, got{n}");
+        if (n > 0 && dtype.IsIntegral()) Errors.CheckScalarFits(dtype, n - 1); // the largest value must be one of the dtype's
         var values = new long[n];
         for (int i = 0; i < n; i++) values[i] = i;
         var u = new double[n];
@@ -162,6 +170,13 @@ public sealed partial class Tensor
     public static Tensor Linspace(double start, double end, int steps, DType dtype = DType.Float32)
     {
         if (steps < 0) throw new ArgumentException("number of steps must be non-negative");
+        if (dtype.IsIntegral())
+        {
+            // the ends are converted to the dtype first, checked as c10 converts (uint8 wraps -1 to 255)
+            Errors.CheckScalarFits(dtype, start);
+            Errors.CheckScalarFits(dtype, end);
+            if (dtype == DType.UInt8) (start, end) = (unchecked((byte)(long)start), unchecked((byte)(long)end));
+        }
         var values = new double[steps];
         for (int i = 0; i < steps; i++) values[i] = steps == 1 ? start : start + (end - start) * i / (steps - 1);
         return FromArray(values).To(dtype);

@@ -291,6 +291,36 @@ public class Int8Int16Tests
         Check.Throws<ArgumentException>("value cannot be converted to type int16_t without overflow", () => Tensor.Zeros([2], DType.Int16).Fill_(-32768.9));
     }
 
+    [Fact]
+    public void CreationChecksOrWrapsAsPyTorch()
+    {
+        // arange wraps; linspace checks its ends (uint8 wrapping -1 to 255 first); randint and randperm check their range
+        Is(new sbyte[] { 0, 100, -56 }, Tensor.Arange(0, 300, 100, DType.Int8));
+        Is(new sbyte[] { -44, 56, -100 }, Tensor.Arange(-300, 0, 100, DType.Int8));
+        Is(new short[] { 0, 30000, -5536 }, Tensor.Arange(0, 70000, 30000, DType.Int16));
+        Is(new sbyte[] { -100, -60, -20, 20, 60, 100 }, Tensor.Linspace(-100, 100, 6, DType.Int8));
+        Is(new sbyte[] { 127, 42, -43, -128 }, Tensor.Linspace(127, -128, 4, DType.Int8));
+        Is(new byte[] { 255, 203, 151, 100 }, Tensor.Linspace(-1, 100, 4, DType.UInt8));
+        Is(new byte[] { 1, 0, 0 }, Tensor.Linspace(-255, 0, 3, DType.UInt8));
+        Is(new short[] { 0, 100, 200, 300 }, Tensor.Linspace(0, 300, 4, DType.Int16));
+        Check.Throws<ArgumentException>("value cannot be converted to type int8_t without overflow", () => Tensor.Linspace(-200, 100, 4, DType.Int8));
+        Check.Throws<ArgumentException>("value cannot be converted to type uint8_t without overflow", () => Tensor.Linspace(0, 300, 4, DType.UInt8));
+        Check.Throws<ArgumentException>("value cannot be converted to type int without overflow", () => Tensor.Linspace(0, 3e9, 4, DType.Int32));
+        Check.Throws<ArgumentException>("to - 1 is out of bounds for signed char", () => Tensor.RandInt(0, 300, [2], DType.Int8));
+        Check.Throws<ArgumentException>("from is out of bounds for signed char", () => Tensor.RandInt(-200, 300, [2], DType.Int8));
+        Check.Throws<ArgumentException>("to - 1 is out of bounds for short int", () => Tensor.RandInt(0, 40000, [2], DType.Int16));
+        Check.Throws<ArgumentException>("from is out of bounds for unsigned char", () => Tensor.RandInt(-1, 5, [2], DType.UInt8));
+        Check.Throws<ArgumentException>("from is out of bounds for int", () => Tensor.RandInt(-(1L << 40), 5, [2], DType.Int32));
+        Check.Throws<ArgumentException>("to - 1 is out of bounds for int", () => Tensor.RandInt(0, 1L << 40, [2], DType.Int32));
+        var r = Tensor.RandInt(-128, 128, [64], DType.Int8);
+        Assert.Equal(DType.Int8, r.DType);
+        Assert.True(Tensor.RandInt(0, 256, [8], DType.UInt8).Ge(0).All().Item<bool>());
+        Is(Enumerable.Range(0, 128).Select(i => (sbyte)i).ToArray(), Tensor.RandPerm(128, DType.Int8).Sort().Values);
+        Check.Throws<ArgumentException>("value cannot be converted to type int8_t without overflow", () => Tensor.RandPerm(129, DType.Int8));
+        Check.Throws<ArgumentException>("value cannot be converted to type uint8_t without overflow", () => Tensor.RandPerm(257, DType.UInt8));
+        Check.Throws<ArgumentException>("value cannot be converted to type int16_t without overflow", () => Tensor.RandPerm(32769, DType.Int16));
+    }
+
     [Theory]
     [InlineData(DType.Int8, "Char", "signed char")]
     [InlineData(DType.Int16, "Short", "short int")]
