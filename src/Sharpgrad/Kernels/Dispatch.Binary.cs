@@ -144,19 +144,19 @@ internal static partial class Dispatch
 
     public static void CompareScalar(Comparison cmp, StridedArray a, double s, StridedArray y)
     {
+        // an integral number in int64's range stands for a Python int (a bigger one can only be a Python float)
+        bool pythonInt = s == Math.Floor(s) && s >= -9.2233720368547758E+18 && s < 9.2233720368547758E+18;
         switch (a.DType)
         {
             case DType.Float32: RunScalar<float, bool, CompareOperator<float>>(new(cmp), a, (float)s, false, y); break;
             case DType.Float64: RunScalar<double, bool, CompareOperator<double>>(new(cmp), a, s, false, y); break;
-            // An integral number is converted to the tensor's dtype first, as PyTorch's scalar conversion does: exactly for
-            // int64, wrapping for the narrower ones (uint8: x < -1 is x < 255; int8: x < 200 is x < -56; int32: x < 2^40 is x < 0).
-            case DType.Int64 when s == Math.Floor(s) && s >= -9.2233720368547758E+18 && s < 9.2233720368547758E+18:
-                RunScalar<long, bool, CompareOperator<long>>(new(cmp), a, (long)s, false, y);
-                break;
-            case DType.Int32 when s == Math.Floor(s): CompareWrapped<int>(cmp, a, s, y); break;
-            case DType.Int16 when s == Math.Floor(s): CompareWrapped<short>(cmp, a, s, y); break;
-            case DType.Int8 when s == Math.Floor(s): CompareWrapped<sbyte>(cmp, a, s, y); break;
-            case DType.UInt8 when s == Math.Floor(s): CompareWrapped<byte>(cmp, a, s, y); break;
+            // A Python int is converted to the tensor's dtype first, as PyTorch's scalar conversion does: exactly for int64,
+            // wrapping for the narrower ones (uint8: x < -1 is x < 255; int8: x < 200 is x < -56; int32: x < 2^40 is x < 0).
+            case DType.Int64 when pythonInt: RunScalar<long, bool, CompareOperator<long>>(new(cmp), a, (long)s, false, y); break;
+            case DType.Int32 when pythonInt: CompareWrapped<int>(cmp, a, s, y); break;
+            case DType.Int16 when pythonInt: CompareWrapped<short>(cmp, a, s, y); break;
+            case DType.Int8 when pythonInt: CompareWrapped<sbyte>(cmp, a, s, y); break;
+            case DType.UInt8 when pythonInt: CompareWrapped<byte>(cmp, a, s, y); break;
             case DType.Int64 or DType.Int32 or DType.Int16 or DType.Int8 or DType.UInt8:
                 // compare in double so that x < 2.5 means what it says on integers
                 var tmp = new double[a.Numel];

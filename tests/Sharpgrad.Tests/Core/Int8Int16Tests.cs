@@ -242,6 +242,9 @@ public class Int8Int16Tests
         Check.Values(new[] { true, true, false, true }, a.Lt(-129), 4);
         Check.Values(new[] { true, false, false, false }, a.Eq(-156), 4);
         Check.Values(new[] { false, true, false, true }, a.Lt(50.5), 4);
+        // beyond int64's range a number can only be a Python float, compared as one
+        Check.Values(new[] { true, true, true, true }, a.Lt(1e20), 4);
+        Check.Values(new[] { true }, Tensor.FromArray(new[] { -5 }).Gt(-1e20), 1);
         Check.Values(new[] { false, true, false, true }, S16().Lt(40000), 4);
         Check.Values(new[] { true, false, false, false }, S16().Eq(-35536), 4);
         Check.Values(new[] { false }, Tensor.FromArray(new byte[] { 200 }).Lt(Tensor.FromArray(new sbyte[] { -1 })), 1);
