@@ -144,8 +144,7 @@ internal static partial class Dispatch
 
     public static void CompareScalar(Comparison cmp, StridedArray a, double s, StridedArray y)
     {
-        // an integral number in int64's range stands for a Python int (a bigger one can only be a Python float)
-        bool pythonInt = s == Math.Floor(s) && s >= -9.2233720368547758E+18 && s < 9.2233720368547758E+18;
+        bool pythonInt = Shapes.TypePromotion.IsPythonInt(s);
         switch (a.DType)
         {
             case DType.Float32: RunScalar<float, bool, CompareOperator<float>>(new(cmp), a, (float)s, false, y); break;

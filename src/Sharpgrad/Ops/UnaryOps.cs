@@ -80,7 +80,7 @@ internal static class UnaryOps
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
         if (x.DType == DType.Bool) throw Errors.UnsupportedDType("clamp", x.DType);
         // an integer tensor with a fractional bound promotes like tensor op Python float; integral bounds must fit its dtype
-        bool fractional = (min is { } lo && lo != Math.Floor(lo)) || (max is { } hi && hi != Math.Floor(hi));
+        bool fractional = (min is { } lo && !TypePromotion.IsPythonInt(lo)) || (max is { } hi && !TypePromotion.IsPythonInt(hi));
         if (!fractional) CheckIntegerBounds(x.DType, min, max);
         ClampBackward1? node = null;
         if (Record.ShouldRecord(x))

@@ -36,8 +36,11 @@ internal static class TypePromotion
     /// <summary>Result dtype of tensor op Python float: integral and bool tensors go to the default float dtype.</summary>
     public static DType WithDouble(DType tensor) => tensor.IsFloatingPoint() ? tensor : DTypeDefaults.Float;
 
-    /// <summary>Whether a number passed as a double stands for a Python int: finite and integral.</summary>
-    public static bool IsPythonInt(double s) => double.IsFinite(s) && s == Math.Floor(s);
+    /// <summary>
+    /// Whether a number passed as a double stands for a Python int: integral and within int64's range (PyTorch refuses a
+    /// bigger Python int, so a bigger number can only be a Python float).
+    /// </summary>
+    public static bool IsPythonInt(double s) => s == Math.Floor(s) && s >= -9.2233720368547758E+18 && s < 9.2233720368547758E+18;
 
     /// <summary>
     /// Result dtype of tensor op Python number: an int keeps an integer tensor's dtype and turns bool into int64, a float

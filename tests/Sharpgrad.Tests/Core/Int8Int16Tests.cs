@@ -245,6 +245,11 @@ public class Int8Int16Tests
         // beyond int64's range a number can only be a Python float, compared as one
         Check.Values(new[] { true, true, true, true }, a.Lt(1e20), 4);
         Check.Values(new[] { true }, Tensor.FromArray(new[] { -5 }).Gt(-1e20), 1);
+        var b = Tensor.FromArray(new sbyte[] { 100, -100, 1 });
+        Is(new[] { 1e20f, 1e20f, 1e20f }, b + 1e20);
+        Is(new[] { 100f, -100f, 1f }, b.Clamp(null, double.PositiveInfinity));
+        Is(new[] { 50f, -100f, 1f }, b.Clamp(-1e20, 50));
+        Is(new[] { 2.9999998842007716e+19f, -1.9999999961012896e+19f }, Tensor.FromArray(new long[] { 3, -2 }) * 1e19);
         Check.Values(new[] { false, true, false, true }, S16().Lt(40000), 4);
         Check.Values(new[] { true, false, false, false }, S16().Eq(-35536), 4);
         Check.Values(new[] { false }, Tensor.FromArray(new byte[] { 200 }).Lt(Tensor.FromArray(new sbyte[] { -1 })), 1);
