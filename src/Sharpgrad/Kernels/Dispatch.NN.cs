@@ -2,7 +2,7 @@ using Sharpgrad.Kernels.Cpu;
 
 namespace Sharpgrad.Kernels;
 
-// Neural-network kernels: floating dtypes only (callers check and report the dtype first).
+// Neural-network kernels: floating dtypes only, max pooling integers too (callers check and report the dtype first).
 internal static partial class Dispatch
 {
     public static void Softmax(StridedArray x, int outer, int n, int inner, StridedArray y, bool log)
@@ -52,11 +52,24 @@ internal static partial class Dispatch
         else NNKernels.Col2Im(cols.Data<double>(), cols.Offset, g, x.Data<double>());
     }
 
+    /// <summary>max_pool2d over <paramref name="planes"/> contiguous planes, of a floating or integer dtype.</summary>
     public static void MaxPool2d(StridedArray x, int planes, in ConvGeometry g, StridedArray y, StridedArray indices)
     {
-        if (x.DType == DType.Float32) NNKernels.MaxPool2d(x.Data<float>(), x.Offset, planes, g, y.Data<float>(), indices.Data<long>());
-        else NNKernels.MaxPool2d(x.Data<double>(), x.Offset, planes, g, y.Data<double>(), indices.Data<long>());
+        switch (x.DType)
+        {
+            case DType.Float32: MaxPool2dTyped<float>(x, planes, g, y, indices); break;
+            case DType.Float64: MaxPool2dTyped<double>(x, planes, g, y, indices); break;
+            case DType.Int64: MaxPool2dTyped<long>(x, planes, g, y, indices); break;
+            case DType.Int32: MaxPool2dTyped<int>(x, planes, g, y, indices); break;
+            case DType.Int16: MaxPool2dTyped<short>(x, planes, g, y, indices); break;
+            case DType.Int8: MaxPool2dTyped<sbyte>(x, planes, g, y, indices); break;
+            case DType.UInt8: MaxPool2dTyped<byte>(x, planes, g, y, indices); break;
+            default: throw Errors.UnsupportedDType("max_pool2d", x.DType);
+        }
     }
+
+    private static void MaxPool2dTyped<T>(StridedArray x, int planes, in ConvGeometry g, StridedArray y, StridedArray indices) where T : unmanaged, System.Numerics.INumber<T> =>
+        NNKernels.MaxPool2d(x.Data<T>(), x.Offset, planes, g, y.Data<T>(), indices.Data<long>());
 
     /// <summary>One SGD update over contiguous parameter, gradient and (when momentum is on) buffer of equal length.</summary>
     public static void Sgd(StridedArray p, StridedArray g, StridedArray? buffer, bool firstStep, in SgdCoefficients k)

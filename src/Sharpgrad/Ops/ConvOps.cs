@@ -143,7 +143,7 @@ internal static class ConvOps
     public static (Tensor Values, Tensor Indices) MaxPool2d(Tensor x, (int H, int W) kernel, (int H, int W) stride, (int H, int W) padding,
         (int H, int W) dilation, bool ceilMode)
     {
-        PoolOps.CheckInput(x, "max_pool2d");
+        PoolOps.CheckInput(x, "max_pool2d", integers: true);
         if (kernel.H < 1 || kernel.W < 1) throw new ArgumentException("max_pool2d: kernel_size must be greater than zero");
         if (stride.H < 1 || stride.W < 1) throw new ArgumentException("max_pool2d: stride must be greater than zero");
         int h = x.Sizes[^2], w = x.Sizes[^1], c = x.Sizes[^3];

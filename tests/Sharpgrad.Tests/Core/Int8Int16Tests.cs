@@ -427,6 +427,33 @@ public class Int8Int16Tests
     }
 
     [Fact]
+    public void MaxPoolingTakesEveryIntegerDtype()
+    {
+        var x = Tensor.FromArray(new sbyte[] { 1, -2, 3, -4, 4, -128, -6, 0, 7, 8, 127, -1 }, [1, 1, 3, 4]);
+        var (v, i) = MaxPool2dWithIndices(x, 2, 2, 0, false);
+        Is(new sbyte[] { 4, 3 }, v, [1, 1, 1, 2]);
+        Is(new long[] { 4, 2 }, i, [1, 1, 1, 2]);
+        (v, i) = MaxPool2dWithIndices(x, 3, 2, 1, true);
+        Is(new sbyte[] { 4, 3, 0, 8, 127, 0 }, v, [1, 1, 2, 3]);
+        Is(new long[] { 4, 2, 7, 9, 10, 7 }, i, [1, 1, 2, 3]);
+        Is(new short[] { -201, -198, -196, -204, -72, -199 }, Sharpgrad.NN.Functional.MaxPool2d(-x.To(DType.Int16) - 200, 2, padding: 1), [1, 1, 2, 3]);
+        Is(new byte[] { 1, 254, 252, 7, 250, 255 }, Sharpgrad.NN.Functional.MaxPool2d(x.To(DType.UInt8), 2, padding: 1), [1, 1, 2, 3]);
+        Is(new[] { 3000000000000L, 4000000000000L, 127000000000000L }, Sharpgrad.NN.Functional.MaxPool2d(x.Long() * 1e12, (1, 2), dilation: (1, 2)), [1, 1, 3, 1]);
+        // a window of the lowest value keeps its first tap
+        Is(new long[] { 0, 1, 3, 4 }, MaxPool2dWithIndices(Tensor.Full([1, 3, 3], -128, DType.Int8), 2, 2, 1, false).Indices, [1, 2, 2]);
+        Check.Throws<ArgumentException>("\"max_pool2d\" not implemented for 'Bool'", () => Sharpgrad.NN.Functional.MaxPool2d(Tensor.Ones([1, 2, 2], DType.Bool), 1));
+        var vol = Tensor.FromArray(new sbyte[] { 1, -2, 3, -4, -128, -128, -128, -128 }, [1, 1, 2, 2, 2]);
+        var (v3, i3) = Sharpgrad.NN.Functional.MaxPool3dWithIndices(vol, (1, 2, 2));
+        Is(new sbyte[] { 3, -128 }, v3, [1, 1, 2, 1, 1]);
+        Is(new long[] { 2, 4 }, i3, [1, 1, 2, 1, 1]);
+        Is(new short[] { 27136, 27136, 27136, 27136 }, Sharpgrad.NN.Functional.MaxPool3d(vol.To(DType.Int16) * 300, (2, 1, 1)), [1, 1, 1, 2, 2]);
+        Check.Throws<ArgumentException>("\"max_pool3d\" not implemented for 'Bool'", () => Sharpgrad.NN.Functional.MaxPool3d(vol.Eq(1), (1, 1, 1)));
+    }
+
+    private static (Tensor Values, Tensor Indices) MaxPool2dWithIndices(Tensor x, int k, int stride, int padding, bool ceilMode) =>
+        Sharpgrad.NN.Functional.MaxPool2dWithIndices(x, (k, k), (stride, stride), (padding, padding), ceilMode: ceilMode);
+
+    [Fact]
     public void PrintsAsPyTorch()
     {
         Assert.Equal("tensor([ 100, -100,  127, -128], dtype=torch.int8)", A8().ToString());
