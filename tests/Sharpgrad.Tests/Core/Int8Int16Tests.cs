@@ -454,6 +454,33 @@ public class Int8Int16Tests
         Sharpgrad.NN.Functional.MaxPool2dWithIndices(x, (k, k), (stride, stride), (padding, padding), ceilMode: ceilMode);
 
     [Fact]
+    public void InPlaceFormsWrapOrCheckTheNumber()
+    {
+        static Tensor A() => Tensor.FromArray(new sbyte[] { 100, 100, -100 });
+        var at = Tensor.FromArray(new long[] { 0, 0, 1 });
+        Is(new sbyte[] { 100, -56, 100 }, A().Cumsum_(0));
+        Is(new sbyte[] { 100, 16, -64 }, A().Cumprod_(0));
+        Is(new sbyte[] { 44, 0, -100 }, A().IndexAdd_(0, at, A()));
+        Is(new sbyte[] { 44, 0, -100 }, A().ScatterAdd_(0, at, A()));
+        Is(new sbyte[] { 127, 127, -100 }, A().MaskedFill_(A().Gt(0), 127));
+        Is(new sbyte[] { -128, 100, -100 }, A().Unsqueeze(0).FillDiagonal_(-128), [1, 3]);
+        const string overflow = "value cannot be converted to type int8_t without overflow";
+        Check.Throws<ArgumentException>(overflow, () => A().IndexFill_(0, Tensor.FromArray(new long[] { 1 }), -200));
+        Check.Throws<ArgumentException>(overflow, () => A().Scatter_(0, Tensor.FromArray(new long[] { 0 }), 300));
+        Check.Throws<ArgumentException>(overflow, () => Tensor.Where(A().Gt(0), A(), 300));
+        Check.Throws<ArgumentException>(overflow, () => A().IndexFill(0, Tensor.FromArray(new long[] { 1 }), Tensor.Scalar(300, DType.Int64)));
+        Check.Throws<ArgumentException>(overflow, () => A().Scatter(0, Tensor.FromArray(new long[] { 0 }), 300, "add"));
+        // every dtype checks the number the same way (uint8 wrapping down to -255)
+        var first = Tensor.FromArray(new long[] { 0 });
+        Check.Throws<ArgumentException>("value cannot be converted to type int without overflow", () => Tensor.Zeros([2], DType.Int32).IndexFill(0, first, 1099511627776.0));
+        Check.Throws<ArgumentException>("value cannot be converted to type float without overflow", () => Tensor.Zeros([2]).Scatter(0, first, 1e39));
+        Is(new byte[] { 255, 0 }, Tensor.Zeros([2], DType.UInt8).IndexFill(0, first, -1));
+        Is(new byte[] { 255, 0 }, Tensor.Zeros([2], DType.UInt8).Scatter(0, first, -1));
+        Is(new byte[] { 0, 255 }, Tensor.Where(Tensor.FromArray(new[] { true, false }), Tensor.Zeros([2], DType.UInt8), -1));
+        Is(new[] { 0f, 2.5f }, Tensor.Where(Tensor.FromArray(new[] { true, false }), Tensor.Zeros([2], DType.Int8), 2.5));
+    }
+
+    [Fact]
     public void PrintsAsPyTorch()
     {
         Assert.Equal("tensor([ 100, -100,  127, -128], dtype=torch.int8)", A8().ToString());
