@@ -2,7 +2,7 @@ using Sharpgrad.Kernels.Cpu;
 
 namespace Sharpgrad.Kernels;
 
-// Neural-network kernels: floating dtypes only, max pooling integers too (callers check and report the dtype first).
+// Neural-network kernels: floating dtypes only, im2col and max pooling integers too (callers check and report the dtype first).
 internal static partial class Dispatch
 {
     public static void Softmax(StridedArray x, int outer, int n, int inner, StridedArray y, bool log)
@@ -40,11 +40,24 @@ internal static partial class Dispatch
         else NNKernels.NllBackward(g.Data<double>(), g.Offset, perElement, t, target.Offset, outer, c, inner, ignore, scale, gi.Data<double>(), weight?.Data<double>(), wOff);
     }
 
+    /// <summary>im2col of a floating or integer input (integer conv2d unfolds too).</summary>
     public static void Im2Col(StridedArray x, in ConvGeometry g, StridedArray cols)
     {
-        if (x.DType == DType.Float32) NNKernels.Im2Col(x.Data<float>(), x.Offset, g, cols.Data<float>());
-        else NNKernels.Im2Col(x.Data<double>(), x.Offset, g, cols.Data<double>());
+        switch (x.DType)
+        {
+            case DType.Float32: Im2ColTyped<float>(x, g, cols); break;
+            case DType.Float64: Im2ColTyped<double>(x, g, cols); break;
+            case DType.Int64: Im2ColTyped<long>(x, g, cols); break;
+            case DType.Int32: Im2ColTyped<int>(x, g, cols); break;
+            case DType.Int16: Im2ColTyped<short>(x, g, cols); break;
+            case DType.Int8: Im2ColTyped<sbyte>(x, g, cols); break;
+            case DType.UInt8: Im2ColTyped<byte>(x, g, cols); break;
+            default: throw Errors.UnsupportedDType("im2col", x.DType);
+        }
     }
+
+    private static void Im2ColTyped<T>(StridedArray x, in ConvGeometry g, StridedArray cols) where T : unmanaged, System.Numerics.INumber<T> =>
+        NNKernels.Im2Col(x.Data<T>(), x.Offset, g, cols.Data<T>());
 
     public static void Col2Im(StridedArray cols, in ConvGeometry g, StridedArray x)
     {

@@ -21,8 +21,8 @@ internal static class ConvOps
     }
 
     /// <summary>
-    /// conv2d with per-axis stride, padding and dilation and channel groups, as im2col + one GEMM per group.
-    /// ConvolutionBackward0.
+    /// conv2d with per-axis stride, padding and dilation and channel groups, as im2col + one GEMM per group (integer
+    /// dtypes too, wrapping, as PyTorch's slow path computes them). ConvolutionBackward0.
     /// </summary>
     public static Tensor Conv2d(Tensor x, Tensor w, Tensor? b, (int H, int W) stride, (int H, int W) padding, (int H, int W) dilation, int groups)
     {
@@ -31,7 +31,10 @@ internal static class ConvOps
         if (x.Dim != 4) throw new ArgumentException($"Expected 4D (batched) input to conv2d, but got input of size: {Errors.Shape(x.Sizes)}");
         if (w.Dim != 4) throw new ArgumentException($"weight should have at least three dimensions, got weight of size {Errors.Shape(w.Sizes)}");
         CheckWindow(stride, padding, dilation, groups);
-        CheckFloat(x, "slow_conv2d_cpu");
+        // integer inputs take PyTorch's slow (non-MKLDNN) path, with its own dtype message; bool is refused
+        if (!x.DType.IsFloatingPoint() && !x.DType.IsIntegral()) throw Errors.UnsupportedDType("slow_conv2d_cpu", x.DType);
+        if (x.DType.IsIntegral() && (w.DType != x.DType || (b is not null && b.DType != x.DType)))
+            throw new ArgumentException($"expected scalar type {Errors.Pretty(x.DType)} but found {Errors.Pretty(w.DType != x.DType ? w.DType : b!.DType)}");
         if (w.DType != x.DType || (b is not null && b.DType != x.DType))
             throw new ArgumentException($"Input type ({x.DType.LegacyTensorTypeName()}) and weight type ({w.DType.LegacyTensorTypeName()}) should be the same");
         int n = x.Sizes[0], c = x.Sizes[1], h = x.Sizes[2], wd = x.Sizes[3];

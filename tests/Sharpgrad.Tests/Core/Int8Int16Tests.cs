@@ -450,6 +450,23 @@ public class Int8Int16Tests
         Check.Throws<ArgumentException>("\"max_pool3d\" not implemented for 'Bool'", () => Sharpgrad.NN.Functional.MaxPool3d(vol.Eq(1), (1, 1, 1)));
     }
 
+    [Fact]
+    public void Conv2dAndConv1dTakeEveryIntegerDtype()
+    {
+        var x = Tensor.FromArray(new long[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 }, [1, 1, 3, 3]).To(DType.Int8) * 30;
+        var w = Tensor.FromArray(new sbyte[] { 1, -2, 3, 1, 2, 0, 0, -1 }, [2, 1, 2, 2]);
+        Is(new sbyte[] { -126, -6, 114, 114, -96, 8, 98, -38, 70, 22, 112, 66, -64, 86, 56, 114, -37, -67, -97, -7, -127, -97, -67, -83, 39, -7, 23, 97, -7, -99, -39, 21 },
+            Sharpgrad.NN.Functional.Conv2d(x, w, Tensor.FromArray(new sbyte[] { 100, -7 }), padding: 1), [1, 2, 4, 4]);
+        Is(new short[] { 1500, 13500, -14300, 600, -1500, -4500, 2300, -11300 },
+            Sharpgrad.NN.Functional.Conv2d(x.To(DType.Int16) * 50, w.To(DType.Int16), stride: 2, padding: 1), [1, 2, 2, 2]);
+        Is(new[] { 1640000000000L, -5140000000000L, 1780000000000L, 120000000000L, 1660000000000L, 1960000000000L, 2560000000000L, -2260000000000L },
+            Sharpgrad.NN.Functional.Conv2d(x.Long() * 1e10, w.Long()), [1, 2, 2, 2]);
+        Is(new[] { 7, 7, 7, 7, 7, 7, 7, 7 }, Sharpgrad.NN.Functional.Conv2d(Tensor.Full([1, 2, 2, 2], 7, DType.Int32), Tensor.Ones([2, 1, 1, 1], DType.Int32), groups: 2), [1, 2, 2, 2]);
+        Is(new byte[] { 72, 56 }, Sharpgrad.NN.Functional.Conv1d(x[0, 0].Unsqueeze(0).To(DType.UInt8), Tensor.FromArray(new byte[] { 1, 3, 2, 1, 0, 1 }, [1, 3, 2])), [1, 1, 2]);
+        Check.Throws<ArgumentException>("expected scalar type Char but found Float", () => Sharpgrad.NN.Functional.Conv2d(x, w.Float()));
+        Check.Throws<ArgumentException>("\"slow_conv2d_cpu\" not implemented for 'Bool'", () => Sharpgrad.NN.Functional.Conv2d(Tensor.Ones([1, 1, 2, 2], DType.Bool), Tensor.Ones([1, 1, 1, 1], DType.Bool)));
+    }
+
     private static (Tensor Values, Tensor Indices) MaxPool2dWithIndices(Tensor x, int k, int stride, int padding, bool ceilMode) =>
         Sharpgrad.NN.Functional.MaxPool2dWithIndices(x, (k, k), (stride, stride), (padding, padding), ceilMode: ceilMode);
 
