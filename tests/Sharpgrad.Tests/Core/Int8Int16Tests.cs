@@ -451,7 +451,7 @@ public class Int8Int16Tests
     }
 
     [Fact]
-    public void Conv2dAndConv1dTakeEveryIntegerDtype()
+    public void ConvolutionsTakeEveryIntegerDtype()
     {
         var x = Tensor.FromArray(new long[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 }, [1, 1, 3, 3]).To(DType.Int8) * 30;
         var w = Tensor.FromArray(new sbyte[] { 1, -2, 3, 1, 2, 0, 0, -1 }, [2, 1, 2, 2]);
@@ -465,6 +465,16 @@ public class Int8Int16Tests
         Is(new byte[] { 72, 56 }, Sharpgrad.NN.Functional.Conv1d(x[0, 0].Unsqueeze(0).To(DType.UInt8), Tensor.FromArray(new byte[] { 1, 3, 2, 1, 0, 1 }, [1, 3, 2])), [1, 1, 2]);
         Check.Throws<ArgumentException>("expected scalar type Char but found Float", () => Sharpgrad.NN.Functional.Conv2d(x, w.Float()));
         Check.Throws<ArgumentException>("\"slow_conv2d_cpu\" not implemented for 'Bool'", () => Sharpgrad.NN.Functional.Conv2d(Tensor.Ones([1, 1, 2, 2], DType.Bool), Tensor.Ones([1, 1, 1, 1], DType.Bool)));
+        var v64 = Tensor.Arange(8, DType.Int64).View(1, 1, 2, 2, 2) * 40;
+        var v = v64.To(DType.Int8);
+        var w3 = Tensor.FromArray(new sbyte[] { 1, -1, 2, 1, 0, 1, 1, 1 }, [1, 1, 2, 2, 2]);
+        Is(new sbyte[] { -64 }, Sharpgrad.NN.Functional.Conv3d(v, w3), [1, 1, 1, 1, 1]);
+        Is(new[] { 960L }, Sharpgrad.NN.Functional.Conv3d(v64, w3.Long()), [1, 1, 1, 1, 1]);
+        Is(new byte[] { 192 }, Sharpgrad.NN.Functional.Conv3d(v.To(DType.UInt8), w3.To(DType.UInt8)), [1, 1, 1, 1, 1]);
+        Is(new sbyte[] { 0, 40, 40, 80, -16, 120, 80, 120, 0 }, Sharpgrad.NN.Functional.Conv3d(v, w3, padding: 1)[0, 0, 0], [3, 3]);
+        Check.Throws<ArgumentException>("expected scalar type Char but found Float", () => Sharpgrad.NN.Functional.Conv3d(v, w3.Float()));
+        Check.Throws<ArgumentException>("\"compute_columns3d\" not implemented for 'Bool'", () => Sharpgrad.NN.Functional.Conv3d(v.Eq(40), w3.Eq(1)));
+        Check.Throws<ArgumentException>("\"slow_conv_transpose3d_out_cpu\" not implemented for 'Char'", () => Sharpgrad.NN.Functional.ConvTranspose3d(v, w3));
     }
 
     private static (Tensor Values, Tensor Indices) MaxPool2dWithIndices(Tensor x, int k, int stride, int padding, bool ceilMode) =>
