@@ -59,11 +59,24 @@ internal static partial class Dispatch
     private static void Im2ColTyped<T>(StridedArray x, in ConvGeometry g, StridedArray cols) where T : unmanaged, System.Numerics.INumber<T> =>
         NNKernels.Im2Col(x.Data<T>(), x.Offset, g, cols.Data<T>());
 
+    /// <summary>col2im into a floating or integer output (int64 conv_transpose2d folds too).</summary>
     public static void Col2Im(StridedArray cols, in ConvGeometry g, StridedArray x)
     {
-        if (x.DType == DType.Float32) NNKernels.Col2Im(cols.Data<float>(), cols.Offset, g, x.Data<float>());
-        else NNKernels.Col2Im(cols.Data<double>(), cols.Offset, g, x.Data<double>());
+        switch (x.DType)
+        {
+            case DType.Float32: Col2ImTyped<float>(cols, g, x); break;
+            case DType.Float64: Col2ImTyped<double>(cols, g, x); break;
+            case DType.Int64: Col2ImTyped<long>(cols, g, x); break;
+            case DType.Int32: Col2ImTyped<int>(cols, g, x); break;
+            case DType.Int16: Col2ImTyped<short>(cols, g, x); break;
+            case DType.Int8: Col2ImTyped<sbyte>(cols, g, x); break;
+            case DType.UInt8: Col2ImTyped<byte>(cols, g, x); break;
+            default: throw Errors.UnsupportedDType("col2im", x.DType);
+        }
     }
+
+    private static void Col2ImTyped<T>(StridedArray cols, in ConvGeometry g, StridedArray x) where T : unmanaged, System.Numerics.INumber<T> =>
+        NNKernels.Col2Im(cols.Data<T>(), cols.Offset, g, x.Data<T>());
 
     /// <summary>max_pool2d over <paramref name="planes"/> contiguous planes, of a floating or integer dtype.</summary>
     public static void MaxPool2d(StridedArray x, int planes, in ConvGeometry g, StridedArray y, StridedArray indices)

@@ -475,6 +475,19 @@ public class Int8Int16Tests
         Check.Throws<ArgumentException>("expected scalar type Char but found Float", () => Sharpgrad.NN.Functional.Conv3d(v, w3.Float()));
         Check.Throws<ArgumentException>("\"compute_columns3d\" not implemented for 'Bool'", () => Sharpgrad.NN.Functional.Conv3d(v.Eq(40), w3.Eq(1)));
         Check.Throws<ArgumentException>("\"slow_conv_transpose3d_out_cpu\" not implemented for 'Char'", () => Sharpgrad.NN.Functional.ConvTranspose3d(v, w3));
+        // of the integers, transposed convolutions take int64 alone
+        var x2 = Tensor.FromArray(new long[] { 1, -2, 3, 4 }, [1, 1, 2, 2]) * 1e12;
+        var w2 = Tensor.FromArray(new long[] { 1, 2, -1, 3 }, [1, 1, 2, 2]);
+        Is(new[] { 1000000000005L, 2000000000005, -1999999999995, -3999999999995, -999999999995, 3000000000005, 2000000000005, -5999999999995,
+            3000000000005, 6000000000005, 4000000000005, 8000000000005, -2999999999995, 9000000000005, -3999999999995, 12000000000005 },
+            Sharpgrad.NN.Functional.ConvTranspose2d(x2, w2, Tensor.FromArray(new long[] { 5 }), stride: (2, 2)), [1, 1, 4, 4]);
+        Is(new long[] { 0, 120, 80, 80, 280, 160, 160, 280, 80, 560, 1080, 480 }, Sharpgrad.NN.Functional.ConvTranspose1d(v64[0, 0], w3.Long()[0, 0]), [2, 2, 3]);
+        Is(new long[] { 0, 40, -40, 80, 120, -80, 160, 320, 120, 160, 40, -160, 560, 720, 80, 560, 1000, 400, 0, 160, 200, 160, 600, 480, 240, 520, 280 },
+            Sharpgrad.NN.Functional.ConvTranspose3d(v64, w3.Long()), [1, 1, 3, 3, 3]);
+        Check.Throws<ArgumentException>("\"slow_conv_transpose2d_out_cpu\" not implemented for 'Int'", () => Sharpgrad.NN.Functional.ConvTranspose2d(x2.Int(), w2.Int()));
+        Check.Throws<ArgumentException>("\"slow_conv_transpose2d_out_cpu\" not implemented for 'Bool'", () => Sharpgrad.NN.Functional.ConvTranspose2d(x2.Bool(), w2.Bool()));
+        Check.Throws<ArgumentException>("expected scalar type Long but found Float", () => Sharpgrad.NN.Functional.ConvTranspose2d(x2, w2.Float()));
+        Check.Throws<ArgumentException>("\"slow_conv_transpose3d_out_cpu\" not implemented for 'Bool'", () => Sharpgrad.NN.Functional.ConvTranspose3d(v64.Bool(), w3.Bool()));
     }
 
     private static (Tensor Values, Tensor Indices) MaxPool2dWithIndices(Tensor x, int k, int stride, int padding, bool ceilMode) =>
