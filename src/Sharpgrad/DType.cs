@@ -15,6 +15,10 @@ public enum DType
     Int32,
     /// <summary>8-bit unsigned integer (images). PyTorch: torch.uint8.</summary>
     UInt8,
+    /// <summary>8-bit signed integer. PyTorch: torch.int8.</summary>
+    Int8,
+    /// <summary>16-bit signed integer. PyTorch: torch.int16.</summary>
+    Int16,
 }
 
 /// <summary>Facts about each <see cref="DType"/>.</summary>
@@ -27,7 +31,8 @@ public static class DTypeExtensions
         DType.Float64 => 8,
         DType.Int64 => 8,
         DType.Int32 => 4,
-        _ => 1, // Bool, UInt8
+        DType.Int16 => 2,
+        _ => 1, // Bool, UInt8, Int8
     };
 
     /// <summary>True for Float32 and Float64, the dtypes that can require gradients.</summary>
@@ -35,7 +40,18 @@ public static class DTypeExtensions
 
     /// <summary>True for the integer dtypes, and for Bool when <paramref name="includeBool"/> (PyTorch: isIntegralType).</summary>
     public static bool IsIntegral(this DType dtype, bool includeBool = false) =>
-        dtype is DType.Int64 or DType.Int32 or DType.UInt8 || (includeBool && dtype == DType.Bool);
+        dtype is DType.Int64 or DType.Int32 or DType.Int16 or DType.Int8 or DType.UInt8 || (includeBool && dtype == DType.Bool);
+
+    /// <summary>The smallest and largest value of an integer dtype (0 and 1 for Bool).</summary>
+    internal static (long Min, long Max) IntegerRange(this DType dtype) => dtype switch
+    {
+        DType.Int64 => (long.MinValue, long.MaxValue),
+        DType.Int32 => (int.MinValue, int.MaxValue),
+        DType.Int16 => (short.MinValue, short.MaxValue),
+        DType.Int8 => (sbyte.MinValue, sbyte.MaxValue),
+        DType.UInt8 => (byte.MinValue, byte.MaxValue),
+        _ => (0, 1),
+    };
 
     /// <summary>Int64 or Int32: the dtypes PyTorch's index-taking ops accept (a uint8 index is a mask instead).</summary>
     internal static bool IsIndex(this DType dtype) => dtype is DType.Int64 or DType.Int32;
@@ -48,6 +64,8 @@ public static class DTypeExtensions
         DType.Int64 => "torch.int64",
         DType.Int32 => "torch.int32",
         DType.UInt8 => "torch.uint8",
+        DType.Int8 => "torch.int8",
+        DType.Int16 => "torch.int16",
         _ => "torch.bool",
     };
 
@@ -59,6 +77,8 @@ public static class DTypeExtensions
         DType.Int64 => "torch.LongTensor",
         DType.Int32 => "torch.IntTensor",
         DType.UInt8 => "torch.ByteTensor",
+        DType.Int8 => "torch.CharTensor",
+        DType.Int16 => "torch.ShortTensor",
         _ => "torch.BoolTensor",
     };
 
@@ -70,6 +90,8 @@ public static class DTypeExtensions
         if (typeof(T) == typeof(bool)) return DType.Bool;
         if (typeof(T) == typeof(int)) return DType.Int32;
         if (typeof(T) == typeof(byte)) return DType.UInt8;
-        throw new ArgumentException($"Sharpgrad has no dtype for element type {typeof(T).Name}; use float, double, long, int, byte or bool.");
+        if (typeof(T) == typeof(sbyte)) return DType.Int8;
+        if (typeof(T) == typeof(short)) return DType.Int16;
+        throw new ArgumentException($"Sharpgrad has no dtype for element type {typeof(T).Name}; use float, double, long, int, short, sbyte, byte or bool.");
     }
 }

@@ -69,6 +69,8 @@ internal static class Errors
         DType.Int64 => "long int",
         DType.Int32 => "int",
         DType.UInt8 => "unsigned char",
+        DType.Int8 => "signed char",
+        DType.Int16 => "short int",
         _ => "bool",
     };
 
@@ -81,13 +83,13 @@ internal static class Errors
         bool overflows = dtype switch
         {
             DType.Int64 => double.IsNaN(value) || value >= 9.2233720368547758E+18 || value < -9.2233720368547758E+18,
-            DType.Int32 => double.IsNaN(value) || value > int.MaxValue || value < int.MinValue,
             DType.UInt8 => double.IsNaN(value) || value > byte.MaxValue || -value > byte.MaxValue,
+            DType.Int32 or DType.Int16 or DType.Int8 => double.IsNaN(value) || value > dtype.IntegerRange().Max || value < dtype.IntegerRange().Min,
             DType.Float32 => double.IsFinite(value) && Math.Abs(value) > float.MaxValue,
             _ => false,
         };
         if (!overflows) return;
-        string name = dtype switch { DType.Int64 => "int64_t", DType.Int32 => "int", DType.UInt8 => "uint8_t", _ => "float" };
+        string name = dtype switch { DType.Int64 => "int64_t", DType.Int32 => "int", DType.UInt8 => "uint8_t", DType.Int16 => "int16_t", DType.Int8 => "int8_t", _ => "float" };
         throw new ArgumentException($"value cannot be converted to type {name} without overflow");
     }
 
@@ -98,6 +100,8 @@ internal static class Errors
         DType.Int64 => "Long",
         DType.Int32 => "Int",
         DType.UInt8 => "Byte",
+        DType.Int8 => "Char",
+        DType.Int16 => "Short",
         _ => "Bool",
     };
 

@@ -106,7 +106,7 @@ public sealed partial class Tensor
         GradShared = false;
     }
 
-    private static string TorchShortName(DType d) => d switch { DType.Float32 => "float", DType.Float64 => "double", DType.Int64 => "long", DType.Int32 => "int", DType.UInt8 => "unsigned char", _ => "bool" };
+    private static string TorchShortName(DType d) => d switch { DType.Float32 => "float", DType.Float64 => "double", DType.Int64 => "long", DType.Int32 => "int", DType.UInt8 => "unsigned char", DType.Int8 => "signed char", DType.Int16 => "short int", _ => "bool" };
 
     /// <summary>The node that produced this tensor, or null for leaves. PyTorch: grad_fn.</summary>
     public Node? GradFn

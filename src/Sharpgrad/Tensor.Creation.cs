@@ -89,6 +89,13 @@ public sealed partial class Tensor
     public static Tensor RandInt(long low, long high, int[] shape, DType dtype = DType.Int64)
     {
         if (high <= low) throw new ArgumentException($"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}");
+        if (dtype.IsIntegral())
+        {
+            // ATen's check_from_to_in_range: both ends of [low, high - 1] must be values of the dtype
+            var (min, max) = dtype.IntegerRange();
+            if (low < min || low > max) throw new ArgumentException($"from is out of bounds for {Errors.TypeMetaName(dtype)}");
+            if (high - 1 < min || high - 1 > max) throw new ArgumentException($"to - 1 is out of bounds for {Errors.TypeMetaName(dtype)}");
+        }
         var t = Empty(DType.Int64, CheckShape(shape));
         Generator.Default.FillIntegers(t.Data<long>().AsSpan(0, t.Numel), low, high);
         if (dtype == DType.Int64) return t;
@@ -99,6 +106,7 @@ public sealed partial class Tensor
     public static Tensor RandPerm(int n, DType dtype = DType.Int64)
     {
         if (n < 0) throw new ArgumentException($"n must be non-negative, got{n}");
+        if (n > 0 && dtype.IsIntegral()) Errors.CheckScalarFits(dtype, n - 1); // the largest value must be one of the dtype's
         var values = new long[n];
         for (int i = 0; i < n; i++) values[i] = i;
         var u = new double[n];
@@ -187,6 +195,13 @@ public sealed partial class Tensor
     public static Tensor Linspace(double start, double end, int steps, DType dtype = DType.Float32)
     {
         if (steps < 0) throw new ArgumentException("number of steps must be non-negative");
+        if (dtype.IsIntegral())
+        {
+            // the ends are converted to the dtype first, checked as c10 converts (uint8 wraps -1 to 255)
+            Errors.CheckScalarFits(dtype, start);
+            Errors.CheckScalarFits(dtype, end);
+            if (dtype == DType.UInt8) (start, end) = (unchecked((byte)(long)start), unchecked((byte)(long)end));
+        }
         var values = new double[steps];
         for (int i = 0; i < steps; i++) values[i] = steps == 1 ? start : start + (end - start) * i / (steps - 1);
         return FromArray(values).To(dtype);
@@ -234,10 +249,16 @@ public sealed partial class Tensor
     /// <summary>UInt8 tensor copied from <paramref name="data"/> (shape null = 1-D), as torch.tensor(..., dtype=torch.uint8).</summary>
     public static Tensor FromArray(byte[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<byte>(data, shape ?? [data.Length]), requiresGrad);
 
+    /// <summary>Int8 tensor copied from <paramref name="data"/> (shape null = 1-D), as torch.tensor(..., dtype=torch.int8).</summary>
+    public static Tensor FromArray(sbyte[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<sbyte>(data, shape ?? [data.Length]), requiresGrad);
+
+    /// <summary>Int16 tensor copied from <paramref name="data"/> (shape null = 1-D), as torch.tensor(..., dtype=torch.int16).</summary>
+    public static Tensor FromArray(short[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<short>(data, shape ?? [data.Length]), requiresGrad);
+
     /// <summary>Bool tensor copied from <paramref name="data"/> (shape null = 1-D).</summary>
     public static Tensor FromArray(bool[] data, int[]? shape = null, bool requiresGrad = false) => Finish(FromSpan<bool>(data, shape ?? [data.Length]), requiresGrad);
 
-    /// <summary>Tensor copied from a span of float, double, long, int or bool.</summary>
+    /// <summary>Tensor copied from a span of float, double, long, int, short, sbyte, byte or bool.</summary>
     public static Tensor FromSpan<T>(ReadOnlySpan<T> data, int[] shape)
     {
         var dtype = DTypeExtensions.Of<T>();

@@ -5,7 +5,7 @@ namespace Sharpgrad;
 
 public sealed partial class Tensor
 {
-    /// <summary>The elements in row-major order, converted to <typeparamref name="T"/> (float, double, long or bool).</summary>
+    /// <summary>The elements in row-major order, converted to <typeparamref name="T"/> (float, double, long, int, short, sbyte, byte or bool).</summary>
     public T[] ToArray<T>()
     {
         ThrowIfDisposed();

@@ -284,6 +284,10 @@ public sealed partial class Tensor
     public Tensor To(DType dtype) => CopyOps.To(this, dtype);
     /// <summary>Converted to Int32 (floats truncate toward zero). PyTorch: int().</summary>
     public Tensor Int() => CopyOps.To(this, DType.Int32);
+    /// <summary>Converted to Int16 (floats through int32, keeping the low 16 bits). PyTorch: short().</summary>
+    public Tensor Short() => CopyOps.To(this, DType.Int16);
+    /// <summary>Converted to Int8 (floats through int32, keeping the low 8 bits). PyTorch: char().</summary>
+    public Tensor Char() => CopyOps.To(this, DType.Int8);
     /// <summary>Converted to Int64 (floats truncate toward zero). PyTorch: long().</summary>
     public Tensor Long() => CopyOps.To(this, DType.Int64);
     /// <summary>Converted to Float32. PyTorch: float().</summary>

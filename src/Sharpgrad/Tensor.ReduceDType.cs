@@ -3,7 +3,7 @@ using Sharpgrad.Ops;
 namespace Sharpgrad;
 
 // Reductions with PyTorch's dtype= argument: the input is converted first, so the sum, product or softmax is computed
-// (and accumulates, and wraps) in that dtype. PyTorch records sum/mean/prod/cumsum/cumprod as one node on the input itself
+// (and accumulates, and wraps) in that dtype, and the result has it (an int8 sum is an int8, not int64). PyTorch records sum/mean/prod/cumsum/cumprod as one node on the input itself
 // whose gradient the engine casts back to the input's dtype (InDType); softmax and log_softmax convert through a
 // recorded ToCopyBackward0, as PyTorch's composite does.
 public sealed partial class Tensor
@@ -61,7 +61,9 @@ public sealed partial class Tensor
             }
             node.InputDTypes = dtypes;
         }
-        return result;
+        // an integer dtype's sum or product widens to int64; asked for a narrower one, PyTorch wraps into it
+        if (result.DType == dtype) return result;
+        using (result) return result.To(dtype);
     }
 
     private static DType CheckMeanDType(DType dtype) => dtype.IsFloatingPoint()

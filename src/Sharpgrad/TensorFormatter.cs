@@ -32,7 +32,7 @@ internal static class TensorFormatter
         }
         else
         {
-            if (t.DType is DType.Float64 or DType.Int32 or DType.UInt8) suffixes.Add("dtype=" + t.DType.TorchName());
+            if (t.DType is DType.Float64 or DType.Int32 or DType.Int16 or DType.Int8 or DType.UInt8) suffixes.Add("dtype=" + t.DType.TorchName());
             bool summarize = numel > Threshold;
             var values = Values(host);
             var formatter = new Formatter(t.DType, Summarized(values, host.Sizes, summarize));
@@ -78,6 +78,8 @@ internal static class TensorFormatter
             case DType.Int64: Integers<long>(t, result); break;
             case DType.Int32: Integers<int>(t, result); break;
             case DType.UInt8: Integers<byte>(t, result); break;
+            case DType.Int16: Integers<short>(t, result); break;
+            case DType.Int8: Integers<sbyte>(t, result); break;
             default: { var d = t.ToArray<bool>(); for (int i = 0; i < n; i++) result[i] = new(d[i] ? 1 : 0, d[i] ? "True" : "False"); break; }
         }
         return result;

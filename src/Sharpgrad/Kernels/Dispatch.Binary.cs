@@ -16,6 +16,8 @@ internal static partial class Dispatch
             case DType.Int64: BinaryInteger(kind, a, b, y, (long)alpha); break;
             case DType.Int32: BinaryInteger(kind, a, b, y, unchecked((int)(long)alpha)); break;
             case DType.UInt8: BinaryInteger(kind, a, b, y, unchecked((byte)(long)alpha)); break;
+            case DType.Int8: BinaryInteger(kind, a, b, y, unchecked((sbyte)(long)alpha)); break;
+            case DType.Int16: BinaryInteger(kind, a, b, y, unchecked((short)(long)alpha)); break;
             default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
         }
     }
@@ -90,6 +92,8 @@ internal static partial class Dispatch
             case DType.Int64: BinaryScalarInteger(kind, a, (long)scalar, scalarFirst, y); break;
             case DType.Int32: BinaryScalarInteger(kind, a, unchecked((int)(long)scalar), scalarFirst, y); break;
             case DType.UInt8: BinaryScalarInteger(kind, a, unchecked((byte)(long)scalar), scalarFirst, y); break;
+            case DType.Int8: BinaryScalarInteger(kind, a, unchecked((sbyte)(long)scalar), scalarFirst, y); break;
+            case DType.Int16: BinaryScalarInteger(kind, a, unchecked((short)(long)scalar), scalarFirst, y); break;
             default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
         }
     }
@@ -132,28 +136,27 @@ internal static partial class Dispatch
             case DType.Int64: RunBinary<long, bool, CompareOperator<long>>(new(cmp), a, b, y); break;
             case DType.Int32: RunBinary<int, bool, CompareOperator<int>>(new(cmp), a, b, y); break;
             case DType.UInt8: RunBinary<byte, bool, CompareOperator<byte>>(new(cmp), a, b, y); break;
+            case DType.Int8: RunBinary<sbyte, bool, CompareOperator<sbyte>>(new(cmp), a, b, y); break;
+            case DType.Int16: RunBinary<short, bool, CompareOperator<short>>(new(cmp), a, b, y); break;
             default: RunBinary<bool, bool, BoolCompareOperator>(new(cmp), a, b, y); break;
         }
     }
 
     public static void CompareScalar(Comparison cmp, StridedArray a, double s, StridedArray y)
     {
+        bool pythonInt = Shapes.TypePromotion.IsPythonInt(s);
         switch (a.DType)
         {
             case DType.Float32: RunScalar<float, bool, CompareOperator<float>>(new(cmp), a, (float)s, false, y); break;
             case DType.Float64: RunScalar<double, bool, CompareOperator<double>>(new(cmp), a, s, false, y); break;
-            // An integral number is converted to the tensor's dtype first, as PyTorch's scalar conversion does: exactly for
-            // int64, wrapping for the narrower ones (uint8: x < -1 is x < 255; int32: x < 2^40 is x < 0).
-            case DType.Int64 when s == Math.Floor(s) && s >= -9.2233720368547758E+18 && s < 9.2233720368547758E+18:
-                RunScalar<long, bool, CompareOperator<long>>(new(cmp), a, (long)s, false, y);
-                break;
-            case DType.Int32 when s == Math.Floor(s):
-                RunScalar<int, bool, CompareOperator<int>>(new(cmp), a, unchecked((int)(long)s), false, y);
-                break;
-            case DType.UInt8 when s == Math.Floor(s):
-                RunScalar<byte, bool, CompareOperator<byte>>(new(cmp), a, unchecked((byte)(long)s), false, y);
-                break;
-            case DType.Int64 or DType.Int32 or DType.UInt8:
+            // A Python int is converted to the tensor's dtype first, as PyTorch's scalar conversion does: exactly for int64,
+            // wrapping for the narrower ones (uint8: x < -1 is x < 255; int8: x < 200 is x < -56; int32: x < 2^40 is x < 0).
+            case DType.Int64 when pythonInt: RunScalar<long, bool, CompareOperator<long>>(new(cmp), a, (long)s, false, y); break;
+            case DType.Int32 when pythonInt: CompareWrapped<int>(cmp, a, s, y); break;
+            case DType.Int16 when pythonInt: CompareWrapped<short>(cmp, a, s, y); break;
+            case DType.Int8 when pythonInt: CompareWrapped<sbyte>(cmp, a, s, y); break;
+            case DType.UInt8 when pythonInt: CompareWrapped<byte>(cmp, a, s, y); break;
+            case DType.Int64 or DType.Int32 or DType.Int16 or DType.Int8 or DType.UInt8:
                 // compare in double so that x < 2.5 means what it says on integers
                 var tmp = new double[a.Numel];
                 Copy(a, new StridedArray(tmp, DType.Float64, a.Shape, Shapes.Layout.ContiguousStrides(a.Shape), 0));
@@ -162,6 +165,9 @@ internal static partial class Dispatch
             default: RunScalar<bool, bool, BoolCompareOperator>(new(cmp), a, s != 0, false, y); break;
         }
     }
+
+    private static void CompareWrapped<T>(Comparison cmp, StridedArray a, double s, StridedArray y) where T : unmanaged, IBinaryInteger<T> =>
+        RunScalar<T, bool, CompareOperator<T>>(new(cmp), a, T.CreateTruncating((long)s), false, y);
 
     public static void Logical(Logical kind, StridedArray a, StridedArray b, StridedArray y) =>
         RunBinary<bool, bool, LogicalOperator>(new(kind), a, b, y);
@@ -216,6 +222,8 @@ internal static partial class Dispatch
             case DType.Int64: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<long>(), ab.Strides, ab.Offset, bb.Data<long>(), bb.Strides, bb.Offset, y.Data<long>()); break;
             case DType.Int32: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<int>(), ab.Strides, ab.Offset, bb.Data<int>(), bb.Strides, bb.Offset, y.Data<int>()); break;
             case DType.UInt8: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<byte>(), ab.Strides, ab.Offset, bb.Data<byte>(), bb.Strides, bb.Offset, y.Data<byte>()); break;
+            case DType.Int8: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<sbyte>(), ab.Strides, ab.Offset, bb.Data<sbyte>(), bb.Strides, bb.Offset, y.Data<sbyte>()); break;
+            case DType.Int16: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<short>(), ab.Strides, ab.Offset, bb.Data<short>(), bb.Strides, bb.Offset, y.Data<short>()); break;
             default: Elementwise.Where(y.Shape, c.Data<bool>(), c.Strides, c.Offset, ab.Data<bool>(), ab.Strides, ab.Offset, bb.Data<bool>(), bb.Strides, bb.Offset, y.Data<bool>()); break;
         }
     }

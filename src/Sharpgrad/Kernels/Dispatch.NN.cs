@@ -2,7 +2,7 @@ using Sharpgrad.Kernels.Cpu;
 
 namespace Sharpgrad.Kernels;
 
-// Neural-network kernels: floating dtypes only (callers check and report the dtype first).
+// Neural-network kernels: floating dtypes only, im2col and max pooling integers too (callers check and report the dtype first).
 internal static partial class Dispatch
 {
     public static void Softmax(StridedArray x, int outer, int n, int inner, StridedArray y, bool log)
@@ -40,23 +40,62 @@ internal static partial class Dispatch
         else NNKernels.NllBackward(g.Data<double>(), g.Offset, perElement, t, target.Offset, outer, c, inner, ignore, scale, gi.Data<double>(), weight?.Data<double>(), wOff);
     }
 
+    /// <summary>im2col of a floating or integer input (integer conv2d unfolds too).</summary>
     public static void Im2Col(StridedArray x, in ConvGeometry g, StridedArray cols)
     {
-        if (x.DType == DType.Float32) NNKernels.Im2Col(x.Data<float>(), x.Offset, g, cols.Data<float>());
-        else NNKernels.Im2Col(x.Data<double>(), x.Offset, g, cols.Data<double>());
+        switch (x.DType)
+        {
+            case DType.Float32: Im2ColTyped<float>(x, g, cols); break;
+            case DType.Float64: Im2ColTyped<double>(x, g, cols); break;
+            case DType.Int64: Im2ColTyped<long>(x, g, cols); break;
+            case DType.Int32: Im2ColTyped<int>(x, g, cols); break;
+            case DType.Int16: Im2ColTyped<short>(x, g, cols); break;
+            case DType.Int8: Im2ColTyped<sbyte>(x, g, cols); break;
+            case DType.UInt8: Im2ColTyped<byte>(x, g, cols); break;
+            default: throw Errors.UnsupportedDType("im2col", x.DType);
+        }
     }
 
+    private static void Im2ColTyped<T>(StridedArray x, in ConvGeometry g, StridedArray cols) where T : unmanaged, System.Numerics.INumber<T> =>
+        NNKernels.Im2Col(x.Data<T>(), x.Offset, g, cols.Data<T>());
+
+    /// <summary>col2im into a floating or integer output (int64 conv_transpose2d folds too).</summary>
     public static void Col2Im(StridedArray cols, in ConvGeometry g, StridedArray x)
     {
-        if (x.DType == DType.Float32) NNKernels.Col2Im(cols.Data<float>(), cols.Offset, g, x.Data<float>());
-        else NNKernels.Col2Im(cols.Data<double>(), cols.Offset, g, x.Data<double>());
+        switch (x.DType)
+        {
+            case DType.Float32: Col2ImTyped<float>(cols, g, x); break;
+            case DType.Float64: Col2ImTyped<double>(cols, g, x); break;
+            case DType.Int64: Col2ImTyped<long>(cols, g, x); break;
+            case DType.Int32: Col2ImTyped<int>(cols, g, x); break;
+            case DType.Int16: Col2ImTyped<short>(cols, g, x); break;
+            case DType.Int8: Col2ImTyped<sbyte>(cols, g, x); break;
+            case DType.UInt8: Col2ImTyped<byte>(cols, g, x); break;
+            default: throw Errors.UnsupportedDType("col2im", x.DType);
+        }
     }
 
+    private static void Col2ImTyped<T>(StridedArray cols, in ConvGeometry g, StridedArray x) where T : unmanaged, System.Numerics.INumber<T> =>
+        NNKernels.Col2Im(cols.Data<T>(), cols.Offset, g, x.Data<T>());
+
+    /// <summary>max_pool2d over <paramref name="planes"/> contiguous planes, of a floating or integer dtype.</summary>
     public static void MaxPool2d(StridedArray x, int planes, in ConvGeometry g, StridedArray y, StridedArray indices)
     {
-        if (x.DType == DType.Float32) NNKernels.MaxPool2d(x.Data<float>(), x.Offset, planes, g, y.Data<float>(), indices.Data<long>());
-        else NNKernels.MaxPool2d(x.Data<double>(), x.Offset, planes, g, y.Data<double>(), indices.Data<long>());
+        switch (x.DType)
+        {
+            case DType.Float32: MaxPool2dTyped<float>(x, planes, g, y, indices); break;
+            case DType.Float64: MaxPool2dTyped<double>(x, planes, g, y, indices); break;
+            case DType.Int64: MaxPool2dTyped<long>(x, planes, g, y, indices); break;
+            case DType.Int32: MaxPool2dTyped<int>(x, planes, g, y, indices); break;
+            case DType.Int16: MaxPool2dTyped<short>(x, planes, g, y, indices); break;
+            case DType.Int8: MaxPool2dTyped<sbyte>(x, planes, g, y, indices); break;
+            case DType.UInt8: MaxPool2dTyped<byte>(x, planes, g, y, indices); break;
+            default: throw Errors.UnsupportedDType("max_pool2d", x.DType);
+        }
     }
+
+    private static void MaxPool2dTyped<T>(StridedArray x, int planes, in ConvGeometry g, StridedArray y, StridedArray indices) where T : unmanaged, System.Numerics.INumber<T> =>
+        NNKernels.MaxPool2d(x.Data<T>(), x.Offset, planes, g, y.Data<T>(), indices.Data<long>());
 
     /// <summary>One SGD update over contiguous parameter, gradient and (when momentum is on) buffer of equal length.</summary>
     public static void Sgd(StridedArray p, StridedArray g, StridedArray? buffer, bool firstStep, in SgdCoefficients k)

@@ -18,6 +18,8 @@ internal static partial class Dispatch
             case DType.Int64: PointwiseBinaryInteger<long>(kind, a, b, y); break;
             case DType.Int32: PointwiseBinaryInteger<int>(kind, a, b, y); break;
             case DType.UInt8: PointwiseBinaryInteger<byte>(kind, a, b, y); break;
+            case DType.Int8: PointwiseBinaryInteger<sbyte>(kind, a, b, y); break;
+            case DType.Int16: PointwiseBinaryInteger<short>(kind, a, b, y); break;
             default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
         }
     }

@@ -21,6 +21,8 @@ internal static partial class Dispatch
             case DType.Int64: ReduceTyped(kind, x.Data<long>(), x.Offset, outer, r, inner, y.Data<long>(), idx); break;
             case DType.Int32: ReduceTyped(kind, x.Data<int>(), x.Offset, outer, r, inner, y.Data<int>(), idx); break;
             case DType.UInt8: ReduceTyped(kind, x.Data<byte>(), x.Offset, outer, r, inner, y.Data<byte>(), idx); break;
+            case DType.Int8: ReduceTyped(kind, x.Data<sbyte>(), x.Offset, outer, r, inner, y.Data<sbyte>(), idx); break;
+            case DType.Int16: ReduceTyped(kind, x.Data<short>(), x.Offset, outer, r, inner, y.Data<short>(), idx); break;
             default:
                 if (kind is ReduceKind.Any or ReduceKind.All) Cpu.Reduce.BoolAny(x.Data<bool>(), x.Offset, outer, r, inner, kind == ReduceKind.All, y.Data<bool>());
                 else throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), DType.Bool);
@@ -50,6 +52,8 @@ internal static partial class Dispatch
             case DType.Int64: Cpu.Reduce.ArgExtreme<long>(x.Data<long>(), x.Offset, outer, r, inner, max, null, indices.Data<long>()); break;
             case DType.Int32: Cpu.Reduce.ArgExtreme<int>(x.Data<int>(), x.Offset, outer, r, inner, max, null, indices.Data<long>()); break;
             case DType.UInt8: Cpu.Reduce.ArgExtreme<byte>(x.Data<byte>(), x.Offset, outer, r, inner, max, null, indices.Data<long>()); break;
+            case DType.Int8: Cpu.Reduce.ArgExtreme<sbyte>(x.Data<sbyte>(), x.Offset, outer, r, inner, max, null, indices.Data<long>()); break;
+            case DType.Int16: Cpu.Reduce.ArgExtreme<short>(x.Data<short>(), x.Offset, outer, r, inner, max, null, indices.Data<long>()); break;
             default: throw Errors.UnsupportedDType(max ? "argmax" : "argmin", x.DType);
         }
     }

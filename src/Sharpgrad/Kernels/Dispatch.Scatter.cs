@@ -16,6 +16,8 @@ internal static partial class Dispatch
             case DType.Int64: ScatterKernels.Scatter(y.Data<long>(), y.Shape, index, indexOffset, shape, dim, src?.Data<long>(), strides, offset, (long)value, mode, includeSelf); break;
             case DType.Int32: ScatterKernels.Scatter(y.Data<int>(), y.Shape, index, indexOffset, shape, dim, src?.Data<int>(), strides, offset, unchecked((int)(long)value), mode, includeSelf); break;
             case DType.UInt8: ScatterKernels.Scatter(y.Data<byte>(), y.Shape, index, indexOffset, shape, dim, src?.Data<byte>(), strides, offset, unchecked((byte)(long)value), mode, includeSelf); break;
+            case DType.Int8: ScatterKernels.Scatter(y.Data<sbyte>(), y.Shape, index, indexOffset, shape, dim, src?.Data<sbyte>(), strides, offset, unchecked((sbyte)(long)value), mode, includeSelf); break;
+            case DType.Int16: ScatterKernels.Scatter(y.Data<short>(), y.Shape, index, indexOffset, shape, dim, src?.Data<short>(), strides, offset, unchecked((short)(long)value), mode, includeSelf); break;
             default: throw Errors.UnsupportedDType(op, y.DType);
         }
     }
@@ -31,6 +33,8 @@ internal static partial class Dispatch
             case DType.Int64: ScatterKernels.IndexWrite(y.Data<long>(), outer, size, inner, index, src?.Data<long>(), offset, (long)value, accumulate); break;
             case DType.Int32: ScatterKernels.IndexWrite(y.Data<int>(), outer, size, inner, index, src?.Data<int>(), offset, unchecked((int)(long)value), accumulate); break;
             case DType.UInt8: ScatterKernels.IndexWrite(y.Data<byte>(), outer, size, inner, index, src?.Data<byte>(), offset, unchecked((byte)(long)value), accumulate); break;
+            case DType.Int8: ScatterKernels.IndexWrite(y.Data<sbyte>(), outer, size, inner, index, src?.Data<sbyte>(), offset, unchecked((sbyte)(long)value), accumulate); break;
+            case DType.Int16: ScatterKernels.IndexWrite(y.Data<short>(), outer, size, inner, index, src?.Data<short>(), offset, unchecked((short)(long)value), accumulate); break;
             default: throw Errors.UnsupportedDType(op, y.DType);
         }
     }

@@ -20,6 +20,8 @@ internal static partial class Dispatch
             case DType.Int64: RunUnary<long, long, IntegerUnaryOperator<long>>(new(kind), x, y); break;
             case DType.Int32: RunUnary<int, int, IntegerUnaryOperator<int>>(new(kind), x, y); break;
             case DType.UInt8: RunUnary<byte, byte, IntegerUnaryOperator<byte>>(new(kind), x, y); break;
+            case DType.Int8: RunUnary<sbyte, sbyte, IntegerUnaryOperator<sbyte>>(new(kind), x, y); break;
+            case DType.Int16: RunUnary<short, short, IntegerUnaryOperator<short>>(new(kind), x, y); break;
             default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), x.DType);
         }
     }
@@ -31,19 +33,18 @@ internal static partial class Dispatch
             case DType.Float32: RunUnary<float, float, ClampOperator<float>>(new((float)(min ?? 0), (float)(max ?? 0), min.HasValue, max.HasValue), x, y); break;
             case DType.Float64: RunUnary<double, double, ClampOperator<double>>(new(min ?? 0, max ?? 0, min.HasValue, max.HasValue), x, y); break;
             case DType.Int64: RunUnary<long, long, ClampOperator<long>>(new((long)Math.Ceiling(min ?? 0), (long)Math.Floor(max ?? 0), min.HasValue, max.HasValue), x, y); break;
-            case DType.Int32: RunUnary<int, int, ClampOperator<int>>(new(ClampBound(min, true), ClampBound(max, false), min.HasValue, max.HasValue), x, y); break;
-            case DType.UInt8: RunUnary<byte, byte, ClampOperator<byte>>(new((byte)Math.Clamp(ClampBound(min, true), 0, 255), (byte)Math.Clamp(ClampBound(max, false), 0, 255), min.HasValue, max.HasValue), x, y); break;
+            case DType.Int32: ClampNarrow<int>(x, y, min, max); break;
+            case DType.Int16: ClampNarrow<short>(x, y, min, max); break;
+            case DType.Int8: ClampNarrow<sbyte>(x, y, min, max); break;
+            case DType.UInt8: ClampNarrow<byte>(x, y, min, max); break;
             default: throw Errors.UnsupportedDType("clamp", x.DType);
         }
     }
 
-    // A double bound on an int32 tensor: rounded inward and saturated, so clamp(x, -1e10, 2.5) keeps every element that
-    // fits an int32 and caps at 2.
-    private static int ClampBound(double? bound, bool lower)
-    {
-        double v = bound is { } b ? (lower ? Math.Ceiling(b) : Math.Floor(b)) : 0;
-        return v <= int.MinValue ? int.MinValue : v >= int.MaxValue ? int.MaxValue : (int)v;
-    }
+    // The bounds of a narrow integer tensor are integral numbers the caller checked against the dtype's range (c10's
+    // checked conversion); they wrap into it as that conversion does (-10 on uint8 is 246).
+    private static void ClampNarrow<T>(StridedArray x, StridedArray y, double? min, double? max) where T : unmanaged, IBinaryInteger<T> =>
+        RunUnary<T, T, ClampOperator<T>>(new(T.CreateTruncating((long)(min ?? 0)), T.CreateTruncating((long)(max ?? 0)), min.HasValue, max.HasValue), x, y);
 
     /// <summary>dst = src, converting dtype and honoring both geometries (src broadcast to dst's shape).</summary>
     public static void Copy(StridedArray src, StridedArray dst)
@@ -58,6 +59,8 @@ internal static partial class Dispatch
                 case DType.Int64: RunUnary<long, long, CopyOperator<long>>(default, src, dst); return;
                 case DType.Int32: RunUnary<int, int, CopyOperator<int>>(default, src, dst); return;
                 case DType.UInt8: RunUnary<byte, byte, CopyOperator<byte>>(default, src, dst); return;
+                case DType.Int8: RunUnary<sbyte, sbyte, CopyOperator<sbyte>>(default, src, dst); return;
+                case DType.Int16: RunUnary<short, short, CopyOperator<short>>(default, src, dst); return;
                 default: RunUnary<bool, bool, CopyOperator<bool>>(default, src, dst); return;
             }
         }
@@ -68,6 +71,8 @@ internal static partial class Dispatch
             case DType.Int64: CastFrom<long>(src, dst); break;
             case DType.Int32: CastFrom<int>(src, dst); break;
             case DType.UInt8: CastFrom<byte>(src, dst); break;
+            case DType.Int8: CastFrom<sbyte>(src, dst); break;
+            case DType.Int16: CastFrom<short>(src, dst); break;
             default: CastFrom<bool>(src, dst); break;
         }
     }
@@ -81,6 +86,8 @@ internal static partial class Dispatch
             case DType.Int64: RunUnary<TIn, long, CastOperator<TIn, long>>(default, src, dst); break;
             case DType.Int32: RunUnary<TIn, int, CastOperator<TIn, int>>(default, src, dst); break;
             case DType.UInt8: RunUnary<TIn, byte, CastOperator<TIn, byte>>(default, src, dst); break;
+            case DType.Int8: RunUnary<TIn, sbyte, CastOperator<TIn, sbyte>>(default, src, dst); break;
+            case DType.Int16: RunUnary<TIn, short, CastOperator<TIn, short>>(default, src, dst); break;
             default: RunUnary<TIn, bool, CastOperator<TIn, bool>>(default, src, dst); break;
         }
     }
@@ -110,6 +117,8 @@ internal static partial class Dispatch
             case DType.Int64: FillTyped(y, (long)value); break;
             case DType.Int32: FillTyped(y, unchecked((int)(long)value)); break;
             case DType.UInt8: FillTyped(y, unchecked((byte)(long)value)); break;
+            case DType.Int8: FillTyped(y, unchecked((sbyte)(long)value)); break;
+            case DType.Int16: FillTyped(y, unchecked((short)(long)value)); break;
             default: FillTyped(y, value != 0); break;
         }
     }
@@ -140,17 +149,18 @@ internal static partial class Dispatch
     /// Integer matrix products (PyTorch's CPU mm takes int32 and int64 too) with wrapping arithmetic, through the
     /// generic unpacked kernel: no blocked micro-kernel, since integer GEMM is rare and not a hot path.
     /// </summary>
-    private static unsafe void IntegerGemm<T>(bool transA, bool transB, int m, int n, int k, T alpha, T[] a, int aOffset, int lda, T[] b, int bOffset, int ldb,
-        T beta, T[] c, int cOffset, int ldc, T[]? bias, int biasOffset) where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    private static unsafe void IntegerGemm<T>(bool transA, bool transB, int m, int n, int k, double alpha, StridedArray a, int lda, StridedArray b, int ldb, double beta,
+        StridedArray c, int ldc, StridedArray? rowBias) where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
-        fixed (T* pa = &a[aOffset], pb = &b[bOffset], pc = &c[cOffset])
+        T beta0 = T.CreateTruncating((long)beta);
+        fixed (T* pa = &a.Data<T>()[a.Offset], pb = &b.Data<T>()[b.Offset], pc = &c.Data<T>()[c.Offset])
         {
-            if (bias is not null)
+            if (rowBias is { } bias)
             {
-                fixed (T* pbias = &bias[biasOffset]) Cpu.GemmSmall.FillRows(m, n, pbias, pc, ldc);
-                beta = T.One;
+                fixed (T* pbias = &bias.Data<T>()[bias.Offset]) Cpu.GemmSmall.FillRows(m, n, pbias, pc, ldc);
+                beta0 = T.One;
             }
-            Cpu.GemmSmall.Direct(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+            Cpu.GemmSmall.Direct(transA, transB, m, n, k, T.CreateTruncating((long)alpha), pa, lda, pb, ldb, beta0, pc, ldc);
         }
     }
 
@@ -170,15 +180,11 @@ internal static partial class Dispatch
                 Cpu.Gemm.Dgemm(transA, transB, m, n, k, alpha, a.Data<double>().AsSpan(a.Offset), lda, b.Data<double>().AsSpan(b.Offset), ldb, beta, c.Data<double>().AsSpan(c.Offset), ldc,
                     rowBias is { } bd ? bd.Data<double>().AsSpan(bd.Offset, n) : default);
                 break;
-            case DType.Int64:
-                IntegerGemm(transA, transB, m, n, k, (long)alpha, a.Data<long>(), a.Offset, lda, b.Data<long>(), b.Offset, ldb, (long)beta, c.Data<long>(), c.Offset, ldc, rowBias?.Data<long>(), rowBias?.Offset ?? 0);
-                break;
-            case DType.UInt8:
-                IntegerGemm(transA, transB, m, n, k, (byte)alpha, a.Data<byte>(), a.Offset, lda, b.Data<byte>(), b.Offset, ldb, (byte)beta, c.Data<byte>(), c.Offset, ldc, rowBias?.Data<byte>(), rowBias?.Offset ?? 0);
-                break;
-            case DType.Int32:
-                IntegerGemm(transA, transB, m, n, k, (int)alpha, a.Data<int>(), a.Offset, lda, b.Data<int>(), b.Offset, ldb, (int)beta, c.Data<int>(), c.Offset, ldc, rowBias?.Data<int>(), rowBias?.Offset ?? 0);
-                break;
+            case DType.Int64: IntegerGemm<long>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, rowBias); break;
+            case DType.Int32: IntegerGemm<int>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, rowBias); break;
+            case DType.Int16: IntegerGemm<short>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, rowBias); break;
+            case DType.Int8: IntegerGemm<sbyte>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, rowBias); break;
+            case DType.UInt8: IntegerGemm<byte>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, rowBias); break;
             default:
                 throw Errors.UnsupportedDType("addmm_impl_cpu_", c.DType);
         }

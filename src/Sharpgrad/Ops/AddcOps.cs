@@ -48,8 +48,7 @@ internal static class AddcOps
                                         "and as (input + value * tensor1 / tensor2) for float inputs. The future addcdiv behavior is just the latter implementation: " +
                                         "(input + value * tensor1 / tensor2), for all dtypes.");
         var shape = Layout.Broadcast(Layout.Broadcast(self.Sizes, t1.Sizes), t2.Sizes);
-        static int Rank(DType d) => d switch { DType.Bool => 0, DType.UInt8 => 1, DType.Int32 => 2, DType.Int64 => 3, DType.Float32 => 4, _ => 5 };
-        var dtype = new[] { TypePromotion.Result(self, t1), TypePromotion.Result(self, t2), TypePromotion.Result(t1, t2) }.MaxBy(Rank);
+        var dtype = TypePromotion.Promote(TypePromotion.Promote(TypePromotion.Result(self, t1), TypePromotion.Result(self, t2)), TypePromotion.Result(t1, t2));
         return (dtype, shape);
     }
 

@@ -46,7 +46,7 @@ internal static class Conv3dOps
             throw new ArgumentException($"Input type ({x.DType.LegacyTensorTypeName()}) and weight type ({w.DType.LegacyTensorTypeName()}) should be the same or input should be a MKLDNN tensor and weight is a dense tensor");
         if (dilation.D < 1 || dilation.H < 1 || dilation.W < 1)
             throw new ArgumentException($"dilation should be greater than zero, but got [{dilation.D}, {dilation.H}, {dilation.W}]");
-        CheckDTypes(x, w, null, "compute_columns3d");
+        CheckDTypes(x, w, null, "compute_columns3d", integers: true); // conv3d takes integers (PyTorch's slow path), wrapping
         var geo = new Conv3dGeometry(n, c / groups, new Pool3dGeometry(d, h, wd, kd, kh, kw, stride.D, stride.H, stride.W,
             padding.D, padding.H, padding.W, dilation.D, dilation.H, dilation.W,
             (d + 2 * padding.D - ekd) / stride.D + 1, (h + 2 * padding.H - ekh) / stride.H + 1, (wd + 2 * padding.W - ekw) / stride.W + 1));
@@ -101,11 +101,11 @@ internal static class Conv3dOps
     }
 
     /// <summary>The slow kernels' dtype checks: weight and bias as the input's, floating only (<paramref name="op"/> names the kernel).</summary>
-    internal static void CheckDTypes(Tensor x, Tensor w, Tensor? b, string op)
+    internal static void CheckDTypes(Tensor x, Tensor w, Tensor? b, string op, bool integers = false)
     {
         if (w.DType != x.DType) throw new ArgumentException($"expected scalar type {Errors.Pretty(x.DType)} but found {Errors.Pretty(w.DType)}");
         if (b is not null && b.DType != x.DType) throw new ArgumentException($"expected scalar type {Errors.Pretty(x.DType)} but found {Errors.Pretty(b.DType)}");
-        if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType(op, x.DType);
+        if (!x.DType.IsFloatingPoint() && !(integers && x.DType.IsIntegral())) throw Errors.UnsupportedDType(op, x.DType);
     }
 
     /// <summary>Unfolds one group's [n, c, D, H, W] into [c·kd·kh·kw, n·od·oh·ow] columns. Recorded as Vol2ColBackward (its adjoint is col2vol).</summary>

@@ -15,14 +15,9 @@ internal static class ConvOps
         if (groups < 1) throw new ArgumentException("non-positive groups is not supported");
     }
 
-    private static void CheckFloat(Tensor t, string op)
-    {
-        if (!t.DType.IsFloatingPoint()) throw Errors.UnsupportedDType(op, t.DType);
-    }
-
     /// <summary>
-    /// conv2d with per-axis stride, padding and dilation and channel groups, as im2col + one GEMM per group.
-    /// ConvolutionBackward0.
+    /// conv2d with per-axis stride, padding and dilation and channel groups, as im2col + one GEMM per group (integer
+    /// dtypes too, wrapping, as PyTorch's slow path computes them). ConvolutionBackward0.
     /// </summary>
     public static Tensor Conv2d(Tensor x, Tensor w, Tensor? b, (int H, int W) stride, (int H, int W) padding, (int H, int W) dilation, int groups)
     {
@@ -31,7 +26,10 @@ internal static class ConvOps
         if (x.Dim != 4) throw new ArgumentException($"Expected 4D (batched) input to conv2d, but got input of size: {Errors.Shape(x.Sizes)}");
         if (w.Dim != 4) throw new ArgumentException($"weight should have at least three dimensions, got weight of size {Errors.Shape(w.Sizes)}");
         CheckWindow(stride, padding, dilation, groups);
-        CheckFloat(x, "slow_conv2d_cpu");
+        // integer inputs take PyTorch's slow (non-MKLDNN) path, with its own dtype message; bool is refused
+        if (!x.DType.IsFloatingPoint() && !x.DType.IsIntegral()) throw Errors.UnsupportedDType("slow_conv2d_cpu", x.DType);
+        if (x.DType.IsIntegral() && (w.DType != x.DType || (b is not null && b.DType != x.DType)))
+            throw new ArgumentException($"expected scalar type {Errors.Pretty(x.DType)} but found {Errors.Pretty(w.DType != x.DType ? w.DType : b!.DType)}");
         if (w.DType != x.DType || (b is not null && b.DType != x.DType))
             throw new ArgumentException($"Input type ({x.DType.LegacyTensorTypeName()}) and weight type ({w.DType.LegacyTensorTypeName()}) should be the same");
         int n = x.Sizes[0], c = x.Sizes[1], h = x.Sizes[2], wd = x.Sizes[3];
@@ -67,7 +65,10 @@ internal static class ConvOps
         CheckWindow(stride, padding, dilation, groups);
         if (outputPadding.H < 0 || outputPadding.W < 0 || outputPadding.H >= Math.Max(stride.H, dilation.H) || outputPadding.W >= Math.Max(stride.W, dilation.W))
             throw new ArgumentException($"output padding must be smaller than either stride or dilation, but got output_padding_height: {outputPadding.H} output_padding_width: {outputPadding.W} stride_height: {stride.H} stride_width: {stride.W} dilation_height: {dilation.H} dilation_width: {dilation.W}");
-        CheckFloat(x, "slow_conv_transpose2d_cpu");
+        // of the integer dtypes, PyTorch's transposed kernel takes int64 alone
+        if (!x.DType.IsFloatingPoint() && x.DType != DType.Int64) throw Errors.UnsupportedDType("slow_conv_transpose2d_out_cpu", x.DType);
+        if (x.DType == DType.Int64 && (w.DType != x.DType || (b is not null && b.DType != x.DType)))
+            throw new ArgumentException($"expected scalar type Long but found {Errors.Pretty(w.DType != x.DType ? w.DType : b!.DType)}");
         if (w.DType != x.DType || (b is not null && b.DType != x.DType))
             throw new ArgumentException($"Input type ({x.DType.LegacyTensorTypeName()}) and weight type ({w.DType.LegacyTensorTypeName()}) should be the same");
         int n = x.Sizes[0], cin = x.Sizes[1], h = x.Sizes[2], wd = x.Sizes[3];
@@ -143,7 +144,7 @@ internal static class ConvOps
     public static (Tensor Values, Tensor Indices) MaxPool2d(Tensor x, (int H, int W) kernel, (int H, int W) stride, (int H, int W) padding,
         (int H, int W) dilation, bool ceilMode)
     {
-        PoolOps.CheckInput(x, "max_pool2d");
+        PoolOps.CheckInput(x, "max_pool2d", integers: true);
         if (kernel.H < 1 || kernel.W < 1) throw new ArgumentException("max_pool2d: kernel_size must be greater than zero");
         if (stride.H < 1 || stride.W < 1) throw new ArgumentException("max_pool2d: stride must be greater than zero");
         int h = x.Sizes[^2], w = x.Sizes[^1], c = x.Sizes[^3];

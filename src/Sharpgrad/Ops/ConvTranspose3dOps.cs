@@ -39,7 +39,7 @@ internal static class ConvTranspose3dOps
         int ow = (wd - 1) * stride.W - 2 * padding.W + dilation.W * (kw - 1) + outputPadding.W + 1;
         if (od < 1 || oh < 1 || ow < 1)
             throw new ArgumentException($"Given input size per channel: ({d} x {h} x {wd}). Calculated output size per channel: ({od} x {oh} x {ow}). Output size is too small");
-        Conv3dOps.CheckDTypes(x, w, b, "slow_conv_transpose3d_out_cpu");
+        Conv3dOps.CheckDTypes(x, w, b, "slow_conv_transpose3d_out_cpu", integers: x.DType == DType.Int64); // int64 alone of the integers
         // The conv that maps the output back onto the input: its "input" is our output, its output our input grid.
         var geo = new Conv3dGeometry(n, coutG, new Pool3dGeometry(od, oh, ow, kd, kh, kw, stride.D, stride.H, stride.W,
             padding.D, padding.H, padding.W, dilation.D, dilation.H, dilation.W, d, h, wd));

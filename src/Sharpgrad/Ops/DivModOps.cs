@@ -38,6 +38,8 @@ internal static class DivModOps
         {
             DType.Int32 => c.Data<int>().AsSpan(c.Offset, c.Numel).Contains(0),
             DType.UInt8 => c.Data<byte>().AsSpan(c.Offset, c.Numel).Contains((byte)0),
+            DType.Int16 => c.Data<short>().AsSpan(c.Offset, c.Numel).Contains((short)0),
+            DType.Int8 => c.Data<sbyte>().AsSpan(c.Offset, c.Numel).Contains((sbyte)0),
             _ => c.Data<long>().AsSpan(c.Offset, c.Numel).Contains(0L),
         };
         if (zero) throw new InvalidOperationException("ZeroDivisionError");

@@ -129,7 +129,7 @@ internal static class InPlaceOps
 
     internal static void CheckCast(DType result, DType target)
     {
-        int Rank(DType d) => d switch { DType.Bool => 0, DType.Int64 or DType.Int32 or DType.UInt8 => 1, _ => 2 };
+        int Rank(DType d) => d == DType.Bool ? 0 : d.IsIntegral() ? 1 : 2;
         if (Rank(result) > Rank(target))
             throw new ArgumentException($"result type {Errors.Pretty(result)} can't be cast to the desired output type {Errors.Pretty(target)}");
     }
@@ -226,6 +226,7 @@ internal static class InPlaceOps
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
         if (!self.DType.IsFloatingPoint() && (min is { } lo && !TypePromotion.IsPythonInt(lo) || max is { } hi && !TypePromotion.IsPythonInt(hi)))
             throw new ArgumentException($"result type Float can't be cast to the desired output type {Errors.TypeMetaName(self.DType)}");
+        UnaryOps.CheckIntegerBounds(self.DType, min, max);
         bool record = Check(self);
         UnaryNode? node = null;
         if (record)

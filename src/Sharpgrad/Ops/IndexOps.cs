@@ -107,7 +107,7 @@ internal static class IndexOps
     {
         OpHelpers.CheckSameDevice(self, src);
         dim = Layout.WrapDim(dim, self.Dim);
-        var idx = CheckIndexInt32Or64(index, "index_add(): Expected dtype int32/int64 for index");
+        var idx = CheckIndexInt32Or64(index, $"index_add_(): Expected dtype int32/int64 for index but got: {Errors.Pretty(index.DType)}");
         CheckRange(idx, self.Sizes[dim], dim);
         IndexAddBackward0? node = null;
         if (Record.ShouldRecord(self, src))

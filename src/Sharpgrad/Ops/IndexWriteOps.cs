@@ -50,6 +50,7 @@ internal static class IndexWriteOps
         dim = Layout.WrapDim(dim, self.Dim);
         if (index.DType != DType.Int64) throw new ArgumentOutOfRangeException(nameof(index), "index_fill_(): Expected dtype int64 for index.");
         if (index.Dim > 1) throw new ArgumentException("Index has to be a vector/scalar");
+        Errors.CheckScalarFits(self.DType, value);
         var (outer, size, inner) = Split(self.Sizes, dim);
         var entries = Entries(index, size, dim, wrap: true);
         return ScatterOps.Run(self, valueTensor, inPlace,

@@ -131,9 +131,9 @@ internal static class IndexingOps
                     var t = index.TensorValue!;
                     t.ThrowIfDisposed();
                     if (t.DType == DType.UInt8) t = OpHelpers.CastRaw(t, DType.Bool); // a byte index is a mask, as PyTorch's deprecated form
-                    if (t.Dim == 0 && t.DType.IsIndex())
+                    if (t.Dim == 0 && t.DType.IsIntegral())
                     {
-                        // A 0-dim integer tensor indexes as its integer does.
+                        // A 0-dim integer tensor (of any integer dtype) indexes as its integer does.
                         long at;
                         using (Autograd.NoGrad()) at = t.Item<long>();
                         result = SelectAt(result, dim, at, position);
@@ -155,7 +155,7 @@ internal static class IndexingOps
     }
 
     /// <summary>Dims a tensor entry indexes: a 0-dim integer one is an integer; a mask covers its dims.</summary>
-    private static int TensorDims(Tensor t) => t.DType is DType.Bool or DType.UInt8 ? t.Dim : t.Dim == 0 && !t.DType.IsIndex() ? 0 : 1;
+    private static int TensorDims(Tensor t) => t.DType is DType.Bool or DType.UInt8 ? t.Dim : t.Dim == 0 && !t.DType.IsIntegral() ? 0 : 1;
 
     /// <summary>select, whose range error names the entry's position in the index (PyTorch's real_dim).</summary>
     private static Tensor SelectAt(Tensor t, int dim, long index, int position)

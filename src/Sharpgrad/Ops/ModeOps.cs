@@ -30,6 +30,8 @@ internal static class ModeOps
                 case DType.Float64: ModeKernel.Run(src.Data<double>(), src.Offset, outer, r, inner, values.Data<double>(), idx); break;
                 case DType.Int32: ModeKernel.Run(src.Data<int>(), src.Offset, outer, r, inner, values.Data<int>(), idx); break;
                 case DType.UInt8: ModeKernel.Run(src.Data<byte>(), src.Offset, outer, r, inner, values.Data<byte>(), idx); break;
+                case DType.Int8: ModeKernel.Run(src.Data<sbyte>(), src.Offset, outer, r, inner, values.Data<sbyte>(), idx); break;
+                case DType.Int16: ModeKernel.Run(src.Data<short>(), src.Offset, outer, r, inner, values.Data<short>(), idx); break;
                 default: ModeKernel.Run(src.Data<long>(), src.Offset, outer, r, inner, values.Data<long>(), idx); break;
             }
         }

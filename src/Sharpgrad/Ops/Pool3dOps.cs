@@ -14,7 +14,7 @@ internal static class Pool3dOps
         (int D, int H, int W) padding, (int D, int H, int W) dilation, bool ceilMode)
     {
         var s = Plan(x, kernel, stride, padding, dilation, ceilMode, "max_pool3d_with_indices_out_cpu_template()", checkInputSize: false);
-        if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("max_pool3d", x.DType);
+        if (!x.DType.IsFloatingPoint() && !x.DType.IsIntegral()) throw Errors.UnsupportedDType("max_pool3d", x.DType);
         var src = OpHelpers.ContiguousRaw(x);
         var y = Tensor.Empty(x.DType, s.OutputSizes);
         var indices = Tensor.Empty(DType.Int64, s.OutputSizes);

@@ -9,12 +9,12 @@ internal static class PoolOps
     /// <summary>Window settings of one avg_pool2d call (the plane sizes live in the geometry).</summary>
     internal readonly record struct AvgPoolSpec(ConvGeometry G, int Planes, bool CountIncludePad, int DivisorOverride, int[] InputSizes, int[] OutputSizes);
 
-    /// <summary>A 3-D or 4-D floating input, as every 2-D pooling op requires.</summary>
-    internal static void CheckInput(Tensor x, string op)
+    /// <summary>A 3-D or 4-D floating input, as every 2-D pooling op requires (max pooling takes integers too, with <paramref name="integers"/>).</summary>
+    internal static void CheckInput(Tensor x, string op, bool integers = false)
     {
         x.ThrowIfDisposed();
         if (x.Dim is not (3 or 4)) throw new ArgumentException("non-empty 3D or 4D (batch mode) tensor expected for input");
-        if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType(op, x.DType);
+        if (!x.DType.IsFloatingPoint() && !(integers && x.DType.IsIntegral())) throw Errors.UnsupportedDType(op, x.DType);
     }
 
     /// <summary>avg_pool2d. AvgPool2DBackward0.</summary>

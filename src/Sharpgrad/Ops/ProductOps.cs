@@ -109,6 +109,9 @@ internal static class ProductOps
     {
         self.ThrowIfDisposed();
         other.ThrowIfDisposed();
+        var dtype = TypePromotion.Result(self, other);
+        if (dtype.IsIntegral())
+            throw new InvalidOperationException($"norm(): input dtype should be either floating point or complex. Got {Errors.Pretty(dtype)} instead.");
         Tensor y;
         using (Autograd.NoGrad())
         using (Tensor.NewScope())

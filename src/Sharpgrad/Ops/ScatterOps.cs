@@ -116,6 +116,7 @@ internal static class ScatterOps
         var mode = ReduceArgument(reduce);
         dim = Layout.WrapDim(dim, self.Dim);
         var idx = CheckScatter(self, dim, index, null, "scatter");
+        Errors.CheckScalarFits(self.DType, value);
         return Run(self, null, inPlace,
             _ => mode == ScatterMode.Set
                 ? Record.Connect(new ScatterBackward1(dim) { Index = SavedTensor.Input(idx) }, self)

@@ -338,13 +338,13 @@ internal static class SelectionOps
         if (x.DType == DType.Bool) throw Errors.UnsupportedDType("median_cpu", DType.Bool);
         Tensor y;
         if (x.Numel == 0)
-            // PyTorch returns NaN converted to the input's dtype (an integer's NaN conversion is its minimum)
-            y = x.DType switch
-            {
-                DType.Int64 => Tensor.FromArray(new[] { long.MinValue }).View(),
-                DType.Int32 => Tensor.FromArray(new[] { int.MinValue }).View(),
-                _ => Tensor.Scalar(double.NaN, x.DType),
-            };
+        {
+            // PyTorch returns NaN converted to the input's dtype as a cast converts it (int64's and int32's minimum; int16,
+            // int8 and uint8 keep the low bits of int32's, 0)
+            var nan = Tensor.Scalar(double.NaN, DType.Float64);
+            y = OpHelpers.CastRaw(nan, x.DType);
+            if (!ReferenceEquals(y, nan)) nan.Dispose();
+        }
         else
         {
             using (Autograd.NoGrad())

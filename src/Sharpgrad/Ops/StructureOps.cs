@@ -15,7 +15,7 @@ internal static class StructureOps
     public static Tensor TriangleIndices(int row, int col, int offset, DType dtype, bool lower)
     {
         string name = lower ? "tril_indices" : "triu_indices";
-        if (!dtype.IsIntegral()) throw Errors.UnsupportedDType(name, dtype);
+        if (!dtype.IsIndex()) throw Errors.UnsupportedDType(name, dtype);
         if (row < 0) throw new ArgumentException($"row must be non-negative, got{row}");
         if (col < 0) throw new ArgumentException($"col must be non-negative, got{col}");
         var rows = new List<long>();

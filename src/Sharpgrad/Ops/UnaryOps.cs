@@ -79,19 +79,28 @@ internal static class UnaryOps
         x.ThrowIfDisposed();
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
         if (x.DType == DType.Bool) throw Errors.UnsupportedDType("clamp", x.DType);
+        // an integer tensor with a fractional bound promotes like tensor op Python float; integral bounds must fit its dtype
+        bool fractional = (min is { } lo && !TypePromotion.IsPythonInt(lo)) || (max is { } hi && !TypePromotion.IsPythonInt(hi));
+        if (!fractional) CheckIntegerBounds(x.DType, min, max);
         ClampBackward1? node = null;
         if (Record.ShouldRecord(x))
         {
             node = Record.Connect(new ClampBackward1(min, max), x);
             node.Self = SavedTensor.Input(x);
         }
-        // an integer tensor with a fractional bound promotes like tensor op Python float
-        bool fractional = (min is { } lo && lo != Math.Floor(lo)) || (max is { } hi && hi != Math.Floor(hi));
         var src = fractional ? OpHelpers.CastRaw(x, TypePromotion.WithDouble(x.DType)) : x;
         var y = Tensor.Empty(src.DType, x.Sizes);
         Dispatch.Clamp(src.Strided, y.Strided, min, max);
         if (node is not null) Record.SetHistory(y, node);
         return y;
+    }
+
+    /// <summary>c10's checked conversion of integral clamp bounds to an integer tensor's dtype, with its message.</summary>
+    internal static void CheckIntegerBounds(DType dtype, double? min, double? max)
+    {
+        if (!dtype.IsIntegral()) return;
+        if (min is { } lo) Errors.CheckScalarFits(dtype, lo);
+        if (max is { } hi) Errors.CheckScalarFits(dtype, hi);
     }
 
     /// <summary>x * Φ(x) with the exact erf (approximate: "none") or the tanh form ("tanh"). GeluBackward0.</summary>
@@ -161,7 +170,7 @@ internal static class UnaryOps
     public static Tensor Elu(Tensor x, double alpha)
     {
         x.ThrowIfDisposed();
-        if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("elu", x.DType);
+        if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("elu_cpu", x.DType);
         EluBackward0? node = null;
         if (Record.ShouldRecord(x))
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Sharpgrad.Ops;
 
@@ -32,8 +33,8 @@ public static class SafeTensors
     }
 
     /// <summary>
-    /// Every tensor of a safetensors file, in header order. F32, F64, I64, I32, U8 and BOOL load as themselves; F16 and
-    /// BF16 as Float32; I16 and I8 as Int64. A malformed or hostile file throws <see cref="InvalidDataException"/>
+    /// Every tensor of a safetensors file, in header order. F32, F64, I64, I32, I16, I8, U8 and BOOL load as themselves;
+    /// F16 and BF16 as Float32. A malformed or hostile file throws <see cref="InvalidDataException"/>
     /// naming the problem. PyTorch: safetensors.torch.load_file.
     /// </summary>
     public static IReadOnlyDictionary<string, Tensor> Load(string path)
@@ -60,6 +61,8 @@ public static class SafeTensors
                 SafeDType.BOOL => Tensor.Wrap(SafeTensorsConvert.ToBoolean(bytes, entry.DType), shapes[i]),
                 SafeDType.I32 => Tensor.Wrap(SafeTensorsConvert.ToInt32(bytes, entry.DType), shapes[i]),
                 SafeDType.U8 => Tensor.Wrap(bytes, shapes[i]),
+                SafeDType.I16 => Tensor.Wrap(SafeTensorsConvert.ToInt16(bytes, entry.DType), shapes[i]),
+                SafeDType.I8 => Tensor.Wrap(SafeTensorsConvert.ToInt8(bytes, entry.DType), shapes[i]),
                 _ => Tensor.Wrap(SafeTensorsConvert.ToInt64(bytes, entry.DType), shapes[i]),
             };
         }
@@ -131,6 +134,8 @@ public static class SafeTensors
                 DType.Int64 => (SafeDType.I64, SafeTensorsConvert.FromInt64(c.Data<long>().AsSpan(c.Offset, n), SafeDType.I64)),
                 DType.Int32 => (SafeDType.I32, SafeTensorsConvert.FromInt32(c.Data<int>().AsSpan(c.Offset, n))),
                 DType.UInt8 => (SafeDType.U8, c.Data<byte>().AsSpan(c.Offset, n).ToArray()),
+                DType.Int16 => (SafeDType.I16, SafeTensorsConvert.FromInt16(c.Data<short>().AsSpan(c.Offset, n))),
+                DType.Int8 => (SafeDType.I8, MemoryMarshal.AsBytes(c.Data<sbyte>().AsSpan(c.Offset, n)).ToArray()),
                 _ => (SafeDType.BOOL, SafeTensorsConvert.FromBoolean(c.Data<bool>().AsSpan(c.Offset, n))),
             };
             if (!ReferenceEquals(c, tensor)) c.Dispose();

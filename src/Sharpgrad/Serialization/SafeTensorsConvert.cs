@@ -7,7 +7,7 @@ namespace Sharpgrad.Serialization;
 
 /// <summary>Converts between raw little-endian safetensors data and managed arrays.</summary>
 /// <remarks>
-/// Decoders widen to the library's storage types (float, double, long, bool). A byte count that is not a multiple of
+/// Decoders widen to the library's storage types (float, double, long, int, short, sbyte, bool). A byte count that is not a multiple of
 /// the element size, or a BOOL byte other than 0 or 1, is a file problem and raises <see cref="InvalidDataException"/>;
 /// asking for a conversion the dtype cannot support is a caller bug and raises <see cref="ArgumentException"/>.
 /// </remarks>
@@ -107,6 +107,24 @@ internal static class SafeTensorsConvert
         return result;
     }
 
+    public static short[] ToInt16(ReadOnlySpan<byte> data, SafeDType dtype)
+    {
+        if (dtype != SafeDType.I16)
+            throw Unsupported(dtype, "short");
+        var result = new short[ElementCount(data, dtype)];
+        MemoryMarshal.Cast<byte, short>(data).CopyTo(result);
+        if (!BitConverter.IsLittleEndian)
+            BinaryPrimitives.ReverseEndianness(result, result);
+        return result;
+    }
+
+    public static sbyte[] ToInt8(ReadOnlySpan<byte> data, SafeDType dtype)
+    {
+        if (dtype != SafeDType.I8)
+            throw Unsupported(dtype, "sbyte");
+        return MemoryMarshal.Cast<byte, sbyte>(data).ToArray();
+    }
+
     public static bool[] ToBoolean(ReadOnlySpan<byte> data, SafeDType dtype)
     {
         if (dtype != SafeDType.BOOL)
@@ -186,6 +204,14 @@ internal static class SafeTensorsConvert
         var bytes = new byte[checked(values.Length * 4)];
         for (int i = 0; i < values.Length; i++)
             BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * 4), values[i]);
+        return bytes;
+    }
+
+    public static byte[] FromInt16(ReadOnlySpan<short> values)
+    {
+        var bytes = new byte[checked(values.Length * 2)];
+        for (int i = 0; i < values.Length; i++)
+            BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(i * 2), values[i]);
         return bytes;
     }
 

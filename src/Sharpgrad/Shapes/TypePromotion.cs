@@ -1,9 +1,12 @@
 namespace Sharpgrad.Shapes;
 
-/// <summary>PyTorch's type promotion: bool &lt; uint8 &lt; int32 &lt; int64 &lt; float32 &lt; float64.</summary>
+/// <summary>
+/// PyTorch's type promotion: bool &lt; uint8, int8 &lt; int16 &lt; int32 &lt; int64 &lt; float32 &lt; float64, with uint8 and
+/// int8 meeting at int16.
+/// </summary>
 internal static class TypePromotion
 {
-    private static int Category(DType d) => d switch { DType.Bool => 0, DType.Int64 or DType.Int32 or DType.UInt8 => 1, _ => 2 };
+    private static int Category(DType d) => d switch { DType.Bool => 0, _ when d.IsIntegral() => 1, _ => 2 };
 
     /// <summary>The promoted dtype of two dtypes, ignoring dimensions (torch.promote_types).</summary>
     public static DType Promote(DType a, DType b)
@@ -13,7 +16,10 @@ internal static class TypePromotion
         if (a == DType.Float32 || b == DType.Float32) return DType.Float32;
         if (a == DType.Int64 || b == DType.Int64) return DType.Int64;
         if (a == DType.Int32 || b == DType.Int32) return DType.Int32;
-        return DType.UInt8; // uint8 with uint8 or bool
+        if (a == DType.Int16 || b == DType.Int16) return DType.Int16;
+        if (a == DType.Bool) return b;
+        if (b == DType.Bool) return a;
+        return DType.Int16; // uint8 with int8: the smallest type holding both ranges
     }
 
     /// <summary>Result dtype of tensor op tensor: a 0-dim operand only wins when it is of a higher category.</summary>
@@ -30,8 +36,11 @@ internal static class TypePromotion
     /// <summary>Result dtype of tensor op Python float: integral and bool tensors go to the default float dtype.</summary>
     public static DType WithDouble(DType tensor) => tensor.IsFloatingPoint() ? tensor : DTypeDefaults.Float;
 
-    /// <summary>Whether a number passed as a double stands for a Python int: finite and integral.</summary>
-    public static bool IsPythonInt(double s) => double.IsFinite(s) && s == Math.Floor(s);
+    /// <summary>
+    /// Whether a number passed as a double stands for a Python int: integral and within int64's range (PyTorch refuses a
+    /// bigger Python int, so a bigger number can only be a Python float).
+    /// </summary>
+    public static bool IsPythonInt(double s) => s == Math.Floor(s) && s >= -9.2233720368547758E+18 && s < 9.2233720368547758E+18;
 
     /// <summary>
     /// Result dtype of tensor op Python number: an int keeps an integer tensor's dtype and turns bool into int64, a float

@@ -15,8 +15,8 @@ internal static class BufferPool
     private const int SmallBuckets = 13;          // indexed by log2(bytes), below 2^12
     private const int SmallPerBucket = 8;
 
-    // One set of buckets per DType value (the enum's members run from 0 to UInt8).
-    private const int DTypeCount = (int)DType.UInt8 + 1;
+    // One set of buckets per DType value (the enum's members run from 0 to Int16).
+    private const int DTypeCount = (int)DType.Int16 + 1;
 
     [ThreadStatic] private static Array?[][]? t_small;
     private const int MaxBuckets = 40;
@@ -149,6 +149,8 @@ internal static class BufferPool
         DType.Int64 => clear ? new long[length] : GC.AllocateUninitializedArray<long>(length),
         DType.Int32 => clear ? new int[length] : GC.AllocateUninitializedArray<int>(length),
         DType.UInt8 => clear ? new byte[length] : GC.AllocateUninitializedArray<byte>(length),
+        DType.Int8 => clear ? new sbyte[length] : GC.AllocateUninitializedArray<sbyte>(length),
+        DType.Int16 => clear ? new short[length] : GC.AllocateUninitializedArray<short>(length),
         _ => new bool[length],
     };
 }

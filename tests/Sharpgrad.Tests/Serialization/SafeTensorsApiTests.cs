@@ -76,7 +76,7 @@ public sealed class SafeTensorsApiTests : IDisposable
     }
 
     [Fact]
-    public void NarrowPythonDTypesLoadWidened()
+    public void NarrowPythonDTypesLoad()
     {
         // The header Python writes for {'w': f16 [2,2], 'x': i32 [3], 'y': bf16 [1], 'u': u8 [1], 'i8': i8 [1], 's': f32 [], 'e': f32 [0]}.
         const string header = "{\"e\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]},\"s\":{\"dtype\":\"F32\",\"shape\":[],\"data_offsets\":[0,4]},\"x\":{\"dtype\":\"I32\",\"shape\":[3],\"data_offsets\":[4,16]},\"y\":{\"dtype\":\"BF16\",\"shape\":[1],\"data_offsets\":[16,18]},\"w\":{\"dtype\":\"F16\",\"shape\":[2,2],\"data_offsets\":[18,26]},\"i8\":{\"dtype\":\"I8\",\"shape\":[1],\"data_offsets\":[26,27]},\"u\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[27,28]}}  ";
@@ -101,7 +101,8 @@ public sealed class SafeTensorsApiTests : IDisposable
         Assert.Equal(new float[] { 1.5f }, t["y"].ToArray<float>());
         Assert.Equal(DType.Float32, t["w"].DType);
         Assert.Equal(new float[] { 0.5f, -1f, 0f, float.PositiveInfinity }, t["w"].ToArray<float>());
-        Assert.Equal(new long[] { -1 }, t["i8"].ToArray<long>());
+        Assert.Equal(DType.Int8, t["i8"].DType);
+        Assert.Equal(new sbyte[] { -1 }, t["i8"].ToArray<sbyte>());
         Assert.Equal(DType.UInt8, t["u"].DType);
         Assert.Equal(new byte[] { 255 }, t["u"].ToArray<byte>());
     }

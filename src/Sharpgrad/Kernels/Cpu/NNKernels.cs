@@ -180,8 +180,9 @@ internal static class NNKernels
     /// <summary>
     /// Max over each window of every [h, w] plane (padding never wins); indices are flat positions within the
     /// plane, as PyTorch reports them. A NaN wins its window, and a later NaN an earlier one (PyTorch's CPU kernel).
+    /// Integer dtypes too, as PyTorch's max_pool2d takes them.
     /// </summary>
-    public static void MaxPool2d<T>(T[] x, int xOff, int planes, in ConvGeometry g, T[] y, long[] idx) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void MaxPool2d<T>(T[] x, int xOff, int planes, in ConvGeometry g, T[] y, long[] idx) where T : unmanaged, INumber<T>
     {
         for (int p = 0; p < planes; p++)
         {
@@ -190,7 +191,7 @@ internal static class NNKernels
                 for (int ow = 0; ow < g.OutW; ow++)
                 {
                     int h0 = oh * g.SH - g.PH, w0 = ow * g.SW - g.PW;
-                    T best = T.NegativeInfinity;
+                    T best = T.CreateSaturating(double.NegativeInfinity); // an integer dtype's lowest value
                     long bestIdx = -1;
                     for (int ki = 0; ki < g.KH; ki++)
                     {

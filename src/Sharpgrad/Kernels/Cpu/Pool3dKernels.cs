@@ -21,10 +21,11 @@ internal static class Pool3dKernels
 {
     /// <summary>
     /// max_pool3d_with_indices: the maximum of each dilated window (taps in the -inf padding skipped) and its flat
-    /// in-volume index; a NaN wins over any number and a later NaN over an earlier one, as in PyTorch's cpu_max_pool.
+    /// in-volume index; a NaN wins over any number and a later NaN over an earlier one, as in PyTorch's cpu_max_pool
+    /// (which takes integer dtypes too, starting from their lowest value).
     /// </summary>
     public static void MaxPool3d<T>(T[] x, int xOff, int planes, in Pool3dGeometry g, T[] y, long[] idx)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
     {
         for (int p = 0; p < planes; p++)
         {
@@ -39,7 +40,7 @@ internal static class Pool3dKernels
                     {
                         var (w0, w1) = Taps(ow, g.SW, g.PW, g.KW, g.DW, g.W);
                         long best = ((long)d0 * g.H + h0) * g.W + w0;
-                        T max = T.NegativeInfinity;
+                        T max = T.CreateSaturating(double.NegativeInfinity); // an integer dtype's lowest value
                         for (int id = d0; id < d1; id += g.DD)
                             for (int ih = h0; ih < h1; ih += g.DH)
                                 for (int iw = w0; iw < w1; iw += g.DW)

@@ -178,11 +178,14 @@ internal readonly struct CastOperator<TIn, TOut> : IUnaryOperator<TIn, TOut> whe
         if (typeof(TOut) == typeof(bool)) return (TOut)(object)!ToDouble(x).Equals(0.0);
         // Integer to integer goes through long, not double, so values past 2^53 survive; narrowing wraps as C++'s
         // static_cast does.
-        if (typeof(TIn) == typeof(long) || typeof(TIn) == typeof(int) || typeof(TIn) == typeof(byte))
+        if (typeof(TIn) == typeof(long) || typeof(TIn) == typeof(int) || typeof(TIn) == typeof(short) || typeof(TIn) == typeof(sbyte) || typeof(TIn) == typeof(byte))
         {
-            long l = typeof(TIn) == typeof(long) ? (long)(object)x! : typeof(TIn) == typeof(int) ? (int)(object)x! : (byte)(object)x!;
+            long l = typeof(TIn) == typeof(long) ? (long)(object)x! : typeof(TIn) == typeof(int) ? (int)(object)x! : typeof(TIn) == typeof(short) ? (short)(object)x!
+                : typeof(TIn) == typeof(sbyte) ? (sbyte)(object)x! : (byte)(object)x!;
             if (typeof(TOut) == typeof(long)) return (TOut)(object)l;
             if (typeof(TOut) == typeof(int)) return (TOut)(object)unchecked((int)l);
+            if (typeof(TOut) == typeof(short)) return (TOut)(object)unchecked((short)l);
+            if (typeof(TOut) == typeof(sbyte)) return (TOut)(object)unchecked((sbyte)l);
             if (typeof(TOut) == typeof(byte)) return (TOut)(object)unchecked((byte)l);
         }
         double v = ToDouble(x);
@@ -190,6 +193,9 @@ internal readonly struct CastOperator<TIn, TOut> : IUnaryOperator<TIn, TOut> whe
         if (typeof(TOut) == typeof(double)) return (TOut)(object)v;
         if (typeof(TOut) == typeof(long)) return (TOut)(object)(double.IsNaN(v) ? long.MinValue : (long)v);
         if (typeof(TOut) == typeof(int)) return (TOut)(object)FloatToInt32(v);
+        // int16 and int8 go through int32 and keep its low bits, as c10's static_cast does on x86 (300.5 is 44 as int8, NaN 0)
+        if (typeof(TOut) == typeof(short)) return (TOut)(object)unchecked((short)FloatToInt32(v));
+        if (typeof(TOut) == typeof(sbyte)) return (TOut)(object)unchecked((sbyte)FloatToInt32(v));
         // uint8 goes through int64 and keeps the low byte, as c10's static_cast_with_inter_type does (-1.0 is 255)
         if (typeof(TOut) == typeof(byte)) return (TOut)(object)unchecked((byte)(double.IsNaN(v) || v <= -9.2233720368547758E+18 || v >= 9.2233720368547758E+18 ? long.MinValue : (long)v));
         throw new NotSupportedException();
@@ -204,6 +210,8 @@ internal readonly struct CastOperator<TIn, TOut> : IUnaryOperator<TIn, TOut> whe
         if (typeof(TIn) == typeof(double)) return (double)(object)x!;
         if (typeof(TIn) == typeof(long)) return (long)(object)x!;
         if (typeof(TIn) == typeof(int)) return (int)(object)x!;
+        if (typeof(TIn) == typeof(short)) return (short)(object)x!;
+        if (typeof(TIn) == typeof(sbyte)) return (sbyte)(object)x!;
         if (typeof(TIn) == typeof(byte)) return (byte)(object)x!;
         return (bool)(object)x! ? 1.0 : 0.0;
     }
