@@ -88,6 +88,8 @@ public sealed partial class Tensor
         DType.Int64 => Array.ConvertAll(ToArray<long>(), v => (object)v),
         DType.Int32 => Array.ConvertAll(ToArray<int>(), v => (object)v),
         DType.UInt8 => Array.ConvertAll(ToArray<byte>(), v => (object)v),
+        DType.Int8 => Array.ConvertAll(ToArray<sbyte>(), v => (object)v),
+        DType.Int16 => Array.ConvertAll(ToArray<short>(), v => (object)v),
         _ => Array.ConvertAll(ToArray<bool>(), v => (object)v),
     };
 

@@ -71,6 +71,8 @@ internal static class DistributionFillOps
         DType.Float64 => 1L << 53,
         DType.Int32 => int.MaxValue,
         DType.UInt8 => byte.MaxValue,
+        DType.Int8 => sbyte.MaxValue,
+        DType.Int16 => short.MaxValue,
         DType.Bool => 1,
         _ => long.MaxValue - 1,
     };

@@ -33,18 +33,31 @@ public static class SafeTensors
     }
 
     /// <summary>
-    /// Every tensor of a safetensors file, in header order. F32, F64, I64, I32, I16, I8, U8 and BOOL load as themselves;
-    /// F16 and BF16 as Float32. A malformed or hostile file throws <see cref="InvalidDataException"/>
-    /// naming the problem. PyTorch: safetensors.torch.load_file.
+    /// Every tensor of a safetensors file, in header order. F32, F64, I64 and BOOL load as themselves; F16 and BF16 as
+    /// Float32; I32, I16, I8 and U8 widen to Int64 (the contract's rule: see the overload taking keepIntegerDTypes for
+    /// PyTorch's own dtypes). A malformed or hostile file throws <see cref="InvalidDataException"/> naming the problem.
+    /// PyTorch: safetensors.torch.load_file.
     /// </summary>
-    public static IReadOnlyDictionary<string, Tensor> Load(string path)
+    public static IReadOnlyDictionary<string, Tensor> Load(string path) => Load(path, keepIntegerDTypes: false);
+
+    /// <summary>
+    /// <see cref="Load(string)"/>; with <paramref name="keepIntegerDTypes"/> I32, I16, I8 and U8 load as Int32, Int16,
+    /// Int8 and UInt8, as PyTorch's loader gives them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Tensor> Load(string path, bool keepIntegerDTypes)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        return Load(stream);
+        return Load(stream, keepIntegerDTypes);
     }
 
-    /// <summary>Every tensor of a safetensors file held in a seekable stream (read from its start).</summary>
-    public static IReadOnlyDictionary<string, Tensor> Load(Stream stream)
+    /// <summary>Every tensor of a safetensors file held in a seekable stream (read from its start), as <see cref="Load(string)"/>.</summary>
+    public static IReadOnlyDictionary<string, Tensor> Load(Stream stream) => Load(stream, keepIntegerDTypes: false);
+
+    /// <summary>
+    /// Every tensor of a safetensors file held in a seekable stream; with <paramref name="keepIntegerDTypes"/> the narrow
+    /// integer dtypes load as themselves.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Tensor> Load(Stream stream, bool keepIntegerDTypes)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var (entries, _, dataStart) = SafeTensorsFormat.ReadHeader(stream);
@@ -59,22 +72,25 @@ public static class SafeTensors
                 SafeDType.F32 or SafeDType.F16 or SafeDType.BF16 => Tensor.Wrap(SafeTensorsConvert.ToSingle(bytes, entry.DType), shapes[i]),
                 SafeDType.F64 => Tensor.Wrap(SafeTensorsConvert.ToDouble(bytes, entry.DType), shapes[i]),
                 SafeDType.BOOL => Tensor.Wrap(SafeTensorsConvert.ToBoolean(bytes, entry.DType), shapes[i]),
-                SafeDType.I32 => Tensor.Wrap(SafeTensorsConvert.ToInt32(bytes, entry.DType), shapes[i]),
-                SafeDType.U8 => Tensor.Wrap(bytes, shapes[i]),
-                SafeDType.I16 => Tensor.Wrap(SafeTensorsConvert.ToInt16(bytes, entry.DType), shapes[i]),
-                SafeDType.I8 => Tensor.Wrap(SafeTensorsConvert.ToInt8(bytes, entry.DType), shapes[i]),
+                SafeDType.I32 when keepIntegerDTypes => Tensor.Wrap(SafeTensorsConvert.ToInt32(bytes, entry.DType), shapes[i]),
+                SafeDType.U8 when keepIntegerDTypes => Tensor.Wrap(bytes, shapes[i]),
+                SafeDType.I16 when keepIntegerDTypes => Tensor.Wrap(SafeTensorsConvert.ToInt16(bytes, entry.DType), shapes[i]),
+                SafeDType.I8 when keepIntegerDTypes => Tensor.Wrap(SafeTensorsConvert.ToInt8(bytes, entry.DType), shapes[i]),
                 _ => Tensor.Wrap(SafeTensorsConvert.ToInt64(bytes, entry.DType), shapes[i]),
             };
         }
         return result;
     }
 
-    /// <summary>Tensors from the bytes of a safetensors file. PyTorch: safetensors.torch.load.</summary>
-    public static IReadOnlyDictionary<string, Tensor> Deserialize(byte[] data)
+    /// <summary>Tensors from the bytes of a safetensors file, as <see cref="Load(string)"/>. PyTorch: safetensors.torch.load.</summary>
+    public static IReadOnlyDictionary<string, Tensor> Deserialize(byte[] data) => Deserialize(data, keepIntegerDTypes: false);
+
+    /// <summary>Tensors from the bytes of a safetensors file; with <paramref name="keepIntegerDTypes"/> the narrow integer dtypes load as themselves.</summary>
+    public static IReadOnlyDictionary<string, Tensor> Deserialize(byte[] data, bool keepIntegerDTypes)
     {
         ArgumentNullException.ThrowIfNull(data);
         using var stream = new MemoryStream(data, writable: false);
-        return Load(stream);
+        return Load(stream, keepIntegerDTypes);
     }
 
     /// <summary>The <c>__metadata__</c> map of a safetensors file (empty when absent); reads only the header.</summary>

@@ -43,6 +43,18 @@ public class Storage
         Counted = false;
     }
 
+    /// <summary>The same elements under a version counter of its own (PyTorch's tensor.data); keeps this storage alive.</summary>
+    internal Storage WithOwnVersionCounter() => new DataAlias(this);
+
+    private Storage(Storage parent)
+    {
+        DType = parent.DType;
+        Length = parent.Length;
+        _buffer = parent.Buffer;
+        _refCount = 1;
+        Counted = false;
+    }
+
     internal static Storage Allocate(DType dtype, int length, bool clear = false) =>
         BufferPool.IsPooled(dtype, length) ? new PooledStorage(dtype, length, clear) : new Storage(dtype, length, clear);
 
@@ -84,6 +96,28 @@ public class Storage
         _buffer = null;
         if (Counted) MemoryStats.Remove((long)Length * DType.ElementSize());
         BufferPool.Return(DType, buffer);
+    }
+
+    /// <summary>
+    /// A second handle on another storage's buffer whose in-place writes bump only its own counter: tensor.data's
+    /// changes are invisible to autograd, as in PyTorch. Freeing it releases the parent, which owns the buffer.
+    /// </summary>
+    private sealed class DataAlias : Storage
+    {
+        private readonly Storage _parent;
+
+        public DataAlias(Storage parent) : base(parent)
+        {
+            _parent = parent;
+            parent.Retain();
+        }
+
+        private protected override void Free()
+        {
+            if (_buffer is null) return;
+            _buffer = null;
+            _parent.Release();
+        }
     }
 
     /// <summary>

@@ -29,6 +29,8 @@ public class CompatTests
         Assert.Equal(3.5, Tensor.Scalar(3.5, DType.Float64).ToList());
         Assert.Equal(new List<object> { true }, Tensor.FromArray(new[] { true }).ToList());
         Assert.Equal(new List<object> { 7L }, Tensor.FromArray(new long[] { 7 }).ToList());
+        Assert.Equal(new List<object> { (sbyte)-3 }, Tensor.FromArray(new sbyte[] { -3 }).ToList());
+        Assert.Equal(new List<object> { (short)300 }, Tensor.FromArray(new short[] { 300 }).ToList());
         Assert.Same(t, t.Cpu());
         Assert.True(t.IsCpu);
         Assert.False(t.IsCuda || t.IsSparse || t.IsQuantized);

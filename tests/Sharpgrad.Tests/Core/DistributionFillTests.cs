@@ -81,5 +81,8 @@ public class DistributionFillTests
         Assert.True(ints.Min().Item<int>() >= 0);
         Assert.Equal([false, true], Tensor.Zeros([100], DType.Bool).Random_().Unique().Values.ToArray<bool>());
         Assert.Equal(DType.UInt8, Tensor.Zeros([10], DType.UInt8).Random_().DType);
+        var int8 = Tensor.Zeros([2000], DType.Int8).Random_();
+        Assert.InRange(int8.Max().Item<sbyte>(), 100, 127);
+        Assert.True(int8.Min().Item<sbyte>() >= 0);
     }
 }

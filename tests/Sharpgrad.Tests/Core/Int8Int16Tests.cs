@@ -537,7 +537,8 @@ public class Int8Int16Tests
         try
         {
             SafeTensors.Save(new Dictionary<string, Tensor> { ["a"] = A8(), ["s"] = S16().View(2, 2) }, path);
-            var loaded = SafeTensors.Load(path);
+            var loaded = SafeTensors.Load(path, keepIntegerDTypes: true);
+            Assert.Equal(DType.Int64, SafeTensors.Load(path)["a"].DType);
             Is(new sbyte[] { 100, -100, 127, -128 }, loaded["a"]);
             Is(new short[] { 30000, -30000, 32767, -32768 }, loaded["s"], [2, 2]);
         }

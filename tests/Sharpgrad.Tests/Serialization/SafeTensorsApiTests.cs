@@ -91,7 +91,14 @@ public sealed class SafeTensorsApiTests : IDisposable
         ];
         var file = PythonFile(header, data);
         Assert.Equal(420, file.Length);
-        var t = SafeTensors.Deserialize(file);
+        // the contract's default widens the narrow integer dtypes to Int64; keepIntegerDTypes keeps PyTorch's
+        var wide = SafeTensors.Deserialize(file);
+        foreach (var key in new[] { "x", "i8", "u" }) Assert.Equal(DType.Int64, wide[key].DType);
+        Assert.Equal(new long[] { 1, -2, 3 }, wide["x"].ToArray<long>());
+        Assert.Equal(new long[] { -1 }, wide["i8"].ToArray<long>());
+        Assert.Equal(new long[] { 255 }, wide["u"].ToArray<long>());
+        Assert.Equal(DType.Float32, wide["w"].DType);
+        var t = SafeTensors.Deserialize(file, keepIntegerDTypes: true);
         Assert.Equal(DType.Float32, t["e"].DType);
         Assert.Equal([0], t["e"].Shape);
         Assert.Equal(0, t["s"].Dim);
