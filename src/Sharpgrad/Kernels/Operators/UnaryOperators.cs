@@ -20,7 +20,7 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
     public T Invoke(T x) => kind switch
     {
         UnaryKind.Neg => -x,
-        UnaryKind.Exp => T.Exp(x),
+        UnaryKind.Exp => typeof(T) == typeof(float) ? T.CreateTruncating(SleefExp.Exp(float.CreateTruncating(x))) : T.Exp(x),
         UnaryKind.Log => T.Log(x),
         UnaryKind.Sqrt => T.Sqrt(x),
         UnaryKind.Abs => T.Abs(x),
@@ -74,12 +74,18 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
         switch (kind)
         {
             case UnaryKind.Neg: TensorPrimitives.Negate(x, y); return true;
+            case UnaryKind.Exp when typeof(T) == typeof(float):
+                SleefExp.Exp(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+                return true;
             case UnaryKind.Exp: TensorPrimitives.Exp(x, y); return true;
             case UnaryKind.Log: TensorPrimitives.Log(x, y); return true;
             case UnaryKind.Sqrt: TensorPrimitives.Sqrt(x, y); return true;
             case UnaryKind.Abs: TensorPrimitives.Abs(x, y); return true;
             case UnaryKind.Sin: TensorPrimitives.Sin(x, y); return true;
             case UnaryKind.Cos: TensorPrimitives.Cos(x, y); return true;
+            case UnaryKind.Sigmoid when typeof(T) == typeof(float):
+                SleefExp.Sigmoid(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+                return true;
             case UnaryKind.Sigmoid: TensorPrimitives.Sigmoid(x, y); return true;
             case UnaryKind.Tanh: AccurateMath.Tanh(x, y); return true;
             case UnaryKind.Reciprocal: TensorPrimitives.Reciprocal(x, y); return true;
