@@ -31,7 +31,7 @@ internal static class Profile
         Piece("  kernel incl. building StridedArrays", n => { for (long i = 0; i < n; i++) Dispatch.Binary(BinaryKind.Add, a.Strided, b.Strided, y.Strided); });
         Piece("  TensorPrimitives.Add on 256 floats", n =>
         {
-            var fa = a.Data<float>(); var fb = b.Data<float>(); var fy = y.Data<float>();
+            var fa = a.Elements<float>(); var fb = b.Elements<float>(); var fy = y.Elements<float>();
             for (long i = 0; i < n; i++) System.Numerics.Tensors.TensorPrimitives.Add(fa.AsSpan(0, 256), fb.AsSpan(0, 256), fy.AsSpan(0, 256));
         });
         Piece("  grad-mode read (thread-static mirror)", n => { bool any = false; for (long i = 0; i < n; i++) any |= GradMode.Current.Records; s_sink = any; });

@@ -23,6 +23,36 @@ public sealed partial class Tensor
         return result;
     }
 
+    /// <summary>
+    /// This tensor's values outside autograd: the same storage, not requiring grad, with a version counter of its own, so
+    /// in-place writes through it go unseen by the graph (Detach shares the counter; this does not). Setting it gives
+    /// this tensor another tensor's storage, dtype and shape while it keeps its autograd identity (requires_grad,
+    /// grad_fn, grad) and its version. PyTorch: tensor.data.
+    /// </summary>
+    public Tensor Data
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return new Tensor(Storage.WithOwnVersionCounter(), Sizes, Strides, Offset, Inference);
+        }
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            ThrowIfDisposed();
+            value.ThrowIfDisposed();
+            if (RequiresGrad && !value.DType.IsFloatingPoint())
+                throw new InvalidOperationException("data set to a tensor that requires gradients must be floating point or complex dtype");
+            var storage = value.Storage.WithOwnVersionCounter(Storage.Version);
+            Storage.Release();
+            Storage = storage;
+            Offset = value.Offset;
+            Sizes = value.Sizes.ToArray();
+            Strides = value.Strides.ToArray();
+            ContiguousFlag = value.ContiguousFlag;
+        }
+    }
+
     /// <summary>True everywhere: every dtype here is real. PyTorch: torch.isreal.</summary>
     public Tensor IsReal()
     {

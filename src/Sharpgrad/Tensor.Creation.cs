@@ -97,7 +97,7 @@ public sealed partial class Tensor
             if (high - 1 < min || high - 1 > max) throw new ArgumentException($"to - 1 is out of bounds for {Errors.TypeMetaName(dtype)}");
         }
         var t = Empty(DType.Int64, CheckShape(shape));
-        Generator.Default.FillIntegers(t.Data<long>().AsSpan(0, t.Numel), low, high);
+        Generator.Default.FillIntegers(t.Elements<long>().AsSpan(0, t.Numel), low, high);
         if (dtype == DType.Int64) return t;
         using (t) return t.To(dtype);
     }
@@ -266,7 +266,7 @@ public sealed partial class Tensor
         int n = Layout.NumElements(s);
         if (n != data.Length) throw Errors.ShapeInvalidForSize(s, data.Length);
         var t = Empty(dtype, s);
-        data.CopyTo(t.Data<T>());
+        data.CopyTo(t.Elements<T>());
         return t;
     }
 

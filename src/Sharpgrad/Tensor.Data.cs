@@ -23,7 +23,7 @@ public sealed partial class Tensor
         if (destination.Length < Numel) throw new ArgumentException($"destination has {destination.Length} elements; the tensor has {Numel}", nameof(destination));
         if (DTypeExtensions.Of<T>() == DType && IsContiguous)
         {
-            new ReadOnlySpan<T>(Data<T>(), Offset, Numel).CopyTo(destination);
+            new ReadOnlySpan<T>(Elements<T>(), Offset, Numel).CopyTo(destination);
             return;
         }
         ToArray<T>().AsSpan().CopyTo(destination);
@@ -35,7 +35,7 @@ public sealed partial class Tensor
         ThrowIfDisposed();
         if (Numel != 1) throw new InvalidOperationException($"a Tensor with {Numel} elements cannot be converted to Scalar");
         var dtype = DTypeExtensions.Of<T>();
-        if (dtype == DType) return Data<T>()[Offset];
+        if (dtype == DType) return Elements<T>()[Offset];
         var one = new T[1];
         Dispatch.Copy(new StridedArray(Buffer, DType, [], [], Offset), new StridedArray(one, dtype, [], [], 0));
         return one[0];
@@ -57,6 +57,6 @@ public sealed partial class Tensor
         ThrowIfDisposed();
         if (DTypeExtensions.Of<T>() != DType) throw new ArgumentException($"tensor has dtype {DType}, not {typeof(T).Name}");
         if (!IsContiguous) throw new InvalidOperationException("AsSpan needs a contiguous tensor; call Contiguous() first.");
-        return new Span<T>(Data<T>(), Offset, Numel);
+        return new Span<T>(Elements<T>(), Offset, Numel);
     }
 }

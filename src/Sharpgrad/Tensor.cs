@@ -143,7 +143,7 @@ public sealed partial class Tensor : IDisposable
     /// <summary>True once <see cref="Dispose"/> has run.</summary>
     public bool IsDisposed => _disposed;
 
-    internal T[] Data<T>()
+    internal T[] Elements<T>()
     {
         if (_disposed) ThrowDisposed();
         return Storage.Data<T>();

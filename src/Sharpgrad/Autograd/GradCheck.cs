@@ -24,7 +24,7 @@ public static partial class Autograd
         for (int w = 0; w < wrt.Length; w++)
         {
             var x = wrt[w];
-            var data = x.Data<double>();
+            var data = x.Elements<double>();
             var numeric = new double[x.Numel];
             var index = new int[x.Dim];
             for (int e = 0; e < numeric.Length; e++)

@@ -63,8 +63,8 @@ internal static class AddcOps
         var b = t2.To(dtype).Expand(shape).Contiguous();
         var c = self.To(dtype).Expand(shape).Contiguous();
         var y = Tensor.Empty(dtype, shape);
-        if (dtype == DType.Float32) FusedMultiplyAddKernels.Run(a.Data<float>(), a.Offset, b.Data<float>(), b.Offset, c.Data<float>(), c.Offset, y.Data<float>(), y.Offset, y.Numel);
-        else FusedMultiplyAddKernels.Run(a.Data<double>(), a.Offset, b.Data<double>(), b.Offset, c.Data<double>(), c.Offset, y.Data<double>(), y.Offset, y.Numel);
+        if (dtype == DType.Float32) FusedMultiplyAddKernels.Run(a.Elements<float>(), a.Offset, b.Elements<float>(), b.Offset, c.Elements<float>(), c.Offset, y.Elements<float>(), y.Offset, y.Numel);
+        else FusedMultiplyAddKernels.Run(a.Elements<double>(), a.Offset, b.Elements<double>(), b.Offset, c.Elements<double>(), c.Offset, y.Elements<double>(), y.Offset, y.Numel);
         return y;
     }
 

@@ -74,7 +74,7 @@ internal static class CtcLossOps
         var offsets = new int[batch];
         var gathered = new long[total];
         var src = OpHelpers.ContiguousRaw(targets);
-        var data = src.Data<long>();
+        var data = src.Elements<long>();
         int pos = 0, row = padded ? targets.Sizes[1] : 0;
         for (int b = 0; b < batch; b++)
         {

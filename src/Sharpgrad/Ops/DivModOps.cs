@@ -36,11 +36,11 @@ internal static class DivModOps
         var c = OpHelpers.ContiguousRaw(divisor);
         bool zero = c.DType switch
         {
-            DType.Int32 => c.Data<int>().AsSpan(c.Offset, c.Numel).Contains(0),
-            DType.UInt8 => c.Data<byte>().AsSpan(c.Offset, c.Numel).Contains((byte)0),
-            DType.Int16 => c.Data<short>().AsSpan(c.Offset, c.Numel).Contains((short)0),
-            DType.Int8 => c.Data<sbyte>().AsSpan(c.Offset, c.Numel).Contains((sbyte)0),
-            _ => c.Data<long>().AsSpan(c.Offset, c.Numel).Contains(0L),
+            DType.Int32 => c.Elements<int>().AsSpan(c.Offset, c.Numel).Contains(0),
+            DType.UInt8 => c.Elements<byte>().AsSpan(c.Offset, c.Numel).Contains((byte)0),
+            DType.Int16 => c.Elements<short>().AsSpan(c.Offset, c.Numel).Contains((short)0),
+            DType.Int8 => c.Elements<sbyte>().AsSpan(c.Offset, c.Numel).Contains((sbyte)0),
+            _ => c.Elements<long>().AsSpan(c.Offset, c.Numel).Contains(0L),
         };
         if (zero) throw new InvalidOperationException("ZeroDivisionError");
     }

@@ -91,7 +91,7 @@ internal static class EmbeddingBagOps
     {
         int d = weight.Sizes[1];
         var w = weight.Contiguous().To(DType.Float64);
-        var values = w.Data<double>();
+        var values = w.Elements<double>();
         var rows = plan.Row;
         var bags = plan.Bag;
         var arg = new long[plan.Bags * d];

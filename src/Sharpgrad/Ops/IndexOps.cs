@@ -23,7 +23,7 @@ internal static class IndexOps
 
     private static void CheckRange(Tensor index, int size, int dim, Func<long, int, int, Exception>? error = null)
     {
-        var data = index.Data<long>();
+        var data = index.Elements<long>();
         int n = index.Numel;
         for (int i = 0; i < n; i++)
         {
@@ -53,7 +53,7 @@ internal static class IndexOps
         var shape = x.Dim == 0 ? [] : (int[])x.Sizes.Clone();
         if (x.Dim > 0) shape[dim] = count;
         var y = Tensor.Empty(x.DType, shape);
-        Kernels.Dispatch.IndexSelect(src.Strided, outer, size, inner, idx.Data<long>(), idx.Offset, count, y.Strided);
+        Kernels.Dispatch.IndexSelect(src.Strided, outer, size, inner, idx.Elements<long>(), idx.Offset, count, y.Strided);
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }
@@ -75,7 +75,7 @@ internal static class IndexOps
             node.Index = SavedTensor.Input(idx);
         }
         var y = Tensor.Empty(x.DType, idx.Sizes);
-        Kernels.Dispatch.Gather(x.Strided, idx.Data<long>(), idx.Offset, idx.Sizes, dim, y.Strided);
+        Kernels.Dispatch.Gather(x.Strided, idx.Elements<long>(), idx.Offset, idx.Sizes, dim, y.Strided);
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }
@@ -97,7 +97,7 @@ internal static class IndexOps
         Kernels.Dispatch.Copy(self.Strided, y.Strided);
         // src is read through its strides at the index's coordinates (it may be larger than index)
         var s = OpHelpers.CastRaw(src, self.DType);
-        Kernels.Dispatch.Scatter(y.Strided, idx.Data<long>(), idx.Offset, idx.Sizes, dim, s.Strided, 0, ScatterMode.Add, true, "scatter_add");
+        Kernels.Dispatch.Scatter(y.Strided, idx.Elements<long>(), idx.Offset, idx.Sizes, dim, s.Strided, 0, ScatterMode.Add, true, "scatter_add");
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }
@@ -121,7 +121,7 @@ internal static class IndexOps
         for (int d = 0; d < dim; d++) outer *= self.Sizes[d];
         for (int d = dim + 1; d < self.Dim; d++) inner *= self.Sizes[d];
         var s = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(src, self.DType));
-        Kernels.Dispatch.IndexAdd(s.Strided, outer, idx.Numel, inner, idx.Data<long>(), idx.Offset, y.Strided, self.Sizes[dim]);
+        Kernels.Dispatch.IndexAdd(s.Strided, outer, idx.Numel, inner, idx.Elements<long>(), idx.Offset, y.Strided, self.Sizes[dim]);
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }

@@ -19,7 +19,7 @@ internal static class IndexWriteOps
     internal static long[] Entries(Tensor index, int size, int dim, bool wrap, string prefix = "")
     {
         var idx = OpHelpers.ContiguousRaw(index);
-        var data = idx.Data<long>();
+        var data = idx.Elements<long>();
         var r = new long[idx.Numel];
         for (int i = 0; i < r.Length; i++)
         {

@@ -46,7 +46,7 @@ internal static class LossOps
             w = OpHelpers.ContiguousRaw(weight);
         }
         var t = OpHelpers.ContiguousRaw(target);
-        var td = t.Data<long>();
+        var td = t.Elements<long>();
         for (int i = 0; i < t.Numel; i++)
         {
             long v = td[t.Offset + i];

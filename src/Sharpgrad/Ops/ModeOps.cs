@@ -23,16 +23,16 @@ internal static class ModeOps
         var indices = Tensor.Empty(DType.Int64, outShape);
         if (r > 0)
         {
-            var idx = indices.Data<long>();
+            var idx = indices.Elements<long>();
             switch (work.DType)
             {
-                case DType.Float32: ModeKernel.Run(src.Data<float>(), src.Offset, outer, r, inner, values.Data<float>(), idx); break;
-                case DType.Float64: ModeKernel.Run(src.Data<double>(), src.Offset, outer, r, inner, values.Data<double>(), idx); break;
-                case DType.Int32: ModeKernel.Run(src.Data<int>(), src.Offset, outer, r, inner, values.Data<int>(), idx); break;
-                case DType.UInt8: ModeKernel.Run(src.Data<byte>(), src.Offset, outer, r, inner, values.Data<byte>(), idx); break;
-                case DType.Int8: ModeKernel.Run(src.Data<sbyte>(), src.Offset, outer, r, inner, values.Data<sbyte>(), idx); break;
-                case DType.Int16: ModeKernel.Run(src.Data<short>(), src.Offset, outer, r, inner, values.Data<short>(), idx); break;
-                default: ModeKernel.Run(src.Data<long>(), src.Offset, outer, r, inner, values.Data<long>(), idx); break;
+                case DType.Float32: ModeKernel.Run(src.Elements<float>(), src.Offset, outer, r, inner, values.Elements<float>(), idx); break;
+                case DType.Float64: ModeKernel.Run(src.Elements<double>(), src.Offset, outer, r, inner, values.Elements<double>(), idx); break;
+                case DType.Int32: ModeKernel.Run(src.Elements<int>(), src.Offset, outer, r, inner, values.Elements<int>(), idx); break;
+                case DType.UInt8: ModeKernel.Run(src.Elements<byte>(), src.Offset, outer, r, inner, values.Elements<byte>(), idx); break;
+                case DType.Int8: ModeKernel.Run(src.Elements<sbyte>(), src.Offset, outer, r, inner, values.Elements<sbyte>(), idx); break;
+                case DType.Int16: ModeKernel.Run(src.Elements<short>(), src.Offset, outer, r, inner, values.Elements<short>(), idx); break;
+                default: ModeKernel.Run(src.Elements<long>(), src.Offset, outer, r, inner, values.Elements<long>(), idx); break;
             }
         }
         if (x.DType == DType.Bool) values = OpHelpers.CastRaw(values, DType.Bool);

@@ -57,7 +57,7 @@ internal static class MultilabelMarginLossOps
     private static Tensor PairWeights(Tensor target, int frames, int classes, DType dtype)
     {
         var t = OpHelpers.ContiguousRaw(target);
-        var data = t.Data<long>();
+        var data = t.Elements<long>();
         var w = new double[frames * classes * classes];
         var count = new int[classes];
         var isTarget = new bool[classes];

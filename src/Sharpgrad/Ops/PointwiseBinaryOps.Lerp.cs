@@ -23,8 +23,8 @@ internal static partial class PointwiseBinaryOps
 
     private static void LerpKernel<T>(Tensor s, Tensor e, Tensor? w, double scalar, Tensor y) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        if (w is null) LerpKernels.Lerp(s.Data<T>(), s.Offset, e.Data<T>(), e.Offset, T.CreateChecked(scalar), y.Data<T>(), y.Offset, y.Numel);
-        else LerpKernels.Lerp(s.Data<T>(), s.Offset, e.Data<T>(), e.Offset, w.Data<T>(), w.Offset, y.Data<T>(), y.Offset, y.Numel);
+        if (w is null) LerpKernels.Lerp(s.Elements<T>(), s.Offset, e.Elements<T>(), e.Offset, T.CreateChecked(scalar), y.Elements<T>(), y.Offset, y.Numel);
+        else LerpKernels.Lerp(s.Elements<T>(), s.Offset, e.Elements<T>(), e.Offset, w.Elements<T>(), w.Offset, y.Elements<T>(), y.Offset, y.Numel);
     }
 
     /// <summary>The checks lerp and lerp_ share, in PyTorch's order (dtypes, broadcast, kernel dtype); returns the broadcast shape.</summary>

@@ -56,9 +56,9 @@ internal static partial class PointwiseBinaryOps
     /// <summary>y[i] = atan2(a[i], b[i]) over contiguous tensors of y's shape.</summary>
     private static void Atan2Kernel<T>(Tensor a, Tensor b, Tensor y) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var ad = a.Data<T>();
-        var bd = b.Data<T>();
-        var yd = y.Data<T>();
+        var ad = a.Elements<T>();
+        var bd = b.Elements<T>();
+        var yd = y.Elements<T>();
         for (int i = 0, n = y.Numel; i < n; i++) yd[y.Offset + i] = T.Atan2(ad[a.Offset + i], bd[b.Offset + i]);
     }
 

@@ -75,7 +75,7 @@ internal static class ScatterOps
             throw new ArgumentException($"Expected index {Errors.Shape(index.Sizes)} to be no larger than self {Errors.Shape(self.Sizes)} apart from dimension {dim}"
                 + (src is null ? "" : $" and to be no larger size than src {Errors.Shape(src.Sizes)}"));
         var idx = OpHelpers.ContiguousRaw(index);
-        var data = idx.Data<long>();
+        var data = idx.Elements<long>();
         int size = self.Dim == 0 ? 1 : self.Sizes[dim];
         for (int i = 0; i < idx.Numel; i++)
         {
@@ -86,7 +86,7 @@ internal static class ScatterOps
     }
 
     private static Tensor Compute(Tensor self, int dim, Tensor idx, Tensor? src, double value, ScatterMode mode, bool includeSelf, string op) =>
-        Write(self, src, (y, s) => Dispatch.Scatter(y, idx.Data<long>(), idx.Offset, idx.Sizes, dim, s, value, mode, includeSelf, op));
+        Write(self, src, (y, s) => Dispatch.Scatter(y, idx.Elements<long>(), idx.Offset, idx.Sizes, dim, s, value, mode, includeSelf, op));
 
     private static ScatterMode ReduceArgument(string? reduce) => reduce switch
     {

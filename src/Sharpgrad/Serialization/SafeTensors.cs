@@ -145,14 +145,14 @@ public static class SafeTensors
             int n = c.Numel;
             (SafeDType dtype, byte[] data) = c.DType switch
             {
-                DType.Float32 => (SafeDType.F32, SafeTensorsConvert.FromSingle(c.Data<float>().AsSpan(c.Offset, n), SafeDType.F32)),
-                DType.Float64 => (SafeDType.F64, SafeTensorsConvert.FromDouble(c.Data<double>().AsSpan(c.Offset, n))),
-                DType.Int64 => (SafeDType.I64, SafeTensorsConvert.FromInt64(c.Data<long>().AsSpan(c.Offset, n), SafeDType.I64)),
-                DType.Int32 => (SafeDType.I32, SafeTensorsConvert.FromInt32(c.Data<int>().AsSpan(c.Offset, n))),
-                DType.UInt8 => (SafeDType.U8, c.Data<byte>().AsSpan(c.Offset, n).ToArray()),
-                DType.Int16 => (SafeDType.I16, SafeTensorsConvert.FromInt16(c.Data<short>().AsSpan(c.Offset, n))),
-                DType.Int8 => (SafeDType.I8, MemoryMarshal.AsBytes(c.Data<sbyte>().AsSpan(c.Offset, n)).ToArray()),
-                _ => (SafeDType.BOOL, SafeTensorsConvert.FromBoolean(c.Data<bool>().AsSpan(c.Offset, n))),
+                DType.Float32 => (SafeDType.F32, SafeTensorsConvert.FromSingle(c.Elements<float>().AsSpan(c.Offset, n), SafeDType.F32)),
+                DType.Float64 => (SafeDType.F64, SafeTensorsConvert.FromDouble(c.Elements<double>().AsSpan(c.Offset, n))),
+                DType.Int64 => (SafeDType.I64, SafeTensorsConvert.FromInt64(c.Elements<long>().AsSpan(c.Offset, n), SafeDType.I64)),
+                DType.Int32 => (SafeDType.I32, SafeTensorsConvert.FromInt32(c.Elements<int>().AsSpan(c.Offset, n))),
+                DType.UInt8 => (SafeDType.U8, c.Elements<byte>().AsSpan(c.Offset, n).ToArray()),
+                DType.Int16 => (SafeDType.I16, SafeTensorsConvert.FromInt16(c.Elements<short>().AsSpan(c.Offset, n))),
+                DType.Int8 => (SafeDType.I8, MemoryMarshal.AsBytes(c.Elements<sbyte>().AsSpan(c.Offset, n)).ToArray()),
+                _ => (SafeDType.BOOL, SafeTensorsConvert.FromBoolean(c.Elements<bool>().AsSpan(c.Offset, n))),
             };
             if (!ReferenceEquals(c, tensor)) c.Dispose();
             entries.Add((name, dtype, tensor.Shape.Select(s => (long)s).ToArray(), data));

@@ -43,15 +43,19 @@ public class Storage
         Counted = false;
     }
 
-    /// <summary>The same elements under a version counter of its own (PyTorch's tensor.data); keeps this storage alive.</summary>
-    internal Storage WithOwnVersionCounter() => new DataAlias(this);
+    /// <summary>
+    /// The same elements under a version counter of its own, starting at <paramref name="version"/> (PyTorch's
+    /// tensor.data); keeps this storage alive.
+    /// </summary>
+    internal Storage WithOwnVersionCounter(long version = 0) => new DataAlias(this, version);
 
-    private Storage(Storage parent)
+    private Storage(Storage parent, long version)
     {
         DType = parent.DType;
         Length = parent.Length;
         _buffer = parent.Buffer;
         _refCount = 1;
+        _version = version;
         Counted = false;
     }
 
@@ -106,7 +110,7 @@ public class Storage
     {
         private readonly Storage _parent;
 
-        public DataAlias(Storage parent) : base(parent)
+        public DataAlias(Storage parent, long version) : base(parent, version)
         {
             _parent = parent;
             parent.Retain();

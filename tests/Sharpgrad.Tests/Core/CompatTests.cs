@@ -71,3 +71,52 @@ public class CompatTests
         Assert.Throws<InvalidOperationException>(() => s.Set_(Tensor.FromArray(new[] { 1.0 })));
     }
 }
+
+/// <summary>tensor.data against detach(): the version counter is not shared (PyTorch 2.6's values and messages).</summary>
+public class DataPropertyTests
+{
+    [Fact]
+    public void DataWritesGoUnseenByTheGraphWhereDetachedOnesDoNot()
+    {
+        var x = Tensor.FromArray(new[] { 1f, 2f }, requiresGrad: true);
+        var y = x.Exp();
+        var d = y.Data;
+        Assert.False(d.RequiresGrad);
+        Assert.True(d.IsLeaf);
+        Assert.Equal(0, d.Version);
+        d.Mul_(2);
+        Assert.Equal(1, d.Version);
+        Assert.Equal(0, y.Version);
+        NN.Check.Close([5.4365637, 14.778112], y, 1e-6);
+        y.Sum().Backward(retainGraph: true); // no error: the graph never saw the write (and uses the doubled result)
+        NN.Check.Close([5.4365637, 14.778112], x.Grad!, 1e-6);
+
+        var dd = y.Detach();
+        dd.Mul_(2);
+        Assert.Equal(1, dd.Version);
+        Assert.Equal(1, y.Version);
+        Check.Throws<InvalidOperationException>("one of the variables needed for gradient computation has been modified by an inplace operation", () => y.Sum().Backward());
+    }
+
+    [Fact]
+    public void SettingDataKeepsTheTensorsAutogradIdentity()
+    {
+        var x = Tensor.FromArray(new[] { 1f, 2f }, requiresGrad: true);
+        x.Data = Tensor.FromArray(new[] { 5f, 6f });
+        NN.Check.Close([5, 6], x, 0);
+        Assert.True(x.RequiresGrad);
+        Assert.True(x.IsLeaf);
+        Check.Throws<InvalidOperationException>("data set to a tensor that requires gradients must be floating point or complex dtype",
+            () => x.Data = Tensor.FromArray(new long[] { 1, 2 }));
+        x.Data = Tensor.FromArray(new[] { 1f, 2f, 3f });
+        Check.Shape(x, 3);
+        (x * x).Sum().Backward();
+        NN.Check.Close([2, 4, 6], x.Grad!, 0);
+
+        var layer = new Sharpgrad.NN.Linear(2, 1);
+        var weight = layer.Weight;
+        layer.Weight.Data = Tensor.Ones([1, 2]);
+        Assert.Same(weight, layer.Weight);
+        NN.Check.Close([3], layer.Forward(Tensor.FromArray(new[] { 1f, 2f }, [1, 2])) - layer.Bias!, 1e-6);
+    }
+}

@@ -107,8 +107,8 @@ public class NanReduceTests
         Case(x => x.Nanmean([0, 1]), [], [Inf], "DivBackward0", [0.3, 0.0, 0.3, 0.0, 0.0, 0.0, 0.3, 0.3, 0.3]);
 
         var p = Check.Det([3, 4], 0.45);
-        p.Data<double>()[1] = NaN;
-        p.Data<double>()[10] = NaN;
+        p.Elements<double>()[1] = NaN;
+        p.Elements<double>()[10] = NaN;
         Assert.True(Autograd.GradCheck(t => t[0].Nansum([1]), [p.Clone().RequiresGrad_()]));
         Assert.True(Autograd.GradCheck(t => t[0].Nanmean([1]), [p.Clone().RequiresGrad_()]));
 
