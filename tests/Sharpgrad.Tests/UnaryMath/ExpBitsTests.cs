@@ -36,4 +36,20 @@ public class ExpBitsTests
         Assert.Equal(ExpBits, Bits(strided.Exp()));
         Assert.True(float.IsNaN(Tensor.FromArray(Enumerable.Repeat(float.NaN, 40).ToArray()).Exp().ToArray<float>()[5]));
     }
+
+    [Fact]
+    public void Float32ErfIsPyTorchsVectorizedApproximation()
+    {
+        // PyTorch 2.6 (AVX-512): Abramowitz-Stegun 7.1.26 with SLEEF's exp, ~1e-7 absolute, so these small arguments
+        // differ from the exact erf (-0.0030203157..., 0.005031532...) in the fourth digit, as PyTorch's do
+        var x = Tensor.FromArray(new[] { -0.0026766914f, 0.0044591087f, 0.021307098f, 0.051874373f, 0f, -3f, 10f });
+        float[] expected = [-0.0030204237f, 0.0050316295f, 0.024039067f, 0.058481865f, 0f, -0.99997795f, 1f];
+        var got = x.Erf().ToArray<float>();
+        for (int i = 0; i < 4; i++) Assert.Equal(BitConverter.SingleToUInt32Bits(expected[i]), BitConverter.SingleToUInt32Bits(got[i]));
+        Assert.Equal(0f, got[4]);
+        Assert.Equal(1f, got[6]);
+        Assert.Equal(expected[5], got[5], 6);
+        // Float64 keeps the accurate erf, as PyTorch's SLEEF erf_u10 for doubles
+        Assert.Equal(-0.0030203157, Tensor.FromArray(new[] { -0.0026766914 }).Erf().Item(), 9);
+    }
 }

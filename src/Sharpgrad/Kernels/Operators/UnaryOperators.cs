@@ -32,7 +32,9 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
         UnaryKind.Reciprocal => T.One / x,
         // (0 < x) - (x < 0) as PyTorch's kernel: NaN and -0 give +0
         UnaryKind.Sign => x > T.Zero ? T.One : x < T.Zero ? -T.One : T.Zero,
-        UnaryKind.Erf => T.CreateTruncating(ErfFunction.Erf(double.CreateTruncating(x))),
+        UnaryKind.Erf => typeof(T) == typeof(float)
+            ? T.CreateTruncating(SleefExp.Erf(float.CreateTruncating(x)))
+            : T.CreateTruncating(ErfFunction.Erf(double.CreateTruncating(x))),
         UnaryKind.Rsqrt => T.One / T.Sqrt(x),
         UnaryKind.Square => x * x,
         UnaryKind.Log1p => AccurateMath.Log1p(x),
