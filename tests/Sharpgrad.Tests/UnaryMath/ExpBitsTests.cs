@@ -52,4 +52,19 @@ public class ExpBitsTests
         // Float64 keeps the accurate erf, as PyTorch's SLEEF erf_u10 for doubles
         Assert.Equal(-0.0030203157, Tensor.FromArray(new[] { -0.0026766914 }).Erf().Item(), 9);
     }
+
+    [Fact]
+    public void Float64ExpAndSigmoidMatchPyTorchBitForBit()
+    {
+        double[] inputs = [1.2345, -2.5, 10.1, 0.3, -7.77, 33.3];
+        ulong[] exp = [0x400b7e47790da685, 0x3fb50385c094f425, 0x40d7c5c09a68d572, 0x3ff599058c8c1a96, 0x3f3bab902c420358, 0x42f078401f5a3ec8];
+        ulong[] sigmoid = [0x3fe8c990dcf2bfd8, 0x3fb36b7112534847, 0x3fefffa9da7cd7f3, 0x3fe261d545e46a8b, 0x3f3ba892db972702, 0x3fefffffffffffe0];
+        static ulong[] Bits(Tensor t) => Array.ConvertAll(t.ToArray<double>(), BitConverter.DoubleToUInt64Bits);
+        var vector = Tensor.Cat([Tensor.FromArray(inputs), Tensor.Zeros([26], DType.Float64)]);
+        Assert.Equal(exp, Bits(vector.Exp())[..6]);
+        Assert.Equal(sigmoid, Bits(vector.Sigmoid())[..6]);
+        var tail = Tensor.FromArray(inputs[..3]);
+        Assert.Equal(exp[..3], Bits(tail.Exp()));
+        Assert.Equal(sigmoid[..3], Bits(tail.Sigmoid()));
+    }
 }

@@ -20,7 +20,8 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
     public T Invoke(T x) => kind switch
     {
         UnaryKind.Neg => -x,
-        UnaryKind.Exp => typeof(T) == typeof(float) ? T.CreateTruncating(SleefExp.Exp(float.CreateTruncating(x))) : T.Exp(x),
+        UnaryKind.Exp => typeof(T) == typeof(float) ? T.CreateTruncating(SleefExp.Exp(float.CreateTruncating(x)))
+            : typeof(T) == typeof(double) ? T.CreateTruncating(SleefExp.Exp(double.CreateTruncating(x))) : T.Exp(x),
         UnaryKind.Log => T.Log(x),
         UnaryKind.Sqrt => T.Sqrt(x),
         UnaryKind.Abs => T.Abs(x),
@@ -79,6 +80,9 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
             case UnaryKind.Exp when typeof(T) == typeof(float):
                 SleefExp.Exp(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
                 return true;
+            case UnaryKind.Exp when typeof(T) == typeof(double):
+                SleefExp.Exp(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
+                return true;
             case UnaryKind.Exp: TensorPrimitives.Exp(x, y); return true;
             case UnaryKind.Log: TensorPrimitives.Log(x, y); return true;
             case UnaryKind.Sqrt: TensorPrimitives.Sqrt(x, y); return true;
@@ -87,6 +91,9 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
             case UnaryKind.Cos: TensorPrimitives.Cos(x, y); return true;
             case UnaryKind.Sigmoid when typeof(T) == typeof(float):
                 SleefExp.Sigmoid(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+                return true;
+            case UnaryKind.Sigmoid when typeof(T) == typeof(double):
+                SleefExp.Sigmoid(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
                 return true;
             case UnaryKind.Sigmoid: TensorPrimitives.Sigmoid(x, y); return true;
             case UnaryKind.Tanh: AccurateMath.Tanh(x, y); return true;
