@@ -6,6 +6,8 @@ using Sharpgrad.Utils;
 namespace Sharpgrad.Tests.UtilsTests;
 
 /// <summary>torch.utils.checkpoint: both forms give the plain gradients; PyTorch 2.6's nodes and messages.</summary>
+/// <remarks>In the Seed collection: the dropout and RNG-state tests need the default generator to themselves.</remarks>
+[Collection("Seed")]
 public class CheckpointTests
 {
     private static Tensor F(Tensor a) => (a.Sin() * 2).Exp();
