@@ -67,4 +67,15 @@ public class ExpBitsTests
         Assert.Equal(exp[..3], Bits(tail.Exp()));
         Assert.Equal(sigmoid[..3], Bits(tail.Sigmoid()));
     }
+
+    [Fact]
+    public void Float32TanhMatchesPyTorchBitForBit()
+    {
+        // SLEEF's tanhf_u10 (double-float exp), PyTorch 2.6 on AVX-512: tiny arguments, -0 and the saturated range too
+        var x = Tensor.FromArray(new[] { 1e-8f, -0f, 1e-3f, 0.3f, -2.5f, 8.7f, -9.5f, 0.0001234f, 5f, -0.75f });
+        uint[] expected = [0x322bcc77, 0x80000000, 0x3a83126c, 0x3e9526ee, 0xbf7c92c1, 0x3f800000, 0xbf800000, 0x390164ef, 0x3f7ffa0d, 0xbf22991f];
+        Assert.Equal(expected, Bits(x.Tanh()));
+        Assert.Equal(expected, Bits(Tensor.Cat([x, Tensor.Zeros([54])]).Tanh())[..10]);
+        Assert.True(float.IsNaN(Tensor.FromArray(new[] { float.NaN }).Tanh().Item<float>()));
+    }
 }

@@ -13,9 +13,9 @@ namespace Sharpgrad.Kernels.Operators;
 /// </summary>
 internal static class SleefExp
 {
-    private const float InvLn2 = 1.442695040888963407359924681001892137426645954152985934135449406931f;
-    private const float Ln2Hi = 0.693145751953125f;
-    private const float Ln2Lo = 1.428606765330187045e-06f;
+    internal const float InvLn2 = 1.442695040888963407359924681001892137426645954152985934135449406931f;
+    internal const float Ln2Hi = 0.693145751953125f;
+    internal const float Ln2Lo = 1.428606765330187045e-06f;
     private const float C6 = 0.000198527617612853646278381f;
     private const float C5 = 0.00139304355252534151077271f;
     private const float C4 = 0.00833336077630519866943359f;

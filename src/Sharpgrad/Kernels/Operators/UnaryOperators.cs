@@ -28,7 +28,7 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
         UnaryKind.Sin => T.Sin(x),
         UnaryKind.Cos => T.Cos(x),
         UnaryKind.Sigmoid => T.One / (T.One + T.Exp(-x)),
-        UnaryKind.Tanh => T.Tanh(x),
+        UnaryKind.Tanh => typeof(T) == typeof(float) ? T.CreateTruncating(SleefTanh.Tanh(float.CreateTruncating(x))) : T.Tanh(x),
         UnaryKind.Relu => x < T.Zero ? T.Zero : x, // keeps -0 and NaN, as PyTorch's clamp_min(x, 0)
         UnaryKind.Reciprocal => T.One / x,
         // (0 < x) - (x < 0) as PyTorch's kernel: NaN and -0 give +0
@@ -96,6 +96,9 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
                 SleefExp.Sigmoid(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
                 return true;
             case UnaryKind.Sigmoid: TensorPrimitives.Sigmoid(x, y); return true;
+            case UnaryKind.Tanh when typeof(T) == typeof(float):
+                SleefTanh.Tanh(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+                return true;
             case UnaryKind.Tanh: AccurateMath.Tanh(x, y); return true;
             case UnaryKind.Reciprocal: TensorPrimitives.Reciprocal(x, y); return true;
             case UnaryKind.Square: TensorPrimitives.Multiply(x, x, y); return true;
