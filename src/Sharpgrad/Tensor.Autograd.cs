@@ -184,7 +184,7 @@ public sealed partial class Tensor
         Node node = Fn ?? GradAccumulator();
         var key = new object();
         AddPreHook(node, Fn is null ? 0 : OutputNr, hook, key, beforeRetainGrad: true);
-        return new HookHandle(node, key);
+        return new TensorHookHandle(node, key);
     }
 
     /// <summary>
@@ -197,17 +197,8 @@ public sealed partial class Tensor
         if (!RequiresGrad) throw new InvalidOperationException("cannot register a hook on a tensor that doesn't require gradient");
         if (Fn is not null) throw new InvalidOperationException("post accumulate grad hooks cannot be registered on non-leaf tensors");
         var acc = GradAccumulator();
-        var key = new object();
-        lock (acc) acc.PostAccumulateHooks = [.. acc.PostAccumulateHooks ?? [], (hook, key)];
-        return new PostAccumulateHookHandle(acc, key);
-    }
-
-    private sealed class PostAccumulateHookHandle(AccumulateGrad acc, object key) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (acc) acc.PostAccumulateHooks = acc.PostAccumulateHooks?.FindAll(h => !ReferenceEquals(h.Key, key));
-        }
+        HookArrays.Add(ref acc.PostAccumulateHooks, hook);
+        return new HookHandle(() => HookArrays.Remove(ref acc.PostAccumulateHooks, hook));
     }
 
     /// <summary>
@@ -225,7 +216,7 @@ public sealed partial class Tensor
         }
     }
 
-    private sealed class HookHandle(Node node, object key) : IDisposable
+    private sealed class TensorHookHandle(Node node, object key) : IDisposable
     {
         public void Dispose()
         {

@@ -24,13 +24,12 @@ internal sealed class AccumulateGrad(Tensor variable) : Node
     internal bool Accumulate(Tensor grad, bool owned = false)
     {
         bool stolen = AccumulateLocked(grad, owned);
-        if (PostAccumulateHooks is { } hooks)
-            foreach (var (hook, _) in hooks) hook(Variable);
+        foreach (var hook in Volatile.Read(ref PostAccumulateHooks)) hook(Variable);
         return stolen;
     }
 
     /// <summary>Hooks run with the leaf once its <c>.Grad</c> holds the new gradient (copy-on-write, like PreHooks).</summary>
-    internal List<(Action<Tensor> Hook, object Key)>? PostAccumulateHooks;
+    internal Action<Tensor>[] PostAccumulateHooks = [];
 
     private bool AccumulateLocked(Tensor grad, bool owned)
     {

@@ -66,7 +66,7 @@ internal static class Engine
                 RunPreHooks(node, grads);
                 foreach (var g in grads) if (g is not null) pinned.Add(g);
             }
-            if (node.NodePreHooks is not null) RunNodePreHooks(node, grads, pinned);
+            if (node.NodePreHooks.Length != 0) RunNodePreHooks(node, grads, pinned);
             if (captures is not null) Capture(node, grads, captures, captured!, pinned);
             if (needed is not null && !HasNeededChild(node, needed)) continue;
 
@@ -89,7 +89,7 @@ internal static class Engine
                 if (node.RunsUserCode) foreach (var g in grads) if (g is not null) pinned.Add(g);
                 outputs = AnomalyMode.Enabled ? ApplyChecked(node, grads) : node.ApplyAll(grads);
                 if (node.RunsUserCode) foreach (var g in outputs) if (g is not null) pinned.Add(g);
-                if (node.PostHooks is not null) outputs = RunPostHooks(node, outputs, grads, pinned);
+                if (node.PostHooks.Length != 0) outputs = RunPostHooks(node, outputs, grads, pinned);
                 if (node.InputDTypes is { } dtypes) CastToInputDTypes(outputs, dtypes, grads, pinned);
                 if (!keepGraph) node.Release();
                 PinDuplicates(outputs, pinned);
@@ -114,7 +114,7 @@ internal static class Engine
     private static void RunNodePreHooks(Node node, Tensor?[] grads, HashSet<Tensor> pinned)
     {
         foreach (var g in grads) if (g is not null) pinned.Add(g);
-        foreach (var (hook, _) in node.NodePreHooks!)
+        foreach (var hook in node.NodePreHooks)
         {
             if (hook((Tensor?[])grads.Clone()) is not { } replaced) continue;
             CheckHookResult(replaced, grads);
@@ -127,7 +127,7 @@ internal static class Engine
     {
         foreach (var g in outputs) if (g is not null) pinned.Add(g);
         foreach (var g in grads) if (g is not null) pinned.Add(g);
-        foreach (var (hook, _) in node.PostHooks!)
+        foreach (var hook in node.PostHooks)
         {
             if (hook((Tensor?[])outputs.Clone(), (Tensor?[])grads.Clone()) is not { } replaced) continue;
             CheckHookResult(replaced, outputs);

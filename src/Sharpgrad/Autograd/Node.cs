@@ -25,10 +25,10 @@ public abstract class Node
     internal List<(int OutputNr, Func<Tensor, Tensor?> Hook, object Key)>? PreHooks;
 
     /// <summary>Hooks on all of this node's incoming gradients (copy-on-write). PyTorch: Node.register_prehook.</summary>
-    internal List<(Func<Tensor?[], Tensor?[]?> Hook, object Key)>? NodePreHooks;
+    internal Func<Tensor?[], Tensor?[]?>[] NodePreHooks = [];
 
     /// <summary>Hooks on this node's results and incoming gradients (copy-on-write). PyTorch: Node.register_hook.</summary>
-    internal List<(Func<Tensor?[], Tensor?[], Tensor?[]?> Hook, object Key)>? PostHooks;
+    internal Func<Tensor?[], Tensor?[], Tensor?[]?>[] PostHooks = [];
 
     /// <summary>The stack of the forward call that recorded this node, kept while anomaly detection is on.</summary>
     internal readonly string? ForwardTrace = AnomalyMode.Enabled ? Environment.StackTrace : null;
@@ -103,9 +103,8 @@ public abstract class Node
     public IDisposable RegisterHook(Func<Tensor?[], Tensor?[], Tensor?[]?> hook)
     {
         ArgumentNullException.ThrowIfNull(hook);
-        var key = new object();
-        lock (this) PostHooks = [.. PostHooks ?? [], (hook, key)];
-        return new NodeHookHandle(this, key);
+        HookArrays.Add(ref PostHooks, hook);
+        return new HookHandle(() => HookArrays.Remove(ref PostHooks, hook));
     }
 
     /// <summary>
@@ -115,21 +114,8 @@ public abstract class Node
     public IDisposable RegisterPrehook(Func<Tensor?[], Tensor?[]?> hook)
     {
         ArgumentNullException.ThrowIfNull(hook);
-        var key = new object();
-        lock (this) NodePreHooks = [.. NodePreHooks ?? [], (hook, key)];
-        return new NodeHookHandle(this, key);
-    }
-
-    private sealed class NodeHookHandle(Node node, object key) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (node)
-            {
-                if (node.PostHooks is { } post) node.PostHooks = post.FindAll(h => !ReferenceEquals(h.Key, key));
-                if (node.NodePreHooks is { } pre) node.NodePreHooks = pre.FindAll(h => !ReferenceEquals(h.Key, key));
-            }
-        }
+        HookArrays.Add(ref NodePreHooks, hook);
+        return new HookHandle(() => HookArrays.Remove(ref NodePreHooks, hook));
     }
 
     /// <inheritdoc/>

@@ -35,8 +35,8 @@ public abstract partial class Module
     public IDisposable RegisterFullBackwardHook(Func<Module, Tensor?[], Tensor?[], Tensor?[]?> hook)
     {
         ArgumentNullException.ThrowIfNull(hook);
-        Add(ref _backwardHooks, hook);
-        return new HookHandle(() => Remove(ref _backwardHooks, hook));
+        HookArrays.Add(ref _backwardHooks, hook);
+        return new HookHandle(() => HookArrays.Remove(ref _backwardHooks, hook));
     }
 
     /// <summary>
@@ -47,8 +47,8 @@ public abstract partial class Module
     public IDisposable RegisterFullBackwardPreHook(Func<Module, Tensor?[], Tensor?[]?> hook)
     {
         ArgumentNullException.ThrowIfNull(hook);
-        Add(ref _backwardPreHooks, hook);
-        return new HookHandle(() => Remove(ref _backwardPreHooks, hook));
+        HookArrays.Add(ref _backwardPreHooks, hook);
+        return new HookHandle(() => HookArrays.Remove(ref _backwardPreHooks, hook));
     }
 
     /// <summary>
@@ -58,8 +58,8 @@ public abstract partial class Module
     public IDisposable RegisterForwardPreHook(Func<Module, Tensor, Tensor?> hook)
     {
         ArgumentNullException.ThrowIfNull(hook);
-        Add(ref _preHooks, hook);
-        return new HookHandle(() => Remove(ref _preHooks, hook));
+        HookArrays.Add(ref _preHooks, hook);
+        return new HookHandle(() => HookArrays.Remove(ref _preHooks, hook));
     }
 
     /// <summary>
@@ -70,42 +70,10 @@ public abstract partial class Module
     public IDisposable RegisterForwardHook(Func<Module, Tensor, Tensor, Tensor?> hook)
     {
         ArgumentNullException.ThrowIfNull(hook);
-        Add(ref _forwardHooks, hook);
-        return new HookHandle(() => Remove(ref _forwardHooks, hook));
+        HookArrays.Add(ref _forwardHooks, hook);
+        return new HookHandle(() => HookArrays.Remove(ref _forwardHooks, hook));
     }
 
     /// <summary>True when forward hooks may hold on to this module's outputs.</summary>
     internal bool HasForwardHooks => Volatile.Read(ref _forwardHooks).Length > 0;
-
-    private static void Add<T>(ref T[] hooks, T hook) where T : class
-    {
-        T[] seen, next;
-        do
-        {
-            seen = Volatile.Read(ref hooks);
-            next = [.. seen, hook];
-        }
-        while (Interlocked.CompareExchange(ref hooks, next, seen) != seen);
-    }
-
-    private static void Remove<T>(ref T[] hooks, T hook) where T : class
-    {
-        T[] seen, next;
-        do
-        {
-            seen = Volatile.Read(ref hooks);
-            int i = Array.IndexOf(seen, hook);
-            if (i < 0) return;
-            next = [.. seen[..i], .. seen[(i + 1)..]];
-        }
-        while (Interlocked.CompareExchange(ref hooks, next, seen) != seen);
-    }
-
-    /// <summary>Removes its hook once, however often it is disposed. PyTorch: RemovableHandle.</summary>
-    private sealed class HookHandle(Action remove) : IDisposable
-    {
-        private Action? _remove = remove;
-
-        public void Dispose() => Interlocked.Exchange(ref _remove, null)?.Invoke();
-    }
 }

@@ -53,10 +53,20 @@ public abstract class Optimizer
     }
 
     /// <summary>Registers hook(optimizer), run before each step; dispose the handle to remove it. PyTorch: register_step_pre_hook.</summary>
-    public IDisposable RegisterStepPreHook(Action<Optimizer> hook) => AddHook(pre: true, hook);
+    public IDisposable RegisterStepPreHook(Action<Optimizer> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        HookArrays.Add(ref _stepPreHooks, hook);
+        return new HookHandle(() => HookArrays.Remove(ref _stepPreHooks, hook));
+    }
 
     /// <summary>Registers hook(optimizer), run after each step; dispose the handle to remove it. PyTorch: register_step_post_hook.</summary>
-    public IDisposable RegisterStepPostHook(Action<Optimizer> hook) => AddHook(pre: false, hook);
+    public IDisposable RegisterStepPostHook(Action<Optimizer> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        HookArrays.Add(ref _stepPostHooks, hook);
+        return new HookHandle(() => HookArrays.Remove(ref _stepPostHooks, hook));
+    }
 
     /// <summary>Runs the step pre-hooks; a subclass with a step of its own calls it first.</summary>
     protected void RunStepPreHooks()
@@ -68,29 +78,6 @@ public abstract class Optimizer
     protected void RunStepPostHooks()
     {
         foreach (var hook in Volatile.Read(ref _stepPostHooks)) hook(this);
-    }
-
-    private IDisposable AddHook(bool pre, Action<Optimizer> hook)
-    {
-        ArgumentNullException.ThrowIfNull(hook);
-        lock (this)
-        {
-            if (pre) _stepPreHooks = [.. _stepPreHooks, hook];
-            else _stepPostHooks = [.. _stepPostHooks, hook];
-        }
-        return new StepHookHandle(this, hook, pre);
-    }
-
-    private sealed class StepHookHandle(Optimizer optimizer, Action<Optimizer> hook, bool pre) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (optimizer)
-            {
-                if (pre) optimizer._stepPreHooks = Array.FindAll(optimizer._stepPreHooks, h => !ReferenceEquals(h, hook));
-                else optimizer._stepPostHooks = Array.FindAll(optimizer._stepPostHooks, h => !ReferenceEquals(h, hook));
-            }
-        }
     }
 
     /// <summary>Updates parameter <paramref name="index"/> in place from <paramref name="grad"/> (runs under no-grad).</summary>
