@@ -89,8 +89,9 @@ internal static class Engine
                 if (node.RunsUserCode) foreach (var g in grads) if (g is not null) pinned.Add(g);
                 outputs = AnomalyMode.Enabled ? ApplyChecked(node, grads) : node.ApplyAll(grads);
                 if (node.RunsUserCode) foreach (var g in outputs) if (g is not null) pinned.Add(g);
-                if (node.PostHooks.Length != 0) outputs = RunPostHooks(node, outputs, grads, pinned);
+                // PyTorch's validate_outputs (the dtype part) runs before the node's post hooks
                 if (node.InputDTypes is { } dtypes) CastToInputDTypes(outputs, dtypes, grads, pinned);
+                if (node.PostHooks.Length != 0) outputs = RunPostHooks(node, outputs, grads, pinned);
                 if (!keepGraph) node.Release();
                 PinDuplicates(outputs, pinned);
                 foreach (var g in grads)

@@ -171,7 +171,6 @@ internal sealed class FunctionBackward : Node
     private readonly string _name;
     private readonly bool[] _isTensorInput;
     private readonly int[][] _inputSizes;
-    private readonly DType[] _inputTypes;
     private readonly int[][] _outputSizes;
     private readonly DType[] _outputTypes;
 
@@ -183,17 +182,18 @@ internal sealed class FunctionBackward : Node
         int n = inputs.Length;
         _isTensorInput = new bool[n];
         _inputSizes = new int[n][];
-        _inputTypes = new DType[n];
+        var inputTypes = new DType?[n];
         var edges = new Edge[n];
         for (int i = 0; i < n; i++)
         {
             if (inputs[i] is not { } t) { _inputSizes[i] = []; continue; }
             _isTensorInput[i] = true;
             _inputSizes[i] = t.Sizes;
-            _inputTypes[i] = t.DType;
+            inputTypes[i] = t.DType;
             edges[i] = t.GradientEdge();
         }
         Edges = edges;
+        InputDTypes = inputTypes; // the engine casts each returned gradient back, as for any node
         _outputSizes = new int[outputs.Length][];
         _outputTypes = new DType[outputs.Length];
         for (int i = 0; i < outputs.Length; i++) (_outputSizes[i], _outputTypes[i]) = (outputs[i].Sizes, outputs[i].DType);
@@ -280,7 +280,7 @@ internal sealed class FunctionBackward : Node
         return outputs;
     }
 
-    /// <summary>PyTorch's validate_outputs: a gradient the input's shape broadcasts to is summed back, then cast to its dtype.</summary>
+    /// <summary>PyTorch's validate_outputs, shape part: a gradient the input's shape broadcasts to is summed back (the engine casts the dtype).</summary>
     private Tensor Validate(Tensor grad, int i)
     {
         var sizes = _inputSizes[i];
@@ -291,7 +291,7 @@ internal sealed class FunctionBackward : Node
                     $"Function {_name} returned an invalid gradient at index {i} - got [{string.Join(", ", grad.Sizes)}] but expected shape compatible with [{string.Join(", ", sizes)}]");
             grad = ViewGrad.SumTo(grad, sizes);
         }
-        return grad.DType == _inputTypes[i] ? grad : grad.To(_inputTypes[i]);
+        return grad;
     }
 
     /// <summary>Whether <paramref name="shape"/> broadcasts to <paramref name="target"/>. PyTorch: is_expandable_to.</summary>
