@@ -43,13 +43,7 @@ public sealed partial class Tensor
             value.ThrowIfDisposed();
             if (RequiresGrad && !value.DType.IsFloatingPoint())
                 throw new InvalidOperationException("data set to a tensor that requires gradients must be floating point or complex dtype");
-            var storage = value.Storage.WithOwnVersionCounter(Storage.Version);
-            Storage.Release();
-            Storage = storage;
-            Offset = value.Offset;
-            Sizes = value.Sizes.ToArray();
-            Strides = value.Strides.ToArray();
-            ContiguousFlag = value.ContiguousFlag;
+            Repoint(value.Storage.WithOwnVersionCounter(Storage.Version), value);
         }
     }
 
@@ -171,12 +165,18 @@ public sealed partial class Tensor
         if (RequiresGrad && Fn is null && Autograd.IsGradEnabled)
             throw new InvalidOperationException(Errors.LeafInPlace);
         source.Storage.Retain();
-        Storage.Release();
-        Storage = source.Storage;
-        Offset = source.Offset;
-        Sizes = source.Sizes.ToArray();
-        Strides = source.Strides.ToArray();
-        ContiguousFlag = source.ContiguousFlag;
+        Repoint(source.Storage, source);
         return this;
+    }
+
+    /// <summary>Takes over the caller's reference to <paramref name="storage"/>, laid out as <paramref name="geometry"/>.</summary>
+    private void Repoint(Storage storage, Tensor geometry)
+    {
+        Storage.Release();
+        Storage = storage;
+        Offset = geometry.Offset;
+        Sizes = geometry.Sizes.ToArray();
+        Strides = geometry.Strides.ToArray();
+        ContiguousFlag = geometry.ContiguousFlag;
     }
 }

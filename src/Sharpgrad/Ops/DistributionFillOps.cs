@@ -56,12 +56,7 @@ internal static class DistributionFillOps
         long high = to ?? (from is null ? MaxExactInteger(self.DType) + 1 : throw new ArgumentException("random_ needs 'to' when 'from' is given"));
         if (low >= high) throw new ArgumentException($"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}");
         string name = from is not null ? "RandomBackward0" : to is not null ? "RandomBackward1" : "RandomBackward2";
-        bool record = InPlaceOps.Check(self);
-        Node? node = record ? Record.Connect(new ConstantFillBackward(name), self) : null;
-        var values = new long[self.Numel];
-        Generator.Default.FillIntegers(values, low, high);
-        Dispatch.Copy(new StridedArray(values, DType.Int64, self.Sizes, Layout.ContiguousStrides(self.Sizes), 0), self.Strided);
-        return InPlaceOps.Commit(self, node);
+        return Fill(self, name, DType.Int64, new long[self.Numel], values => Generator.Default.FillIntegers(values, low, high));
     }
 
     /// <summary>The largest integer random_() draws for a dtype: every integer up to it is exact (2^24 for float, 2^53 for double).</summary>
@@ -77,13 +72,17 @@ internal static class DistributionFillOps
         _ => long.MaxValue - 1,
     };
 
-    private static Tensor Fill(Tensor self, string nodeName, Action<double[]> draw)
+    /// <summary>Refills self with Float64 samples from <paramref name="draw"/>, recorded as <paramref name="nodeName"/>.</summary>
+    internal static Tensor Fill(Tensor self, string nodeName, Action<double[]> draw) =>
+        Fill(self, nodeName, DType.Float64, new double[self.Numel], draw);
+
+    /// <summary>Checks the write, draws into <paramref name="values"/>, copies them into self and records the zero-gradient node.</summary>
+    private static Tensor Fill<T>(Tensor self, string nodeName, DType dtype, T[] values, Action<T[]> draw)
     {
         bool record = InPlaceOps.Check(self);
         Node? node = record ? Record.Connect(new ConstantFillBackward(nodeName), self) : null;
-        var samples = new double[self.Numel];
-        draw(samples);
-        Dispatch.Copy(new StridedArray(samples, DType.Float64, self.Sizes, Layout.ContiguousStrides(self.Sizes), 0), self.Strided);
+        draw(values);
+        Dispatch.Copy(new StridedArray(values, dtype, self.Sizes, Layout.ContiguousStrides(self.Sizes), 0), self.Strided);
         return InPlaceOps.Commit(self, node);
     }
 }

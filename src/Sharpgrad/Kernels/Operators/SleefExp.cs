@@ -5,11 +5,11 @@ using System.Runtime.Intrinsics;
 namespace Sharpgrad.Kernels.Operators;
 
 /// <summary>
-/// Float32 exp (and sigmoid, built on it) as PyTorch's CPU kernels compute them, bit for bit: exp goes through SLEEF's
-/// expf_u10 for every element (ATen's vml map); sigmoid's vectorized loop takes whole pairs of vectors (32 floats with
-/// AVX-512, 16 with AVX2) through it (Cody-Waite reduction by ln 2 in two parts, a
-/// degree-6 polynomial, scaling by 2^q in two steps), and the elements left over through the C library's expf, which
-/// MathF.Exp calls too. The algorithm follows SLEEF's published xexpf (Boost licence); no code is shared with it.
+/// exp (and sigmoid, built on it) as PyTorch's CPU kernels compute them, bit for bit. The Float32 exp is SLEEF's
+/// expf_u10: Cody-Waite reduction by ln 2 in two parts, a degree-6 polynomial, scaling by 2^q in two steps. exp takes
+/// every element through it (ATen's vml map); sigmoid's loop takes whole pairs of vectors (32 floats with AVX-512, 16
+/// with AVX2) through it and the elements left over through the C library's expf, which MathF.Exp calls too. The
+/// algorithms follow SLEEF's published xexpf/xexp (Boost licence); no code is shared with it.
 /// </summary>
 internal static class SleefExp
 {
@@ -24,37 +24,10 @@ internal static class SleefExp
     private const float C1 = 0.5f;
 
     /// <summary>
-    /// y = exp(x): ATen's vml path (vec::map), every element through the vector formula, the last partial vector
-    /// loaded zero-padded.
+    /// y = exp(x): ATen's vml path (vec::map) takes every element, the last partial vector included, through the vector
+    /// formula; the scalar form computes the same bits, so it serves the tail.
     /// </summary>
-    public static void Exp(ReadOnlySpan<float> x, Span<float> y)
-    {
-        if (y.Length < x.Length) throw new ArgumentException("Destination is too short.", nameof(y));
-        int whole = Vector512.IsHardwareAccelerated ? x.Length / 32 * 32 : Vector256.IsHardwareAccelerated ? x.Length / 16 * 16 : 0;
-        Map<ExpOp>(x[..whole], y);
-        int rest = x.Length - whole;
-        if (rest == 0) return;
-        if (!Vector256.IsHardwareAccelerated)
-        {
-            for (int i = whole; i < x.Length; i++) y[i] = Exp(x[i]);
-            return;
-        }
-        Span<float> lanes = stackalloc float[32];
-        lanes.Clear();
-        x[whole..].CopyTo(lanes);
-        ref float lr = ref MemoryMarshal.GetReference(lanes);
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Exp(Vector512.LoadUnsafe(ref lr)).StoreUnsafe(ref lr);
-            Exp(Vector512.LoadUnsafe(ref lr, 16)).StoreUnsafe(ref lr, 16);
-        }
-        else
-        {
-            Exp(Vector256.LoadUnsafe(ref lr)).StoreUnsafe(ref lr);
-            Exp(Vector256.LoadUnsafe(ref lr, 8)).StoreUnsafe(ref lr, 8);
-        }
-        lanes[..rest].CopyTo(y[whole..]);
-    }
+    public static void Exp(ReadOnlySpan<float> x, Span<float> y) => Map<ExpOp>(x, y);
 
     /// <summary>y = sigmoid(x) as ATen's kernel: (1 + exp(0 - x)).reciprocal() per vector, 1 / (1 + expf(-x)) in the tail.</summary>
     public static void Sigmoid(ReadOnlySpan<float> x, Span<float> y) => Map<SigmoidOp>(x, y);
@@ -70,7 +43,7 @@ internal static class SleefExp
     {
         public static Vector512<float> Invoke(Vector512<float> x) => Exp(x);
         public static Vector256<float> Invoke(Vector256<float> x) => Exp(x);
-        public static float Invoke(float x) => MathF.Exp(x);
+        public static float Invoke(float x) => Exp(x);
     }
 
     private readonly struct SigmoidOp : IOp
