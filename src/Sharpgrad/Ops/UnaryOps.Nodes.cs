@@ -1,3 +1,4 @@
+using Sharpgrad.Kernels;
 namespace Sharpgrad.Ops;
 
 // derivatives.yaml formulas of the element-wise functions.
@@ -155,6 +156,14 @@ internal sealed class GeluBackward0(bool tanhApproximation) : UnaryNode
     internal override Tensor?[] Apply(Tensor grad)
     {
         var x = SelfValue;
+        if (!GradMode.Current.Records && UnaryOps.GeluTakesOneDnn(x, tanhApproximation))
+        {
+            var g = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, DType.Float32));
+            var gi = Tensor.Empty(DType.Float32, x.Sizes);
+            Dispatch.GeluBackwardOneDnn(g.Strided, x.Strided, gi.Strided);
+            if (!ReferenceEquals(g, grad)) g.Dispose();
+            return [gi];
+        }
         if (tanhApproximation)
         {
             double k = Math.Sqrt(2.0 / Math.PI);

@@ -114,17 +114,37 @@ internal static class UnaryOps
             node = Record.Connect(new GeluBackward0(tanhApproximation), x);
             node.Self = SavedTensor.Input(x);
         }
-        Tensor y;
+        var y = GeluTakesOneDnn(x, tanhApproximation) ? GeluOneDnn(x) : GeluComposite(x, tanhApproximation);
+        if (node is not null) Record.SetHistory(y, node);
+        return y;
+    }
+
+    /// <summary>
+    /// PyTorch hands exact Float32 gelu to oneDNN when the input is contiguous and has more than one element (its
+    /// use_mkldnn test); its minimax erf differs from ATen's in the last bits, so Sharpgrad takes the same route.
+    /// </summary>
+    internal static bool GeluTakesOneDnn(Tensor x, bool tanhApproximation) =>
+        !tanhApproximation && x.DType == DType.Float32 && x.IsContiguous && x.Numel > 1;
+
+    private static Tensor GeluOneDnn(Tensor x)
+    {
+        var y = Tensor.Empty(DType.Float32, x.Sizes);
+        Dispatch.GeluOneDnn(x.Strided, y.Strided);
+        return y;
+    }
+
+    /// <summary>ATen's formulas from tensor ops: Float64, strided or single-element input, and the tanh form.</summary>
+    private static Tensor GeluComposite(Tensor x, bool tanhApproximation)
+    {
         using (Autograd.NoGrad())
         using (Tensor.NewScope())
         {
-            y = tanhApproximation
+            var y = tanhApproximation
                 ? x * 0.5 * (1.0 + ((x + x * x * x * 0.044715) * Math.Sqrt(2.0 / Math.PI)).Tanh())
                 : x * 0.5 * (1.0 + (x * (1.0 / Math.Sqrt(2.0))).Erf());
             y.MoveToOuterScope();
+            return y;
         }
-        if (node is not null) Record.SetHistory(y, node);
-        return y;
     }
 
     /// <summary>x * sigmoid(x). SiluBackward0.</summary>
