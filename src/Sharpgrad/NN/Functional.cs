@@ -31,7 +31,7 @@ public static partial class Functional
     public static Tensor Softplus(Tensor x, double beta = 1, double threshold = 20) => UnaryOps.Softplus(x, beta, threshold);
 
     /// <summary>x for x &gt; 0, else α·(exp(x) - 1) (EluBackward0). PyTorch: F.elu.</summary>
-    public static Tensor Elu(Tensor x, double alpha = 1) => UnaryOps.Elu(x, alpha);
+    public static Tensor Elu(Tensor x, double alpha = 1) => ActivationOps.Elu(x, alpha);
 
     /// <summary>exp(x) / Σ exp(x) along <paramref name="dim"/>, max-shifted (SoftmaxBackward0). PyTorch: F.softmax.</summary>
     public static Tensor Softmax(Tensor x, int dim) => SoftmaxOps.Softmax(x, dim, log: false);

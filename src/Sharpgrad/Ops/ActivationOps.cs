@@ -104,6 +104,9 @@ internal static class ActivationOps
             x => Tensor.Where(x.Gt(0.0), x * scale, ((x * inputScale).Exp() - 1.0) * (alpha * scale)),
             (g, x) => Tensor.Where(x.Gt(0.0), g * scale, g * (backwardInputScale * alpha * scale) * (x * backwardInputScale).Exp()));
 
+    /// <summary>x for x &gt; 0, else α·(exp(x) - 1). EluBackward0.</summary>
+    public static Tensor Elu(Tensor x, double alpha) => Elu(x, alpha, 1, 1, 1, "EluBackward0");
+
     /// <summary>scale · elu(x, α) with the fixed SELU constants: PyTorch calls elu, so the node is EluBackward0.</summary>
     public static Tensor Selu(Tensor x) => Elu(x, SeluAlpha, SeluScale, 1, 1, "EluBackward0");
 

@@ -212,13 +212,3 @@ internal sealed class SoftplusBackward0(double beta, double threshold) : UnaryNo
     }
 }
 
-/// <summary>elu: grad where x &gt; 0, else grad · α·exp(x).</summary>
-internal sealed class EluBackward0(double alpha) : UnaryNode
-{
-    public override string Name => nameof(EluBackward0);
-    internal override Tensor?[] Apply(Tensor grad)
-    {
-        var x = SelfValue;
-        return [Tensor.Where(x.Gt(0.0), grad, grad * x.Exp() * alpha)];
-    }
-}

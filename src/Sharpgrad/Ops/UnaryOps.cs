@@ -186,24 +186,6 @@ internal static class UnaryOps
         return y;
     }
 
-    /// <summary>x where x &gt; 0 else α·(exp(x) - 1). EluBackward0.</summary>
-    public static Tensor Elu(Tensor x, double alpha)
-    {
-        x.ThrowIfDisposed();
-        if (!x.DType.IsFloatingPoint()) throw Errors.UnsupportedDType("elu_cpu", x.DType);
-        EluBackward0? node = null;
-        if (Record.ShouldRecord(x))
-        {
-            node = Record.Connect(new EluBackward0(alpha), x);
-            node.Self = SavedTensor.Input(x);
-        }
-        Tensor y;
-        using (Autograd.NoGrad())
-        using (Tensor.NewScope()) y = Tensor.Where(x.Gt(0.0), x, x.Expm1() * alpha).MoveToOuterScope();
-        if (node is not null) Record.SetHistory(y, node);
-        return y;
-    }
-
     /// <summary>x where x &gt; 0 else slope * x. LeakyReluBackward0.</summary>
     public static Tensor LeakyRelu(Tensor x, double slope)
     {

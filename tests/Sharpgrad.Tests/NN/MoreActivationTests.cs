@@ -37,6 +37,15 @@ public class MoreActivationTests
     }
 
     [Fact]
+    public void EluComputesExpMinusOneAsPyTorchDoes()
+    {
+        // PyTorch 2.6's kernel: (exp(x) - 1)·α, not expm1 (which gives -0.0018447415 here)
+        var x = Tensor.FromArray(new[] { -0.0018464451422914863f, -0.0018464451422914863f });
+        Assert.Equal(-0.0018447637557983398f, F.Elu(x).ToArray<float>()[0]);
+        Assert.Equal(-1.9963997122118826e-10, F.Elu(Tensor.FromArray(new[] { -1.9964e-10 })).Item<double>());
+    }
+
+    [Fact]
     public void ReprsMatchPyTorch()
     {
         Assert.Equal("SiLU()", new SiLU().ToString());
