@@ -2,6 +2,11 @@ using Sharpgrad.Kernels.Cpu;
 
 namespace Sharpgrad.Tests;
 
+/// <summary>Tests that change the process-wide thread count run alone: sums above 32768 elements depend on it, as PyTorch's do.</summary>
+[CollectionDefinition("Threads", DisableParallelization = true)]
+public class ThreadsCollection;
+
+[Collection("Threads")]
 public class ThreadingTests
 {
     [Fact]

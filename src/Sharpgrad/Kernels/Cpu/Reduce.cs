@@ -8,6 +8,16 @@ internal static class Reduce
 {
     public static void Sum<T>(T[] x, int offset, int outer, int r, int inner, T[] y) where T : unmanaged, INumber<T>
     {
+        if (typeof(T) == typeof(float))
+        {
+            CascadeSum.Run((float[])(object)x, offset, outer, r, inner, (float[])(object)y);
+            return;
+        }
+        if (typeof(T) == typeof(double))
+        {
+            CascadeSum.Run((double[])(object)x, offset, outer, r, inner, (double[])(object)y);
+            return;
+        }
         if (inner == 1)
         {
             for (int o = 0; o < outer; o++) y[o] = TensorPrimitives.Sum<T>(new ReadOnlySpan<T>(x, offset + o * r, r));
