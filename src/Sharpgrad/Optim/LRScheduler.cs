@@ -13,7 +13,8 @@ public abstract class LRScheduler
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         Optimizer = optimizer;
-        BaseLearningRate = optimizer.InitialLearningRate ??= optimizer.LearningRate; // PyTorch's group.setdefault("initial_lr", lr)
+        foreach (var group in optimizer.ParamGroups) group.SetDefault("initial_lr", group.LearningRate); // PyTorch's group.setdefault("initial_lr", lr)
+        BaseLearningRate = optimizer.ParamGroups[0]["initial_lr"];
         LastLearningRate = optimizer.LearningRate;
     }
 

@@ -28,7 +28,8 @@ public sealed class SequentialLR
         if (_milestones.Length != _schedulers.Length - 1)
             throw new ArgumentException($"Sequential Schedulers expects number of schedulers provided to be one more than the number of milestone points, but got number of schedulers {_schedulers.Length} and the number of milestones to be equal to {_milestones.Length}");
         Optimizer = optimizer;
-        optimizer.LearningRate = optimizer.InitialLearningRate ?? optimizer.LearningRate;
+        foreach (var group in optimizer.ParamGroups)
+            group.LearningRate = group.Options.GetValueOrDefault("initial_lr", group.LearningRate);
         _schedulers[0].Restart();
         LastLearningRate = _schedulers[0].LastLearningRate;
     }
