@@ -136,6 +136,20 @@ public sealed class Adafactor : Optimizer
     }
 
     /// <inheritdoc/>
+    private protected override void CheckStateShape(int index, string name, Tensor value)
+    {
+        if (name is not ("row_var" or "col_var")) base.CheckStateShape(index, name, value);
+        else
+        {
+            // the factors keep the parameter's shape with the last (row_var) or second-to-last (col_var) dim reduced to 1
+            var expected = Parameters[index].Shape.ToArray();
+            if (expected.Length > 1) expected[name == "row_var" ? ^1 : ^2] = 1;
+            if (!value.Shape.SequenceEqual(expected))
+                throw new ArgumentException($"state {name} of parameter {index} has shape {Errors.Shape(value.Sizes)} but Adafactor expects {Errors.Shape(expected)}", "stateDict");
+        }
+    }
+
+    /// <inheritdoc/>
     protected override void LoadState(int index, IReadOnlyDictionary<string, Tensor> state)
     {
         _rowVar[index]?.Dispose();

@@ -11,24 +11,26 @@ public sealed class Adagrad : Optimizer
     private static readonly IReadOnlySet<string> Names = new HashSet<string> { "step", "sum" };
     private readonly ParameterSlots<double> _steps;
     private readonly ParameterSlots<Tensor?> _sums;
+    private readonly double _initialAccumulatorValue;
 
     /// <summary>An Adagrad optimizer over <paramref name="parameters"/> with PyTorch's defaults.</summary>
     [OverloadResolutionPriority(1)] // `[]` is an empty parameter list
     public Adagrad(IEnumerable<Tensor> parameters, double lr = 1e-2, double lrDecay = 0, double weightDecay = 0,
         double initialAccumulatorValue = 0, double eps = 1e-10)
-        : this(Options(lr, lrDecay, weightDecay, initialAccumulatorValue, eps), OneGroup(parameters))
+        : this(Options(lr, lrDecay, weightDecay, initialAccumulatorValue, eps), OneGroup(parameters), initialAccumulatorValue)
     {
     }
 
     /// <summary>An Adagrad optimizer over <paramref name="paramGroups"/>; the other arguments are the options a group does not set.</summary>
     public Adagrad(IEnumerable<ParamGroup> paramGroups, double lr = 1e-2, double lrDecay = 0, double weightDecay = 0,
         double initialAccumulatorValue = 0, double eps = 1e-10)
-        : this(Options(lr, lrDecay, weightDecay, initialAccumulatorValue, eps), paramGroups)
+        : this(Options(lr, lrDecay, weightDecay, initialAccumulatorValue, eps), paramGroups, initialAccumulatorValue)
     {
     }
 
-    private Adagrad((string, double)[] options, IEnumerable<ParamGroup> paramGroups) : base(options, paramGroups)
+    private Adagrad((string, double)[] options, IEnumerable<ParamGroup> paramGroups, double initialAccumulatorValue) : base(options, paramGroups)
     {
+        _initialAccumulatorValue = initialAccumulatorValue;
         _steps = Slots<double>();
         _sums = Slots<Tensor?>();
     }
@@ -57,13 +59,14 @@ public sealed class Adagrad : Optimizer
     public double Eps => ParamGroups[0]["eps"];
 
     /// <summary>
-    /// Parameter <paramref name="index"/>'s squared-gradient sum, made from its group's initial value on first use (PyTorch
-    /// creates it with the optimizer; no step or state dict can tell the difference).
+    /// Parameter <paramref name="index"/>'s squared-gradient sum, made on first use (PyTorch creates it with the optimizer;
+    /// no step or state dict can tell the difference) from the constructor's initialAccumulatorValue: as in PyTorch, a
+    /// group's own "initial_accumulator_value" is not used.
     /// </summary>
     private Tensor Sum(int index)
     {
         var p = Parameters[index];
-        return _sums[index] ??= Tensor.Full(p.Sizes, GroupOf(index)["initial_accumulator_value"], p.DType.IsFloatingPoint() ? p.DType : DType.Float32).DetachFromScopes();
+        return _sums[index] ??= Tensor.Full(p.Sizes, _initialAccumulatorValue, p.DType.IsFloatingPoint() ? p.DType : DType.Float32).DetachFromScopes();
     }
 
     /// <inheritdoc/>
