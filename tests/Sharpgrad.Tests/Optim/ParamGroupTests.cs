@@ -168,6 +168,30 @@ public class ParamGroupTests
     }
 
     [Fact]
+    public void LoadedStateFollowsTheSavedParameterIds()
+    {
+        // PyTorch matches "state.{id}" to parameters through the groups' "params" ids, whatever the ids are
+        var (p1, p2) = Params();
+        var opt = new SGD([new ParamGroup([p1]), new ParamGroup([p2])], 0.1, momentum: 0.9);
+        var dict = new Dictionary<string, Tensor>(opt.StateDict())
+        {
+            ["param_groups.0.params"] = Tensor.FromArray(new long[] { 7 }),
+            ["param_groups.1.params"] = Tensor.FromArray(new long[] { 5 }),
+            ["param_groups.1.lr"] = Tensor.Scalar(0.25, DType.Float64),
+            ["state.5.momentum_buffer"] = Tensor.FromArray(new[] { 1.0, 2.0, 3.0 }),
+        };
+        opt.LoadStateDict(dict);
+        Assert.Equal(0.25, opt.ParamGroups[1].LearningRate);
+        Assert.Equal(0.1, opt.ParamGroups[0].LearningRate);
+        var sd = opt.StateDict();
+        Assert.Equal([1.0, 2.0, 3.0], sd["state.1.momentum_buffer"].ToArray<double>());
+        Assert.False(sd.ContainsKey("state.0.momentum_buffer"));
+        dict["state.6.momentum_buffer"] = Tensor.FromArray(new[] { 1.0, 2.0, 3.0 });
+        Assert.StartsWith("unexpected key in optimizer state_dict: \"state.6.momentum_buffer\"", Assert.Throws<ArgumentException>(() => opt.LoadStateDict(dict)).Message);
+        Assert.Throws<ArgumentException>(() => opt.ParamGroups[0]["params"] = 1);
+    }
+
+    [Fact]
     public void SingleGroupStateDictKeepsItsLayout()
     {
         var (p1, p2) = Params();
