@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Sharpgrad.Optim;
 
 /// <summary>
@@ -8,72 +10,69 @@ namespace Sharpgrad.Optim;
 /// </summary>
 public sealed class ASGD : MomentOptimizer
 {
-    private readonly float[] _eta;
-    private readonly float[] _mu;
+    private readonly ParameterSlots<float> _eta;
+    private readonly ParameterSlots<float> _mu;
 
     /// <summary>An ASGD optimizer over <paramref name="parameters"/> with PyTorch's defaults.</summary>
+    [OverloadResolutionPriority(1)] // `[]` is an empty parameter list
     public ASGD(IEnumerable<Tensor> parameters, double lr = 1e-2, double lambd = 1e-4, double alpha = 0.75, double t0 = 1e6,
         double weightDecay = 0, bool maximize = false)
-        : base(parameters, lr, "ax")
+        : this(Options(lr, lambd, alpha, t0, weightDecay, maximize), OneGroup(parameters))
     {
-        CheckNonNegative(weightDecay, "weight_decay", nameof(weightDecay));
-        Lambd = lambd;
-        Alpha = alpha;
-        T0 = t0;
-        WeightDecay = weightDecay;
-        Maximize = maximize;
-        _eta = new float[Parameters.Count];
-        _mu = new float[Parameters.Count];
     }
 
-    /// <summary>Decay term.</summary>
-    public double Lambd { get; private set; }
+    /// <summary>An ASGD optimizer over <paramref name="paramGroups"/>; the other arguments are the options a group does not set.</summary>
+    public ASGD(IEnumerable<ParamGroup> paramGroups, double lr = 1e-2, double lambd = 1e-4, double alpha = 0.75, double t0 = 1e6,
+        double weightDecay = 0, bool maximize = false)
+        : this(Options(lr, lambd, alpha, t0, weightDecay, maximize), paramGroups)
+    {
+    }
 
-    /// <summary>Power of the η schedule.</summary>
-    public double Alpha { get; private set; }
+    private ASGD((string, double)[] options, IEnumerable<ParamGroup> paramGroups) : base(options, paramGroups, "ax")
+    {
+        _eta = Slots<float>();
+        _mu = Slots<float>();
+    }
 
-    /// <summary>Step at which averaging starts.</summary>
-    public double T0 { get; private set; }
+    private static (string, double)[] Options(double lr, double lambd, double alpha, double t0, double weightDecay, bool maximize)
+    {
+        CheckLearningRate(lr);
+        CheckNonNegative(weightDecay, "weight_decay", nameof(weightDecay));
+        return [("lr", lr), ("lambd", lambd), ("alpha", alpha), ("t0", t0), ("weight_decay", weightDecay), ("maximize", maximize ? 1 : 0)];
+    }
 
-    /// <summary>L2 penalty added to the gradient.</summary>
-    public double WeightDecay { get; private set; }
+    /// <summary>Decay term (the first group's).</summary>
+    public double Lambd => ParamGroups[0]["lambd"];
 
-    /// <summary>Maximize the objective instead of minimizing it (the gradient is negated).</summary>
-    public bool Maximize { get; private set; }
+    /// <summary>Power of the η schedule (the first group's).</summary>
+    public double Alpha => ParamGroups[0]["alpha"];
+
+    /// <summary>Step at which averaging starts (the first group's).</summary>
+    public double T0 => ParamGroups[0]["t0"];
+
+    /// <summary>L2 penalty added to the gradient (the first group's).</summary>
+    public double WeightDecay => ParamGroups[0]["weight_decay"];
+
+    /// <summary>Maximize the objective instead of minimizing it (the gradient is negated; the first group's).</summary>
+    public bool Maximize => ParamGroups[0]["maximize"] != 0;
 
     /// <inheritdoc/>
     private protected override IEnumerable<string> ExtraStateNames => ["eta", "mu"];
 
-    private protected override void Update(int index, Tensor parameter, Tensor grad, double step, Tensor[] state)
+    private protected override void Update(int index, Tensor parameter, Tensor grad, ParamGroup group, double step, Tensor[] state)
     {
         var ax = state[0];
-        if (step == 1) (_eta[index], _mu[index]) = ((float)LearningRate, 1f); // PyTorch creates eta from lr, mu as 1
-        var g = Maximize ? grad.Neg() : grad;
-        if (WeightDecay != 0) g = g.Add(parameter, WeightDecay);
+        double lr = group.LearningRate, lambd = group["lambd"], weightDecay = group["weight_decay"];
+        if (step == 1) (_eta[index], _mu[index]) = ((float)lr, 1f); // PyTorch creates eta from lr, mu as 1
+        var g = group["maximize"] != 0 ? grad.Neg() : grad;
+        if (weightDecay != 0) g = g.Add(parameter, weightDecay);
         double eta = _eta[index];
-        parameter.Mul_(1 - Lambd * eta);
+        parameter.Mul_(1 - lambd * eta);
         parameter.Add_(g, -eta);
         if (_mu[index] != 1) ax.Add_((parameter - ax).Mul_(_mu[index]));
         else ax.Copy_(parameter);
-        _eta[index] = (float)(LearningRate / Math.Pow(1 + Lambd * LearningRate * step, Alpha));
-        _mu[index] = (float)(1 / Math.Max(1, step - T0));
-    }
-
-    /// <inheritdoc/>
-    protected override IEnumerable<(string Name, double Value)> Hyperparameters() =>
-        [("lambd", Lambd), ("alpha", Alpha), ("t0", T0), ("weight_decay", WeightDecay), ("maximize", Maximize ? 1 : 0)];
-
-    /// <inheritdoc/>
-    protected override void SetHyperparameter(string name, double value)
-    {
-        switch (name)
-        {
-            case "lambd": Lambd = value; break;
-            case "alpha": Alpha = value; break;
-            case "t0": T0 = value; break;
-            case "weight_decay": WeightDecay = value; break;
-            case "maximize": Maximize = value != 0; break;
-        }
+        _eta[index] = (float)(lr / Math.Pow(1 + lambd * lr * step, group["alpha"]));
+        _mu[index] = (float)(1 / Math.Max(1, step - group["t0"]));
     }
 
     /// <inheritdoc/>
@@ -87,7 +86,7 @@ public sealed class ASGD : MomentOptimizer
     protected override void LoadState(int index, IReadOnlyDictionary<string, Tensor> state)
     {
         base.LoadState(index, state);
-        _eta[index] = state.TryGetValue("eta", out var e) ? (float)e.To(DType.Float64).Item<double>() : (float)LearningRate;
+        _eta[index] = state.TryGetValue("eta", out var e) ? (float)e.To(DType.Float64).Item<double>() : (float)GroupOf(index).LearningRate;
         _mu[index] = state.TryGetValue("mu", out var m) ? (float)m.To(DType.Float64).Item<double>() : 1f;
     }
 }

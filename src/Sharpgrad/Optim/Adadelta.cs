@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Sharpgrad.Optim;
 
 /// <summary>
@@ -7,50 +9,47 @@ namespace Sharpgrad.Optim;
 public sealed class Adadelta : MomentOptimizer
 {
     /// <summary>An Adadelta optimizer over <paramref name="parameters"/> with PyTorch's defaults.</summary>
+    [OverloadResolutionPriority(1)] // `[]` is an empty parameter list
     public Adadelta(IEnumerable<Tensor> parameters, double lr = 1.0, double rho = 0.9, double eps = 1e-6, double weightDecay = 0)
-        : base(parameters, lr, "square_avg", "acc_delta")
+        : base(Options(lr, rho, eps, weightDecay), OneGroup(parameters), "square_avg", "acc_delta")
     {
+    }
+
+    /// <summary>An Adadelta optimizer over <paramref name="paramGroups"/>; the other arguments are the options a group does not set.</summary>
+    public Adadelta(IEnumerable<ParamGroup> paramGroups, double lr = 1.0, double rho = 0.9, double eps = 1e-6, double weightDecay = 0)
+        : base(Options(lr, rho, eps, weightDecay), paramGroups, "square_avg", "acc_delta")
+    {
+    }
+
+    private static (string, double)[] Options(double lr, double rho, double eps, double weightDecay)
+    {
+        CheckLearningRate(lr);
         if (!(rho >= 0 && rho <= 1)) throw new ArgumentOutOfRangeException(nameof(rho), $"Invalid rho value: {Format(rho)}");
         CheckNonNegative(eps, "epsilon", nameof(eps));
         CheckNonNegative(weightDecay, "weight_decay", nameof(weightDecay));
-        Rho = rho;
-        Eps = eps;
-        WeightDecay = weightDecay;
+        return [("lr", lr), ("rho", rho), ("eps", eps), ("weight_decay", weightDecay)];
     }
 
-    /// <summary>Decay of the running averages.</summary>
-    public double Rho { get; private set; }
+    /// <summary>Decay of the running averages (the first group's).</summary>
+    public double Rho => ParamGroups[0]["rho"];
 
-    /// <summary>Added inside both square roots for numerical stability.</summary>
-    public double Eps { get; private set; }
+    /// <summary>Added inside both square roots for numerical stability (the first group's).</summary>
+    public double Eps => ParamGroups[0]["eps"];
 
-    /// <summary>L2 penalty added to the gradient.</summary>
-    public double WeightDecay { get; private set; }
+    /// <summary>L2 penalty added to the gradient (the first group's).</summary>
+    public double WeightDecay => ParamGroups[0]["weight_decay"];
 
-    private protected override void Update(int index, Tensor parameter, Tensor grad, double step, Tensor[] state)
+    private protected override void Update(int index, Tensor parameter, Tensor grad, ParamGroup group, double step, Tensor[] state)
     {
         var (v, a) = (state[0], state[1]);
-        var g = WeightDecay != 0 ? grad.Add(parameter, WeightDecay) : grad;
+        double rho = group["rho"], eps = group["eps"], weightDecay = group["weight_decay"];
+        var g = weightDecay != 0 ? grad.Add(parameter, weightDecay) : grad;
         // PyTorch's op sequence, so each step rounds as it does
-        v.Mul_(Rho).Addcmul_(g, g, 1 - Rho);
-        var std = v.Add(Eps).Sqrt_();
-        var delta = a.Add(Eps).Sqrt_().Div_(std).Mul_(g);
-        a.Mul_(Rho).Addcmul_(delta, delta, 1 - Rho);
-        parameter.Add_(delta, -LearningRate);
+        v.Mul_(rho).Addcmul_(g, g, 1 - rho);
+        var std = v.Add(eps).Sqrt_();
+        var delta = a.Add(eps).Sqrt_().Div_(std).Mul_(g);
+        a.Mul_(rho).Addcmul_(delta, delta, 1 - rho);
+        parameter.Add_(delta, -group.LearningRate);
     }
 
-    /// <inheritdoc/>
-    protected override IEnumerable<(string Name, double Value)> Hyperparameters() =>
-        [("rho", Rho), ("eps", Eps), ("weight_decay", WeightDecay)];
-
-    /// <inheritdoc/>
-    protected override void SetHyperparameter(string name, double value)
-    {
-        switch (name)
-        {
-            case "rho": Rho = value; break;
-            case "eps": Eps = value; break;
-            case "weight_decay": WeightDecay = value; break;
-        }
-    }
 }

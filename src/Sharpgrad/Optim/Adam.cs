@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sharpgrad.Kernels;
 using Sharpgrad.Kernels.Cpu;
 using Sharpgrad.Ops;
@@ -11,44 +12,43 @@ namespace Sharpgrad.Optim;
 public class Adam : Optimizer
 {
     private static readonly IReadOnlySet<string> Names = new HashSet<string> { "step", "exp_avg", "exp_avg_sq" };
-    private readonly double[] _steps;
-    private readonly Tensor?[] _expAvg;
-    private readonly Tensor?[] _expAvgSq;
+    private readonly ParameterSlots<double> _steps;
+    private readonly ParameterSlots<Tensor?> _expAvg;
+    private readonly ParameterSlots<Tensor?> _expAvgSq;
     private readonly bool _decoupled;
 
     /// <summary>An Adam optimizer over <paramref name="parameters"/>.</summary>
+    [OverloadResolutionPriority(1)] // `[]` is an empty parameter list
     public Adam(IEnumerable<Tensor> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0)
-        : this(parameters, lr, beta1, beta2, eps, weightDecay, decoupled: false)
+        : this(AdamOptions(lr, beta1, beta2, eps, weightDecay), OneGroup(parameters), decoupled: false)
     {
     }
 
-    private protected Adam(IEnumerable<Tensor> parameters, double lr, double beta1, double beta2, double eps, double weightDecay, bool decoupled)
-        : base(parameters, lr)
+    /// <summary>An Adam optimizer over <paramref name="paramGroups"/>; the other arguments are the options a group does not set.</summary>
+    public Adam(IEnumerable<ParamGroup> paramGroups, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0)
+        : this(AdamOptions(lr, beta1, beta2, eps, weightDecay), paramGroups, decoupled: false)
     {
-        CheckNonNegative(eps, "epsilon", nameof(eps));
-        CheckBetas(beta1, beta2);
-        CheckNonNegative(weightDecay, "weight_decay", nameof(weightDecay));
-        Beta1 = beta1;
-        Beta2 = beta2;
-        Eps = eps;
-        WeightDecay = weightDecay;
+    }
+
+    private protected Adam((string, double)[] options, IEnumerable<ParamGroup> paramGroups, bool decoupled) : base(options, paramGroups)
+    {
         _decoupled = decoupled;
-        _steps = new double[Parameters.Count];
-        _expAvg = new Tensor?[Parameters.Count];
-        _expAvgSq = new Tensor?[Parameters.Count];
+        _steps = Slots<double>();
+        _expAvg = Slots<Tensor?>();
+        _expAvgSq = Slots<Tensor?>();
     }
 
-    /// <summary>Decay of the first-moment average.</summary>
-    public double Beta1 { get; private set; }
+    /// <summary>Decay of the first-moment average (the first group's).</summary>
+    public double Beta1 => ParamGroups[0]["beta1"];
 
-    /// <summary>Decay of the second-moment average.</summary>
-    public double Beta2 { get; private set; }
+    /// <summary>Decay of the second-moment average (the first group's).</summary>
+    public double Beta2 => ParamGroups[0]["beta2"];
 
-    /// <summary>Added to the denominator for numerical stability.</summary>
-    public double Eps { get; private set; }
+    /// <summary>Added to the denominator for numerical stability (the first group's).</summary>
+    public double Eps => ParamGroups[0]["eps"];
 
-    /// <summary>Weight decay (L2 on the gradient for Adam, decoupled for AdamW).</summary>
-    public double WeightDecay { get; private set; }
+    /// <summary>Weight decay (L2 on the gradient for Adam, decoupled for AdamW; the first group's).</summary>
+    public double WeightDecay => ParamGroups[0]["weight_decay"];
 
     /// <inheritdoc/>
     protected override void Update(int index, Tensor parameter, Tensor grad)
@@ -59,11 +59,12 @@ public class Adam : Optimizer
             _expAvgSq[index] = Tensor.Zeros(parameter.Sizes, parameter.DType);
         }
         double step = ++_steps[index];
-        double lr = LearningRate;
+        var group = GroupOf(index);
+        double lr = group.LearningRate, beta1 = group["beta1"], beta2 = group["beta2"], weightDecay = group["weight_decay"];
         var k = new AdamCoefficients(
-            OneMinusBeta1: 1 - Beta1, Beta2: Beta2, OneMinusBeta2: 1 - Beta2,
-            WeightDecay: _decoupled ? 0 : WeightDecay, Decay: _decoupled ? 1 - lr * WeightDecay : 1,
-            StepSize: lr / (1 - Math.Pow(Beta1, step)), BiasCorrection2Sqrt: Math.Pow(1 - Math.Pow(Beta2, step), 0.5), Eps: Eps);
+            OneMinusBeta1: 1 - beta1, Beta2: beta2, OneMinusBeta2: 1 - beta2,
+            WeightDecay: _decoupled ? 0 : weightDecay, Decay: _decoupled ? 1 - lr * weightDecay : 1,
+            StepSize: lr / (1 - Math.Pow(beta1, step)), BiasCorrection2Sqrt: Math.Pow(1 - Math.Pow(beta2, step), 0.5), Eps: group["eps"]);
         var g = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, parameter.DType));
         var p = OpHelpers.ContiguousRaw(parameter);
         Dispatch.Adam(p.Strided, g.Strided, _expAvg[index]!.Strided, _expAvgSq[index]!.Strided, k);
@@ -74,22 +75,6 @@ public class Adam : Optimizer
         }
         else if (!parameter.IsInference) parameter.Storage.BumpVersion();
         if (!ReferenceEquals(g, grad)) g.Dispose();
-    }
-
-    /// <inheritdoc/>
-    protected override IEnumerable<(string Name, double Value)> Hyperparameters() =>
-        [("beta1", Beta1), ("beta2", Beta2), ("eps", Eps), ("weight_decay", WeightDecay)];
-
-    /// <inheritdoc/>
-    protected override void SetHyperparameter(string name, double value)
-    {
-        switch (name)
-        {
-            case "beta1": Beta1 = value; break;
-            case "beta2": Beta2 = value; break;
-            case "eps": Eps = value; break;
-            case "weight_decay": WeightDecay = value; break;
-        }
     }
 
     /// <inheritdoc/>
@@ -123,8 +108,15 @@ public class Adam : Optimizer
 public sealed class AdamW : Adam
 {
     /// <summary>An AdamW optimizer over <paramref name="parameters"/>.</summary>
+    [OverloadResolutionPriority(1)] // `[]` is an empty parameter list
     public AdamW(IEnumerable<Tensor> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0.01)
-        : base(parameters, lr, beta1, beta2, eps, weightDecay, decoupled: true)
+        : base(AdamOptions(lr, beta1, beta2, eps, weightDecay), OneGroup(parameters), decoupled: true)
+    {
+    }
+
+    /// <summary>An AdamW optimizer over <paramref name="paramGroups"/>; the other arguments are the options a group does not set.</summary>
+    public AdamW(IEnumerable<ParamGroup> paramGroups, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0.01)
+        : base(AdamOptions(lr, beta1, beta2, eps, weightDecay), paramGroups, decoupled: true)
     {
     }
 }

@@ -21,7 +21,7 @@ public sealed class ChainedScheduler
             if (!ReferenceEquals(_schedulers[i].Optimizer, optimizer))
                 throw new ArgumentException($"ChainedScheduler expects all schedulers to belong to the same optimizer, but got scheduler {_schedulers[i].GetType().Name} at index {i} has {_schedulers[i].Optimizer.GetType().Name}, which is different from {optimizer.GetType().Name}.");
         Optimizer = optimizer;
-        LastLearningRate = optimizer.LearningRate;
+        LastLearningRates = Rates(optimizer);
     }
 
     /// <summary>The optimizer all chained schedulers drive.</summary>
@@ -30,34 +30,39 @@ public sealed class ChainedScheduler
     /// <summary>The chained schedulers, in stepping order.</summary>
     public IReadOnlyList<LRScheduler> Schedulers => _schedulers;
 
-    /// <summary>The optimizer's rate after the last step. PyTorch: get_last_lr()[0].</summary>
-    public double LastLearningRate { get; private set; }
+    /// <summary>The optimizer's first group's rate after the last step. PyTorch: get_last_lr()[0].</summary>
+    public double LastLearningRate => LastLearningRates[0];
+
+    /// <summary>Each parameter group's rate after the last step. PyTorch: get_last_lr().</summary>
+    public IReadOnlyList<double> LastLearningRates { get; private set; }
+
+    private static double[] Rates(Optimizer optimizer) => optimizer.ParamGroups.Select(g => g.LearningRate).ToArray();
 
     /// <summary>Steps every scheduler once, in order. PyTorch: scheduler.step().</summary>
     public void Step()
     {
         foreach (var s in _schedulers) s.Step();
-        LastLearningRate = Optimizer.LearningRate;
+        LastLearningRates = Rates(Optimizer);
     }
 
     /// <summary>"_last_lr" and each scheduler's state dict under "_schedulers.{i}.". PyTorch: state_dict.</summary>
-    public IReadOnlyDictionary<string, Tensor> StateDict() => CompositeState.Save(_schedulers, LastLearningRate, []);
+    public IReadOnlyDictionary<string, Tensor> StateDict() => CompositeState.Save(_schedulers, LastLearningRates, []);
 
     /// <summary>Restores a <see cref="StateDict"/>, passing each scheduler its part. PyTorch: load_state_dict.</summary>
     public void LoadStateDict(IReadOnlyDictionary<string, Tensor> stateDict) =>
-        LastLearningRate = CompositeState.Load(nameof(ChainedScheduler), _schedulers, stateDict, new Dictionary<string, Action<Tensor>>());
+        LastLearningRates = CompositeState.Load(nameof(ChainedScheduler), _schedulers, stateDict, new Dictionary<string, Action<Tensor>>());
 }
 
 /// <summary>State dicts of schedulers made of schedulers: "_last_lr", own entries, and "_schedulers.{i}.{key}".</summary>
 internal static class CompositeState
 {
     /// <summary>Builds the dict; <paramref name="own"/> adds the composite's own entries.</summary>
-    internal static Dictionary<string, Tensor> Save(LRScheduler[] schedulers, double lastLr, IEnumerable<(string Name, Func<Tensor> Make)> own)
+    internal static Dictionary<string, Tensor> Save(LRScheduler[] schedulers, IReadOnlyList<double> lastLrs, IEnumerable<(string Name, Func<Tensor> Make)> own)
     {
         var dict = new Dictionary<string, Tensor>();
         using (Autograd.NoGrad())
         {
-            dict["_last_lr"] = Tensor.FromArray([lastLr]);
+            dict["_last_lr"] = Tensor.FromArray(lastLrs.ToArray());
             foreach (var (name, make) in own) dict[name] = make();
             for (int i = 0; i < schedulers.Length; i++)
                 foreach (var (key, value) in schedulers[i].StateDict())
@@ -67,18 +72,18 @@ internal static class CompositeState
     }
 
     /// <summary>Checks the keys, hands each scheduler its part and returns "_last_lr"; <paramref name="own"/> receives the composite's entries.</summary>
-    internal static double Load(string owner, LRScheduler[] schedulers, IReadOnlyDictionary<string, Tensor> stateDict, IReadOnlyDictionary<string, Action<Tensor>> own)
+    internal static IReadOnlyList<double> Load(string owner, LRScheduler[] schedulers, IReadOnlyDictionary<string, Tensor> stateDict, IReadOnlyDictionary<string, Action<Tensor>> own)
     {
         ArgumentNullException.ThrowIfNull(stateDict);
         var parts = schedulers.Select(_ => new Dictionary<string, Tensor>()).ToArray();
-        double? last = null;
+        double[]? last = null;
         var seen = new HashSet<string>();
         foreach (var (key, value) in stateDict)
         {
             value.ThrowIfDisposed();
             if (key == "_last_lr")
             {
-                last = value.To(DType.Float64).Flatten()[0].Item<double>();
+                last = value.To(DType.Float64).Flatten().ToArray<double>();
                 continue;
             }
             if (own.ContainsKey(key))
@@ -99,6 +104,6 @@ internal static class CompositeState
             throw new ArgumentException($"missing key in {owner} state_dict: \"{key}\"", nameof(stateDict));
         for (int i = 0; i < schedulers.Length; i++) schedulers[i].LoadStateDict(parts[i]);
         foreach (var (key, set) in own) set(stateDict[key]);
-        return last!.Value;
+        return Array.AsReadOnly(last!);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Sharpgrad.Optim;
 
 /// <summary>
@@ -22,36 +24,55 @@ public sealed class LBFGS : Optimizer
     private List<double>? _ro;
     private double?[]? _al;
 
+    private readonly string? _lineSearchFn;
+
     /// <summary>An L-BFGS optimizer over <paramref name="parameters"/> with PyTorch's defaults (maxEval: maxIter·5/4, floored).</summary>
+    [OverloadResolutionPriority(1)] // `[]` is an empty parameter list
     public LBFGS(IEnumerable<Tensor> parameters, double lr = 1, int maxIter = 20, int? maxEval = null, double toleranceGrad = 1e-7,
         double toleranceChange = 1e-9, int historySize = 100, string? lineSearchFn = null)
-        : base(parameters, lr)
-    {
-        MaxIter = maxIter;
-        MaxEval = maxEval ?? (int)Math.Floor(maxIter * 5 / 4.0);
-        ToleranceGrad = toleranceGrad;
-        ToleranceChange = toleranceChange;
-        HistorySize = historySize;
-        LineSearchFn = lineSearchFn;
-    }
+        : base(Options(lr, maxIter, maxEval, toleranceGrad, toleranceChange, historySize, lineSearchFn), OneGroup(parameters)) =>
+        _lineSearchFn = lineSearchFn;
+
+    /// <summary>
+    /// An L-BFGS optimizer over one group (<paramref name="paramGroups"/> must hold exactly one, as in PyTorch: "LBFGS doesn't
+    /// support per-parameter options (parameter groups)"); the other arguments are the options the group does not set.
+    /// </summary>
+    public LBFGS(IEnumerable<ParamGroup> paramGroups, double lr = 1, int maxIter = 20, int? maxEval = null, double toleranceGrad = 1e-7,
+        double toleranceChange = 1e-9, int historySize = 100, string? lineSearchFn = null)
+        : base(Options(lr, maxIter, maxEval, toleranceGrad, toleranceChange, historySize, lineSearchFn), paramGroups) =>
+        _lineSearchFn = lineSearchFn;
+
+    private static (string, double)[] Options(double lr, int maxIter, int? maxEval, double toleranceGrad, double toleranceChange, int historySize,
+        string? lineSearchFn) =>
+    [
+        ("lr", CheckLearningRate(lr)), ("max_iter", maxIter), ("max_eval", maxEval ?? (int)Math.Floor(maxIter * 5 / 4.0)),
+        ("tolerance_grad", toleranceGrad), ("tolerance_change", toleranceChange), ("history_size", historySize),
+        ("line_search_fn", lineSearchFn switch { null => 0, "strong_wolfe" => 1, _ => -1 }),
+    ];
+
+    /// <summary>L-BFGS has one group of parameters: <see cref="Optimizer.AddParamGroup(ParamGroup)"/> throws.</summary>
+    private protected override bool SupportsParamGroups => false;
 
     /// <summary>Most iterations per step.</summary>
-    public int MaxIter { get; private set; }
+    public int MaxIter => (int)ParamGroups[0]["max_iter"];
 
     /// <summary>Most closure evaluations per step.</summary>
-    public int MaxEval { get; private set; }
+    public int MaxEval => (int)ParamGroups[0]["max_eval"];
 
     /// <summary>Stop when the largest gradient magnitude is at most this.</summary>
-    public double ToleranceGrad { get; private set; }
+    public double ToleranceGrad => ParamGroups[0]["tolerance_grad"];
 
     /// <summary>Stop when the loss or the parameters change by less than this.</summary>
-    public double ToleranceChange { get; private set; }
+    public double ToleranceChange => ParamGroups[0]["tolerance_change"];
 
     /// <summary>Number of curvature pairs remembered.</summary>
-    public int HistorySize { get; private set; }
+    public int HistorySize => (int)ParamGroups[0]["history_size"];
 
-    /// <summary>"strong_wolfe" or null (fixed steps); any other name fails in <see cref="Step(Func{Tensor})"/>, as in PyTorch.</summary>
-    public string? LineSearchFn { get; private set; }
+    /// <summary>
+    /// "strong_wolfe" or null (fixed steps); any other name fails in <see cref="Step(Func{Tensor})"/>, as in PyTorch. Saved as
+    /// the option "line_search_fn": 0 none, 1 strong_wolfe, -1 another name.
+    /// </summary>
+    public string? LineSearchFn => ParamGroups[0]["line_search_fn"] switch { 0 => null, 1 => "strong_wolfe", _ => _lineSearchFn };
 
     /// <summary>L-BFGS re-evaluates the model, so it cannot step without a closure: always throws.</summary>
     public override void Step() =>
@@ -241,27 +262,6 @@ public sealed class LBFGS : Optimizer
         using var a = x.Abs();
         using var s = a.Sum();
         return s.Item();
-    }
-
-    /// <inheritdoc/>
-    protected override IEnumerable<(string Name, double Value)> Hyperparameters() =>
-    [
-        ("max_iter", MaxIter), ("max_eval", MaxEval), ("tolerance_grad", ToleranceGrad), ("tolerance_change", ToleranceChange),
-        ("history_size", HistorySize), ("line_search_fn", LineSearchFn switch { null => 0, "strong_wolfe" => 1, _ => -1 }),
-    ];
-
-    /// <inheritdoc/>
-    protected override void SetHyperparameter(string name, double value)
-    {
-        switch (name)
-        {
-            case "max_iter": MaxIter = (int)value; break;
-            case "max_eval": MaxEval = (int)value; break;
-            case "tolerance_grad": ToleranceGrad = value; break;
-            case "tolerance_change": ToleranceChange = value; break;
-            case "history_size": HistorySize = (int)value; break;
-            case "line_search_fn" when value is 0 or 1: LineSearchFn = value == 1 ? "strong_wolfe" : null; break;
-        }
     }
 
     /// <inheritdoc/>

@@ -8,56 +8,73 @@ namespace Sharpgrad.Optim;
 /// </summary>
 public abstract class LRScheduler
 {
-    /// <summary>Remembers the optimizer's current rate as the base rate.</summary>
+    private double[] _baseLrs;
+    private double[] _lastLrs;
+
+    /// <summary>Remembers each group's rate as its base rate (kept in the group as "initial_lr" for later schedulers).</summary>
     protected LRScheduler(Optimizer optimizer)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         Optimizer = optimizer;
-        BaseLearningRate = optimizer.InitialLearningRate ??= optimizer.LearningRate; // PyTorch's group.setdefault("initial_lr", lr)
-        LastLearningRate = optimizer.LearningRate;
+        // PyTorch's group.setdefault("initial_lr", group["lr"]) per group
+        _baseLrs = optimizer.ParamGroups.Select(g => g.SetDefault("initial_lr", g.LearningRate)).ToArray();
+        _lastLrs = optimizer.ParamGroups.Select(g => g.LearningRate).ToArray();
     }
 
-    /// <summary>The rate at epoch 0 from the base rate (PyTorch's closed form at epoch 0); SequentialLR restarts with it.</summary>
-    private protected virtual double EpochZeroRate() => BaseLearningRate;
+    /// <summary>A group's rate at epoch 0 from its current and base rates (PyTorch's closed form at epoch 0); SequentialLR restarts with it.</summary>
+    private protected virtual double EpochZeroRate(double current, double baseLr) => baseLr;
 
-    /// <summary>Goes back to epoch 0 and sets its rate. PyTorch: scheduler.step(0) (and _initial_step).</summary>
+    /// <summary>Goes back to epoch 0 and sets its rates. PyTorch: scheduler.step(0) (and _initial_step).</summary>
     internal void Restart()
     {
         LastEpoch = 0;
-        double lr = EpochZeroRate();
-        Optimizer.LearningRate = lr;
-        LastLearningRate = lr;
+        SetRates(EpochZeroRate);
     }
 
-    /// <summary>The optimizer whose rate is scheduled.</summary>
+    /// <summary>The optimizer whose rates are scheduled.</summary>
     public Optimizer Optimizer { get; }
 
-    /// <summary>The rate when the scheduler was created. PyTorch: base_lrs[0].</summary>
-    public double BaseLearningRate { get; private set; }
+    /// <summary>The first group's base rate (its rate when the first scheduler was created). PyTorch: base_lrs[0].</summary>
+    public double BaseLearningRate => _baseLrs[0];
+
+    /// <summary>Each parameter group's base rate. PyTorch: base_lrs.</summary>
+    public IReadOnlyList<double> BaseLearningRates => Array.AsReadOnly(_baseLrs);
 
     /// <summary>Number of <see cref="Step"/> calls so far. PyTorch: last_epoch.</summary>
     public int LastEpoch { get; private set; }
 
-    /// <summary>The rate set by the last step. PyTorch: get_last_lr()[0].</summary>
-    public double LastLearningRate { get; private set; }
+    /// <summary>The first group's rate set by the last step. PyTorch: get_last_lr()[0].</summary>
+    public double LastLearningRate => _lastLrs[0];
 
-    /// <summary>Advances one epoch and sets the optimizer's rate. PyTorch: scheduler.step().</summary>
+    /// <summary>Each parameter group's rate set by the last step. PyTorch: get_last_lr().</summary>
+    public IReadOnlyList<double> LastLearningRates => Array.AsReadOnly(_lastLrs);
+
+    /// <summary>Advances one epoch and sets every group's rate. PyTorch: scheduler.step().</summary>
     public void Step()
     {
         LastEpoch++;
-        double lr = NextLearningRate(Optimizer.LearningRate);
-        Optimizer.LearningRate = lr;
-        LastLearningRate = lr;
+        Advance();
+        SetRates(NextLearningRate);
     }
 
-    /// <summary>The rate for epoch <see cref="LastEpoch"/> given the current one.</summary>
-    protected abstract double NextLearningRate(double current);
+    /// <summary>Updates the schedule's own progress once per <see cref="Step"/>, before the groups' rates are computed.</summary>
+    private protected virtual void Advance() { }
 
-    /// <summary>Sets the rate of epoch 0 for schedules that start below the base rate (PyTorch's initial step).</summary>
-    protected void SetInitialRate(double lr)
+    /// <summary>A group's rate for epoch <see cref="LastEpoch"/> given its current rate and its base rate.</summary>
+    protected abstract double NextLearningRate(double current, double baseLr);
+
+    /// <summary>
+    /// Sets each group's rate to <paramref name="rate"/>(current, base) and records them as the last rates; schedules that
+    /// start below the base rate call it from their constructor (PyTorch's initial step). Groups added to the optimizer
+    /// after the scheduler was created are left alone, as in PyTorch.
+    /// </summary>
+    protected void SetRates(Func<double, double, double> rate)
     {
-        Optimizer.LearningRate = lr;
-        LastLearningRate = lr;
+        ArgumentNullException.ThrowIfNull(rate);
+        var groups = Optimizer.ParamGroups;
+        var last = new double[Math.Min(groups.Count, _baseLrs.Length)];
+        for (int g = 0; g < last.Length; g++) groups[g].LearningRate = last[g] = rate(groups[g].LearningRate, _baseLrs[g]);
+        _lastLrs = last;
     }
 
     /// <summary>List-valued settings (e.g. milestones), saved as Int64 tensors; none by default.</summary>
@@ -84,8 +101,8 @@ public abstract class LRScheduler
             {
                 ["last_epoch"] = Tensor.Scalar(LastEpoch, DType.Int64),
                 ["_step_count"] = Tensor.Scalar(LastEpoch + 1, DType.Int64),
-                ["base_lrs"] = Tensor.FromArray([BaseLearningRate]),
-                ["_last_lr"] = Tensor.FromArray([LastLearningRate]),
+                ["base_lrs"] = Tensor.FromArray(_baseLrs.ToArray()),
+                ["_last_lr"] = Tensor.FromArray(_lastLrs.ToArray()),
             };
             foreach (var (name, value, integral) in Settings())
                 dict[name] = integral ? Tensor.Scalar((long)value, DType.Int64) : Tensor.Scalar(value, DType.Float64);
@@ -104,10 +121,20 @@ public abstract class LRScheduler
         ArgumentNullException.ThrowIfNull(stateDict);
         var settings = Settings().ToDictionary(s => s.Name, s => s.Integral);
         var lists = ListSettings().Select(l => l.Name).ToHashSet();
-        string[] progress = ["last_epoch", "_step_count", "base_lrs", "_last_lr"];
+        string[] progress = ["last_epoch", "_step_count"], rates = ["base_lrs", "_last_lr"];
         foreach (var key in stateDict.Keys)
-            if (!settings.ContainsKey(key) && !lists.Contains(key) && Array.IndexOf(progress, key) < 0)
+            if (!settings.ContainsKey(key) && !lists.Contains(key) && Array.IndexOf(progress, key) < 0 && Array.IndexOf(rates, key) < 0)
                 throw new ArgumentException($"unexpected key in {GetType().Name} state_dict: \"{key}\"", nameof(stateDict));
+        var rateValues = new Dictionary<string, double[]>();
+        foreach (var key in rates)
+        {
+            if (!stateDict.TryGetValue(key, out var t))
+                throw new ArgumentException($"missing key in {GetType().Name} state_dict: \"{key}\"", nameof(stateDict));
+            t.ThrowIfDisposed();
+            if (t.NumElements != _baseLrs.Length)
+                throw new ArgumentException($"{GetType().Name} state_dict entry \"{key}\" must hold one value per parameter group ({_baseLrs.Length}), got shape {Errors.Shape(t.Sizes)}", nameof(stateDict));
+            rateValues[key] = t.To(DType.Float64).Flatten().ToArray<double>();
+        }
         var values = new Dictionary<string, double>();
         foreach (var key in progress.Concat(settings.Keys))
         {
@@ -135,8 +162,8 @@ public abstract class LRScheduler
             listValues[key] = t.ToArray<long>();
         }
         LastEpoch = (int)values["last_epoch"];
-        BaseLearningRate = values["base_lrs"];
-        LastLearningRate = values["_last_lr"];
+        _baseLrs = rateValues["base_lrs"];
+        _lastLrs = rateValues["_last_lr"];
         foreach (var name in settings.Keys) SetSetting(name, values[name]);
         foreach (var (name, list) in listValues) SetListSetting(name, list);
     }
@@ -160,7 +187,7 @@ public sealed class StepLR : LRScheduler
     public double Gamma { get; private set; }
 
     /// <inheritdoc/>
-    protected override double NextLearningRate(double current) =>
+    protected override double NextLearningRate(double current, double baseLr) =>
         LastEpoch == 0 || LastEpoch % StepSize != 0 ? current : current * Gamma;
 
     /// <inheritdoc/>
@@ -207,12 +234,12 @@ public sealed class CosineAnnealingLR : LRScheduler
     }
 
     /// <inheritdoc/>
-    protected override double NextLearningRate(double current)
+    protected override double NextLearningRate(double current, double baseLr)
     {
         int e = LastEpoch;
         if (e == 0) return current;
         int m = 2 * TMax, r = ((e - 1 - TMax) % m + m) % m; // Python's modulo
-        if (r == 0) return current + (BaseLearningRate - EtaMin) * (1 - Math.Cos(Math.PI / TMax)) / 2;
+        if (r == 0) return current + (baseLr - EtaMin) * (1 - Math.Cos(Math.PI / TMax)) / 2;
         return (1 + Math.Cos(Math.PI * e / TMax)) / (1 + Math.Cos(Math.PI * (e - 1) / TMax)) * (current - EtaMin) + EtaMin;
     }
 }
@@ -227,7 +254,7 @@ public sealed class ExponentialLR : LRScheduler
     public double Gamma { get; private set; }
 
     /// <inheritdoc/>
-    protected override double NextLearningRate(double current) => LastEpoch == 0 ? current : current * Gamma;
+    protected override double NextLearningRate(double current, double baseLr) => LastEpoch == 0 ? current : current * Gamma;
 
     /// <inheritdoc/>
     protected override IEnumerable<(string Name, double Value, bool Integral)> Settings() => [("gamma", Gamma, false)];
@@ -258,10 +285,10 @@ public sealed class MultiStepLR : LRScheduler
     /// <summary>Decay factor per milestone.</summary>
     public double Gamma { get; private set; }
 
-    private protected override double EpochZeroRate() => BaseLearningRate * Math.Pow(Gamma, _milestones.Count(m => m <= 0));
+    private protected override double EpochZeroRate(double current, double baseLr) => baseLr * Math.Pow(Gamma, _milestones.Count(m => m <= 0));
 
     /// <inheritdoc/>
-    protected override double NextLearningRate(double current)
+    protected override double NextLearningRate(double current, double baseLr)
     {
         int hits = _milestones.Count(m => m == LastEpoch);
         return hits == 0 ? current : current * Math.Pow(Gamma, hits);
@@ -297,7 +324,7 @@ public sealed class LinearLR : LRScheduler
         StartFactor = startFactor;
         EndFactor = endFactor;
         TotalIters = totalIters;
-        SetInitialRate(optimizer.LearningRate * startFactor);
+        SetRates((current, _) => current * startFactor);
     }
 
     /// <summary>Fraction of the base rate at epoch 0.</summary>
@@ -309,10 +336,10 @@ public sealed class LinearLR : LRScheduler
     /// <summary>Epochs of the ramp.</summary>
     public int TotalIters { get; private set; }
 
-    private protected override double EpochZeroRate() => BaseLearningRate * StartFactor;
+    private protected override double EpochZeroRate(double current, double baseLr) => baseLr * StartFactor;
 
     /// <inheritdoc/>
-    protected override double NextLearningRate(double current)
+    protected override double NextLearningRate(double current, double baseLr)
     {
         int e = LastEpoch;
         if (e == 0) return current;
@@ -368,7 +395,7 @@ public sealed class OneCycleLR : LRScheduler
         BaseMomentum = baseMomentum;
         MaxMomentum = maxMomentum;
         ThreePhase = threePhase;
-        SetInitialRate(NextLearningRate(optimizer.LearningRate)); // step 0 of the formula, as PyTorch's initial step
+        SetRates(NextLearningRate); // step 0 of the formula, as PyTorch's initial step
     }
 
     /// <summary>Steps in the cycle.</summary>
@@ -401,13 +428,13 @@ public sealed class OneCycleLR : LRScheduler
     /// <summary>Rise, fall back to the initial rate, then anneal to the minimum.</summary>
     public bool ThreePhase { get; private set; }
 
-    private protected override double EpochZeroRate() => NextLearningRate(Optimizer.LearningRate);
+    private protected override double EpochZeroRate(double current, double baseLr) => NextLearningRate(current, baseLr);
 
     private double Anneal(double start, double end, double pct) =>
         Cosine ? end + (start - end) / 2.0 * (Math.Cos(Math.PI * pct) + 1) : (end - start) * pct + start;
 
     /// <inheritdoc/>
-    protected override double NextLearningRate(double current)
+    protected override double NextLearningRate(double current, double baseLr)
     {
         int step = LastEpoch;
         if (step > TotalSteps)

@@ -8,22 +8,23 @@ public abstract class MomentOptimizer : Optimizer
 {
     private readonly string[] _stateNames;
     private readonly IReadOnlySet<string> _names;
-    private readonly double[] _steps;
-    private readonly Tensor[]?[] _state;
+    private readonly ParameterSlots<double> _steps;
+    private readonly ParameterSlots<Tensor[]?> _state;
 
-    private protected MomentOptimizer(IEnumerable<Tensor> parameters, double lr, params string[] stateNames) : base(parameters, lr)
+    private protected MomentOptimizer((string Name, double Value)[] options, IEnumerable<ParamGroup> paramGroups, params string[] stateNames)
+        : base(options, paramGroups)
     {
         _stateNames = stateNames;
         _names = stateNames.Append("step").Concat(ExtraStateNames).ToHashSet();
-        _steps = new double[Parameters.Count];
-        _state = new Tensor[]?[Parameters.Count];
+        _steps = Slots<double>();
+        _state = Slots<Tensor[]?>();
     }
 
     /// <summary>Names of scalar state entries beyond "step" and the tensors (NAdam's mu_product).</summary>
     private protected virtual IEnumerable<string> ExtraStateNames => [];
 
-    /// <summary>Runs one update of parameter <paramref name="index"/>: its step count (already incremented) and state tensors.</summary>
-    private protected abstract void Update(int index, Tensor parameter, Tensor grad, double step, Tensor[] state);
+    /// <summary>Runs one update of parameter <paramref name="index"/> with its group's options, step count (already incremented) and state tensors.</summary>
+    private protected abstract void Update(int index, Tensor parameter, Tensor grad, ParamGroup group, double step, Tensor[] state);
 
     /// <summary>exp_avg.lerp_(grad, weight) with PyTorch's lerp formula.</summary>
     private protected static void Lerp_(Tensor avg, Tensor grad, double weight) => avg.Lerp_(grad, weight);
@@ -33,7 +34,7 @@ public abstract class MomentOptimizer : Optimizer
     {
         using var scope = Tensor.NewScope();
         var state = _state[index] ??= _stateNames.Select(_ => Tensor.Zeros(parameter.Sizes, parameter.DType).MoveToOuterScope()).ToArray();
-        Update(index, parameter, grad.To(parameter.DType), ++_steps[index], state);
+        Update(index, parameter, grad.To(parameter.DType), GroupOf(index), ++_steps[index], state);
     }
 
     /// <inheritdoc/>

@@ -17,7 +17,7 @@ public sealed class MultiplicativeLR : LRScheduler
     }
 
     /// <inheritdoc/>
-    protected override double NextLearningRate(double current) => LastEpoch > 0 ? current * _lambda(LastEpoch) : current;
+    protected override double NextLearningRate(double current, double baseLr) => LastEpoch > 0 ? current * _lambda(LastEpoch) : current;
 
     /// <inheritdoc/>
     protected override IEnumerable<(string Name, double Value, bool Integral)> Settings() => [];

@@ -4,35 +4,108 @@ namespace Sharpgrad.Optim;
 
 /// <summary>
 /// Updates parameters from their gradients. <see cref="Step"/> runs under no-grad and writes in place, so
-/// parameters stay leaves; a parameter whose <c>Grad</c> is null is skipped. PyTorch: torch.optim.Optimizer.
+/// parameters stay leaves; a parameter whose <c>Grad</c> is null is skipped. The parameters are split into
+/// <see cref="ParamGroups"/>, each with its own options (the learning rate, momentum, ...); an option a group does not
+/// set takes the constructor's value. PyTorch: torch.optim.Optimizer.
 /// </summary>
 public abstract class Optimizer
 {
-    private readonly Tensor[] _parameters;
+    private readonly List<Tensor> _parameters = [];
+    private readonly List<int> _groupOf = [];
+    private readonly List<ParamGroup> _groups = [];
+    private readonly List<IParameterSlots> _slots = [];
+    private readonly (string Name, double Value)[] _defaults;
 
-    /// <summary>Checks the arguments as PyTorch does and takes a snapshot of the parameter list.</summary>
+    /// <summary>Checks the arguments as PyTorch does and takes a snapshot of the parameter list (one group; its only option is lr).</summary>
     protected Optimizer(IEnumerable<Tensor> parameters, double learningRate)
+        : this([("lr", CheckLearningRate(learningRate))], OneGroup(parameters))
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        if (!(learningRate >= 0)) throw new ArgumentOutOfRangeException(nameof(learningRate), $"Invalid learning rate: {Format(learningRate)}");
-        _parameters = parameters.ToArray();
-        if (_parameters.Length == 0) throw new ArgumentException("optimizer got an empty parameter list", nameof(parameters));
-        foreach (var p in _parameters)
-        {
-            ArgumentNullException.ThrowIfNull(p, nameof(parameters));
-            if (!p.IsLeaf) throw new ArgumentException("can't optimize a non-leaf Tensor", nameof(parameters));
-        }
-        LearningRate = learningRate;
     }
 
-    /// <summary>The parameters this optimizer updates, in order.</summary>
-    public IReadOnlyList<Tensor> Parameters => _parameters;
+    /// <summary>
+    /// Adds <paramref name="paramGroups"/>, filling each group's missing options from <paramref name="defaults"/> (already
+    /// validated, "lr" first). PyTorch: Optimizer.__init__(params, defaults).
+    /// </summary>
+    private protected Optimizer((string Name, double Value)[] defaults, IEnumerable<ParamGroup> paramGroups)
+    {
+        ArgumentNullException.ThrowIfNull(paramGroups);
+        _defaults = defaults;
+        var groups = paramGroups.ToArray();
+        if (groups.Length == 0) throw new ArgumentException("optimizer got an empty parameter list", nameof(paramGroups));
+        foreach (var group in groups) AddParamGroup(group, nameof(paramGroups));
+        Parameters = _parameters.AsReadOnly();
+        ParamGroups = _groups.AsReadOnly();
+    }
 
-    /// <summary>The step size; schedulers change it between steps. PyTorch: param_groups[0]['lr'].</summary>
-    public double LearningRate { get; set; }
+    /// <summary>The one group of an optimizer built from a plain parameter list (rejected when empty, as PyTorch does).</summary>
+    private protected static ParamGroup[] OneGroup(IEnumerable<Tensor> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var group = new ParamGroup(parameters);
+        if (group.Parameters.Count == 0) throw new ArgumentException("optimizer got an empty parameter list", nameof(parameters));
+        return [group];
+    }
 
-    /// <summary>The rate when the first scheduler was attached; later schedulers take it as their base. PyTorch: initial_lr.</summary>
-    internal double? InitialLearningRate { get; set; }
+    /// <summary>The parameters this optimizer updates, group after group, in order; state dicts number them this way.</summary>
+    public IReadOnlyList<Tensor> Parameters { get; }
+
+    /// <summary>The parameter groups, with their options; change an option between steps to use it from the next one. PyTorch: param_groups.</summary>
+    public IReadOnlyList<ParamGroup> ParamGroups { get; }
+
+    /// <summary>
+    /// The step size: get reads the first group's rate, set gives every group that rate. Schedulers change each
+    /// group's own rate between steps. PyTorch: param_groups[0]['lr'] (set: every group's 'lr').
+    /// </summary>
+    public double LearningRate
+    {
+        get => _groups[0].LearningRate;
+        set
+        {
+            foreach (var group in _groups) group.LearningRate = value;
+        }
+    }
+
+    /// <summary>
+    /// Adds a group of parameters, its missing options taken from the constructor's values; its parameters join
+    /// <see cref="Parameters"/> after the others. Throws <see cref="ArgumentException"/> for a non-leaf parameter or one
+    /// already optimized ("some parameters appear in more than one parameter group"). PyTorch: add_param_group.
+    /// </summary>
+    public void AddParamGroup(ParamGroup paramGroup) => AddParamGroup(paramGroup, nameof(paramGroup));
+
+    private void AddParamGroup(ParamGroup paramGroup, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(paramGroup, paramName);
+        if (_groups.Count > 0 && !SupportsParamGroups)
+            throw new ArgumentException($"{GetType().Name} doesn't support per-parameter options (parameter groups)");
+        var present = new HashSet<Tensor>(_parameters, ReferenceEqualityComparer.Instance);
+        foreach (var p in paramGroup.Parameters)
+        {
+            if (!p.IsLeaf) throw new ArgumentException("can't optimize a non-leaf Tensor", paramName);
+            if (present.Contains(p)) throw new ArgumentException("some parameters appear in more than one parameter group");
+        }
+        foreach (var (name, value) in _defaults) paramGroup.SetDefault(name, value);
+        _groups.Add(paramGroup);
+        foreach (var p in paramGroup.Parameters)
+        {
+            _parameters.Add(p);
+            _groupOf.Add(_groups.Count - 1);
+        }
+        foreach (var slots in _slots) slots.Grow(_parameters.Count);
+    }
+
+    /// <summary>Whether groups beyond the first are allowed (LBFGS: no).</summary>
+    private protected virtual bool SupportsParamGroups => true;
+
+    /// <summary>The group of parameter <paramref name="index"/> (an index into <see cref="Parameters"/>), whose options its update uses.</summary>
+    protected ParamGroup GroupOf(int index) => _groups[_groupOf[index]];
+
+    /// <summary>Per-parameter state storage that grows with <see cref="AddParamGroup(ParamGroup)"/>.</summary>
+    private protected ParameterSlots<T> Slots<T>()
+    {
+        var slots = new ParameterSlots<T>(_parameters.Count);
+        _slots.Add(slots);
+        return slots;
+    }
 
     private Action<Optimizer>[] _stepPreHooks = [];
     private Action<Optimizer>[] _stepPostHooks = [];
@@ -43,7 +116,7 @@ public abstract class Optimizer
         RunStepPreHooks();
         using (Autograd.NoGrad())
         {
-            for (int i = 0; i < _parameters.Length; i++)
+            for (int i = 0; i < _parameters.Count; i++)
             {
                 var p = _parameters[i];
                 if (p.GradValue is { } g) Update(i, p, g);
@@ -92,20 +165,17 @@ public abstract class Optimizer
         foreach (var p in _parameters) p.ZeroGrad(setToNone);
     }
 
-    /// <summary>Hyper-parameters by PyTorch's param_groups names (lr, momentum, betas as beta1/beta2, ...).</summary>
-    protected abstract IEnumerable<(string Name, double Value)> Hyperparameters();
-
-    /// <summary>Restores one hyper-parameter named as in <see cref="Hyperparameters"/>.</summary>
-    protected abstract void SetHyperparameter(string name, double value);
-
     /// <summary>The momentum a scheduler may cycle: SGD's momentum or Adam's beta1 (null when there is none).</summary>
-    internal string? MomentumName => Hyperparameters().Select(h => h.Name).FirstOrDefault(n => n is "momentum" or "beta1");
+    internal string? MomentumName => Array.Find(_defaults, d => d.Name is "momentum" or "beta1").Name;
 
-    /// <summary>Reads a hyper-parameter by its state-dict name.</summary>
-    internal double GetHyperparameter(string name) => Hyperparameters().First(h => h.Name == name).Value;
+    /// <summary>Reads an option of the first group by its state-dict name.</summary>
+    internal double GetHyperparameter(string name) => _groups[0][name];
 
-    /// <summary>Lets a scheduler change a hyper-parameter (OneCycleLR cycles the momentum).</summary>
-    internal void ChangeHyperparameter(string name, double value) => SetHyperparameter(name, value);
+    /// <summary>Lets a scheduler change an option in every group (OneCycleLR cycles the momentum).</summary>
+    internal void ChangeHyperparameter(string name, double value)
+    {
+        foreach (var group in _groups) group[name] = value;
+    }
 
     /// <summary>Copies of parameter <paramref name="index"/>'s state tensors (empty when it has none yet).</summary>
     protected abstract IEnumerable<(string Name, Tensor Value)> SaveState(int index);
@@ -117,45 +187,65 @@ public abstract class Optimizer
     protected abstract IReadOnlySet<string> StateNames { get; }
 
     /// <summary>
-    /// A snapshot of the optimizer: "state.{i}.{name}" per parameter and "param_groups.0.{name}" hyper-parameters,
-    /// all tensors, so it can be saved with safetensors and loaded to resume training exactly. PyTorch: state_dict.
+    /// A snapshot of the optimizer: "state.{i}.{name}" per parameter (i its index in <see cref="Parameters"/>) and
+    /// "param_groups.{g}.{name}" per group, its options and "params" (the indices of its parameters), all tensors, so
+    /// it can be saved with safetensors and loaded to resume training exactly. PyTorch: state_dict.
     /// </summary>
     public IReadOnlyDictionary<string, Tensor> StateDict()
     {
         var dict = new Dictionary<string, Tensor>();
         using (Autograd.NoGrad())
         {
-            for (int i = 0; i < _parameters.Length; i++)
+            for (int i = 0; i < _parameters.Count; i++)
                 foreach (var (name, value) in SaveState(i))
                     dict[$"state.{i}.{name}"] = value;
-            dict["param_groups.0.lr"] = Tensor.Scalar(LearningRate, DType.Float64);
-            foreach (var (name, value) in Hyperparameters())
-                dict[$"param_groups.0.{name}"] = Tensor.Scalar(value, DType.Float64);
-            dict["param_groups.0.params"] = Tensor.Arange(_parameters.Length);
+            long start = 0;
+            for (int g = 0; g < _groups.Count; g++)
+            {
+                foreach (var (name, value) in _groups[g].Options)
+                    dict[$"param_groups.{g}.{name}"] = Tensor.Scalar(value, DType.Float64);
+                long end = start + _groups[g].Parameters.Count;
+                dict[$"param_groups.{g}.params"] = Tensor.Arange(start, end);
+                start = end;
+            }
         }
         return dict;
     }
 
-    /// <summary>Restores a <see cref="StateDict"/>; everything is checked before anything changes. PyTorch: load_state_dict.</summary>
+    /// <summary>
+    /// Restores a <see cref="StateDict"/>: the groups' options, and each parameter's state, matched by the order of the
+    /// groups' "params"; the group count and sizes must match. Everything is checked before anything changes.
+    /// PyTorch: load_state_dict.
+    /// </summary>
     public void LoadStateDict(IReadOnlyDictionary<string, Tensor> stateDict)
     {
         ArgumentNullException.ThrowIfNull(stateDict);
-        if (!stateDict.TryGetValue("param_groups.0.params", out var ids) || ids.NumElements != _parameters.Length)
-            throw new ArgumentException("loaded state dict contains a parameter group that doesn't match the size of optimizer's group");
-        var perParam = new Dictionary<string, Tensor>[_parameters.Length];
-        var hyper = new List<(string, double)>();
-        var known = Hyperparameters().Select(h => h.Name).Append("lr").Append("params").ToHashSet();
+        int savedGroups = 0;
+        while (stateDict.ContainsKey($"param_groups.{savedGroups}.params")) savedGroups++;
+        if (savedGroups != _groups.Count) throw new ArgumentException("loaded state dict has a different number of parameter groups");
+        var position = new Dictionary<long, int>();
+        for (int g = 0; g < savedGroups; g++)
+        {
+            var ids = stateDict[$"param_groups.{g}.params"];
+            ids.ThrowIfDisposed();
+            if (ids.NumElements != _groups[g].Parameters.Count)
+                throw new ArgumentException("loaded state dict contains a parameter group that doesn't match the size of optimizer's group");
+            foreach (long id in ids.To(DType.Int64).Flatten().ToArray<long>()) position.TryAdd(id, position.Count);
+        }
+        var perParam = new Dictionary<string, Tensor>[_parameters.Count];
+        var options = new List<(int Group, string Name, double Value)>();
         foreach (var (key, value) in stateDict)
         {
             value.ThrowIfDisposed();
             var parts = key.Split('.');
-            if (parts.Length == 3 && parts[0] == "param_groups" && parts[1] == "0" && known.Contains(parts[2]))
+            if (parts.Length == 3 && parts[0] == "param_groups" && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int g)
+                && g < savedGroups && IsOption(g, parts[2]))
             {
-                if (parts[2] != "params") hyper.Add((parts[2], value.To(DType.Float64).Item<double>()));
+                if (parts[2] != "params") options.Add((g, parts[2], value.To(DType.Float64).Item<double>()));
                 continue;
             }
-            if (parts.Length == 3 && parts[0] == "state" && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int i)
-                && i < _parameters.Length && StateNames.Contains(parts[2]))
+            if (parts.Length == 3 && parts[0] == "state" && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out long id)
+                && position.TryGetValue(id, out int i) && StateNames.Contains(parts[2]))
             {
                 (perParam[i] ??= [])[parts[2]] = value;
                 continue;
@@ -168,10 +258,8 @@ public abstract class Optimizer
 
         using (Autograd.NoGrad())
         {
-            foreach (var (name, value) in hyper)
-                if (name == "lr") LearningRate = value;
-                else SetHyperparameter(name, value);
-            for (int i = 0; i < _parameters.Length; i++)
+            foreach (var (g, name, value) in options) _groups[g][name] = value;
+            for (int i = 0; i < _parameters.Count; i++)
             {
                 var copies = new Dictionary<string, Tensor>();
                 foreach (var (name, t) in perParam[i] ?? [])
@@ -181,11 +269,33 @@ public abstract class Optimizer
         }
     }
 
+    /// <summary>Whether a saved "param_groups.{g}.{name}" entry is one group <paramref name="g"/> may take: a known option, "initial_lr" or "params".</summary>
+    private bool IsOption(int g, string name) =>
+        name is "params" or "initial_lr" || _groups[g].Options.ContainsKey(name) || Array.Exists(_defaults, d => d.Name == name);
+
     /// <summary>Rejects a loaded state tensor of the wrong shape (default: a non-scalar must have the parameter's shape).</summary>
     private protected virtual void CheckStateShape(int index, string name, Tensor value)
     {
         if (value.Dim > 0 && !value.Shape.SequenceEqual(_parameters[index].Shape))
             throw new ArgumentException($"state {name} of parameter {index} has shape {Errors.Shape(value.Sizes)} but the parameter has shape {Errors.Shape(_parameters[index].Sizes)}", "stateDict");
+    }
+
+    /// <summary>Validates the learning rate with PyTorch's message ("Invalid learning rate: {lr}") and returns it.</summary>
+    private protected static double CheckLearningRate(double lr) =>
+        lr >= 0 ? lr : throw new ArgumentOutOfRangeException(nameof(lr), $"Invalid learning rate: {Format(lr)}");
+
+    /// <summary>
+    /// The options of Adam and its relatives (lr, beta1, beta2, eps, weight_decay, then <paramref name="more"/>), validated
+    /// in PyTorch's order (lr, eps, betas, weight decay).
+    /// </summary>
+    private protected static (string Name, double Value)[] AdamOptions(double lr, double beta1, double beta2, double eps, double weightDecay,
+        params (string Name, double Value)[] more)
+    {
+        CheckLearningRate(lr);
+        CheckNonNegative(eps, "epsilon", nameof(eps));
+        CheckBetas(beta1, beta2);
+        CheckNonNegative(weightDecay, "weight_decay", nameof(weightDecay));
+        return [("lr", lr), ("beta1", beta1), ("beta2", beta2), ("eps", eps), ("weight_decay", weightDecay), .. more];
     }
 
     /// <summary>Validates a non-negative hyper-parameter with PyTorch's message ("Invalid {what} value: {v}").</summary>

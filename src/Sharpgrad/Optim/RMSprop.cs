@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Sharpgrad.Optim;
 
 /// <summary>
@@ -8,89 +10,87 @@ namespace Sharpgrad.Optim;
 public sealed class RMSprop : Optimizer
 {
     private static readonly IReadOnlySet<string> Names = new HashSet<string> { "step", "square_avg", "momentum_buffer", "grad_avg" };
-    private readonly double[] _steps;
-    private readonly Tensor?[] _squareAvg;
-    private readonly Tensor?[] _momentum;
-    private readonly Tensor?[] _gradAvg;
+    private readonly ParameterSlots<double> _steps;
+    private readonly ParameterSlots<Tensor?> _squareAvg;
+    private readonly ParameterSlots<Tensor?> _momentum;
+    private readonly ParameterSlots<Tensor?> _gradAvg;
 
     /// <summary>An RMSprop optimizer over <paramref name="parameters"/> with PyTorch's defaults.</summary>
+    [OverloadResolutionPriority(1)] // `[]` is an empty parameter list
     public RMSprop(IEnumerable<Tensor> parameters, double lr = 1e-2, double alpha = 0.99, double eps = 1e-8, double weightDecay = 0,
         double momentum = 0, bool centered = false)
-        : base(parameters, lr)
+        : this(Options(lr, alpha, eps, weightDecay, momentum, centered), OneGroup(parameters))
     {
+    }
+
+    /// <summary>An RMSprop optimizer over <paramref name="paramGroups"/>; the other arguments are the options a group does not set.</summary>
+    public RMSprop(IEnumerable<ParamGroup> paramGroups, double lr = 1e-2, double alpha = 0.99, double eps = 1e-8, double weightDecay = 0,
+        double momentum = 0, bool centered = false)
+        : this(Options(lr, alpha, eps, weightDecay, momentum, centered), paramGroups)
+    {
+    }
+
+    private RMSprop((string, double)[] options, IEnumerable<ParamGroup> paramGroups) : base(options, paramGroups)
+    {
+        _steps = Slots<double>();
+        _squareAvg = Slots<Tensor?>();
+        _momentum = Slots<Tensor?>();
+        _gradAvg = Slots<Tensor?>();
+    }
+
+    private static (string, double)[] Options(double lr, double alpha, double eps, double weightDecay, double momentum, bool centered)
+    {
+        CheckLearningRate(lr);
         if (!(eps >= 0)) throw new ArgumentOutOfRangeException(nameof(eps), $"Invalid epsilon value: {NN.Module.PyFloat(eps)}");
         if (!(momentum >= 0)) throw new ArgumentOutOfRangeException(nameof(momentum), $"Invalid momentum value: {NN.Module.PyFloat(momentum)}");
         if (!(weightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(weightDecay), $"Invalid weight_decay value: {NN.Module.PyFloat(weightDecay)}");
         if (!(alpha >= 0)) throw new ArgumentOutOfRangeException(nameof(alpha), $"Invalid alpha value: {NN.Module.PyFloat(alpha)}");
-        Alpha = alpha;
-        Eps = eps;
-        WeightDecay = weightDecay;
-        Momentum = momentum;
-        Centered = centered;
-        _steps = new double[Parameters.Count];
-        _squareAvg = new Tensor?[Parameters.Count];
-        _momentum = new Tensor?[Parameters.Count];
-        _gradAvg = new Tensor?[Parameters.Count];
+        return [("lr", lr), ("alpha", alpha), ("eps", eps), ("weight_decay", weightDecay), ("momentum", momentum), ("centered", centered ? 1 : 0)];
     }
 
-    /// <summary>Smoothing constant of the squared-gradient average.</summary>
-    public double Alpha { get; private set; }
+    /// <summary>Smoothing constant of the squared-gradient average (the first group's).</summary>
+    public double Alpha => ParamGroups[0]["alpha"];
 
-    /// <summary>Added to the denominator for numerical stability.</summary>
-    public double Eps { get; private set; }
+    /// <summary>Added to the denominator for numerical stability (the first group's).</summary>
+    public double Eps => ParamGroups[0]["eps"];
 
-    /// <summary>L2 penalty added to the gradient.</summary>
-    public double WeightDecay { get; private set; }
+    /// <summary>L2 penalty added to the gradient (the first group's).</summary>
+    public double WeightDecay => ParamGroups[0]["weight_decay"];
 
-    /// <summary>Momentum factor (0: none).</summary>
-    public double Momentum { get; private set; }
+    /// <summary>Momentum factor (0: none; the first group's).</summary>
+    public double Momentum => ParamGroups[0]["momentum"];
 
-    /// <summary>Normalize by the estimated variance of the gradient instead of its second moment.</summary>
-    public bool Centered { get; private set; }
+    /// <summary>Normalize by the estimated variance of the gradient instead of its second moment (the first group's).</summary>
+    public bool Centered => ParamGroups[0]["centered"] != 0;
 
     /// <inheritdoc/>
     protected override void Update(int index, Tensor parameter, Tensor grad)
     {
         using var scope = Tensor.NewScope();
+        var group = GroupOf(index);
+        double alpha = group["alpha"], weightDecay = group["weight_decay"], momentum = group["momentum"];
         var g = grad.To(parameter.DType);
-        if (WeightDecay != 0) g = g.Add(parameter, WeightDecay);
+        if (weightDecay != 0) g = g.Add(parameter, weightDecay);
         var v = _squareAvg[index] ??= Tensor.Zeros(parameter.Sizes, parameter.DType).MoveToOuterScope();
         _steps[index]++;
         // PyTorch's op sequence, so each step rounds as it does
-        v.Mul_(Alpha).Addcmul_(g, g, 1 - Alpha);
+        v.Mul_(alpha).Addcmul_(g, g, 1 - alpha);
         Tensor avg;
-        if (Centered)
+        if (group["centered"] != 0)
         {
             var gAvg = _gradAvg[index] ??= Tensor.Zeros(parameter.Sizes, parameter.DType).MoveToOuterScope();
-            gAvg.Lerp_(g, 1 - Alpha);
+            gAvg.Lerp_(g, 1 - alpha);
             avg = v.Addcmul(gAvg, gAvg, -1).Sqrt_();
         }
         else avg = v.Sqrt();
-        avg.Add_(Eps);
-        if (Momentum > 0)
+        avg.Add_(group["eps"]);
+        if (momentum > 0)
         {
             var b = _momentum[index] ??= Tensor.Zeros(parameter.Sizes, parameter.DType).MoveToOuterScope();
-            b.Mul_(Momentum).Addcdiv_(g, avg);
-            parameter.Add_(b, -LearningRate);
+            b.Mul_(momentum).Addcdiv_(g, avg);
+            parameter.Add_(b, -group.LearningRate);
         }
-        else parameter.Addcdiv_(g, avg, -LearningRate);
-    }
-
-    /// <inheritdoc/>
-    protected override IEnumerable<(string Name, double Value)> Hyperparameters() =>
-        [("alpha", Alpha), ("eps", Eps), ("weight_decay", WeightDecay), ("momentum", Momentum), ("centered", Centered ? 1 : 0)];
-
-    /// <inheritdoc/>
-    protected override void SetHyperparameter(string name, double value)
-    {
-        switch (name)
-        {
-            case "alpha": Alpha = value; break;
-            case "eps": Eps = value; break;
-            case "weight_decay": WeightDecay = value; break;
-            case "momentum": Momentum = value; break;
-            case "centered": Centered = value != 0; break;
-        }
+        else parameter.Addcdiv_(g, avg, -group.LearningRate);
     }
 
     /// <inheritdoc/>

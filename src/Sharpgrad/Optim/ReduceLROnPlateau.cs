@@ -3,12 +3,14 @@ using System.Globalization;
 namespace Sharpgrad.Optim;
 
 /// <summary>
-/// Lowers the learning rate by <see cref="Factor"/> once a metric has stopped improving for more than
+/// Lowers every group's learning rate by <see cref="Factor"/> once a metric has stopped improving for more than
 /// <see cref="Patience"/> epochs (then waits <see cref="Cooldown"/> epochs). Call <see cref="Step"/> with the metric
 /// after each validation. PyTorch: torch.optim.lr_scheduler.ReduceLROnPlateau.
 /// </summary>
 public sealed class ReduceLROnPlateau
 {
+    private double[] _lastLrs;
+
     /// <summary>A plateau schedule with PyTorch's defaults; mode "min" or "max", thresholdMode "rel" or "abs".</summary>
     public ReduceLROnPlateau(Optimizer optimizer, string mode = "min", double factor = 0.1, int patience = 10, double threshold = 1e-4,
         string thresholdMode = "rel", int cooldown = 0, double minLr = 0, double eps = 1e-8)
@@ -29,7 +31,7 @@ public sealed class ReduceLROnPlateau
         MinLearningRate = minLr;
         Eps = eps;
         Best = mode == "min" ? double.PositiveInfinity : double.NegativeInfinity;
-        LastLearningRate = optimizer.LearningRate;
+        _lastLrs = Rates();
     }
 
     /// <summary>The optimizer whose rate is scheduled.</summary>
@@ -71,8 +73,13 @@ public sealed class ReduceLROnPlateau
     /// <summary>Number of <see cref="Step"/> calls. PyTorch: last_epoch.</summary>
     public int LastEpoch { get; private set; }
 
-    /// <summary>The rate after the last step. PyTorch: get_last_lr()[0].</summary>
-    public double LastLearningRate { get; private set; }
+    /// <summary>The first group's rate after the last step. PyTorch: get_last_lr()[0].</summary>
+    public double LastLearningRate => _lastLrs[0];
+
+    /// <summary>Each parameter group's rate after the last step. PyTorch: get_last_lr().</summary>
+    public IReadOnlyList<double> LastLearningRates => Array.AsReadOnly(_lastLrs);
+
+    private double[] Rates() => Optimizer.ParamGroups.Select(g => g.LearningRate).ToArray();
 
     /// <summary>Records one epoch's metric and lowers the rate if it has plateaued. PyTorch: scheduler.step(metric).</summary>
     public void Step(double metric)
@@ -91,12 +98,15 @@ public sealed class ReduceLROnPlateau
         }
         if (NumBadEpochs > Patience)
         {
-            double old = Optimizer.LearningRate, next = Math.Max(old * Factor, MinLearningRate);
-            if (old - next > Eps) Optimizer.LearningRate = next;
+            foreach (var group in Optimizer.ParamGroups)
+            {
+                double old = group.LearningRate, next = Math.Max(old * Factor, MinLearningRate);
+                if (old - next > Eps) group.LearningRate = next;
+            }
             CooldownCounter = Cooldown;
             NumBadEpochs = 0;
         }
-        LastLearningRate = Optimizer.LearningRate;
+        _lastLrs = Rates();
     }
 
     private bool IsBetter(double a) => (Mode, ThresholdMode) switch
@@ -114,7 +124,7 @@ public sealed class ReduceLROnPlateau
         ["num_bad_epochs"] = Tensor.Scalar(NumBadEpochs, DType.Int64),
         ["cooldown_counter"] = Tensor.Scalar(CooldownCounter, DType.Int64),
         ["last_epoch"] = Tensor.Scalar(LastEpoch, DType.Int64),
-        ["_last_lr"] = Tensor.FromArray([LastLearningRate]),
+        ["_last_lr"] = Tensor.FromArray(_lastLrs.ToArray()),
     };
 
     /// <summary>Restores a <see cref="StateDict"/>; all keys must be present and nothing changes on error. PyTorch: load_state_dict.</summary>
@@ -125,19 +135,27 @@ public sealed class ReduceLROnPlateau
         foreach (var key in stateDict.Keys)
             if (Array.IndexOf(keys, key) < 0) throw new ArgumentException($"unexpected key in ReduceLROnPlateau state_dict: \"{key}\"", nameof(stateDict));
         var v = new Dictionary<string, double>();
+        double[]? lastLrs = null;
         foreach (var key in keys)
         {
             if (!stateDict.TryGetValue(key, out var t)) throw new ArgumentException($"missing key in ReduceLROnPlateau state_dict: \"{key}\"", nameof(stateDict));
             t.ThrowIfDisposed();
+            if (key == "_last_lr")
+            {
+                if (t.NumElements != _lastLrs.Length)
+                    throw new ArgumentException($"ReduceLROnPlateau state_dict entry \"_last_lr\" must hold one value per parameter group ({_lastLrs.Length})", nameof(stateDict));
+                lastLrs = t.To(DType.Float64).Flatten().ToArray<double>();
+                continue;
+            }
             if (t.NumElements != 1) throw new ArgumentException($"ReduceLROnPlateau state_dict entry \"{key}\" must hold one value", nameof(stateDict));
             v[key] = t.To(DType.Float64).Flatten().Item<double>();
-            if (key is not ("best" or "_last_lr") && (v[key] < 0 || v[key] != Math.Floor(v[key])))
+            if (key != "best" && (v[key] < 0 || v[key] != Math.Floor(v[key])))
                 throw new ArgumentException($"ReduceLROnPlateau state_dict entry \"{key}\" must be a non-negative integer, got {v[key].ToString(CultureInfo.InvariantCulture)}", nameof(stateDict));
         }
         Best = v["best"];
         NumBadEpochs = (int)v["num_bad_epochs"];
         CooldownCounter = (int)v["cooldown_counter"];
         LastEpoch = (int)v["last_epoch"];
-        LastLearningRate = v["_last_lr"];
+        _lastLrs = lastLrs!;
     }
 }

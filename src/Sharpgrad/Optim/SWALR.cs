@@ -16,7 +16,7 @@ public sealed class SWALR : LRScheduler
         SwaLr = swaLr;
         AnnealEpochs = annealEpochs;
         Cosine = annealStrategy == "cos";
-        SetInitialRate(NextLearningRate(optimizer.LearningRate));
+        SetRates(NextLearningRate);
     }
 
     /// <summary>The rate reached after annealing. PyTorch: param_group["swa_lr"].</summary>
@@ -28,12 +28,12 @@ public sealed class SWALR : LRScheduler
     /// <summary>Cosine (true) or linear annealing.</summary>
     public bool Cosine { get; private set; }
 
-    private protected override double EpochZeroRate() => NextLearningRate(Optimizer.LearningRate);
+    private protected override double EpochZeroRate(double current, double baseLr) => NextLearningRate(current, baseLr);
 
     private double Anneal(double t) => Cosine ? (1 - Math.Cos(Math.PI * t)) / 2 : t;
 
     /// <inheritdoc/>
-    protected override double NextLearningRate(double current)
+    protected override double NextLearningRate(double current, double baseLr)
     {
         int step = AnnealEpochs == 0 ? Math.Max(1, LastEpoch) : LastEpoch;
         double prevAlpha = Anneal(Math.Max(0, Math.Min(1, (double)(step - 1) / Math.Max(1, AnnealEpochs))));

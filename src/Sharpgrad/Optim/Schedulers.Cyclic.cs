@@ -33,23 +33,25 @@ public sealed class CosineAnnealingWarmRestarts : LRScheduler
     /// <summary>Epochs since the last restart. PyTorch: T_cur.</summary>
     public int TCur { get; private set; }
 
-    private protected override double EpochZeroRate()
+    private protected override double EpochZeroRate(double current, double baseLr)
     {
         TCur = 0;
         TI = T0;
-        return BaseLearningRate;
+        return baseLr;
     }
 
-    /// <inheritdoc/>
-    protected override double NextLearningRate(double current)
+    private protected override void Advance()
     {
         if (++TCur >= TI)
         {
             TCur -= TI;
             TI *= TMult;
         }
-        return EtaMin + (BaseLearningRate - EtaMin) * (1 + Math.Cos(Math.PI * TCur / TI)) / 2;
     }
+
+    /// <inheritdoc/>
+    protected override double NextLearningRate(double current, double baseLr) =>
+        EtaMin + (baseLr - EtaMin) * (1 + Math.Cos(Math.PI * TCur / TI)) / 2;
 
     /// <inheritdoc/>
     protected override IEnumerable<(string Name, double Value, bool Integral)> Settings() =>
@@ -137,10 +139,10 @@ public sealed class CyclicLR : LRScheduler
     /// <summary>Momentum at the base rate.</summary>
     public double MaxMomentum { get; private set; }
 
-    private protected override double EpochZeroRate() => NextLearningRate(Optimizer.LearningRate);
+    private protected override double EpochZeroRate(double current, double baseLr) => NextLearningRate(current, baseLr);
 
     /// <inheritdoc/>
-    protected override double NextLearningRate(double current)
+    protected override double NextLearningRate(double current, double baseLr)
     {
         int e = LastEpoch;
         double cycle = Math.Floor(1 + e / TotalSize);
@@ -154,7 +156,7 @@ public sealed class CyclicLR : LRScheduler
         };
         if (CycleMomentum && _momentumName is not null)
             Optimizer.ChangeHyperparameter(_momentumName, MaxMomentum - (MaxMomentum - BaseMomentum) * scaleFactor * scale);
-        return BaseLearningRate + (MaxLr - BaseLearningRate) * scaleFactor * scale;
+        return baseLr + (MaxLr - baseLr) * scaleFactor * scale;
     }
 
     /// <inheritdoc/>

@@ -13,13 +13,13 @@ public sealed class LambdaLR : LRScheduler
     {
         ArgumentNullException.ThrowIfNull(lrLambda);
         _lambda = lrLambda;
-        SetInitialRate(BaseLearningRate * lrLambda(0));
+        SetRates((_, baseLr) => baseLr * lrLambda(0));
     }
 
-    private protected override double EpochZeroRate() => BaseLearningRate * _lambda(0);
+    private protected override double EpochZeroRate(double current, double baseLr) => baseLr * _lambda(0);
 
     /// <inheritdoc/>
-    protected override double NextLearningRate(double current) => BaseLearningRate * _lambda(LastEpoch);
+    protected override double NextLearningRate(double current, double baseLr) => baseLr * _lambda(LastEpoch);
 
     /// <inheritdoc/>
     protected override IEnumerable<(string Name, double Value, bool Integral)> Settings() => [];
@@ -41,7 +41,7 @@ public sealed class ConstantLR : LRScheduler
         ArgumentOutOfRangeException.ThrowIfNegative(totalIters);
         Factor = factor;
         TotalIters = totalIters;
-        SetInitialRate(optimizer.LearningRate * factor);
+        SetRates((current, _) => current * factor);
     }
 
     /// <summary>Fraction of the base rate during the first epochs.</summary>
@@ -50,10 +50,10 @@ public sealed class ConstantLR : LRScheduler
     /// <summary>Epoch at which the base rate is restored.</summary>
     public int TotalIters { get; private set; }
 
-    private protected override double EpochZeroRate() => TotalIters > 0 ? BaseLearningRate * Factor : BaseLearningRate;
+    private protected override double EpochZeroRate(double current, double baseLr) => TotalIters > 0 ? baseLr * Factor : baseLr;
 
     /// <inheritdoc/>
-    protected override double NextLearningRate(double current) =>
+    protected override double NextLearningRate(double current, double baseLr) =>
         LastEpoch == 0 ? current * Factor : LastEpoch != TotalIters ? current : current * (1.0 / Factor);
 
     /// <inheritdoc/>
@@ -89,7 +89,7 @@ public sealed class PolynomialLR : LRScheduler
     public double Power { get; private set; }
 
     /// <inheritdoc/>
-    protected override double NextLearningRate(double current)
+    protected override double NextLearningRate(double current, double baseLr)
     {
         int e = LastEpoch;
         if (e == 0 || e > TotalIters) return current;

@@ -28,9 +28,10 @@ public sealed class SequentialLR
         if (_milestones.Length != _schedulers.Length - 1)
             throw new ArgumentException($"Sequential Schedulers expects number of schedulers provided to be one more than the number of milestone points, but got number of schedulers {_schedulers.Length} and the number of milestones to be equal to {_milestones.Length}");
         Optimizer = optimizer;
-        optimizer.LearningRate = optimizer.InitialLearningRate ?? optimizer.LearningRate;
+        foreach (var group in optimizer.ParamGroups)
+            group.LearningRate = group.Options.GetValueOrDefault("initial_lr", group.LearningRate);
         _schedulers[0].Restart();
-        LastLearningRate = _schedulers[0].LastLearningRate;
+        LastLearningRates = _schedulers[0].LastLearningRates;
     }
 
     /// <summary>The optimizer all schedulers drive.</summary>
@@ -45,8 +46,11 @@ public sealed class SequentialLR
     /// <summary>Number of <see cref="Step"/> calls so far. PyTorch: last_epoch.</summary>
     public int LastEpoch { get; private set; }
 
-    /// <summary>The rate set by the last step. PyTorch: get_last_lr()[0].</summary>
-    public double LastLearningRate { get; private set; }
+    /// <summary>The first group's rate set by the last step. PyTorch: get_last_lr()[0].</summary>
+    public double LastLearningRate => LastLearningRates[0];
+
+    /// <summary>Each parameter group's rate set by the last step. PyTorch: get_last_lr().</summary>
+    public IReadOnlyList<double> LastLearningRates { get; private set; }
 
     /// <summary>Advances one epoch with the scheduler whose span it is in. PyTorch: scheduler.step().</summary>
     public void Step()
@@ -56,12 +60,12 @@ public sealed class SequentialLR
         var s = _schedulers[idx];
         if (idx > 0 && _milestones[idx - 1] == LastEpoch) s.Restart();
         else s.Step();
-        LastLearningRate = s.LastLearningRate;
+        LastLearningRates = s.LastLearningRates;
     }
 
     /// <summary>"_last_lr", "last_epoch", "_milestones" and each scheduler's dict under "_schedulers.{i}.". PyTorch: state_dict.</summary>
     public IReadOnlyDictionary<string, Tensor> StateDict() =>
-        CompositeState.Save(_schedulers, LastLearningRate,
+        CompositeState.Save(_schedulers, LastLearningRates,
             [("last_epoch", () => Tensor.Scalar(LastEpoch, DType.Int64)), ("_milestones", () => Tensor.FromArray(_milestones.ToArray()))]);
 
     /// <summary>Restores a <see cref="StateDict"/>. PyTorch: load_state_dict.</summary>
@@ -70,7 +74,7 @@ public sealed class SequentialLR
         ArgumentNullException.ThrowIfNull(stateDict);
         if (stateDict.TryGetValue("_milestones", out var ms) && (ms.DType != DType.Int64 || ms.Dim != 1 || ms.NumElements != _milestones.Length))
             throw new ArgumentException($"SequentialLR state_dict entry \"_milestones\" must be a 1-D Int64 tensor of {_milestones.Length} values", nameof(stateDict));
-        LastLearningRate = CompositeState.Load(nameof(SequentialLR), _schedulers, stateDict, new Dictionary<string, Action<Tensor>>
+        LastLearningRates = CompositeState.Load(nameof(SequentialLR), _schedulers, stateDict, new Dictionary<string, Action<Tensor>>
         {
             ["last_epoch"] = t => LastEpoch = (int)t.To(DType.Int64).Item<long>(),
             ["_milestones"] = t => _milestones = t.ToArray<long>(),
