@@ -17,6 +17,13 @@ internal static partial class Dispatch
         else NNKernels.LogSoftmaxBackward(g.Data<double>(), g.Offset, y.Data<double>(), y.Offset, outer, n, inner, gi.Data<double>());
     }
 
+    /// <summary>softmax's gradient (g − Σ g·y)·y over rows of the last dim (g and y contiguous).</summary>
+    public static void SoftmaxBackwardLastDim(StridedArray g, StridedArray y, int rows, int n, StridedArray gi)
+    {
+        if (g.DType == DType.Float32) SoftmaxKernels.Backward(g.Data<float>(), g.Offset, y.Data<float>(), y.Offset, rows, n, gi.Data<float>(), log: false);
+        else SoftmaxKernels.Backward(g.Data<double>(), g.Offset, y.Data<double>(), y.Offset, rows, n, gi.Data<double>(), log: false);
+    }
+
     /// <summary>Per-element nll into <paramref name="loss"/> (when given); returns the sum and the non-ignored count.</summary>
     /// <summary>nll forward over a contiguous input; <paramref name="weight"/> (contiguous, one per class) scales each target.</summary>
     public static (double Sum, double Total) Nll(StridedArray x, StridedArray target, int outer, int c, int inner, long ignore, StridedArray? loss, StridedArray? weight)

@@ -43,14 +43,20 @@ internal static class SoftmaxOps
     }
 }
 
-/// <summary>softmax: grad_input = result * (grad - sum(grad * result, dim)).</summary>
+/// <summary>softmax: grad_input = result * (grad - sum(grad * result, dim)); one fused pass over the last dim unless a graph is being built.</summary>
 internal sealed class SoftmaxBackward0(int dim) : UnaryNode
 {
     public override string Name => nameof(SoftmaxBackward0);
     internal override Tensor?[] Apply(Tensor grad)
     {
         var y = ResultValue;
-        return [y * (grad - (grad * y).Sum(dim, keepDim: true))];
+        var (outer, n, inner) = SoftmaxOps.Split(y.Sizes, dim);
+        if (GradMode.Current.Records || inner != 1) return [y * (grad - (grad * y).Sum(dim, keepDim: true))];
+        var g = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, y.DType));
+        var gi = Tensor.Empty(y.DType, y.Sizes);
+        Dispatch.SoftmaxBackwardLastDim(g.Strided, y.Strided, outer, n, gi.Strided);
+        if (!ReferenceEquals(g, grad)) g.Dispose();
+        return [gi];
     }
 }
 

@@ -15,24 +15,7 @@ internal static class NNKernels
         if (n == 0) return;
         if (inner == 1)
         {
-            for (int o = 0; o < outer; o++)
-            {
-                var src = new ReadOnlySpan<T>(x, xOff + o * n, n);
-                var dst = new Span<T>(y, o * n, n);
-                T max = TensorPrimitives.Max(src);
-                TensorPrimitives.Subtract(src, max, dst);
-                if (log)
-                {
-                    T lse = T.Zero;
-                    foreach (var v in dst) lse += T.Exp(v);
-                    TensorPrimitives.Subtract(dst, T.Log(lse), dst);
-                }
-                else
-                {
-                    TensorPrimitives.Exp(dst, dst);
-                    TensorPrimitives.Divide(dst, TensorPrimitives.Sum<T>(dst), dst);
-                }
-            }
+            SoftmaxKernels.Forward(x, xOff, outer, n, y, log);
             return;
         }
         for (int o = 0; o < outer; o++)
@@ -59,6 +42,11 @@ internal static class NNKernels
     /// <summary>log_softmax backward: gi = g - exp(y) * sum(g) along the middle axis (g and y contiguous).</summary>
     public static void LogSoftmaxBackward<T>(T[] g, int gOff, T[] y, int yOff, int outer, int n, int inner, T[] gi) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (inner == 1)
+        {
+            SoftmaxKernels.Backward(g, gOff, y, yOff, outer, n, gi, log: true);
+            return;
+        }
         for (int o = 0; o < outer; o++)
             for (int i = 0; i < inner; i++)
             {

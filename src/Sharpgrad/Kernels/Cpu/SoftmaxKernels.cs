@@ -1,0 +1,154 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Sharpgrad.Kernels.Operators;
+
+namespace Sharpgrad.Kernels.Cpu;
+
+/// <summary>
+/// softmax and log_softmax over the last dim in the order ATen's AVX-512 kernels (_vec_softmax_lastdim,
+/// _vec_log_softmax_lastdim and their backward) compute them, so results agree with PyTorch bit for bit: exp through
+/// the SLEEF formula for every element, row sums accumulated in one 64-byte vector and folded as ATen's
+/// vec_reduce_all folds it (a butterfly for floats, lane by lane for doubles and for rows shorter than a vector), and
+/// softmax scaled by the reciprocal of its sum.
+/// </summary>
+internal static class SoftmaxKernels
+{
+    /// <summary>Rows of <paramref name="n"/> contiguous elements from <paramref name="xOff"/>; y is contiguous from 0.</summary>
+    public static void Forward<T>(T[] x, int xOff, int rows, int n, T[] y, bool log) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int grain = Math.Max(1, IntraOp.ElementwiseGrain / Math.Max(1, 16 * n));
+        IntraOp.For(rows, grain, (s, e) =>
+        {
+            for (int r = s; r < e; r++)
+            {
+                var src = new ReadOnlySpan<T>(x, xOff + r * n, n);
+                var dst = new Span<T>(y, r * n, n);
+                if (log) LogSoftmaxRow(src, dst);
+                else SoftmaxRow(src, dst);
+            }
+        });
+    }
+
+    /// <summary>The gradient of softmax ((g − Σ g·y)·y) or log_softmax (g − exp(y)·Σ g) over rows of the last dim.</summary>
+    public static void Backward<T>(T[] g, int gOff, T[] y, int yOff, int rows, int n, T[] gi, bool log) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int grain = Math.Max(1, IntraOp.ElementwiseGrain / Math.Max(1, 16 * n));
+        IntraOp.For(rows, grain, (s, e) =>
+        {
+            for (int r = s; r < e; r++)
+            {
+                var gr = new ReadOnlySpan<T>(g, gOff + r * n, n);
+                var yr = new ReadOnlySpan<T>(y, yOff + r * n, n);
+                var dst = new Span<T>(gi, r * n, n);
+                if (log)
+                {
+                    T sum = SumAll(gr);
+                    Exp(yr, dst);
+                    TensorPrimitives.Negate(dst, dst);
+                    TensorPrimitives.FusedMultiplyAdd(dst, sum, gr, dst);
+                }
+                else
+                {
+                    T sum = DotAll(gr, yr);
+                    TensorPrimitives.Subtract(gr, sum, dst);
+                    TensorPrimitives.Multiply(dst, yr, dst);
+                }
+            }
+        });
+    }
+
+    private static void SoftmaxRow<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T max = TensorPrimitives.Max(x);
+        TensorPrimitives.Subtract(x, max, y);
+        Exp(y, y);
+        T scale = T.One / SumAll(y);
+        TensorPrimitives.Multiply(y, scale, y);
+    }
+
+    private static void LogSoftmaxRow<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T max = TensorPrimitives.Max(x);
+        TensorPrimitives.Subtract(x, max, y);
+        Exp(y, y);
+        T logSum = Log(SumAll(y));
+        // (x − max) − log Σ, in that order (PyTorch issue 11752: large logits with a small spread)
+        TensorPrimitives.Subtract(x, max, y);
+        TensorPrimitives.Subtract(y, logSum, y);
+    }
+
+    private static void Exp<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float)) SleefExp.Exp(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+        else SleefExp.Exp(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
+    }
+
+    private static T Log<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Log(x);
+
+    /// <summary>
+    /// ATen's vec::reduce_all with +: one 64-byte accumulator over whole vectors, the partial last vector added into
+    /// its own lanes only, then folded; a row shorter than a vector is added lane by lane.
+    /// </summary>
+    internal static T SumAll<T>(ReadOnlySpan<T> data) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int width = Vector512<T>.Count, n = data.Length;
+        if (n < width)
+        {
+            T s = n > 0 ? data[0] : T.Zero;
+            for (int i = 1; i < n; i++) s += data[i];
+            return s;
+        }
+        ref T d = ref MemoryMarshal.GetReference(data);
+        var acc = Vector512.LoadUnsafe(ref d);
+        int k = width;
+        for (; k < n - n % width; k += width) acc += Vector512.LoadUnsafe(ref d, (nuint)k);
+        Span<T> lanes = stackalloc T[width];
+        acc.CopyTo(lanes);
+        // the partial last vector: ATen adds it into its own lanes only (Vec::set)
+        for (int i = 0; k + i < n; i++) lanes[i] += data[k + i];
+        return Fold(lanes);
+    }
+
+    /// <summary>ATen's vec::map2_reduce_all(x·y, +) as GCC compiles it: the first vector's products, then one fma per vector.</summary>
+    internal static T DotAll<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int width = Vector512<T>.Count, n = a.Length;
+        if (n < width)
+        {
+            T s = n > 0 ? a[0] * b[0] : T.Zero;
+            for (int i = 1; i < n; i++) s += a[i] * b[i];
+            return s;
+        }
+        Span<T> lanes = stackalloc T[width];
+        for (int l = 0; l < width; l++) lanes[l] = a[l] * b[l];
+        int k = width;
+        for (; k < n - n % width; k += width)
+            for (int l = 0; l < width; l++) lanes[l] = T.FusedMultiplyAdd(a[k + l], b[k + l], lanes[l]);
+        for (int i = 0; k + i < n; i++) lanes[i] = T.FusedMultiplyAdd(a[k + i], b[k + i], lanes[i]);
+        return Fold(lanes);
+    }
+
+    /// <summary>
+    /// ATen's vec_reduce_all: for floats the AVX-512 butterfly (lanes i and i^8, then ^4, ^2, ^1); for doubles lane 0
+    /// plus each other lane in turn.
+    /// </summary>
+    private static T Fold<T>(Span<T> l) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            Span<T> w = stackalloc T[16];
+            for (int step = 8; step >= 1; step >>= 1)
+            {
+                for (int i = 0; i < 16; i++) w[i] = l[i] + l[i ^ step];
+                w.CopyTo(l);
+            }
+            return l[0];
+        }
+        T s = l[0];
+        for (int i = 1; i < l.Length; i++) s += l[i];
+        return s;
+    }
+}
