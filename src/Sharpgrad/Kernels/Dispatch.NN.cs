@@ -17,6 +17,15 @@ internal static partial class Dispatch
         else NNKernels.LogSoftmaxBackward(g.Data<double>(), g.Offset, y.Data<double>(), y.Offset, outer, n, inner, gi.Data<double>());
     }
 
+    /// <summary>layer_norm over rows of <paramref name="n"/> contiguous elements; weight and bias contiguous or null.</summary>
+    public static void LayerNorm(StridedArray x, int rows, int n, StridedArray? weight, StridedArray? bias, double eps, StridedArray y)
+    {
+        if (x.DType == DType.Float32)
+            LayerNormKernels.Forward(x.Data<float>(), x.Offset, rows, n, weight?.Data<float>(), weight?.Offset ?? 0, bias?.Data<float>(), bias?.Offset ?? 0, (float)eps, y.Data<float>(), null, null);
+        else
+            LayerNormKernels.Forward(x.Data<double>(), x.Offset, rows, n, weight?.Data<double>(), weight?.Offset ?? 0, bias?.Data<double>(), bias?.Offset ?? 0, eps, y.Data<double>(), null, null);
+    }
+
     /// <summary>softmax's gradient (g − Σ g·y)·y over rows of the last dim (g and y contiguous).</summary>
     public static void SoftmaxBackwardLastDim(StridedArray g, StridedArray y, int rows, int n, StridedArray gi)
     {

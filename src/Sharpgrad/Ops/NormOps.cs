@@ -1,3 +1,4 @@
+using Sharpgrad.Kernels;
 using Sharpgrad.Shapes;
 
 namespace Sharpgrad.Ops;
@@ -42,17 +43,14 @@ internal static class NormOps
             node.X = SavedTensor.Input(x);
             if (weight is not null) node.W = SavedTensor.Input(weight);
         }
-        Tensor y;
-        using (Autograd.NoGrad())
-        using (Tensor.NewScope())
-        {
-            var x2 = x.Reshape(m, n);
-            var xc = x2 - x2.Mean(1, keepDim: true);
-            var r = xc * ((xc * xc).Mean(1, keepDim: true) + eps).Rsqrt();
-            if (weight is not null) r = r * weight.Reshape(n);
-            if (bias is not null) r = r + bias.Reshape(n);
-            y = Shaped(r, x.Sizes).MoveToOuterScope();
-        }
+        var src = OpHelpers.ContiguousRaw(x);
+        var w = weight is null ? null : OpHelpers.ContiguousRaw(OpHelpers.CastRaw(weight, x.DType));
+        var b = bias is null ? null : OpHelpers.ContiguousRaw(OpHelpers.CastRaw(bias, x.DType));
+        var y = Tensor.Empty(x.DType, x.Sizes);
+        Dispatch.LayerNorm(src.Strided, m, n, w?.Strided, b?.Strided, eps, y.Strided);
+        if (!ReferenceEquals(src, x)) src.Dispose();
+        if (w is not null && !ReferenceEquals(w, weight)) w.Dispose();
+        if (b is not null && !ReferenceEquals(b, bias)) b.Dispose();
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }
