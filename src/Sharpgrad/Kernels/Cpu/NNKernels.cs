@@ -18,25 +18,7 @@ internal static class NNKernels
             SoftmaxKernels.Forward(x, xOff, outer, n, y, log);
             return;
         }
-        for (int o = 0; o < outer; o++)
-            for (int i = 0; i < inner; i++)
-            {
-                int b = o * n * inner + i;
-                T max = x[xOff + b];
-                for (int k = 1; k < n; k++)
-                {
-                    T v = x[xOff + b + k * inner];
-                    if (T.IsNaN(v) || v > max) max = v;
-                }
-                T sum = T.Zero;
-                for (int k = 0; k < n; k++) sum += T.Exp(x[xOff + b + k * inner] - max);
-                T lse = T.Log(sum);
-                for (int k = 0; k < n; k++)
-                {
-                    T shifted = x[xOff + b + k * inner] - max;
-                    y[b + k * inner] = log ? shifted - lse : T.Exp(shifted) / sum;
-                }
-            }
+        SoftmaxKernels.ForwardStrided(x, xOff, outer, n, inner, y, log);
     }
 
     /// <summary>log_softmax backward: gi = g - exp(y) * sum(g) along the middle axis (g and y contiguous).</summary>

@@ -32,6 +32,103 @@ internal static class SoftmaxKernels
         });
     }
 
+    /// <summary>
+    /// softmax or log_softmax along a dim that is not the last: x viewed as [outer, n, inner] (contiguous), as ATen's
+    /// _vec_softmax and _vec_logsoftmax walk it. Positions along inner run as 64-byte vectors where a whole vector
+    /// fits (SLEEF exp) and one by one elsewhere (the C library's exp; softmax's scalar max keeps the first NaN only).
+    /// softmax divides by its sum; where the vectors fall depends on how ATen splits the positions between threads.
+    /// </summary>
+    public static void ForwardStrided<T>(T[] x, int xOff, int outer, int n, int inner, T[] y, bool log) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int width = Vector512<T>.Count;
+        if (log)
+        {
+            // blocks of inner positions sized to 128 KB per block of n rows, a multiple of the vector width
+            int chunk = Math.Max(128 * 1024 / n / Unsafe.SizeOf<T>(), width) / width * width;
+            int chunks = (inner + chunk - 1) / chunk;
+            IntraOp.For(outer * chunks, 1, (s, e) =>
+            {
+                for (int c = s; c < e; c++)
+                {
+                    int o = c / chunks, begin = c % chunks * chunk, size = Math.Min(chunk, inner - begin);
+                    int vectorEnd = size - size % width;
+                    for (int i = 0; i < size; i++) LogSoftmaxColumn(x, xOff, y, o * n * inner + begin + i, n, inner, i < vectorEnd);
+                }
+            });
+            return;
+        }
+        long total = (long)outer * inner;
+        // ATen computes this grain as min(GRAIN_SIZE / n, 1), so every thread takes a piece of the positions
+        int pieces = (int)Math.Min(IntraOp.Threads, total);
+        long per = (total + pieces - 1) / pieces;
+        WorkerPool.Run(pieces, pieces, t =>
+        {
+            long begin = t * per, end = Math.Min(total, begin + per);
+            for (long idx = begin; idx < end;)
+            {
+                int o = (int)(idx / inner), i = (int)(idx % inner);
+                if (i + width <= inner && idx + width <= end)
+                {
+                    for (int k = 0; k < width; k++) SoftmaxColumn(x, xOff, y, o * n * inner + i + k, n, inner, vectorized: true);
+                    idx += width;
+                    continue;
+                }
+                long tail = idx + width > end ? end - idx : inner - i;
+                for (long k = 0; k < tail; k++)
+                {
+                    long p = idx + k;
+                    SoftmaxColumn(x, xOff, y, (int)(p / inner) * n * inner + (int)(p % inner), n, inner, vectorized: false);
+                }
+                idx += tail;
+            }
+        });
+    }
+
+    private static void SoftmaxColumn<T>(T[] x, int xOff, T[] y, int b, int n, int inner, bool vectorized) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T max = x[xOff + b];
+        for (int d = 1; d < n; d++)
+        {
+            T v = x[xOff + b + d * inner];
+            if (vectorized) max = T.IsNaN(max) || T.IsNaN(v) ? T.NaN : v >= max ? v : max;
+            else if (max < v) max = v; // std::max: a NaN after the first element is passed over
+        }
+        T sum = T.Zero;
+        for (int d = 0; d < n; d++)
+        {
+            T e = vectorized ? VectorExp(x[xOff + b + d * inner] - max) : LibmExp(x[xOff + b + d * inner] - max);
+            y[b + d * inner] = e;
+            sum += e;
+        }
+        for (int d = 0; d < n; d++) y[b + d * inner] /= sum;
+    }
+
+    private static void LogSoftmaxColumn<T>(T[] x, int xOff, T[] y, int b, int n, int inner, bool vectorized) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T max = T.NegativeInfinity;
+        for (int d = 0; d < n; d++)
+        {
+            T v = x[xOff + b + d * inner];
+            if (v > max) max = v;
+        }
+        T sum = T.Zero;
+        for (int d = 0; d < n; d++)
+        {
+            T shifted = x[xOff + b + d * inner] - max;
+            sum += vectorized ? VectorExp(shifted) : LibmExp(shifted);
+        }
+        T logSum = Log(sum);
+        for (int d = 0; d < n; d++) y[b + d * inner] = x[xOff + b + d * inner] - max - logSum;
+    }
+
+    /// <summary>One element through SLEEF's exp (the bits ATen's vectorized exp gives it).</summary>
+    private static T VectorExp<T>(T v) where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float) ? T.CreateTruncating(SleefExp.Exp(float.CreateTruncating(v))) : T.CreateTruncating(SleefExp.Exp(double.CreateTruncating(v)));
+
+    /// <summary>One element through the C library's exp, as ATen's scalar loops call std::exp.</summary>
+    private static T LibmExp<T>(T v) where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float) ? T.CreateTruncating(MathF.Exp(float.CreateTruncating(v))) : T.CreateTruncating(Math.Exp(double.CreateTruncating(v)));
+
     /// <summary>The gradient of softmax ((g − Σ g·y)·y) or log_softmax (g − exp(y)·Σ g) over rows of the last dim.</summary>
     public static void Backward<T>(T[] g, int gOff, T[] y, int yOff, int rows, int n, T[] gi, bool log) where T : unmanaged, IFloatingPointIeee754<T>
     {
