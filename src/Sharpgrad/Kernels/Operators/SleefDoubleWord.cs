@@ -90,6 +90,27 @@ internal static class SleefPair
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SleefPair<T> Negate<T>(SleefPair<T> x) where T : unmanaged, IFloatingPointIeee754<T> => new(-x.X, -x.Y);
 
+    /// <summary>x · y exactly (dfmul_vf2_vf_vf).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SleefPair<T> Multiply<T>(Vector<T> x, Vector<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var s = x * y;
+        return new(s, Fma(x, y, -s));
+    }
+
+    /// <summary>x · y rounded to one word (dfmul_vf_vf2_vf2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> MultiplyToOne<T>(SleefPair<T> x, SleefPair<T> y) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Fma(x.X, y.X, Fma(x.Y, y.X, x.X * y.Y));
+
+    /// <summary>The pair renormalized so that X is the rounded sum (dfnormalize_vf2_vf2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SleefPair<T> Normalize<T>(SleefPair<T> t) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var s = t.X + t.Y;
+        return new(s, (t.X - s) + t.Y);
+    }
+
     /// <summary>x · y (dfmul_vf2_vf2_vf).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SleefPair<T> Multiply<T>(SleefPair<T> x, Vector<T> y) where T : unmanaged, IFloatingPointIeee754<T>

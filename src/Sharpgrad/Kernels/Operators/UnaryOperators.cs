@@ -26,8 +26,8 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
             : typeof(T) == typeof(double) ? T.CreateTruncating(SleefLog.Log(double.CreateTruncating(x))) : T.Log(x),
         UnaryKind.Sqrt => T.Sqrt(x),
         UnaryKind.Abs => T.Abs(x),
-        UnaryKind.Sin => T.Sin(x),
-        UnaryKind.Cos => T.Cos(x),
+        UnaryKind.Sin => typeof(T) == typeof(float) ? T.CreateTruncating(SleefTrig.Sin(float.CreateTruncating(x))) : T.Sin(x),
+        UnaryKind.Cos => typeof(T) == typeof(float) ? T.CreateTruncating(SleefTrig.Cos(float.CreateTruncating(x))) : T.Cos(x),
         UnaryKind.Sigmoid => T.One / (T.One + T.Exp(-x)),
         UnaryKind.Tanh => typeof(T) == typeof(float) ? T.CreateTruncating(SleefTanh.Tanh(float.CreateTruncating(x)))
             : typeof(T) == typeof(double) ? T.CreateTruncating(SleefExpm1.Tanh(double.CreateTruncating(x))) : T.Tanh(x),
@@ -103,7 +103,13 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
                 return true;
             case UnaryKind.Sqrt: TensorPrimitives.Sqrt(x, y); return true;
             case UnaryKind.Abs: TensorPrimitives.Abs(x, y); return true;
+            case UnaryKind.Sin when typeof(T) == typeof(float):
+                SleefTrig.Sin(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+                return true;
             case UnaryKind.Sin: TensorPrimitives.Sin(x, y); return true;
+            case UnaryKind.Cos when typeof(T) == typeof(float):
+                SleefTrig.Cos(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+                return true;
             case UnaryKind.Cos: TensorPrimitives.Cos(x, y); return true;
             case UnaryKind.Sigmoid when typeof(T) == typeof(float):
                 SleefExp.Sigmoid(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));

@@ -1,0 +1,293 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using static Sharpgrad.Kernels.Operators.SleefPair;
+
+namespace Sharpgrad.Kernels.Operators;
+
+/// <summary>
+/// Float32 sin and cos as PyTorch's CPU kernels compute them, bit for bit. ATen registers sin and cos without an
+/// AVX-512 variant, so an AVX-512 machine runs its AVX2 kernel: the vml map over SLEEF's sinf8_u35/cosf8_u35 (FMA).
+/// Those reduce by π with π in three parts when every lane of the 8-float vector is below 125 in magnitude, in four
+/// parts when every lane is below 39000, and otherwise take the whole vector through the Payne-Hanek reduction (rempif,
+/// with its table of 2/π's bits); the last bit can depend on the reduction, so the choice is made per group of 8
+/// elements as PyTorch's vectors see them. The algorithms and the table follow SLEEF's published xsinf/xcosf/rempif and
+/// rempitab.c (Boost Software License 1.0); no code is shared with it. Groups start at the start of each contiguous run,
+/// as in a single-threaded PyTorch; strided elements go one at a time (their own group), so a strided small element next
+/// to a large one can differ from PyTorch's (which copies strided runs into a buffer) in the last bit.
+/// </summary>
+internal static class SleefTrig
+{
+    private const int Group = 8;
+    private const float OneOverPi = (float)0.318309886183790671537767526745028724;
+    private const float PiA2 = 3.1414794921875f, PiB2 = 0.00011315941810607910156f, PiC2 = 1.9841872589410058936e-09f;
+    private const float PiA = 3.140625f, PiB = 0.0009670257568359375f, PiC = 6.2771141529083251953e-07f, PiD = 1.2154201256553420762e-10f;
+    private const float HalfPiHi = 3.1415927410125732422f * -0.5f, HalfPiLo = -8.7422776573475857731e-08f * -0.5f;
+    private const float Range2 = 125f, Range1 = 39000f;
+
+    public static void Sin(ReadOnlySpan<float> x, Span<float> y) => SleefMap.Map<float, SinF>(x, y);
+    public static void Cos(ReadOnlySpan<float> x, Span<float> y) => SleefMap.Map<float, CosF>(x, y);
+    public static float Sin(float x) => SleefMap.One<float, SinF>(x);
+    public static float Cos(float x) => SleefMap.One<float, CosF>(x);
+
+    private readonly struct SinF : ISleefKernel<float> { public static Vector<float> Invoke(Vector<float> x) => Sin(x); }
+    private readonly struct CosF : ISleefKernel<float> { public static Vector<float> Invoke(Vector<float> x) => Cos(x); }
+
+    private static Vector<float> Sin(Vector<float> d)
+    {
+        var q = Vector.ConvertToInt32(Vector.Round(d * OneOverPi));
+        var r = Reduce(d, Vector.ConvertToSingle(q), 1f, out var tier);
+        if (tier != Vector<int>.Zero)
+        {
+            var (df, qi) = Rempi(d);
+            var q2 = Vector.ShiftRightArithmetic((qi & new Vector<int>(3)) * 2 + Vector.ConditionalSelect(Vector.GreaterThan(df.X, Vector<float>.Zero), new Vector<int>(2), new Vector<int>(1)), 2);
+            var odd = Vector.Equals(qi & Vector<int>.One, Vector<int>.One);
+            var half = new SleefPair<float>(MulSign(new Vector<float>(HalfPiHi), df.X), MulSign(new Vector<float>(HalfPiLo), df.X));
+            df = Select(odd, Add2(df, half), df);
+            var far = Vector.Equals(tier, new Vector<int>(2));
+            q = Vector.ConditionalSelect(far, q2, q);
+            r = Vector.ConditionalSelect(far.As<int, float>(), NaNWhereNotFinite(df.Sum, d), r);
+        }
+        var y = Polynomial(r, Vector.Equals(q & Vector<int>.One, Vector<int>.One));
+        return Vector.ConditionalSelect(Vector.Equals(d.As<float, int>(), new Vector<int>(int.MinValue)), d, y);
+    }
+
+    private static Vector<float> Cos(Vector<float> d)
+    {
+        var q = Vector.ConvertToInt32(Vector.Round(d * OneOverPi - new Vector<float>(0.5f)));
+        q = q + q + Vector<int>.One;
+        var r = Reduce(d, Vector.ConvertToSingle(q), 0.5f, out var tier);
+        if (tier != Vector<int>.Zero)
+        {
+            var (df, qi) = Rempi(d);
+            var positive = Vector.GreaterThan(df.X, Vector<float>.Zero);
+            var q2 = Vector.ShiftRightArithmetic((qi & new Vector<int>(3)) * 2 + Vector.ConditionalSelect(positive, new Vector<int>(8), new Vector<int>(7)), 1);
+            var even = Vector.Equals(qi & Vector<int>.One, Vector<int>.Zero);
+            var sign = Vector.ConditionalSelect(positive, Vector<float>.Zero, new Vector<float>(-1f));
+            var half = new SleefPair<float>(MulSign(new Vector<float>(HalfPiHi), sign), MulSign(new Vector<float>(HalfPiLo), sign));
+            df = Select(even, Add2(df, half), df);
+            var far = Vector.Equals(tier, new Vector<int>(2));
+            q = Vector.ConditionalSelect(far, q2, q);
+            r = Vector.ConditionalSelect(far.As<int, float>(), NaNWhereNotFinite(df.Sum, d), r);
+        }
+        return Polynomial(r, Vector.Equals(q & new Vector<int>(2), Vector<int>.Zero));
+    }
+
+    /// <summary>
+    /// d − u·(π·scale) by Cody-Waite: π in three parts where the group's tier is 0, in four where it is 1 (the lanes of
+    /// tier 2 are replaced by the caller).
+    /// </summary>
+    private static Vector<float> Reduce(Vector<float> d, Vector<float> u, float scale, out Vector<int> tier)
+    {
+        tier = Tiers(d);
+        var near = Fma(u, new Vector<float>(-PiA2 * scale), d);
+        near = Fma(u, new Vector<float>(-PiB2 * scale), near);
+        near = Fma(u, new Vector<float>(-PiC2 * scale), near);
+        if (tier == Vector<int>.Zero) return near;
+        var mid = Fma(u, new Vector<float>(-PiA * scale), d);
+        mid = Fma(u, new Vector<float>(-PiB * scale), mid);
+        mid = Fma(u, new Vector<float>(-PiC * scale), mid);
+        mid = Fma(u, new Vector<float>(-PiD * scale), mid);
+        return Vector.ConditionalSelect(Vector.Equals(tier, Vector<int>.Zero).As<int, float>(), near, mid);
+    }
+
+    /// <summary>r·p(r²) with r's sign flipped where <paramref name="negate"/> is set (SLEEF's degree-4 polynomial, u35).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> Polynomial(Vector<float> d, Vector<int> negate)
+    {
+        var s = d * d;
+        d = (d.As<float, int>() ^ (negate & new Vector<int>(int.MinValue))).As<int, float>();
+        var u = Fma(new Vector<float>(2.6083159809786593541503e-06f), s, new Vector<float>(-0.0001981069071916863322258f));
+        u = Fma(u, s, new Vector<float>(0.00833307858556509017944336f));
+        u = Fma(u, s, new Vector<float>(-0.166666597127914428710938f));
+        return s * (u * d) + d;
+    }
+
+    /// <summary>
+    /// Per lane, the reduction its group of 8 takes: 0 when every element is below 125 in magnitude, 1 when every one
+    /// is below 39000, 2 otherwise (NaN and infinities included).
+    /// </summary>
+    private static Vector<int> Tiers(Vector<float> d)
+    {
+        var a = Vector.Abs(d);
+        var tier = -(~Vector.LessThan(a, new Vector<float>(Range2))) - ~Vector.LessThan(a, new Vector<float>(Range1));
+        if (tier == Vector<int>.Zero) return tier;
+        Span<int> lanes = stackalloc int[Vector<int>.Count];
+        tier.CopyTo(lanes);
+        for (int g = 0; g < lanes.Length; g += Group)
+        {
+            var group = lanes.Slice(g, Math.Min(Group, lanes.Length - g));
+            group.Fill(Max(group));
+        }
+        return new Vector<int>(lanes);
+    }
+
+    private static int Max(ReadOnlySpan<int> values)
+    {
+        int m = 0;
+        foreach (int v in values) m = Math.Max(m, v);
+        return m;
+    }
+
+    private static SleefPair<float> Select(Vector<int> mask, SleefPair<float> a, SleefPair<float> b) =>
+        new(Vector.ConditionalSelect(mask.As<int, float>(), a.X, b.X), Vector.ConditionalSelect(mask.As<int, float>(), a.Y, b.Y));
+
+    private static Vector<float> MulSign(Vector<float> x, Vector<float> y) =>
+        (x.As<float, int>() ^ (y.As<float, int>() & new Vector<int>(int.MinValue))).As<int, float>();
+
+    private static Vector<float> NaNWhereNotFinite(Vector<float> x, Vector<float> d)
+    {
+        var bad = Vector.Equals(Vector.Abs(d), new Vector<float>(float.PositiveInfinity)) | ~Vector.Equals(d, d);
+        return (x.As<float, int>() | bad).As<int, float>();
+    }
+
+    /// <summary>
+    /// Payne-Hanek reduction (SLEEF's rempif, AVX2 form): a = r·(π/2) + q·(π/2) with r a double-float and q the quadrant
+    /// count, from a's product with 2/π's bits around a's exponent.
+    /// </summary>
+    private static (SleefPair<float> R, Vector<int> Q) Rempi(Vector<float> a)
+    {
+        var ex = (Vector.ShiftRightLogical(a.As<float, int>(), 23) & new Vector<int>(0xff)) - new Vector<int>(0x7f + 25);
+        var q = Vector.GreaterThan(ex, new Vector<int>(90 - 25)) & new Vector<int>(-64);
+        a = (a.As<float, int>() + Vector.ShiftLeft(q, 23)).As<int, float>();
+        ex = Vector.Max(ex, Vector<int>.Zero) * 4;
+        var x = Multiply(a, Gather(ex, 0));
+        var (d, i) = RempiSub(x.X);
+        q = i;
+        x = Normalize(new SleefPair<float>(d, x.Y));
+        x = Add2(x, Multiply(a, Gather(ex, 1)));
+        (d, i) = RempiSub(x.X);
+        q += i;
+        x = Normalize(new SleefPair<float>(d, x.Y));
+        x = Add2(x, Multiply(new SleefPair<float>(Gather(ex, 2), Gather(ex, 3)), a));
+        x = Normalize(x);
+        x = Multiply(x, new SleefPair<float>(new(3.1415927410125732422f * 2), new(-8.7422776573475857731e-08f * 2)));
+        var small = Vector.LessThan(Vector.Abs(a), new Vector<float>(0.7f));
+        x = new(Vector.ConditionalSelect(small, a, x.X), Vector.ConditionalSelect(small, Vector<float>.Zero, x.Y));
+        return (x, q);
+    }
+
+    /// <summary>x minus its nearest quarter, and that quarter's count modulo 4 (rempisubf with full FP rounding).</summary>
+    private static (Vector<float>, Vector<int>) RempiSub(Vector<float> x)
+    {
+        var y = Vector.Round(x * 4f);
+        var vi = Vector.ConvertToInt32(y - Vector.Round(x) * 4f);
+        return (x - y * 0.25f, vi);
+    }
+
+    private static Vector<float> Gather(Vector<int> index, int offset)
+    {
+        Span<float> lanes = stackalloc float[Vector<float>.Count];
+        var table = TwoOverPi;
+        for (int i = 0; i < lanes.Length; i++) lanes[i] = table[index[i] + offset];
+        return new Vector<float>(lanes);
+    }
+
+    /// <summary>SLEEF's Sleef_rempitabsp: for each exponent, 2/π's bits around it as four floats.</summary>
+    private static ReadOnlySpan<float> TwoOverPi =>
+    [
+        (float)0.159154892, (float)5.112411827e-08, (float)3.626141271e-15, (float)-2.036222915e-22,
+        (float)0.03415493667, (float)6.420638243e-09, (float)7.342738037e-17, (float)8.135951656e-24,
+        (float)0.03415493667, (float)6.420638243e-09, (float)7.342738037e-17, (float)8.135951656e-24,
+        (float)0.002904943191, (float)-9.861969574e-11, (float)-9.839336547e-18, (float)-1.790215892e-24,
+        (float)0.002904943191, (float)-9.861969574e-11, (float)-9.839336547e-18, (float)-1.790215892e-24,
+        (float)0.002904943191, (float)-9.861969574e-11, (float)-9.839336547e-18, (float)-1.790215892e-24,
+        (float)0.002904943191, (float)-9.861969574e-11, (float)-9.839336547e-18, (float)-1.790215892e-24,
+        (float)0.0009518179577, (float)1.342109202e-10, (float)1.791623576e-17, (float)1.518506657e-24,
+        (float)0.0009518179577, (float)1.342109202e-10, (float)1.791623576e-17, (float)1.518506657e-24,
+        (float)0.0004635368241, (float)1.779561221e-11, (float)4.038449606e-18, (float)-1.358546052e-25,
+        (float)0.0002193961991, (float)1.779561221e-11, (float)4.038449606e-18, (float)-1.358546052e-25,
+        (float)9.73258866e-05, (float)1.779561221e-11, (float)4.038449606e-18, (float)-1.358546052e-25,
+        (float)3.62907449e-05, (float)3.243700447e-12, (float)5.690024473e-19, (float)7.09405479e-26,
+        (float)5.773168596e-06, (float)1.424711477e-12, (float)1.3532163e-19, (float)1.92417627e-26,
+        (float)5.773168596e-06, (float)1.424711477e-12, (float)1.3532163e-19, (float)1.92417627e-26,
+        (float)5.773168596e-06, (float)1.424711477e-12, (float)1.3532163e-19, (float)1.92417627e-26,
+        (float)1.958472239e-06, (float)5.152167755e-13, (float)1.3532163e-19, (float)1.92417627e-26,
+        (float)5.112411827e-08, (float)3.626141271e-15, (float)-2.036222915e-22, (float)6.177847236e-30,
+        (float)5.112411827e-08, (float)3.626141271e-15, (float)-2.036222915e-22, (float)6.177847236e-30,
+        (float)5.112411827e-08, (float)3.626141271e-15, (float)-2.036222915e-22, (float)6.177847236e-30,
+        (float)5.112411827e-08, (float)3.626141271e-15, (float)-2.036222915e-22, (float)6.177847236e-30,
+        (float)5.112411827e-08, (float)3.626141271e-15, (float)-2.036222915e-22, (float)6.177847236e-30,
+        (float)5.112411827e-08, (float)3.626141271e-15, (float)-2.036222915e-22, (float)6.177847236e-30,
+        (float)2.132179588e-08, (float)3.626141271e-15, (float)-2.036222915e-22, (float)6.177847236e-30,
+        (float)6.420638243e-09, (float)7.342738037e-17, (float)8.135951656e-24, (float)-1.330400526e-31,
+        (float)6.420638243e-09, (float)7.342738037e-17, (float)8.135951656e-24, (float)-1.330400526e-31,
+        (float)2.695347945e-09, (float)7.342738037e-17, (float)8.135951656e-24, (float)-1.330400526e-31,
+        (float)8.327027956e-10, (float)7.342738037e-17, (float)8.135951656e-24, (float)-1.330400526e-31,
+        (float)8.327027956e-10, (float)7.342738037e-17, (float)8.135951656e-24, (float)-1.330400526e-31,
+        (float)3.670415083e-10, (float)7.342738037e-17, (float)8.135951656e-24, (float)-1.330400526e-31,
+        (float)1.342109202e-10, (float)1.791623576e-17, (float)1.518506361e-24, (float)2.613904e-31,
+        (float)1.779561221e-11, (float)4.038449606e-18, (float)-1.358545683e-25, (float)-3.443243946e-32,
+        (float)1.779561221e-11, (float)4.038449606e-18, (float)-1.358545683e-25, (float)-3.443243946e-32,
+        (float)1.779561221e-11, (float)4.038449606e-18, (float)-1.358545683e-25, (float)-3.443243946e-32,
+        (float)3.243700447e-12, (float)5.690024473e-19, (float)7.094053557e-26, (float)1.487136711e-32,
+        (float)3.243700447e-12, (float)5.690024473e-19, (float)7.094053557e-26, (float)1.487136711e-32,
+        (float)3.243700447e-12, (float)5.690024473e-19, (float)7.094053557e-26, (float)1.487136711e-32,
+        (float)1.424711477e-12, (float)1.3532163e-19, (float)1.924175961e-26, (float)2.545416018e-33,
+        (float)5.152167755e-13, (float)1.3532163e-19, (float)1.924175961e-26, (float)2.545416018e-33,
+        (float)6.046956013e-14, (float)-2.036222915e-22, (float)6.177846108e-30, (float)1.082084378e-36,
+        (float)6.046956013e-14, (float)-2.036222915e-22, (float)6.177846108e-30, (float)1.082084378e-36,
+        (float)6.046956013e-14, (float)-2.036222915e-22, (float)6.177846108e-30, (float)1.082084378e-36,
+        (float)3.626141271e-15, (float)-2.036222915e-22, (float)6.177846108e-30, (float)1.082084378e-36,
+        (float)3.626141271e-15, (float)-2.036222915e-22, (float)6.177846108e-30, (float)1.082084378e-36,
+        (float)3.626141271e-15, (float)-2.036222915e-22, (float)6.177846108e-30, (float)1.082084378e-36,
+        (float)3.626141271e-15, (float)-2.036222915e-22, (float)6.177846108e-30, (float)1.082084378e-36,
+        (float)7.342738037e-17, (float)8.135951656e-24, (float)-1.330400526e-31, (float)6.296048013e-40,
+        (float)7.342738037e-17, (float)8.135951656e-24, (float)-1.330400526e-31, (float)6.296048013e-40,
+        (float)7.342738037e-17, (float)8.135951656e-24, (float)-1.330400526e-31, (float)6.296048013e-40,
+        (float)7.342738037e-17, (float)8.135951656e-24, (float)-1.330400526e-31, (float)6.296048013e-40,
+        (float)7.342738037e-17, (float)8.135951656e-24, (float)-1.330400526e-31, (float)6.296048013e-40,
+        (float)7.342738037e-17, (float)8.135951656e-24, (float)-1.330400526e-31, (float)6.296048013e-40,
+        (float)1.791623576e-17, (float)1.518506361e-24, (float)2.61390353e-31, (float)4.764937743e-38,
+        (float)1.791623576e-17, (float)1.518506361e-24, (float)2.61390353e-31, (float)4.764937743e-38,
+        (float)4.038449606e-18, (float)-1.358545683e-25, (float)-3.443243946e-32, (float)6.296048013e-40,
+        (float)4.038449606e-18, (float)-1.358545683e-25, (float)-3.443243946e-32, (float)6.296048013e-40,
+        (float)5.690024473e-19, (float)7.094053557e-26, (float)1.487136711e-32, (float)6.296048013e-40,
+        (float)5.690024473e-19, (float)7.094053557e-26, (float)1.487136711e-32, (float)6.296048013e-40,
+        (float)5.690024473e-19, (float)7.094053557e-26, (float)1.487136711e-32, (float)6.296048013e-40,
+        (float)1.3532163e-19, (float)1.924175961e-26, (float)2.545415467e-33, (float)6.296048013e-40,
+        (float)1.3532163e-19, (float)1.924175961e-26, (float)2.545415467e-33, (float)6.296048013e-40,
+        (float)2.690143217e-20, (float)-1.452834402e-28, (float)-6.441077673e-36, (float)-1.764234767e-42,
+        (float)2.690143217e-20, (float)-1.452834402e-28, (float)-6.441077673e-36, (float)-1.764234767e-42,
+        (float)2.690143217e-20, (float)-1.452834402e-28, (float)-6.441077673e-36, (float)-1.764234767e-42,
+        (float)1.334890502e-20, (float)-1.452834402e-28, (float)-6.441077673e-36, (float)-1.764234767e-42,
+        (float)6.572641438e-21, (float)-1.452834402e-28, (float)-6.441077673e-36, (float)-1.764234767e-42,
+        (float)0.05874381959, (float)1.222115387e-08, (float)7.693612965e-16, (float)1.792054435e-22,
+        (float)0.02749382704, (float)4.77057327e-09, (float)7.693612965e-16, (float)1.792054435e-22,
+        (float)0.01186883077, (float)1.045283415e-09, (float)3.252721926e-16, (float)7.332633139e-23,
+        (float)0.00405633077, (float)1.045283415e-09, (float)3.252721926e-16, (float)7.332633139e-23,
+        (float)0.000150081818, (float)-2.454155802e-12, (float)1.161414894e-20, (float)1.291319272e-27,
+        (float)0.000150081818, (float)-2.454155802e-12, (float)1.161414894e-20, (float)1.291319272e-27,
+        (float)0.000150081818, (float)-2.454155802e-12, (float)1.161414894e-20, (float)1.291319272e-27,
+        (float)0.000150081818, (float)-2.454155802e-12, (float)1.161414894e-20, (float)1.291319272e-27,
+        (float)0.000150081818, (float)-2.454155802e-12, (float)1.161414894e-20, (float)1.291319272e-27,
+        (float)2.801149822e-05, (float)4.821800945e-12, (float)8.789757674e-19, (float)1.208447639e-25,
+        (float)2.801149822e-05, (float)4.821800945e-12, (float)8.789757674e-19, (float)1.208447639e-25,
+        (float)2.801149822e-05, (float)4.821800945e-12, (float)8.789757674e-19, (float)1.208447639e-25,
+        (float)1.275271279e-05, (float)1.183823005e-12, (float)1.161414894e-20, (float)1.291319272e-27,
+        (float)5.12331826e-06, (float)1.183823005e-12, (float)1.161414894e-20, (float)1.291319272e-27,
+        (float)1.308621904e-06, (float)2.743283031e-13, (float)1.161414894e-20, (float)1.291319272e-27,
+        (float)1.308621904e-06, (float)2.743283031e-13, (float)1.161414894e-20, (float)1.291319272e-27,
+        (float)3.549478151e-07, (float)4.695462769e-14, (float)1.161414894e-20, (float)1.291319272e-27,
+        (float)3.549478151e-07, (float)4.695462769e-14, (float)1.161414894e-20, (float)1.291319272e-27,
+        (float)1.165292645e-07, (float)1.853292503e-14, (float)4.837885366e-21, (float)1.291319272e-27,
+        (float)1.165292645e-07, (float)1.853292503e-14, (float)4.837885366e-21, (float)1.291319272e-27,
+        (float)5.69246339e-08, (float)4.322073705e-15, (float)1.449754789e-21, (float)7.962890365e-29,
+        (float)2.712231151e-08, (float)4.322073705e-15, (float)1.449754789e-21, (float)7.962890365e-29,
+        (float)1.222115387e-08, (float)7.693612965e-16, (float)1.792054182e-22, (float)2.91418027e-29,
+        (float)4.77057327e-09, (float)7.693612965e-16, (float)1.792054182e-22, (float)2.91418027e-29,
+        (float)1.045283415e-09, (float)3.252721926e-16, (float)7.332632508e-23, (float)3.898253736e-30,
+        (float)1.045283415e-09, (float)3.252721926e-16, (float)7.332632508e-23, (float)3.898253736e-30,
+        (float)1.139611461e-10, (float)1.996093359e-17, (float)5.344349223e-25, (float)1.511644828e-31,
+        (float)1.139611461e-10, (float)1.996093359e-17, (float)5.344349223e-25, (float)1.511644828e-31,
+        (float)1.139611461e-10, (float)1.996093359e-17, (float)5.344349223e-25, (float)1.511644828e-31,
+        (float)1.139611461e-10, (float)1.996093359e-17, (float)5.344349223e-25, (float)1.511644828e-31,
+        (float)5.575349904e-11, (float)6.083145782e-18, (float)5.344349223e-25, (float)1.511644828e-31,
+        (float)2.664967552e-11, (float)-8.557475018e-19, (float)-8.595036458e-26, (float)-2.139883875e-32,
+        (float)1.209775682e-11, (float)2.61369883e-18, (float)5.344349223e-25, (float)1.511644828e-31,
+        (float)4.821800945e-12, (float)8.789757674e-19, (float)1.208447639e-25, (float)3.253064536e-33,
+        (float)1.183823005e-12, (float)1.161414894e-20, (float)1.29131908e-27, (float)1.715766248e-34,
+        (float)1.183823005e-12, (float)1.161414894e-20, (float)1.29131908e-27, (float)1.715766248e-34,
+        (float)2.743283031e-13, (float)1.161414894e-20, (float)1.29131908e-27, (float)1.715766248e-34,
+        (float)0, (float)0, (float)0, (float)0
+    ];
+}
