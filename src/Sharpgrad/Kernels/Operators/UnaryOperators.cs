@@ -26,8 +26,10 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
             : typeof(T) == typeof(double) ? T.CreateTruncating(SleefLog.Log(double.CreateTruncating(x))) : T.Log(x),
         UnaryKind.Sqrt => T.Sqrt(x),
         UnaryKind.Abs => T.Abs(x),
-        UnaryKind.Sin => typeof(T) == typeof(float) ? T.CreateTruncating(SleefTrig.Sin(float.CreateTruncating(x))) : T.Sin(x),
-        UnaryKind.Cos => typeof(T) == typeof(float) ? T.CreateTruncating(SleefTrig.Cos(float.CreateTruncating(x))) : T.Cos(x),
+        UnaryKind.Sin => typeof(T) == typeof(float) ? T.CreateTruncating(SleefTrig.Sin(float.CreateTruncating(x)))
+            : typeof(T) == typeof(double) ? T.CreateTruncating(SleefTrig.Sin(double.CreateTruncating(x))) : T.Sin(x),
+        UnaryKind.Cos => typeof(T) == typeof(float) ? T.CreateTruncating(SleefTrig.Cos(float.CreateTruncating(x)))
+            : typeof(T) == typeof(double) ? T.CreateTruncating(SleefTrig.Cos(double.CreateTruncating(x))) : T.Cos(x),
         UnaryKind.Sigmoid => T.One / (T.One + T.Exp(-x)),
         UnaryKind.Tanh => typeof(T) == typeof(float) ? T.CreateTruncating(SleefTanh.Tanh(float.CreateTruncating(x)))
             : typeof(T) == typeof(double) ? T.CreateTruncating(SleefExpm1.Tanh(double.CreateTruncating(x))) : T.Tanh(x),
@@ -106,9 +108,15 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
             case UnaryKind.Sin when typeof(T) == typeof(float):
                 SleefTrig.Sin(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
                 return true;
+            case UnaryKind.Sin when typeof(T) == typeof(double):
+                SleefTrig.Sin(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
+                return true;
             case UnaryKind.Sin: TensorPrimitives.Sin(x, y); return true;
             case UnaryKind.Cos when typeof(T) == typeof(float):
                 SleefTrig.Cos(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+                return true;
+            case UnaryKind.Cos when typeof(T) == typeof(double):
+                SleefTrig.Cos(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
                 return true;
             case UnaryKind.Cos: TensorPrimitives.Cos(x, y); return true;
             case UnaryKind.Sigmoid when typeof(T) == typeof(float):
