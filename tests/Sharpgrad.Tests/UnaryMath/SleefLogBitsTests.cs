@@ -51,6 +51,22 @@ public class SleefLogBitsTests
     public void Float64TanhMatchesPyTorchBitForBit() => Check(Tanh64In, Tanh64Out, t => t.Tanh());
 
     [Fact]
+    public void TanhGradientRoundsOneMinusTheSquareOnce()
+    {
+        // PyTorch's tanh_backward is grad·fma(−y, y, 1); 4 of these 10 differ from grad·(1 − y·y) in each dtype
+        double[] x = [0.3, -0.7, 1.1, 2.5, -0.05, 0.9, 3.3, -1.7, 0.6, 1.4];
+        uint[] f32 = [0x3f2fb4d0, 0x3ef3bd70, 0x3e89eeed, 0x3ca361fe, 0x3f3f8553, 0x3ebaf9ed, 0x3b855d8e, 0x3dc003e2, 0x3f089f78, 0x3e26014d];
+        ulong[] f64 = [0x3fe5f699fb79bf86UL, 0x3fde77ae19d5a73aUL, 0x3fd13ddda34c3ff1UL, 0x3f946c3e97cbc552UL, 0x3fe7f0aa62634eb5UL,
+            0x3fd75f3d939f5d28UL, 0x3f70abba833de30bUL, 0x3fb8007c33892fa0UL, 0x3fe113ef0bc4f38eUL, 0x3fc4c029af6c9b8aUL];
+        var t32 = Tensor.FromArray(Array.ConvertAll(x, v => (float)v)).RequiresGrad_();
+        t32.Tanh().Backward(Tensor.Full([x.Length], 0.75));
+        Assert.Equal(f32, Array.ConvertAll(t32.Grad!.ToArray<float>(), BitConverter.SingleToUInt32Bits));
+        var t64 = Tensor.FromArray(x).RequiresGrad_();
+        t64.Tanh().Backward(Tensor.Full([x.Length], 0.75, DType.Float64));
+        Assert.Equal(f64, Array.ConvertAll(t64.Grad!.ToArray<double>(), BitConverter.DoubleToUInt64Bits));
+    }
+
+    [Fact]
     public void SpecialInputsGivePyTorchsNaNs()
     {
         float[] x = [-1f, float.NegativeInfinity, float.NaN, -1e-40f];
