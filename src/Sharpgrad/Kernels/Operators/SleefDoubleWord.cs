@@ -153,4 +153,20 @@ internal static class SleefPair
         var v = Fma(-d.Y, t, Fma(-d.X, t, Vector<T>.One));
         return new(s, Fma(s, v, Fma(n.Y, t, u)));
     }
+
+    /// <summary>a where the lanes of <paramref name="mask"/> are all ones, else b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SleefPair<T> Select<T, TMask>(Vector<TMask> mask, SleefPair<T> a, SleefPair<T> b) where T : unmanaged, IFloatingPointIeee754<T> where TMask : unmanaged
+    {
+        var m = mask.As<TMask, T>();
+        return new(Vector.ConditionalSelect(m, a.X, b.X), Vector.ConditionalSelect(m, a.Y, b.Y));
+    }
+
+    /// <summary>x with its sign flipped where y is negative (SLEEF's vmulsign).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> MulSign<T>(Vector<T> x, Vector<T> y) where T : unmanaged, IFloatingPointIeee754<T> => x ^ (y & new Vector<T>(T.NegativeZero));
+
+    /// <summary>x, made an all-ones NaN where d is infinite or NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> NaNWhereNotFinite<T>(Vector<T> x, Vector<T> d) where T : unmanaged, IFloatingPointIeee754<T> => x | ~Vector.Equals(d - d, Vector<T>.Zero);
 }

@@ -137,26 +137,8 @@ internal static partial class SleefTrig
         if (tier == Vector<long>.Zero) return tier;
         Span<long> lanes = stackalloc long[Vector<long>.Count];
         tier.CopyTo(lanes);
-        for (int g = 0; g < lanes.Length; g += GroupD)
-        {
-            var group = lanes.Slice(g, Math.Min(GroupD, lanes.Length - g));
-            long m = 0;
-            foreach (long v in group) m = Math.Max(m, v);
-            group.Fill(m);
-        }
+        SpreadGroupMaximum(lanes, GroupD);
         return new Vector<long>(lanes);
-    }
-
-    private static SleefPair<double> Select(Vector<long> mask, SleefPair<double> a, SleefPair<double> b) =>
-        new(Vector.ConditionalSelect(mask.As<long, double>(), a.X, b.X), Vector.ConditionalSelect(mask.As<long, double>(), a.Y, b.Y));
-
-    private static Vector<double> MulSign(Vector<double> x, Vector<double> y) =>
-        (x.As<double, long>() ^ (y.As<double, long>() & new Vector<long>(long.MinValue))).As<long, double>();
-
-    private static Vector<double> NaNWhereNotFinite(Vector<double> x, Vector<double> d)
-    {
-        var bad = Vector.Equals(Vector.Abs(d), new Vector<double>(double.PositiveInfinity)) | ~Vector.Equals(d, d);
-        return (x.As<double, long>() | bad).As<long, double>();
     }
 
     /// <summary>Payne-Hanek reduction for doubles (SLEEF's rempi, AVX2 form), as <see cref="Rempi(Vector{float})"/>.</summary>
@@ -166,15 +148,15 @@ internal static partial class SleefTrig
         var q = Vector.GreaterThan(ex, new Vector<long>(700 - 55)) & new Vector<long>(-64);
         a = (a.As<double, long>() + Vector.ShiftLeft(q, 52)).As<long, double>();
         ex = Vector.Max(ex, Vector<long>.Zero) * 4;
-        var x = Multiply(a, Gather(ex, 0));
+        var x = Multiply(a, Gather(TwoOverPiD, ex, 0));
         var (d, i) = RempiSub(x.X);
         q = i;
         x = Normalize(new SleefPair<double>(d, x.Y));
-        x = Add2(x, Multiply(a, Gather(ex, 1)));
+        x = Add2(x, Multiply(a, Gather(TwoOverPiD, ex, 1)));
         (d, i) = RempiSub(x.X);
         q += i;
         x = Normalize(new SleefPair<double>(d, x.Y));
-        x = Add2(x, Multiply(new SleefPair<double>(Gather(ex, 2), Gather(ex, 3)), a));
+        x = Add2(x, Multiply(new SleefPair<double>(Gather(TwoOverPiD, ex, 2), Gather(TwoOverPiD, ex, 3)), a));
         x = Normalize(x);
         x = Multiply(x, new SleefPair<double>(new(3.141592653589793116 * 2), new(1.2246467991473532072e-16 * 2)));
         var small = Vector.LessThan(Vector.Abs(a), new Vector<double>(0.7));
@@ -187,13 +169,5 @@ internal static partial class SleefTrig
         var y = Vector.Round(x * 4.0);
         var vi = Vector.ConvertToInt64(y - Vector.Round(x) * 4.0);
         return (x - y * 0.25, vi);
-    }
-
-    private static Vector<double> Gather(Vector<long> index, int offset)
-    {
-        Span<double> lanes = stackalloc double[Vector<double>.Count];
-        var table = TwoOverPiD;
-        for (int i = 0; i < lanes.Length; i++) lanes[i] = table[(int)index[i] + offset];
-        return new Vector<double>(lanes);
     }
 }

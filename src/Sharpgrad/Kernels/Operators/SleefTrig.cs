@@ -113,31 +113,20 @@ internal static partial class SleefTrig
         if (tier == Vector<int>.Zero) return tier;
         Span<int> lanes = stackalloc int[Vector<int>.Count];
         tier.CopyTo(lanes);
-        for (int g = 0; g < lanes.Length; g += Group)
-        {
-            var group = lanes.Slice(g, Math.Min(Group, lanes.Length - g));
-            group.Fill(Max(group));
-        }
+        SpreadGroupMaximum(lanes, Group);
         return new Vector<int>(lanes);
     }
 
-    private static int Max(ReadOnlySpan<int> values)
+    /// <summary>Each group of <paramref name="group"/> lanes set to its largest value (the tier its vector takes).</summary>
+    private static void SpreadGroupMaximum<TInt>(Span<TInt> lanes, int group) where TInt : unmanaged, IBinaryInteger<TInt>
     {
-        int m = 0;
-        foreach (int v in values) m = Math.Max(m, v);
-        return m;
-    }
-
-    private static SleefPair<float> Select(Vector<int> mask, SleefPair<float> a, SleefPair<float> b) =>
-        new(Vector.ConditionalSelect(mask.As<int, float>(), a.X, b.X), Vector.ConditionalSelect(mask.As<int, float>(), a.Y, b.Y));
-
-    private static Vector<float> MulSign(Vector<float> x, Vector<float> y) =>
-        (x.As<float, int>() ^ (y.As<float, int>() & new Vector<int>(int.MinValue))).As<int, float>();
-
-    private static Vector<float> NaNWhereNotFinite(Vector<float> x, Vector<float> d)
-    {
-        var bad = Vector.Equals(Vector.Abs(d), new Vector<float>(float.PositiveInfinity)) | ~Vector.Equals(d, d);
-        return (x.As<float, int>() | bad).As<int, float>();
+        for (int g = 0; g < lanes.Length; g += group)
+        {
+            var span = lanes.Slice(g, Math.Min(group, lanes.Length - g));
+            var m = TInt.Zero;
+            foreach (var v in span) m = TInt.Max(m, v);
+            span.Fill(m);
+        }
     }
 
     /// <summary>
@@ -150,15 +139,15 @@ internal static partial class SleefTrig
         var q = Vector.GreaterThan(ex, new Vector<int>(90 - 25)) & new Vector<int>(-64);
         a = (a.As<float, int>() + Vector.ShiftLeft(q, 23)).As<int, float>();
         ex = Vector.Max(ex, Vector<int>.Zero) * 4;
-        var x = Multiply(a, Gather(ex, 0));
+        var x = Multiply(a, Gather(TwoOverPiF, ex, 0));
         var (d, i) = RempiSub(x.X);
         q = i;
         x = Normalize(new SleefPair<float>(d, x.Y));
-        x = Add2(x, Multiply(a, Gather(ex, 1)));
+        x = Add2(x, Multiply(a, Gather(TwoOverPiF, ex, 1)));
         (d, i) = RempiSub(x.X);
         q += i;
         x = Normalize(new SleefPair<float>(d, x.Y));
-        x = Add2(x, Multiply(new SleefPair<float>(Gather(ex, 2), Gather(ex, 3)), a));
+        x = Add2(x, Multiply(new SleefPair<float>(Gather(TwoOverPiF, ex, 2), Gather(TwoOverPiF, ex, 3)), a));
         x = Normalize(x);
         x = Multiply(x, new SleefPair<float>(new(3.1415927410125732422f * 2), new(-8.7422776573475857731e-08f * 2)));
         var small = Vector.LessThan(Vector.Abs(a), new Vector<float>(0.7f));
@@ -174,11 +163,11 @@ internal static partial class SleefTrig
         return (x - y * 0.25f, vi);
     }
 
-    private static Vector<float> Gather(Vector<int> index, int offset)
+    /// <summary>table[index + offset] lane by lane (SLEEF's vgather).</summary>
+    private static Vector<T> Gather<T, TInt>(ReadOnlySpan<T> table, Vector<TInt> index, int offset) where T : unmanaged where TInt : unmanaged, IBinaryInteger<TInt>
     {
-        Span<float> lanes = stackalloc float[Vector<float>.Count];
-        var table = TwoOverPiF;
-        for (int i = 0; i < lanes.Length; i++) lanes[i] = table[index[i] + offset];
-        return new Vector<float>(lanes);
+        Span<T> lanes = stackalloc T[Vector<T>.Count];
+        for (int i = 0; i < lanes.Length; i++) lanes[i] = table[int.CreateTruncating(index[i]) + offset];
+        return new Vector<T>(lanes);
     }
 }
