@@ -20,17 +20,29 @@ internal static partial class SleefTrig
     private const double PiAD = 3.1415926218032836914, PiBD = 3.1786509424591713469e-08, PiCD = 1.2246467864107188502e-16, PiDD = 1.2736634327021899816e-24;
     private const double Range2D = 15, Range1D = 1e14;
 
-    public static void Sin(ReadOnlySpan<double> x, Span<double> y) => SleefMap.Map<double, SinD>(x, y);
-    public static void Cos(ReadOnlySpan<double> x, Span<double> y) => SleefMap.Map<double, CosD>(x, y);
+    public static void Sin(ReadOnlySpan<double> x, Span<double> y) => MapGroups<double, long, SinD>(x, y, GroupD);
+    public static void Cos(ReadOnlySpan<double> x, Span<double> y) => MapGroups<double, long, CosD>(x, y, GroupD);
     public static double Sin(double x) => SleefMap.One<double, SinD>(x);
     public static double Cos(double x) => SleefMap.One<double, CosD>(x);
 
-    private readonly struct SinD : ISleefKernel<double> { public static Vector<double> Invoke(Vector<double> x) => Sin(x); }
-    private readonly struct CosD : ISleefKernel<double> { public static Vector<double> Invoke(Vector<double> x) => Cos(x); }
-
-    private static Vector<double> Sin(Vector<double> d)
+    private readonly struct SinD : IGroupedKernel<double, long>
     {
-        var tier = Tiers(d);
+        public static Vector<double> Invoke(Vector<double> x) => Sin(x, Tiers(x));
+        public static Vector<double> Invoke(Vector<double> x, Vector<long> tier) => Sin(x, tier);
+        public static long Tier(double x) => TierOf(x);
+    }
+
+    private readonly struct CosD : IGroupedKernel<double, long>
+    {
+        public static Vector<double> Invoke(Vector<double> x) => Cos(x, Tiers(x));
+        public static Vector<double> Invoke(Vector<double> x, Vector<long> tier) => Cos(x, tier);
+        public static long Tier(double x) => TierOf(x);
+    }
+
+    private static long TierOf(double x) => Math.Abs(x) < Range2D ? 0 : Math.Abs(x) < Range1D ? 1 : 2;
+
+    private static Vector<double> Sin(Vector<double> d, Vector<long> tier)
+    {
         var dql = Vector.Round(d * OneOverPiD);
         var q = Vector.ConvertToInt64(dql);
         var s = Add(Fma(dql, new Vector<double>(-PiA2D), d), dql * -PiB2D);
@@ -56,9 +68,8 @@ internal static partial class SleefTrig
         return FinishSin(d, s, q);
     }
 
-    private static Vector<double> Cos(Vector<double> d)
+    private static Vector<double> Cos(Vector<double> d, Vector<long> tier)
     {
-        var tier = Tiers(d);
         var dql = Fma(new Vector<double>(2.0), Vector.Round(Fma(d, new Vector<double>(OneOverPiD), new Vector<double>(-0.5))), Vector<double>.One);
         var q = Vector.ConvertToInt64(dql);
         var s = Add(Add2(d, dql * (-PiA2D * 0.5)), dql * (-PiB2D * 0.5));

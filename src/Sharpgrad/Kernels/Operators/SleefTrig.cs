@@ -24,18 +24,70 @@ internal static partial class SleefTrig
     private const float HalfPiHi = 3.1415927410125732422f * -0.5f, HalfPiLo = -8.7422776573475857731e-08f * -0.5f;
     private const float Range2 = 125f, Range1 = 39000f;
 
-    public static void Sin(ReadOnlySpan<float> x, Span<float> y) => SleefMap.Map<float, SinF>(x, y);
-    public static void Cos(ReadOnlySpan<float> x, Span<float> y) => SleefMap.Map<float, CosF>(x, y);
+    public static void Sin(ReadOnlySpan<float> x, Span<float> y) => MapGroups<float, int, SinF>(x, y, Group);
+    public static void Cos(ReadOnlySpan<float> x, Span<float> y) => MapGroups<float, int, CosF>(x, y, Group);
     public static float Sin(float x) => SleefMap.One<float, SinF>(x);
     public static float Cos(float x) => SleefMap.One<float, CosF>(x);
 
-    private readonly struct SinF : ISleefKernel<float> { public static Vector<float> Invoke(Vector<float> x) => Sin(x); }
-    private readonly struct CosF : ISleefKernel<float> { public static Vector<float> Invoke(Vector<float> x) => Cos(x); }
+    /// <summary>A kernel whose reduction is chosen per group of elements: its tier for one element, and the kernel with the group's tier given.</summary>
+    private interface IGroupedKernel<T, TInt> : ISleefKernel<T> where T : unmanaged where TInt : unmanaged
+    {
+        static abstract TInt Tier(T x);
+        static abstract Vector<T> Invoke(Vector<T> x, Vector<TInt> tier);
+    }
 
-    private static Vector<float> Sin(Vector<float> d)
+    private readonly struct SinF : IGroupedKernel<float, int>
+    {
+        public static Vector<float> Invoke(Vector<float> x) => Sin(x, Tiers(x));
+        public static Vector<float> Invoke(Vector<float> x, Vector<int> tier) => Sin(x, tier);
+        public static int Tier(float x) => TierOf(x);
+    }
+
+    private readonly struct CosF : IGroupedKernel<float, int>
+    {
+        public static Vector<float> Invoke(Vector<float> x) => Cos(x, Tiers(x));
+        public static Vector<float> Invoke(Vector<float> x, Vector<int> tier) => Cos(x, tier);
+        public static int Tier(float x) => TierOf(x);
+    }
+
+    private static int TierOf(float x) => MathF.Abs(x) < Range2 ? 0 : MathF.Abs(x) < Range1 ? 1 : 2;
+
+    /// <summary>
+    /// SleefMap.Map where a vector holds whole groups; with narrower vectors (128-bit hardware), each group's tier is
+    /// worked out from its elements first and every vector of the group takes it.
+    /// </summary>
+    private static void MapGroups<T, TInt, TKernel>(ReadOnlySpan<T> x, Span<T> y, int group)
+        where T : unmanaged where TInt : unmanaged, IBinaryInteger<TInt> where TKernel : IGroupedKernel<T, TInt>
+    {
+        int w = Vector<T>.Count;
+        if (w >= group)
+        {
+            SleefMap.Map<T, TKernel>(x, y);
+            return;
+        }
+        if (y.Length < x.Length) throw new ArgumentException("Destination is too short.", nameof(y));
+        Span<T> buffer = stackalloc T[w];
+        for (int g = 0; g < x.Length; g += group)
+        {
+            int end = Math.Min(g + group, x.Length);
+            var tier = TInt.Zero;
+            for (int i = g; i < end; i++) tier = TInt.Max(tier, TKernel.Tier(x[i]));
+            var tiers = new Vector<TInt>(tier);
+            for (int i = g; i < end; i += w)
+            {
+                int n = Math.Min(w, end - i);
+                buffer.Clear();
+                x.Slice(i, n).CopyTo(buffer);
+                TKernel.Invoke(new Vector<T>(buffer), tiers).CopyTo(buffer);
+                buffer[..n].CopyTo(y.Slice(i, n));
+            }
+        }
+    }
+
+    private static Vector<float> Sin(Vector<float> d, Vector<int> tier)
     {
         var q = Vector.ConvertToInt32(Vector.Round(d * OneOverPi));
-        var r = Reduce(d, Vector.ConvertToSingle(q), 1f, out var tier);
+        var r = Reduce(d, Vector.ConvertToSingle(q), 1f, tier);
         if (tier != Vector<int>.Zero)
         {
             var (df, qi) = Rempi(d);
@@ -51,11 +103,11 @@ internal static partial class SleefTrig
         return Vector.ConditionalSelect(Vector.Equals(d.As<float, int>(), new Vector<int>(int.MinValue)), d, y);
     }
 
-    private static Vector<float> Cos(Vector<float> d)
+    private static Vector<float> Cos(Vector<float> d, Vector<int> tier)
     {
         var q = Vector.ConvertToInt32(Vector.Round(d * OneOverPi - new Vector<float>(0.5f)));
         q = q + q + Vector<int>.One;
-        var r = Reduce(d, Vector.ConvertToSingle(q), 0.5f, out var tier);
+        var r = Reduce(d, Vector.ConvertToSingle(q), 0.5f, tier);
         if (tier != Vector<int>.Zero)
         {
             var (df, qi) = Rempi(d);
@@ -76,9 +128,8 @@ internal static partial class SleefTrig
     /// d − u·(π·scale) by Cody-Waite: π in three parts where the group's tier is 0, in four where it is 1 (the lanes of
     /// tier 2 are replaced by the caller).
     /// </summary>
-    private static Vector<float> Reduce(Vector<float> d, Vector<float> u, float scale, out Vector<int> tier)
+    private static Vector<float> Reduce(Vector<float> d, Vector<float> u, float scale, Vector<int> tier)
     {
-        tier = Tiers(d);
         var near = Fma(u, new Vector<float>(-PiA2 * scale), d);
         near = Fma(u, new Vector<float>(-PiB2 * scale), near);
         near = Fma(u, new Vector<float>(-PiC2 * scale), near);
