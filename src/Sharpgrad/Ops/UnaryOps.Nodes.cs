@@ -74,14 +74,15 @@ internal sealed class SigmoidBackward0 : UnaryNode
     }
 }
 
-/// <summary>tanh: grad * (1 - result²).</summary>
+/// <summary>tanh: grad * (1 - result²), 1 − result² rounded once (PyTorch's tanh_backward compiles it to an fma).</summary>
 internal sealed class TanhBackward0 : UnaryNode
 {
     public override string Name => nameof(TanhBackward0);
     internal override Tensor?[] Apply(Tensor grad)
     {
         var r = ResultValue;
-        return [grad * (1.0 - r * r)];
+        if (r.DType is not (DType.Float32 or DType.Float64)) return [grad * (1.0 - r * r)];
+        return [grad * Tensor.Full([], 1.0, r.DType).Addcmul(r, r, -1)];
     }
 }
 

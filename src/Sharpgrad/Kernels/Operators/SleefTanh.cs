@@ -48,7 +48,8 @@ internal static class SleefTanh
         return Vector.ConditionalSelect(Vector.Equals(x, x), y, x);
     }
 
-    private static (Vector<float>, Vector<float>) ExpK2(Vector<float> d)
+    /// <summary>exp(d) as a double-float, lane by lane (SLEEF's expk2f with d's low part 0).</summary>
+    internal static (Vector<float>, Vector<float>) ExpK2(Vector<float> d)
     {
         var q = Vector.ConvertToInt32(Vector.Round(d * InvLn2));
         var qf = Vector.ConvertToSingle(q);

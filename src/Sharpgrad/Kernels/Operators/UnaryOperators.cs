@@ -22,13 +22,17 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
         UnaryKind.Neg => -x,
         UnaryKind.Exp => typeof(T) == typeof(float) ? T.CreateTruncating(SleefExp.Exp(float.CreateTruncating(x)))
             : typeof(T) == typeof(double) ? T.CreateTruncating(SleefExp.Exp(double.CreateTruncating(x))) : T.Exp(x),
-        UnaryKind.Log => T.Log(x),
+        UnaryKind.Log => typeof(T) == typeof(float) ? T.CreateTruncating(SleefLog.Log(float.CreateTruncating(x)))
+            : typeof(T) == typeof(double) ? T.CreateTruncating(SleefLog.Log(double.CreateTruncating(x))) : T.Log(x),
         UnaryKind.Sqrt => T.Sqrt(x),
         UnaryKind.Abs => T.Abs(x),
-        UnaryKind.Sin => T.Sin(x),
-        UnaryKind.Cos => T.Cos(x),
+        UnaryKind.Sin => typeof(T) == typeof(float) ? T.CreateTruncating(SleefTrig.Sin(float.CreateTruncating(x)))
+            : typeof(T) == typeof(double) ? T.CreateTruncating(SleefTrig.Sin(double.CreateTruncating(x))) : T.Sin(x),
+        UnaryKind.Cos => typeof(T) == typeof(float) ? T.CreateTruncating(SleefTrig.Cos(float.CreateTruncating(x)))
+            : typeof(T) == typeof(double) ? T.CreateTruncating(SleefTrig.Cos(double.CreateTruncating(x))) : T.Cos(x),
         UnaryKind.Sigmoid => T.One / (T.One + T.Exp(-x)),
-        UnaryKind.Tanh => typeof(T) == typeof(float) ? T.CreateTruncating(SleefTanh.Tanh(float.CreateTruncating(x))) : T.Tanh(x),
+        UnaryKind.Tanh => typeof(T) == typeof(float) ? T.CreateTruncating(SleefTanh.Tanh(float.CreateTruncating(x)))
+            : typeof(T) == typeof(double) ? T.CreateTruncating(SleefExpm1.Tanh(double.CreateTruncating(x))) : T.Tanh(x),
         UnaryKind.Relu => x < T.Zero ? T.Zero : x, // keeps -0 and NaN, as PyTorch's clamp_min(x, 0)
         UnaryKind.Reciprocal => T.One / x,
         // (0 < x) - (x < 0) as PyTorch's kernel: NaN and -0 give +0
@@ -38,8 +42,10 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
             : T.CreateTruncating(ErfFunction.Erf(double.CreateTruncating(x))),
         UnaryKind.Rsqrt => T.One / T.Sqrt(x),
         UnaryKind.Square => x * x,
-        UnaryKind.Log1p => AccurateMath.Log1p(x),
-        UnaryKind.Expm1 => AccurateMath.Expm1(x),
+        UnaryKind.Log1p => typeof(T) == typeof(float) ? T.CreateTruncating(SleefLog.Log1p(float.CreateTruncating(x)))
+            : typeof(T) == typeof(double) ? T.CreateTruncating(SleefLog.Log1p(double.CreateTruncating(x))) : AccurateMath.Log1p(x),
+        UnaryKind.Expm1 => typeof(T) == typeof(float) ? T.CreateTruncating(SleefExpm1.Expm1(float.CreateTruncating(x)))
+            : typeof(T) == typeof(double) ? T.CreateTruncating(SleefExpm1.Expm1(double.CreateTruncating(x))) : AccurateMath.Expm1(x),
         UnaryKind.Floor => T.Floor(x),
         UnaryKind.Ceil => T.Ceiling(x),
         UnaryKind.Tan => T.Tan(x),
@@ -84,10 +90,34 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
                 SleefExp.Exp(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
                 return true;
             case UnaryKind.Exp: TensorPrimitives.Exp(x, y); return true;
+            case UnaryKind.Log when typeof(T) == typeof(float):
+                SleefLog.Log(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+                return true;
+            case UnaryKind.Log when typeof(T) == typeof(double):
+                SleefLog.Log(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
+                return true;
             case UnaryKind.Log: TensorPrimitives.Log(x, y); return true;
+            case UnaryKind.Log1p when typeof(T) == typeof(float):
+                SleefLog.Log1p(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+                return true;
+            case UnaryKind.Log1p when typeof(T) == typeof(double):
+                SleefLog.Log1p(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
+                return true;
             case UnaryKind.Sqrt: TensorPrimitives.Sqrt(x, y); return true;
             case UnaryKind.Abs: TensorPrimitives.Abs(x, y); return true;
+            case UnaryKind.Sin when typeof(T) == typeof(float):
+                SleefTrig.Sin(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+                return true;
+            case UnaryKind.Sin when typeof(T) == typeof(double):
+                SleefTrig.Sin(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
+                return true;
             case UnaryKind.Sin: TensorPrimitives.Sin(x, y); return true;
+            case UnaryKind.Cos when typeof(T) == typeof(float):
+                SleefTrig.Cos(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+                return true;
+            case UnaryKind.Cos when typeof(T) == typeof(double):
+                SleefTrig.Cos(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
+                return true;
             case UnaryKind.Cos: TensorPrimitives.Cos(x, y); return true;
             case UnaryKind.Sigmoid when typeof(T) == typeof(float):
                 SleefExp.Sigmoid(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
@@ -99,7 +129,16 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
             case UnaryKind.Tanh when typeof(T) == typeof(float):
                 SleefTanh.Tanh(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
                 return true;
+            case UnaryKind.Tanh when typeof(T) == typeof(double):
+                SleefExpm1.Tanh(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
+                return true;
             case UnaryKind.Tanh: AccurateMath.Tanh(x, y); return true;
+            case UnaryKind.Expm1 when typeof(T) == typeof(float):
+                SleefExpm1.Expm1(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+                return true;
+            case UnaryKind.Expm1 when typeof(T) == typeof(double):
+                SleefExpm1.Expm1(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
+                return true;
             case UnaryKind.Reciprocal: TensorPrimitives.Reciprocal(x, y); return true;
             case UnaryKind.Square: TensorPrimitives.Multiply(x, x, y); return true;
             case UnaryKind.Relu: Relu(x, y); return true;
