@@ -183,3 +183,66 @@ public class SoftmaxBitsTests
         }
     }
 }
+
+/// <summary>
+/// softmax and log_softmax along dim 0 (not the last), bit for bit with PyTorch 2.6 at two threads: ATen gives each
+/// thread a piece of the 45 positions, takes whole 16-float vectors through SLEEF's exp and the rest through the C
+/// library's, and divides by the sum; log_softmax's log is SLEEF's. Row 0 of the result, one element per position.
+/// </summary>
+[Collection("Threads")]
+public class SoftmaxOverAnOuterDimBitsTests
+{
+    private static readonly uint[] Softmax =
+    [
+        0x38386618, 0x3c14837b, 0x39bb4cbe, 0x3d989dcd, 0x3b3cb1e2, 0x38ee6d0d, 0x3c94321e, 0x3a3a625b,
+        0x3e17da97, 0x3b950b0f, 0x393c3a51, 0x3d3cf81b, 0x3aeba5db, 0x3894ed21, 0x3c39d02e, 0x39ea2d76,
+        0x3dbeceeb, 0x3b3cb1dc, 0x38ee6d0d, 0x3cbc88aa, 0x3a6cc2dc, 0x3e40e2ed, 0x3c14837d, 0x3991820a,
+        0x3d6d21f0, 0x3b135481, 0x3894ed21, 0x3c6e2d3e, 0x3a15f050, 0x3df454cb, 0x3b950b10, 0x393c3a52,
+        0x3d1253d0, 0x3ab70ca5, 0x38386618, 0x3c14837d, 0x39bb4cc6, 0x3d989dce, 0x3b3cb1e0, 0x38ee6d13,
+        0x3cbc88aa, 0x3a6cc2dc, 0x3e17da98, 0x3bb7afd3, 0x3967e787,
+    ];
+
+    private static readonly uint[] LogSoftmax =
+    [
+        0xc12083a2, 0xc096821f, 0xc0fdfc9c, 0xc0263030, 0xc0bb3508, 0xc1115001, 0xc0806569, 0xc0e7f67e,
+        0xbff44b78, 0xc0ac9339, 0xc10a0131, 0xc044e02c, 0xc0ca46f8, 0xc118d79c, 0xc08f5694, 0xc0f6d6c4,
+        0xc017e4f6, 0xc0bb3509, 0xc1115001, 0xc071627b, 0xc0e04e9f, 0xbfd5adee, 0xc096821f, 0xc1030876,
+        0xc036586c, 0xc0c32030, 0xc118d79c, 0xc08764be, 0xc0eeecef, 0xc00811ee, 0xc0ac9339, 0xc10a0131,
+        0xc0553e2c, 0xc0d25c20, 0xc12083a2, 0xc096821f, 0xc0fdfc9a, 0xc0263030, 0xc0bb3509, 0xc1115000,
+        0xc071627b, 0xc0e04e9f, 0xbff44b78, 0xc0a5e320, 0xc106aa78,
+    ];
+
+    private static readonly ulong[] Softmax64 =
+    [
+        0x3f4cbfabc9cd821e, 0x3fc3cb790c121ffd, 0x3f743a3d88500111, 0x3fea524b953603cb,
+        0x3f9c6b970cd55144, 0x3f4cbfabc9cd821e, 0x3fc3cb790c121ffd, 0x3f743a3d88500108,
+        0x3fea524b953603cb, 0x3f9c6b970cd55147, 0x3f4cbfabc9cd821d,
+    ];
+
+    private static readonly ulong[] LogSoftmax64 =
+    [
+        0xc01c278a986765e6, 0xbffddda2a56e924a, 0xc0153e2e2db6bd90, 0xbfc90143da638bc9,
+        0xc00cacc9af0a81e5, 0xc01c278a986765e6, 0xbffddda2a56e924a, 0xc0153e2e2db6bd92,
+        0xbfc90143da638bc9, 0xc00cacc9af0a81e4, 0xc01c278a986765e6,
+    ];
+
+    [Fact]
+    public void MatchesPyTorchAtTwoThreads()
+    {
+        int before = Threading.GetNumThreads();
+        try
+        {
+            Threading.SetNumThreads(2);
+            var x = (Core.SumBitsTests.Values(37 * 45, DType.Float32) * 10).Reshape(37, 45);
+            Assert.Equal(Softmax, Core.SumBitsTests.Bits32(F.Softmax(x, 0).Select(0, 0)));
+            Assert.Equal(LogSoftmax, Core.SumBitsTests.Bits32(F.LogSoftmax(x, 0).Select(0, 0)));
+            var d = (Core.SumBitsTests.Values(5 * 11, DType.Float64) * 10).Reshape(5, 11);
+            Assert.Equal(Softmax64, Core.SumBitsTests.Bits64(F.Softmax(d, 0).Select(0, 0)));
+            Assert.Equal(LogSoftmax64, Core.SumBitsTests.Bits64(F.LogSoftmax(d, 0).Select(0, 0)));
+        }
+        finally
+        {
+            Threading.SetNumThreads(before);
+        }
+    }
+}

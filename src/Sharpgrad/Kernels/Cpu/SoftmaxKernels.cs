@@ -183,7 +183,9 @@ internal static class SoftmaxKernels
         else SleefExp.Exp(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
     }
 
-    private static T Log<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Log(x);
+    /// <summary>One element through SLEEF's log, as ATen's vec::map(x.log()) takes the row sums.</summary>
+    private static T Log<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float) ? T.CreateTruncating(SleefLog.Log(float.CreateTruncating(x))) : T.CreateTruncating(SleefLog.Log(double.CreateTruncating(x)));
 
     /// <summary>
     /// ATen's vec::reduce_all with +: one 64-byte accumulator over whole vectors, the partial last vector added into
