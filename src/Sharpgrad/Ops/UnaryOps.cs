@@ -158,6 +158,14 @@ internal static class UnaryOps
             node.Self = SavedTensor.Input(x);
         }
         Tensor y;
+        if (x.DType.IsFloatingPoint())
+        {
+            var src = OpHelpers.ContiguousRaw(x);
+            y = Tensor.Empty(x.DType, x.Sizes);
+            Dispatch.Silu(src.Strided, y.Strided, x.IsContiguous);
+            if (!ReferenceEquals(src, x)) src.Dispose();
+        }
+        else
         using (Autograd.NoGrad())
         using (Tensor.NewScope()) y = (x * x.Sigmoid()).MoveToOuterScope();
         if (node is not null) Record.SetHistory(y, node);

@@ -14,6 +14,25 @@ internal static class IntraOp
         set => s_threads = Math.Max(1, value);
     }
 
+    /// <summary>ATen's grain (at::internal::GRAIN_SIZE): below it an element-wise loop is one piece.</summary>
+    public const int AtenGrain = 32768;
+
+    /// <summary>
+    /// Runs body(start, end) over [0, count) in the pieces at::parallel_for would cut (⌈count / p⌉ each, p = min(Threads,
+    /// ⌈count / 32768⌉)), for kernels whose results depend on where a piece starts; the pieces run in parallel only
+    /// above <see cref="ElementwiseGrain"/>.
+    /// </summary>
+    public static void ForAtenPieces(int count, Action<int, int> body)
+    {
+        int pieces = count < AtenGrain || Threads == 1 ? 1 : (int)Math.Min(Threads, ((long)count + AtenGrain - 1) / AtenGrain);
+        int per = (count + pieces - 1) / pieces;
+        WorkerPool.Run(pieces, count >= ElementwiseGrain ? pieces : 1, c =>
+        {
+            int start = c * per, end = Math.Min(count, start + per);
+            if (start < end) body(start, end);
+        });
+    }
+
     /// <summary>Runs body(start, end) over [0, count) in at most Threads chunks.</summary>
     public static void For(int count, int grain, Action<int, int> body)
     {

@@ -1,0 +1,28 @@
+using Sharpgrad.Kernels.Cpu;
+
+namespace Sharpgrad.Kernels;
+
+internal static partial class Dispatch
+{
+    /// <summary>Float32 gelu over a contiguous input into a fresh contiguous output (oneDNN's formula, as PyTorch takes it there).</summary>
+    public static void GeluOneDnn(StridedArray x, StridedArray y) =>
+        GeluKernels.Forward(x.Data<float>(), x.Offset, y.Data<float>(), x.Numel);
+
+    /// <summary>Float32 gelu's gradient for a contiguous input and gradient (oneDNN's backward formula).</summary>
+    public static void GeluBackwardOneDnn(StridedArray grad, StridedArray x, StridedArray gi) =>
+        GeluKernels.Backward(grad.Data<float>(), grad.Offset, x.Data<float>(), x.Offset, gi.Data<float>(), x.Numel);
+
+    /// <summary>silu of a contiguous copy of x into a fresh y; <paramref name="wasContiguous"/> says whether ATen would have vectorized it.</summary>
+    public static void Silu(StridedArray x, StridedArray y, bool wasContiguous)
+    {
+        if (x.DType == DType.Float32) SiluKernels.Forward(x.Data<float>(), x.Offset, y.Data<float>(), x.Numel, wasContiguous);
+        else SiluKernels.Forward(x.Data<double>(), x.Offset, y.Data<double>(), x.Numel, wasContiguous);
+    }
+
+    /// <summary>silu's gradient from contiguous grad and x.</summary>
+    public static void SiluBackward(StridedArray grad, StridedArray x, StridedArray gi, bool wasContiguous)
+    {
+        if (x.DType == DType.Float32) SiluKernels.Backward(grad.Data<float>(), grad.Offset, x.Data<float>(), x.Offset, gi.Data<float>(), x.Numel, wasContiguous);
+        else SiluKernels.Backward(grad.Data<double>(), grad.Offset, x.Data<double>(), x.Offset, gi.Data<double>(), x.Numel, wasContiguous);
+    }
+}
