@@ -50,24 +50,60 @@ internal static class NNKernels
     /// <summary>nll forward: per-target -w[t]·x[o, t, i] (w = 1 without weights); returns the sum and the total weight.</summary>
     public static (T Sum, T Total) Nll<T>(T[] x, int xOff, long[] t, int tOff, int outer, int c, int inner, long ignore, T[]? loss, T[]? weight, int wOff) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T sum = T.Zero;
-        T total = T.Zero;
-        for (int o = 0; o < outer; o++)
-            for (int i = 0; i < inner; i++)
-            {
-                int ti = o * inner + i;
-                long cls = t[tOff + ti];
-                T v = T.Zero;
-                if (cls != ignore)
+        if (loss is not null)
+        {
+            for (int o = 0; o < outer; o++)
+                for (int i = 0; i < inner; i++)
                 {
-                    T w = weight is null ? T.One : weight[wOff + (int)cls];
-                    v = -x[xOff + (o * c + (int)cls) * inner + i] * w;
-                    total += w;
+                    int ti = o * inner + i;
+                    long cls = t[tOff + ti];
+                    loss[ti] = cls == ignore ? T.Zero : -x[xOff + (o * c + (int)cls) * inner + i] * (weight is null ? T.One : weight[wOff + (int)cls]);
                 }
-                if (loss is not null) loss[ti] = v;
-                sum += v;
+            return (T.Zero, T.Zero);
+        }
+        // ATen's cascade: partial sums over chunks of 2^p targets (p = max(4, ⌈log2 count⌉ / 8)) carried up eight levels
+        const int Levels = 8;
+        int count = outer * inner;
+        int power = Math.Max(4, (count <= 2 ? 1 : BitOperations.Log2((uint)(count - 1)) + 1) / Levels);
+        long mask0 = (1L << power) - 1;
+        Span<T> sums = stackalloc T[Levels];
+        Span<T> weights = stackalloc T[Levels];
+        sums.Clear();
+        weights.Clear();
+        int ignored = 0;
+        for (int idx = 0; idx < count; idx++)
+        {
+            long cls = t[tOff + idx];
+            if (cls == ignore)
+            {
+                ignored++;
+                continue;
             }
-        return (sum, total);
+            int o = idx / inner, i = idx % inner;
+            T v = x[xOff + (o * c + (int)cls) * inner + i];
+            if (weight is null) sums[0] -= v;
+            else
+            {
+                T w = weight[wOff + (int)cls];
+                sums[0] -= v * w;
+                weights[0] += w;
+            }
+            for (int j = 0; j + 1 < Levels; j++)
+            {
+                if ((idx & (mask0 << (j * power))) != 0) break;
+                weights[j + 1] += weights[j];
+                sums[j + 1] += sums[j];
+                weights[j] = T.Zero;
+                sums[j] = T.Zero;
+            }
+        }
+        T total = T.Zero, sum = T.Zero;
+        for (int j = 0; j < Levels; j++)
+        {
+            sum += sums[j];
+            total += weights[j];
+        }
+        return (sum, weight is null ? T.CreateTruncating(count - ignored) : total);
     }
 
     /// <summary>nll backward into a zeroed gi: gi[o, target, i] = -scale * w[target] * (g[o, i] or the scalar g).</summary>
