@@ -12,6 +12,13 @@ internal static partial class Dispatch
     public static void GeluBackwardOneDnn(StridedArray grad, StridedArray x, StridedArray gi) =>
         GeluKernels.Backward(grad.Data<float>(), grad.Offset, x.Data<float>(), x.Offset, gi.Data<float>(), x.Numel);
 
+    /// <summary>gelu's tanh form of a contiguous copy of x into a fresh y; <paramref name="wasContiguous"/> says whether ATen would have vectorized it.</summary>
+    public static void GeluTanh(StridedArray x, StridedArray y, bool wasContiguous)
+    {
+        if (x.DType == DType.Float32) GeluTanhKernels.Forward(x.Data<float>(), x.Offset, y.Data<float>(), x.Numel, wasContiguous);
+        else GeluTanhKernels.Forward(x.Data<double>(), x.Offset, y.Data<double>(), x.Numel, wasContiguous);
+    }
+
     /// <summary>silu of a contiguous copy of x into a fresh y; <paramref name="wasContiguous"/> says whether ATen would have vectorized it.</summary>
     public static void Silu(StridedArray x, StridedArray y, bool wasContiguous)
     {

@@ -114,7 +114,7 @@ internal static class UnaryOps
             node = Record.Connect(new GeluBackward0(tanhApproximation), x);
             node.Self = SavedTensor.Input(x);
         }
-        var y = GeluTakesOneDnn(x, tanhApproximation) ? GeluOneDnn(x) : GeluComposite(x, tanhApproximation);
+        var y = GeluTakesOneDnn(x, tanhApproximation) ? GeluOneDnn(x) : tanhApproximation ? GeluTanh(x) : GeluComposite(x);
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }
@@ -133,15 +133,22 @@ internal static class UnaryOps
         return y;
     }
 
-    /// <summary>ATen's formulas from tensor ops: Float64, strided or single-element input, and the tanh form.</summary>
-    private static Tensor GeluComposite(Tensor x, bool tanhApproximation)
+    private static Tensor GeluTanh(Tensor x)
+    {
+        var src = OpHelpers.ContiguousRaw(x);
+        var y = Tensor.Empty(x.DType, x.Sizes);
+        Dispatch.GeluTanh(src.Strided, y.Strided, x.IsContiguous);
+        if (!ReferenceEquals(src, x)) src.Dispose();
+        return y;
+    }
+
+    /// <summary>ATen's exact formula from tensor ops: Float64, strided or single-element input.</summary>
+    private static Tensor GeluComposite(Tensor x)
     {
         using (Autograd.NoGrad())
         using (Tensor.NewScope())
         {
-            var y = tanhApproximation
-                ? x * 0.5 * (1.0 + ((x + x * x * x * 0.044715) * Math.Sqrt(2.0 / Math.PI)).Tanh())
-                : x * 0.5 * (1.0 + (x * (1.0 / Math.Sqrt(2.0))).Erf());
+            var y = x * 0.5 * (1.0 + (x * (1.0 / Math.Sqrt(2.0))).Erf());
             y.MoveToOuterScope();
             return y;
         }

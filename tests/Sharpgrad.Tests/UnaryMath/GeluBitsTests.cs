@@ -78,3 +78,48 @@ public class GeluBitsTests
         for (int i = 0; i < 3; i++) Assert.Equal(expected[i], gg[i], 6);
     }
 }
+
+/// <summary>
+/// gelu's tanh form bit for bit as PyTorch 2.6 computes it: whole pairs of 16-float vectors with x + κ·x³ fused and
+/// SLEEF's tanh, the 8 elements left of 40 (and every strided element) unfused with a correctly rounded tanhf.
+/// Inputs: SumBitsTests' hashed values × 25.
+/// </summary>
+public class GeluTanhBitsTests
+{
+    private static readonly uint[] Contiguous =
+    [
+        0x80000000, 0x4020fa99, 0x80000000, 0x40f2d012, 0xbe284f69, 0x80000000, 0x408ec4a9, 0xb980ecdf,
+        0x41185261, 0x3f9b542f, 0x80000000, 0x40cc9966, 0xbd868277, 0x80000000, 0x405103eb, 0xb4ec0c0c,
+        0x4105370b, 0x3da08388, 0x80000000, 0x40a662ba, 0xbb79a9ac, 0x41242163, 0x40022959, 0x80000000,
+        0x40e4376a, 0xbe1dc3e3, 0x80000000, 0x40802b7f, 0xb7f37650, 0x4111060e, 0x3f364e6c, 0x80000000,
+        0x40be00be, 0xbce01d54, 0x80000000, 0x403380b5, 0x80000000, 0x40fbd56f, 0xbdf2e9ad, 0x80000000,
+    ];
+
+    private static readonly uint[] Strided =
+    [
+        0x80000000, 0x80000000, 0xbe284f69, 0x408ec4a9, 0x41185261, 0x80000000, 0xbd868277, 0x405103eb,
+        0x4105370b, 0x80000000, 0xbb79a9ac, 0x40022959, 0x40e4376a, 0x80000000, 0xb7f37650, 0x3f364e6c,
+        0x40be00be, 0x80000000, 0x80000000, 0xbdf2e9ad, 0x4097ca11, 0x411cd50f, 0x80000000, 0xbdcb3bb0,
+        0x40631e80, 0x4109b9b9, 0x80000000, 0xbc1031a8, 0x40155a49, 0x40ed3cc7, 0x80000000, 0xb8edc289,
+        0x3f82509e, 0x40c7061b, 0x80000000, 0xb422f0a8, 0xbc84afb8, 0x40a0cf70, 0x412157be, 0x80000000,
+    ];
+
+    private static readonly ulong[] Contiguous64 =
+    [
+        0x8000000000000000, 0x40041f530a4ffe7b, 0xbe1cf598c42a6904, 0x401e5a023c136db6,
+        0xbfc509ed236540c9, 0x8000000000000000, 0x4011d895148071aa, 0xbf301cbbc2e7f095,
+        0x40230a4c1f56db6e, 0x3ff36a85f6177bfd, 0xbd0df7d7da4e8000, 0x4019932cc3e5ae93,
+        0xbfb0d04ef464500c, 0x8000000000000000, 0x400a207d64379cb9, 0xbe9a9cc5ab7c4a95,
+        0x4020a6e163400000, 0x3fb41070fe2a0b57, 0x8000000000000000,
+    ];
+
+    [Fact]
+    public void MatchesPyTorch()
+    {
+        var x = Core.SumBitsTests.Values(40, DType.Float32) * 25;
+        Assert.Equal(Contiguous, Core.SumBitsTests.Bits32(F.Gelu(x, "tanh")));
+        var strided = (Core.SumBitsTests.Values(80, DType.Float32) * 25).Reshape(40, 2).Select(1, 0);
+        Assert.Equal(Strided, Core.SumBitsTests.Bits32(F.Gelu(strided, "tanh")));
+        Assert.Equal(Contiguous64, Core.SumBitsTests.Bits64(F.Gelu(Core.SumBitsTests.Values(19, DType.Float64) * 25, "tanh")));
+    }
+}

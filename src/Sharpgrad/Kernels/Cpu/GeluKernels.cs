@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using Sharpgrad.Kernels.Operators;
 
 namespace Sharpgrad.Kernels.Cpu;
@@ -10,4 +12,40 @@ internal static class GeluKernels
 
     public static void Backward(float[] grad, int gOff, float[] x, int xOff, float[] gi, int n) =>
         IntraOp.For(n, IntraOp.ElementwiseGrain, (s, e) => OneDnnGelu.Backward(x.AsSpan(xOff + s, e - s), grad.AsSpan(gOff + s, e - s), gi.AsSpan(s, e - s)));
+}
+
+/// <summary>
+/// gelu's tanh form as ATen's loop computes it: 0.5·x·(1 + tanh(β·(x + κ·x³))), x + κ·x³ fused in the vector form;
+/// whole pairs of 64-byte vectors of each thread piece take SLEEF's tanh, the rest (or a strided input) the C library's.
+/// </summary>
+internal static class GeluTanhKernels
+{
+    private const double Beta = 0.7978845608028654; // √2 · 2/√π · ½, ATen's kGeluBeta
+    private const double Kappa = 0.044715;
+
+    public static void Forward<T>(T[] x, int xOff, T[] y, int n, bool contiguous) where T : unmanaged, IFloatingPointIeee754<T> =>
+        IntraOp.ForAtenPieces(n, (s, e) =>
+        {
+            T beta = T.CreateTruncating(Beta), kappa = T.CreateTruncating(Kappa), half = T.CreateTruncating(0.5);
+            int vectorPart = contiguous ? (e - s) / (2 * Vector512<T>.Count) * (2 * Vector512<T>.Count) : 0;
+            for (int i = s; i < e; i++)
+            {
+                T v = x[xOff + i];
+                bool vectorized = i - s < vectorPart;
+                // the vector form's x + κ·x³ is one fused multiply-add; the scalar tail's is not
+                T inner = beta * (vectorized ? T.FusedMultiplyAdd(kappa, v * v * v, v) : v + kappa * (v * v * v));
+                T t = vectorized ? VectorTanh(inner) : LibmTanh(inner);
+                y[i] = half * v * (T.One + t);
+            }
+        });
+
+    private static T VectorTanh<T>(T v) where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float) ? T.CreateTruncating(SleefTanh.Tanh(float.CreateTruncating(v))) : T.CreateTruncating(SleefExpm1.Tanh(double.CreateTruncating(v)));
+
+    /// <summary>
+    /// The C library's tanh: PyTorch's build links glibc 2.41, whose tanhf is correctly rounded (older glibc's, which
+    /// MathF.Tanh may reach, is not), so the float result is the double tanh rounded once.
+    /// </summary>
+    private static T LibmTanh<T>(T v) where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float) ? T.CreateTruncating((float)Math.Tanh(float.CreateTruncating(v))) : T.CreateTruncating(Math.Tanh(double.CreateTruncating(v)));
 }
