@@ -246,6 +246,12 @@ public sealed partial class Tensor
     public Tensor Std(bool unbiased = true) => ReduceOps.VarStd(this, null, unbiased ? 1 : 0, false, true);
     /// <summary>Standard deviation along <paramref name="dim"/>. PyTorch: torch.std(dim).</summary>
     public Tensor Std(int dim, bool unbiased = true, bool keepDim = false) => ReduceOps.VarStd(this, [dim], unbiased ? 1 : 0, keepDim, true);
+
+    /// <summary>Variance over <paramref name="dims"/>, dividing by N − <paramref name="correction"/>. PyTorch: torch.var(dim=(...), correction=, keepdim=).</summary>
+    public Tensor Var(int[] dims, double correction = 1, bool keepDim = false) => ReduceOps.VarStd(this, dims, correction, keepDim, false);
+
+    /// <summary>Standard deviation over <paramref name="dims"/>, dividing by N − <paramref name="correction"/>. PyTorch: torch.std(dim=(...), correction=, keepdim=).</summary>
+    public Tensor Std(int[] dims, double correction = 1, bool keepDim = false) => ReduceOps.VarStd(this, dims, correction, keepDim, true);
     /// <summary>True if any element is true (non-zero). PyTorch: torch.any.</summary>
     public Tensor Any() => ReduceOps.AnyAll(this, false);
     /// <summary>True if every element is true (non-zero). PyTorch: torch.all.</summary>

@@ -57,4 +57,17 @@ internal static partial class Dispatch
             default: throw Errors.UnsupportedDType(max ? "argmax" : "argmin", x.DType);
         }
     }
+
+    /// <summary>var/std of every element of a contiguous x, given its mean (PyTorch's std_var_all_cpu).</summary>
+    public static double VarAll(StridedArray x, double mean, double correction, bool sqrt) =>
+        x.DType == DType.Float32
+            ? VarianceKernels.All(x.Data<float>(), x.Offset, x.Numel, mean, correction, sqrt)
+            : VarianceKernels.All(x.Data<double>(), x.Offset, x.Numel, mean, correction, sqrt);
+
+    /// <summary>var/std of each row of n contiguous elements into y (PyTorch's WelfordOps).</summary>
+    public static void VarRows(StridedArray x, int rows, int n, double correction, bool sqrt, StridedArray y)
+    {
+        if (x.DType == DType.Float32) VarianceKernels.Rows(x.Data<float>(), x.Offset, rows, n, correction, sqrt, y.Data<float>());
+        else VarianceKernels.Rows(x.Data<double>(), x.Offset, rows, n, correction, sqrt, y.Data<double>());
+    }
 }

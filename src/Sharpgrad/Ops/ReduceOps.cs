@@ -185,6 +185,8 @@ internal static class ReduceOps
         long n = 1;
         foreach (int d in wrapped) n *= x.Dim == 0 ? 1 : x.Sizes[d]; // a 0-dim tensor reduces over its one element
         Tensor y;
+        if (x.Dim > 0 && wrapped.Length > 0 && n > 0) y = VarStdKernel(x, wrapped, correction, keepDim, std);
+        else
         using (Autograd.NoGrad())
         using (var scope = Tensor.NewScope())
         {
@@ -202,6 +204,39 @@ internal static class ReduceOps
             Record.SetHistory(y, node);
             if (std) node.Result = SavedTensor.Output(y, node);
         }
+        return y;
+    }
+
+    /// <summary>
+    /// PyTorch's CPU var/std: over every element of a contiguous tensor the two-pass sum about the mean (in double);
+    /// otherwise Welford per output over the reduced dims in row-major order.
+    /// </summary>
+    private static Tensor VarStdKernel(Tensor x, int[] wrapped, double correction, bool keepDim, bool std)
+    {
+        if (wrapped.Length == x.Dim && x.IsContiguous)
+        {
+            double mean;
+            using (Autograd.NoGrad())
+            using (var m = Mean(x)) mean = m.To(DType.Float64).Item<double>();
+            double value = Dispatch.VarAll(x.Strided, mean, correction, std);
+            var all = Tensor.Full(keepDim ? Enumerable.Repeat(1, x.Dim).ToArray() : [], value, x.DType);
+            return all;
+        }
+        var kept = Enumerable.Range(0, x.Dim).Where(d => !wrapped.Contains(d)).ToArray();
+        var reduced = Enumerable.Range(0, x.Dim).Where(wrapped.Contains).ToArray();
+        int rows = 1, n = 1;
+        foreach (int d in kept) rows *= x.Sizes[d];
+        foreach (int d in reduced) n *= x.Sizes[d];
+        Tensor permuted, src;
+        using (Autograd.NoGrad())
+        {
+            permuted = x.Permute([.. kept, .. reduced]);
+            src = OpHelpers.ContiguousRaw(permuted);
+        }
+        var outShape = keepDim ? x.Sizes.Select((s, d) => wrapped.Contains(d) ? 1 : s).ToArray() : kept.Select(d => x.Sizes[d]).ToArray();
+        var y = Tensor.Empty(x.DType, outShape);
+        Dispatch.VarRows(src.Strided, rows, n, correction, std, y.Strided);
+        if (!ReferenceEquals(src, permuted)) src.Dispose();
         return y;
     }
 
