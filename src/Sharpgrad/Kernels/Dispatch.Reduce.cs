@@ -70,4 +70,11 @@ internal static partial class Dispatch
         if (x.DType == DType.Float32) VarianceKernels.Rows(x.Data<float>(), x.Offset, rows, n, correction, sqrt, y.Data<float>());
         else VarianceKernels.Rows(x.Data<double>(), x.Offset, rows, n, correction, sqrt, y.Data<double>());
     }
+
+    /// <summary>2-norms of rows of n contiguous elements into y (PyTorch's vectorized norm over the last dim).</summary>
+    public static void TwoNormRows(StridedArray x, int rows, int n, StridedArray y)
+    {
+        if (x.DType == DType.Float32) NormKernels.TwoNormRows(x.Data<float>(), x.Offset, rows, n, y.Data<float>());
+        else NormKernels.TwoNormRows(x.Data<double>(), x.Offset, rows, n, y.Data<double>());
+    }
 }

@@ -1,3 +1,4 @@
+using Sharpgrad.Kernels;
 namespace Sharpgrad.Ops;
 
 /// <summary>linalg.vector_norm: the p-norm over some dims (or all), as one recorded op.</summary>
@@ -13,6 +14,9 @@ internal static class VectorNormOps
         if (double.IsInfinity(p) && x.Numel == 0)
             throw new InvalidOperationException($"linalg.vector_norm cannot compute the {(p > 0 ? "inf" : "-inf")} norm on an empty tensor because the operation does not have an identity");
         Tensor y;
+        if (p == 2 && x.IsContiguous && x.Dim > 0 && x.Numel > 0 && ReducesTrailingDims(wrapped, x.Dim))
+            y = TwoNormOfTrailingDims(x, wrapped, keepDim);
+        else
         using (Autograd.NoGrad())
         using (Tensor.NewScope())
         {
@@ -32,6 +36,21 @@ internal static class VectorNormOps
             node.Result = SavedTensor.Output(y, node);
             Record.SetHistory(y, node);
         }
+        return y;
+    }
+
+    /// <summary>Whether the reduced dims are the last few (all of them, or the last one): PyTorch's vectorized 2-norm path.</summary>
+    private static bool ReducesTrailingDims(int[] wrapped, int nd) =>
+        wrapped.Length == nd || (wrapped.Length == 1 && wrapped[0] == nd - 1);
+
+    private static Tensor TwoNormOfTrailingDims(Tensor x, int[] wrapped, bool keepDim)
+    {
+        int n = 1;
+        foreach (int d in wrapped) n *= x.Sizes[d];
+        int rows = x.Numel / n;
+        var shape = keepDim ? x.Sizes.Select((s, d) => wrapped.Contains(d) ? 1 : s).ToArray() : x.Sizes.Where((_, d) => !wrapped.Contains(d)).ToArray();
+        var y = Tensor.Empty(x.DType, shape);
+        Dispatch.TwoNormRows(x.Strided, rows, n, y.Strided);
         return y;
     }
 }
