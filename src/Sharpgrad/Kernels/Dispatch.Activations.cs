@@ -19,6 +19,20 @@ internal static partial class Dispatch
         else GeluTanhKernels.Forward(x.Data<double>(), x.Offset, y.Data<double>(), x.Numel, wasContiguous);
     }
 
+    /// <summary>mish of a contiguous copy of x into a fresh y; <paramref name="wasContiguous"/> says whether ATen would have vectorized it.</summary>
+    public static void Mish(StridedArray x, StridedArray y, bool wasContiguous)
+    {
+        if (x.DType == DType.Float32) MishKernels.Forward(x.Data<float>(), x.Offset, y.Data<float>(), x.Numel, wasContiguous);
+        else MishKernels.Forward(x.Data<double>(), x.Offset, y.Data<double>(), x.Numel, wasContiguous);
+    }
+
+    /// <summary>mish's gradient from contiguous grad and x.</summary>
+    public static void MishBackward(StridedArray grad, StridedArray x, StridedArray gi, bool wasContiguous)
+    {
+        if (x.DType == DType.Float32) MishKernels.Backward(grad.Data<float>(), grad.Offset, x.Data<float>(), x.Offset, gi.Data<float>(), x.Numel, wasContiguous);
+        else MishKernels.Backward(grad.Data<double>(), grad.Offset, x.Data<double>(), x.Offset, gi.Data<double>(), x.Numel, wasContiguous);
+    }
+
     /// <summary>silu of a contiguous copy of x into a fresh y; <paramref name="wasContiguous"/> says whether ATen would have vectorized it.</summary>
     public static void Silu(StridedArray x, StridedArray y, bool wasContiguous)
     {
