@@ -81,7 +81,7 @@ internal static class ActivationOps
         });
 
     /// <summary>A fused element-wise kernel over a contiguous copy of x; ATen vectorizes only a contiguous input.</summary>
-    private static Tensor Fused(Tensor x, Action<StridedArray, StridedArray, bool> kernel)
+    internal static Tensor Fused(Tensor x, Action<StridedArray, StridedArray, bool> kernel)
     {
         var src = OpHelpers.ContiguousRaw(x);
         var y = Tensor.Empty(x.DType, x.Sizes);
@@ -94,7 +94,7 @@ internal static class ActivationOps
     /// A fused gradient kernel over contiguous copies; ATen vectorizes when x is contiguous and the gradient is too or is
     /// one broadcast value.
     /// </summary>
-    private static Tensor FusedGradient(Tensor grad, Tensor x, Action<StridedArray, StridedArray, StridedArray, bool> kernel)
+    internal static Tensor FusedGradient(Tensor grad, Tensor x, Action<StridedArray, StridedArray, StridedArray, bool> kernel)
     {
         var g = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, x.DType));
         var xc = OpHelpers.ContiguousRaw(x);

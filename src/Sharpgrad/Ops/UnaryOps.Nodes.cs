@@ -186,18 +186,7 @@ internal sealed class SiluBackward0 : UnaryNode
     internal override Tensor?[] Apply(Tensor grad)
     {
         var x = SelfValue;
-        if (!GradMode.Current.Records && x.DType.IsFloatingPoint())
-        {
-            var g = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, x.DType));
-            var xc = OpHelpers.ContiguousRaw(x);
-            var gi = Tensor.Empty(x.DType, x.Sizes);
-            // ATen vectorizes when x is contiguous and the gradient is too or is one broadcast value
-            bool vectorized = x.IsContiguous && (grad.IsContiguous || Array.TrueForAll(grad.Strides, st => st == 0));
-            Dispatch.SiluBackward(g.Strided, xc.Strided, gi.Strided, vectorized);
-            if (!ReferenceEquals(g, grad)) g.Dispose();
-            if (!ReferenceEquals(xc, x)) xc.Dispose();
-            return [gi];
-        }
+        if (!GradMode.Current.Records && x.DType.IsFloatingPoint()) return [ActivationOps.FusedGradient(grad, x, Dispatch.SiluBackward)];
         var s = x.Sigmoid();
         return [grad * s * (1.0 + x * (1.0 - s))];
     }

@@ -133,14 +133,7 @@ internal static class UnaryOps
         return y;
     }
 
-    private static Tensor GeluTanh(Tensor x)
-    {
-        var src = OpHelpers.ContiguousRaw(x);
-        var y = Tensor.Empty(x.DType, x.Sizes);
-        Dispatch.GeluTanh(src.Strided, y.Strided, x.IsContiguous);
-        if (!ReferenceEquals(src, x)) src.Dispose();
-        return y;
-    }
+    private static Tensor GeluTanh(Tensor x) => ActivationOps.Fused(x, Dispatch.GeluTanh);
 
     /// <summary>ATen's exact formula from tensor ops: Float64, strided or single-element input.</summary>
     private static Tensor GeluComposite(Tensor x)
@@ -165,13 +158,7 @@ internal static class UnaryOps
             node.Self = SavedTensor.Input(x);
         }
         Tensor y;
-        if (x.DType.IsFloatingPoint())
-        {
-            var src = OpHelpers.ContiguousRaw(x);
-            y = Tensor.Empty(x.DType, x.Sizes);
-            Dispatch.Silu(src.Strided, y.Strided, x.IsContiguous);
-            if (!ReferenceEquals(src, x)) src.Dispose();
-        }
+        if (x.DType.IsFloatingPoint()) y = ActivationOps.Fused(x, Dispatch.Silu);
         else
         using (Autograd.NoGrad())
         using (Tensor.NewScope()) y = (x * x.Sigmoid()).MoveToOuterScope();
