@@ -146,11 +146,12 @@ internal static class ActivationOps
     }
 
     /// <summary>
-    /// log σ(x) = min(x, 0) - log1p(exp(-|x|)), stable for large |x|. LogSigmoidBackward0, as PyTorch's CPU kernel:
+    /// log σ(x) = min(x, 0) - log1p(exp(-|x|)), stable for large |x|, every element through SLEEF's exp and log1p as
+    /// PyTorch's kernel takes them (partial last vector included). LogSigmoidBackward0, as PyTorch's CPU kernel:
     /// z = exp(-|x|); grad · (1 - z/(1+z)) for x &lt; 0, grad · z/(1+z) otherwise.
     /// </summary>
     public static Tensor LogSigmoid(Tensor x) => Pointwise(x, "log_sigmoid_cpu", "LogSigmoidBackward0",
-        x => x.Clamp(max: 0.0) - Log1p((-x.Abs()).Exp()),
+        x => x.Clamp(max: 0.0) - (-x.Abs()).Exp().Log1p(),
         (g, x) =>
         {
             var z = (-x.Abs()).Exp();
