@@ -33,6 +33,20 @@ internal static partial class Dispatch
         else MishKernels.Backward(grad.Data<double>(), grad.Offset, x.Data<double>(), x.Offset, gi.Data<double>(), x.Numel, wasContiguous);
     }
 
+    /// <summary>softplus of a contiguous copy of x into a fresh y (ATen's vector/scalar split when it was contiguous).</summary>
+    public static void Softplus(StridedArray x, StridedArray y, bool wasContiguous, double beta, double threshold)
+    {
+        if (x.DType == DType.Float32) ActivationKernels.Softplus(x.Data<float>(), x.Offset, y.Data<float>(), x.Numel, wasContiguous, beta, threshold);
+        else ActivationKernels.Softplus(x.Data<double>(), x.Offset, y.Data<double>(), x.Numel, wasContiguous, beta, threshold);
+    }
+
+    /// <summary>elu (with selu's and celu's coefficients) of a contiguous copy of x into a fresh y.</summary>
+    public static void Elu(StridedArray x, StridedArray y, bool wasContiguous, double alpha, double scale, double inputScale)
+    {
+        if (x.DType == DType.Float32) ActivationKernels.Elu(x.Data<float>(), x.Offset, y.Data<float>(), x.Numel, wasContiguous, alpha, scale, inputScale);
+        else ActivationKernels.Elu(x.Data<double>(), x.Offset, y.Data<double>(), x.Numel, wasContiguous, alpha, scale, inputScale);
+    }
+
     /// <summary>silu of a contiguous copy of x into a fresh y; <paramref name="wasContiguous"/> says whether ATen would have vectorized it.</summary>
     public static void Silu(StridedArray x, StridedArray y, bool wasContiguous)
     {

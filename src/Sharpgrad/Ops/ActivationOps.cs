@@ -129,7 +129,7 @@ internal static class ActivationOps
     /// </summary>
     private static Tensor Elu(Tensor x, double alpha, double scale, double inputScale, double backwardInputScale, string node) =>
         Pointwise(x, "elu_cpu", node,
-            x => Tensor.Where(x.Gt(0.0), x * scale, ((x * inputScale).Exp() - 1.0) * (alpha * scale)),
+            x => Fused(x, (src, dst, contiguous) => Dispatch.Elu(src, dst, contiguous, alpha, scale, inputScale)),
             (g, x) => Tensor.Where(x.Gt(0.0), g * scale, g * (backwardInputScale * alpha * scale) * (x * backwardInputScale).Exp()));
 
     /// <summary>x for x &gt; 0, else α·(exp(x) - 1). EluBackward0.</summary>

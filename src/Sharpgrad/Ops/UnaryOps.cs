@@ -177,13 +177,7 @@ internal static class UnaryOps
             node = Record.Connect(new SoftplusBackward0(beta, threshold), x);
             node.Self = SavedTensor.Input(x);
         }
-        Tensor y;
-        using (Autograd.NoGrad())
-        using (Tensor.NewScope())
-        {
-            var bx = x * beta;
-            y = Tensor.Where(bx.Gt(threshold), x, bx.Exp().Log1p() / beta).MoveToOuterScope();
-        }
+        var y = ActivationOps.Fused(x, (src, dst, contiguous) => Dispatch.Softplus(src, dst, contiguous, beta, threshold));
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }

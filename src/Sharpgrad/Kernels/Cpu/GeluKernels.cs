@@ -34,18 +34,8 @@ internal static class GeluTanhKernels
                 bool vectorized = i - s < vectorPart;
                 // the vector form's x + κ·x³ is one fused multiply-add; the scalar tail's is not
                 T inner = beta * (vectorized ? T.FusedMultiplyAdd(kappa, v * v * v, v) : v + kappa * (v * v * v));
-                T t = vectorized ? VectorTanh(inner) : LibmTanh(inner);
+                T t = AtenMath.Tanh(inner, vectorized);
                 y[i] = half * v * (T.One + t);
             }
         });
-
-    private static T VectorTanh<T>(T v) where T : unmanaged, IFloatingPointIeee754<T> =>
-        typeof(T) == typeof(float) ? T.CreateTruncating(SleefTanh.Tanh(float.CreateTruncating(v))) : T.CreateTruncating(SleefExpm1.Tanh(double.CreateTruncating(v)));
-
-    /// <summary>
-    /// The C library's tanh: PyTorch's build links glibc 2.41, whose tanhf is correctly rounded (older glibc's, which
-    /// MathF.Tanh may reach, is not), so the float result is the double tanh rounded once.
-    /// </summary>
-    private static T LibmTanh<T>(T v) where T : unmanaged, IFloatingPointIeee754<T> =>
-        typeof(T) == typeof(float) ? T.CreateTruncating((float)Math.Tanh(float.CreateTruncating(v))) : T.CreateTruncating(Math.Tanh(double.CreateTruncating(v)));
 }

@@ -37,29 +37,8 @@ internal static class MishKernels
             }
         });
 
-    private static T TanhSoftplus<T>(T v, bool vectorized) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float))
-        {
-            float f = float.CreateTruncating(v);
-            float r = vectorized
-                ? SleefTanh.Tanh(SleefLog.Log1p(SleefExp.Exp(f)))
-                : (float)Math.Tanh((float)LibmMath.Log1p(MathF.Exp(f)));
-            return T.CreateTruncating(r);
-        }
-        double d = double.CreateTruncating(v);
-        double rd = vectorized ? SleefExpm1.Tanh(SleefLog.Log1p(SleefExp.Exp(d))) : Math.Tanh(LibmMath.Log1p(Math.Exp(d)));
-        return T.CreateTruncating(rd);
-    }
+    private static T TanhSoftplus<T>(T v, bool vectorized) where T : unmanaged, IFloatingPointIeee754<T> =>
+        AtenMath.Tanh(AtenMath.Log1p(AtenMath.Exp(v, vectorized), vectorized), vectorized);
 
-    private static T Exp<T>(T v, bool vectorized) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float))
-        {
-            float f = float.CreateTruncating(v);
-            return T.CreateTruncating(vectorized ? SleefExp.Exp(f) : MathF.Exp(f));
-        }
-        double d = double.CreateTruncating(v);
-        return T.CreateTruncating(vectorized ? SleefExp.Exp(d) : Math.Exp(d));
-    }
+    private static T Exp<T>(T v, bool vectorized) where T : unmanaged, IFloatingPointIeee754<T> => AtenMath.Exp(v, vectorized);
 }

@@ -96,7 +96,7 @@ internal static class SoftmaxKernels
         T sum = T.Zero;
         for (int d = 0; d < n; d++)
         {
-            T e = vectorized ? VectorExp(x[xOff + b + d * inner] - max) : LibmExp(x[xOff + b + d * inner] - max);
+            T e = AtenMath.Exp(x[xOff + b + d * inner] - max, vectorized);
             y[b + d * inner] = e;
             sum += e;
         }
@@ -115,19 +115,11 @@ internal static class SoftmaxKernels
         for (int d = 0; d < n; d++)
         {
             T shifted = x[xOff + b + d * inner] - max;
-            sum += vectorized ? VectorExp(shifted) : LibmExp(shifted);
+            sum += AtenMath.Exp(shifted, vectorized);
         }
         T logSum = Log(sum);
         for (int d = 0; d < n; d++) y[b + d * inner] = x[xOff + b + d * inner] - max - logSum;
     }
-
-    /// <summary>One element through SLEEF's exp (the bits ATen's vectorized exp gives it).</summary>
-    private static T VectorExp<T>(T v) where T : unmanaged, IFloatingPointIeee754<T> =>
-        typeof(T) == typeof(float) ? T.CreateTruncating(SleefExp.Exp(float.CreateTruncating(v))) : T.CreateTruncating(SleefExp.Exp(double.CreateTruncating(v)));
-
-    /// <summary>One element through the C library's exp, as ATen's scalar loops call std::exp.</summary>
-    private static T LibmExp<T>(T v) where T : unmanaged, IFloatingPointIeee754<T> =>
-        typeof(T) == typeof(float) ? T.CreateTruncating(MathF.Exp(float.CreateTruncating(v))) : T.CreateTruncating(Math.Exp(double.CreateTruncating(v)));
 
     /// <summary>The gradient of softmax ((g − Σ g·y)·y) or log_softmax (g − exp(y)·Σ g) over rows of the last dim.</summary>
     public static void Backward<T>(T[] g, int gOff, T[] y, int yOff, int rows, int n, T[] gi, bool log) where T : unmanaged, IFloatingPointIeee754<T>

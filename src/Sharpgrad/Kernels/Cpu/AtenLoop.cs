@@ -1,0 +1,85 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using Sharpgrad.Kernels.Operators;
+
+namespace Sharpgrad.Kernels.Cpu;
+
+/// <summary>
+/// ATen's cpu_kernel_vec split for element-wise kernels whose vector and scalar forms round differently: within each
+/// thread piece, whole pairs of 64-byte vectors take the vector form and the elements left over the scalar one; an
+/// input ATen cannot vectorize (strided) takes the scalar form throughout.
+/// </summary>
+internal static class AtenLoop
+{
+    /// <summary>y[i] = f(x[i], vectorized) over <paramref name="n"/> elements (y contiguous from 0).</summary>
+    public static void Map<T>(T[] x, int xOff, T[] y, int n, bool contiguous, Func<T, bool, T> f) where T : unmanaged =>
+        IntraOp.ForAtenPieces(n, (s, e) =>
+        {
+            int vectorPart = contiguous ? (e - s) / (2 * Vector512<T>.Count) * (2 * Vector512<T>.Count) : 0;
+            for (int i = s; i < e; i++) y[i] = f(x[xOff + i], i - s < vectorPart);
+        });
+}
+
+/// <summary>
+/// The element functions behind ATen's two forms: SLEEF's (the vector form, same bits one element at a time) and the
+/// C library's as PyTorch 2.6's glibc 2.41 computes them (its expf, tanhf and log1pf round correctly, so the float
+/// result is the double function rounded once).
+/// </summary>
+internal static class AtenMath
+{
+    public static T Exp<T>(T v, bool vectorized) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            float f = float.CreateTruncating(v);
+            return T.CreateTruncating(vectorized ? SleefExp.Exp(f) : MathF.Exp(f));
+        }
+        double d = double.CreateTruncating(v);
+        return T.CreateTruncating(vectorized ? SleefExp.Exp(d) : Math.Exp(d));
+    }
+
+    public static T Log1p<T>(T v, bool vectorized) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            float f = float.CreateTruncating(v);
+            return T.CreateTruncating(vectorized ? SleefLog.Log1p(f) : (float)LibmMath.Log1p(f));
+        }
+        double d = double.CreateTruncating(v);
+        return T.CreateTruncating(vectorized ? SleefLog.Log1p(d) : LibmMath.Log1p(d));
+    }
+
+    public static T Tanh<T>(T v, bool vectorized) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            float f = float.CreateTruncating(v);
+            return T.CreateTruncating(vectorized ? SleefTanh.Tanh(f) : (float)Math.Tanh(f));
+        }
+        double d = double.CreateTruncating(v);
+        return T.CreateTruncating(vectorized ? SleefExpm1.Tanh(d) : Math.Tanh(d));
+    }
+}
+
+/// <summary>softplus and elu as ATen's loops compute them, through <see cref="AtenLoop"/>'s vector/scalar split.</summary>
+internal static class ActivationKernels
+{
+    /// <summary>β·x &gt; threshold ? x : log1p(exp(β·x)) / β, with β and the threshold in the tensor's dtype.</summary>
+    public static void Softplus<T>(T[] x, int xOff, T[] y, int n, bool contiguous, double beta, double threshold) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T b = T.CreateTruncating(beta), t = T.CreateTruncating(threshold);
+        AtenLoop.Map(x, xOff, y, n, contiguous, (v, vectorized) =>
+        {
+            T bx = v * b;
+            return bx > t ? v : AtenMath.Log1p(AtenMath.Exp(bx, vectorized), vectorized) / b;
+        });
+    }
+
+    /// <summary>x &gt; 0 ? scale·x : (exp(inputScale·x) − 1)·(α·scale), the coefficients in the tensor's dtype.</summary>
+    public static void Elu<T>(T[] x, int xOff, T[] y, int n, bool contiguous, double alpha, double scale, double inputScale) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T negCoef = T.CreateTruncating(alpha) * T.CreateTruncating(scale), posCoef = T.CreateTruncating(scale), negInputCoef = T.CreateTruncating(inputScale);
+        AtenLoop.Map(x, xOff, y, n, contiguous, (v, vectorized) =>
+            v > T.Zero ? v * posCoef : (AtenMath.Exp(v * negInputCoef, vectorized) - T.One) * negCoef);
+    }
+}
