@@ -34,6 +34,16 @@ internal static class Reduce
 
     public static void Prod<T>(T[] x, int offset, int outer, int r, int inner, T[] y) where T : unmanaged, INumber<T>
     {
+        if (typeof(T) == typeof(float))
+        {
+            ProdKernels.Run((float[])(object)x, offset, outer, r, inner, (float[])(object)y);
+            return;
+        }
+        if (typeof(T) == typeof(double))
+        {
+            ProdKernels.Run((double[])(object)x, offset, outer, r, inner, (double[])(object)y);
+            return;
+        }
         for (int o = 0; o < outer; o++)
             for (int i = 0; i < inner; i++)
             {
