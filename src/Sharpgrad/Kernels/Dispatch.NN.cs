@@ -21,9 +21,9 @@ internal static partial class Dispatch
     public static void LayerNorm(StridedArray x, int rows, int n, StridedArray? weight, StridedArray? bias, double eps, StridedArray y)
     {
         if (x.DType == DType.Float32)
-            LayerNormKernels.Forward(x.Data<float>(), x.Offset, rows, n, weight?.Data<float>(), weight?.Offset ?? 0, bias?.Data<float>(), bias?.Offset ?? 0, (float)eps, y.Data<float>(), null, null);
+            LayerNormKernels.Forward(x.Data<float>(), x.Offset, rows, n, weight?.Data<float>(), weight?.Offset ?? 0, bias?.Data<float>(), bias?.Offset ?? 0, (float)eps, y.Data<float>());
         else
-            LayerNormKernels.Forward(x.Data<double>(), x.Offset, rows, n, weight?.Data<double>(), weight?.Offset ?? 0, bias?.Data<double>(), bias?.Offset ?? 0, eps, y.Data<double>(), null, null);
+            LayerNormKernels.Forward(x.Data<double>(), x.Offset, rows, n, weight?.Data<double>(), weight?.Offset ?? 0, bias?.Data<double>(), bias?.Offset ?? 0, eps, y.Data<double>());
     }
 
     /// <summary>softmax's gradient (g − Σ g·y)·y over rows of the last dim (g and y contiguous).</summary>

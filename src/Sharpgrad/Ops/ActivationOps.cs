@@ -72,39 +72,13 @@ internal static class ActivationOps
 
     /// <summary>x · tanh(log1p(exp(x))). MishBackward0: grad · (t + x·σ(x)·(1 - t²)), t = tanh(softplus(x)).</summary>
     public static Tensor Mish(Tensor x) => Pointwise(x, "mish_cpu", "MishBackward0",
-        x => Fused(x, Dispatch.Mish),
+        x => OpHelpers.Fused(x, Dispatch.Mish),
         (g, x) =>
         {
-            if (!GradMode.Current.Records) return FusedGradient(g, x, Dispatch.MishBackward);
+            if (!GradMode.Current.Records) return OpHelpers.FusedGradient(g, x, Dispatch.MishBackward);
             var t = TanhSoftplus(x);
             return g * (t + x * x.Sigmoid() * (1.0 - t * t));
         });
-
-    /// <summary>A fused element-wise kernel over a contiguous copy of x; ATen vectorizes only a contiguous input.</summary>
-    internal static Tensor Fused(Tensor x, Action<StridedArray, StridedArray, bool> kernel)
-    {
-        var src = OpHelpers.ContiguousRaw(x);
-        var y = Tensor.Empty(x.DType, x.Sizes);
-        kernel(src.Strided, y.Strided, x.IsContiguous);
-        if (!ReferenceEquals(src, x)) src.Dispose();
-        return y;
-    }
-
-    /// <summary>
-    /// A fused gradient kernel over contiguous copies; ATen vectorizes when x is contiguous and the gradient is too or is
-    /// one broadcast value.
-    /// </summary>
-    internal static Tensor FusedGradient(Tensor grad, Tensor x, Action<StridedArray, StridedArray, StridedArray, bool> kernel)
-    {
-        var g = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, x.DType));
-        var xc = OpHelpers.ContiguousRaw(x);
-        var gi = Tensor.Empty(x.DType, x.Sizes);
-        bool vectorized = x.IsContiguous && (grad.IsContiguous || Array.TrueForAll(grad.Strides, st => st == 0));
-        kernel(g.Strided, xc.Strided, gi.Strided, vectorized);
-        if (!ReferenceEquals(g, grad)) g.Dispose();
-        if (!ReferenceEquals(xc, x)) xc.Dispose();
-        return gi;
-    }
 
     /// <summary>
     /// tanh(log(1 + e)) = n / (n + 2) with n = e·(e + 2), e = exp(x): as exact as the composed form, and keeps full
@@ -129,7 +103,7 @@ internal static class ActivationOps
     /// </summary>
     private static Tensor Elu(Tensor x, double alpha, double scale, double inputScale, double backwardInputScale, string node) =>
         Pointwise(x, "elu_cpu", node,
-            x => Fused(x, (src, dst, contiguous) => Dispatch.Elu(src, dst, contiguous, alpha, scale, inputScale)),
+            x => OpHelpers.Fused(x, (src, dst, contiguous) => Dispatch.Elu(src, dst, contiguous, alpha, scale, inputScale)),
             (g, x) => Tensor.Where(x.Gt(0.0), g * scale, g * (backwardInputScale * alpha * scale) * (x * backwardInputScale).Exp()));
 
     /// <summary>x for x &gt; 0, else α·(exp(x) - 1). EluBackward0.</summary>

@@ -6,6 +6,32 @@ namespace Sharpgrad.Ops;
 /// <summary>Small pieces every op family uses: raw (unrecorded) casts and output allocation.</summary>
 internal static class OpHelpers
 {
+    /// <summary>A fused element-wise kernel over a contiguous copy of x; ATen vectorizes only a contiguous input.</summary>
+    internal static Tensor Fused(Tensor x, Action<StridedArray, StridedArray, bool> kernel)
+    {
+        var src = OpHelpers.ContiguousRaw(x);
+        var y = Tensor.Empty(x.DType, x.Sizes);
+        kernel(src.Strided, y.Strided, x.IsContiguous);
+        if (!ReferenceEquals(src, x)) src.Dispose();
+        return y;
+    }
+
+    /// <summary>
+    /// A fused gradient kernel over contiguous copies; ATen vectorizes when x is contiguous and the gradient is too or is
+    /// one broadcast value.
+    /// </summary>
+    internal static Tensor FusedGradient(Tensor grad, Tensor x, Action<StridedArray, StridedArray, StridedArray, bool> kernel)
+    {
+        var g = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, x.DType));
+        var xc = OpHelpers.ContiguousRaw(x);
+        var gi = Tensor.Empty(x.DType, x.Sizes);
+        bool vectorized = x.IsContiguous && (grad.IsContiguous || Array.TrueForAll(grad.Strides, st => st == 0));
+        kernel(g.Strided, xc.Strided, gi.Strided, vectorized);
+        if (!ReferenceEquals(g, grad)) g.Dispose();
+        if (!ReferenceEquals(xc, x)) xc.Dispose();
+        return gi;
+    }
+
     /// <summary><paramref name="t"/> converted to <paramref name="dtype"/> without recording (t itself when already that dtype).</summary>
     public static Tensor CastRaw(Tensor t, DType dtype)
     {

@@ -34,6 +34,10 @@ internal static class ReduceOps
     private static ArgumentOutOfRangeException EmptyReductionDim(string op, int dim) =>
         new("dim", $"{op}(): Expected reduction dim {dim} to have non-zero size.");
 
+    /// <summary>The shape after reducing <paramref name="dims"/> (wrapped): those sizes set to 1 with keepDim, else removed.</summary>
+    public static int[] OutShape(int[] sizes, int[] dims, bool keepDim) =>
+        keepDim ? sizes.Select((s, d) => dims.Contains(d) ? 1 : s).ToArray() : RemoveDims(sizes, dims);
+
     public static int[] OutShape(int[] sizes, int dim, bool keepDim)
     {
         if (sizes.Length == 0) return [];
@@ -219,8 +223,7 @@ internal static class ReduceOps
             using (Autograd.NoGrad())
             using (var m = Mean(x)) mean = m.To(DType.Float64).Item<double>();
             double value = Dispatch.VarAll(x.Strided, mean, correction, std);
-            var all = Tensor.Full(keepDim ? Enumerable.Repeat(1, x.Dim).ToArray() : [], value, x.DType);
-            return all;
+            return Tensor.Full(OutShape(x.Sizes, wrapped, keepDim), value, x.DType);
         }
         var kept = Enumerable.Range(0, x.Dim).Where(d => !wrapped.Contains(d)).ToArray();
         var reduced = Enumerable.Range(0, x.Dim).Where(wrapped.Contains).ToArray();
@@ -233,8 +236,7 @@ internal static class ReduceOps
             permuted = x.Permute([.. kept, .. reduced]);
             src = OpHelpers.ContiguousRaw(permuted);
         }
-        var outShape = keepDim ? x.Sizes.Select((s, d) => wrapped.Contains(d) ? 1 : s).ToArray() : kept.Select(d => x.Sizes[d]).ToArray();
-        var y = Tensor.Empty(x.DType, outShape);
+        var y = Tensor.Empty(x.DType, OutShape(x.Sizes, wrapped, keepDim));
         Dispatch.VarRows(src.Strided, rows, n, correction, std, y.Strided);
         if (!ReferenceEquals(src, permuted)) src.Dispose();
         return y;

@@ -186,7 +186,7 @@ internal sealed class SiluBackward0 : UnaryNode
     internal override Tensor?[] Apply(Tensor grad)
     {
         var x = SelfValue;
-        if (!GradMode.Current.Records && x.DType.IsFloatingPoint()) return [ActivationOps.FusedGradient(grad, x, Dispatch.SiluBackward)];
+        if (!GradMode.Current.Records && x.DType.IsFloatingPoint()) return [OpHelpers.FusedGradient(grad, x, Dispatch.SiluBackward)];
         var s = x.Sigmoid();
         return [grad * s * (1.0 + x * (1.0 - s))];
     }

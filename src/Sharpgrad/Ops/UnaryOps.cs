@@ -133,7 +133,7 @@ internal static class UnaryOps
         return y;
     }
 
-    private static Tensor GeluTanh(Tensor x) => ActivationOps.Fused(x, Dispatch.GeluTanh);
+    private static Tensor GeluTanh(Tensor x) => OpHelpers.Fused(x, Dispatch.GeluTanh);
 
     /// <summary>ATen's exact formula from tensor ops: Float64, strided or single-element input.</summary>
     private static Tensor GeluComposite(Tensor x)
@@ -158,7 +158,7 @@ internal static class UnaryOps
             node.Self = SavedTensor.Input(x);
         }
         Tensor y;
-        if (x.DType.IsFloatingPoint()) y = ActivationOps.Fused(x, Dispatch.Silu);
+        if (x.DType.IsFloatingPoint()) y = OpHelpers.Fused(x, Dispatch.Silu);
         else
         using (Autograd.NoGrad())
         using (Tensor.NewScope()) y = (x * x.Sigmoid()).MoveToOuterScope();
@@ -177,7 +177,7 @@ internal static class UnaryOps
             node = Record.Connect(new SoftplusBackward0(beta, threshold), x);
             node.Self = SavedTensor.Input(x);
         }
-        var y = ActivationOps.Fused(x, (src, dst, contiguous) => Dispatch.Softplus(src, dst, contiguous, beta, threshold));
+        var y = OpHelpers.Fused(x, (src, dst, contiguous) => Dispatch.Softplus(src, dst, contiguous, beta, threshold));
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }

@@ -48,8 +48,7 @@ internal static class VectorNormOps
         int n = 1;
         foreach (int d in wrapped) n *= x.Sizes[d];
         int rows = x.Numel / n;
-        var shape = keepDim ? x.Sizes.Select((s, d) => wrapped.Contains(d) ? 1 : s).ToArray() : x.Sizes.Where((_, d) => !wrapped.Contains(d)).ToArray();
-        var y = Tensor.Empty(x.DType, shape);
+        var y = Tensor.Empty(x.DType, ReduceOps.OutShape(x.Sizes, wrapped, keepDim));
         Dispatch.TwoNormRows(x.Strided, rows, n, y.Strided);
         return y;
     }

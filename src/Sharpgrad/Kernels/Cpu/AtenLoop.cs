@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Sharpgrad.Kernels.Operators;
 
@@ -15,9 +16,20 @@ internal static class AtenLoop
     public static void Map<T>(T[] x, int xOff, T[] y, int n, bool contiguous, Func<T, bool, T> f) where T : unmanaged =>
         IntraOp.ForAtenPieces(n, (s, e) =>
         {
-            int vectorPart = contiguous ? (e - s) / (2 * Vector512<T>.Count) * (2 * Vector512<T>.Count) : 0;
+            int vectorPart = contiguous ? VectorPart<T>(e - s) : 0;
             for (int i = s; i < e; i++) y[i] = f(x[xOff + i], i - s < vectorPart);
         });
+
+    /// <summary>y[i] = f(a[i], b[i], vectorized), for a kernel of two inputs (a gradient and its input).</summary>
+    public static void Map<T>(T[] a, int aOff, T[] b, int bOff, T[] y, int n, bool contiguous, Func<T, T, bool, T> f) where T : unmanaged =>
+        IntraOp.ForAtenPieces(n, (s, e) =>
+        {
+            int vectorPart = contiguous ? VectorPart<T>(e - s) : 0;
+            for (int i = s; i < e; i++) y[i] = f(a[aOff + i], b[bOff + i], i - s < vectorPart);
+        });
+
+    /// <summary>How many of a piece's <paramref name="count"/> elements take the vector form: its whole pairs of vectors.</summary>
+    public static int VectorPart<T>(int count) where T : unmanaged => count / (2 * Vector512<T>.Count) * (2 * Vector512<T>.Count);
 }
 
 /// <summary>
@@ -36,6 +48,28 @@ internal static class AtenMath
         }
         double d = double.CreateTruncating(v);
         return T.CreateTruncating(vectorized ? SleefExp.Exp(d) : Math.Exp(d));
+    }
+
+    /// <summary>exp in place: the first <paramref name="vectorPart"/> elements through SLEEF, the rest through the C library.</summary>
+    public static void Exp<T>(Span<T> v, int vectorPart) where T : unmanaged, IFloatingPointIeee754<T> => Exp(v, v, vectorPart);
+
+    /// <summary>y = exp(x): the first <paramref name="vectorPart"/> elements through SLEEF, the rest through the C library.</summary>
+    public static void Exp<T>(ReadOnlySpan<T> x, Span<T> y, int vectorPart) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            var xs = MemoryMarshal.Cast<T, float>(x);
+            var ys = MemoryMarshal.Cast<T, float>(y);
+            SleefExp.Exp(xs[..vectorPart], ys[..vectorPart]);
+            for (int i = vectorPart; i < xs.Length; i++) ys[i] = MathF.Exp(xs[i]);
+        }
+        else
+        {
+            var xd = MemoryMarshal.Cast<T, double>(x);
+            var yd = MemoryMarshal.Cast<T, double>(y);
+            SleefExp.Exp(xd[..vectorPart], yd[..vectorPart]);
+            for (int i = vectorPart; i < xd.Length; i++) yd[i] = Math.Exp(xd[i]);
+        }
     }
 
     public static T Log1p<T>(T v, bool vectorized) where T : unmanaged, IFloatingPointIeee754<T>

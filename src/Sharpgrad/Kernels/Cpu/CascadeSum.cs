@@ -33,7 +33,7 @@ internal static class CascadeSum
         int workers = numel >= IntraOp.ElementwiseGrain ? threads : 1;
         if (inner == 1 && outer == 1)
         {
-            y[0] = split ? TwoPass<T, TL, TV>(x, offset, r, threads, workers) : T.Zero + InnerSum<T, TL, TV>(x, offset, r);
+            y[0] = split ? TwoPass<T, TL, TV>(x, offset, r, threads) : T.Zero + InnerSum<T, TL, TV>(x, offset, r);
             return;
         }
         int sliceGrain = Math.Max(1, IntraOp.ElementwiseGrain / Math.Max(1, r * inner));
@@ -69,17 +69,11 @@ internal static class CascadeSum
     }
 
     /// <summary>A full sum above the grain: each thread sums its range into a partial, then the partials are summed.</summary>
-    private static T TwoPass<T, TL, TV>(T[] x, int offset, int n, int threads, int workers)
+    private static T TwoPass<T, TL, TV>(T[] x, int offset, int n, int threads)
         where T : unmanaged, IFloatingPointIeee754<T> where TL : struct, ILanes<TV, T> where TV : unmanaged
     {
         var partials = new T[threads];
-        int used = (int)Math.Min(threads, ((long)n + GrainSize - 1) / GrainSize);
-        int per = (n + used - 1) / used;
-        WorkerPool.Run(used, Math.Min(workers, used), t =>
-        {
-            int begin = t * per;
-            if (begin < n) partials[t] = T.Zero + InnerSum<T, TL, TV>(x, offset + begin, Math.Min(n, begin + per) - begin);
-        });
+        IntraOp.ForAtenPieces(n, (t, start, end) => partials[t] = T.Zero + InnerSum<T, TL, TV>(x, offset + start, end - start));
         return T.Zero + InnerSum<T, TL, TV>(partials, 0, threads);
     }
 

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
 using Sharpgrad.Kernels.Operators;
 
 namespace Sharpgrad.Kernels.Cpu;
@@ -23,19 +22,14 @@ internal static class GeluTanhKernels
     private const double Beta = 0.7978845608028654; // √2 · 2/√π · ½, ATen's kGeluBeta
     private const double Kappa = 0.044715;
 
-    public static void Forward<T>(T[] x, int xOff, T[] y, int n, bool contiguous) where T : unmanaged, IFloatingPointIeee754<T> =>
-        IntraOp.ForAtenPieces(n, (s, e) =>
+    public static void Forward<T>(T[] x, int xOff, T[] y, int n, bool contiguous) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T beta = T.CreateTruncating(Beta), kappa = T.CreateTruncating(Kappa), half = T.CreateTruncating(0.5);
+        AtenLoop.Map(x, xOff, y, n, contiguous, (v, vectorized) =>
         {
-            T beta = T.CreateTruncating(Beta), kappa = T.CreateTruncating(Kappa), half = T.CreateTruncating(0.5);
-            int vectorPart = contiguous ? (e - s) / (2 * Vector512<T>.Count) * (2 * Vector512<T>.Count) : 0;
-            for (int i = s; i < e; i++)
-            {
-                T v = x[xOff + i];
-                bool vectorized = i - s < vectorPart;
-                // the vector form's x + κ·x³ is one fused multiply-add; the scalar tail's is not
-                T inner = beta * (vectorized ? T.FusedMultiplyAdd(kappa, v * v * v, v) : v + kappa * (v * v * v));
-                T t = AtenMath.Tanh(inner, vectorized);
-                y[i] = half * v * (T.One + t);
-            }
+            // the vector form's x + κ·x³ is one fused multiply-add; the scalar tail's is not
+            T inner = beta * (vectorized ? T.FusedMultiplyAdd(kappa, v * v * v, v) : v + kappa * (v * v * v));
+            return half * v * (T.One + AtenMath.Tanh(inner, vectorized));
         });
+    }
 }

@@ -17,9 +17,9 @@ internal static class LayerNormKernels
 
     /// <summary>
     /// Normalizes <paramref name="rows"/> rows of <paramref name="n"/> contiguous elements; <paramref name="gamma"/>
-    /// and <paramref name="beta"/> (contiguous, n each) may be null. Writes each row's mean and rstd when asked.
+    /// and <paramref name="beta"/> (contiguous, n each) may be null.
     /// </summary>
-    public static void Forward<T>(T[] x, int xOff, int rows, int n, T[]? gamma, int gOff, T[]? beta, int bOff, T eps, T[] y, T[]? mean, T[]? rstd)
+    public static void Forward<T>(T[] x, int xOff, int rows, int n, T[]? gamma, int gOff, T[]? beta, int bOff, T eps, T[] y)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int grain = Math.Max(1, IntraOp.ElementwiseGrain / Math.Max(1, n));
@@ -38,8 +38,6 @@ internal static class LayerNormKernels
                     T b = beta is null ? T.Zero : beta[bOff + j];
                     dst[j] = T.FusedMultiplyAdd((row[j] + bias) * inv, g, b);
                 }
-                if (mean is not null) mean[r] = m;
-                if (rstd is not null) rstd[r] = inv;
             }
         });
     }

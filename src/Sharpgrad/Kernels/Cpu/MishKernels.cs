@@ -1,6 +1,4 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
-using Sharpgrad.Kernels.Operators;
 
 namespace Sharpgrad.Kernels.Cpu;
 
@@ -13,32 +11,16 @@ namespace Sharpgrad.Kernels.Cpu;
 internal static class MishKernels
 {
     public static void Forward<T>(T[] x, int xOff, T[] y, int n, bool contiguous) where T : unmanaged, IFloatingPointIeee754<T> =>
-        IntraOp.ForAtenPieces(n, (s, e) =>
-        {
-            int vectorPart = contiguous ? (e - s) / (2 * Vector512<T>.Count) * (2 * Vector512<T>.Count) : 0;
-            for (int i = s; i < e; i++)
-            {
-                T v = x[xOff + i];
-                y[i] = v * TanhSoftplus(v, i - s < vectorPart);
-            }
-        });
+        AtenLoop.Map(x, xOff, y, n, contiguous, (v, vectorized) => v * TanhSoftplus(v, vectorized));
 
     public static void Backward<T>(T[] dy, int dyOff, T[] x, int xOff, T[] gi, int n, bool contiguous) where T : unmanaged, IFloatingPointIeee754<T> =>
-        IntraOp.ForAtenPieces(n, (s, e) =>
+        AtenLoop.Map(dy, dyOff, x, xOff, gi, n, contiguous, (g, v, vectorized) =>
         {
-            int vectorPart = contiguous ? (e - s) / (2 * Vector512<T>.Count) * (2 * Vector512<T>.Count) : 0;
-            for (int i = s; i < e; i++)
-            {
-                T v = x[xOff + i], g = dy[dyOff + i];
-                bool vectorized = i - s < vectorPart;
-                T sigmoid = T.One / (T.One + Exp(-v, vectorized));
-                T t = TanhSoftplus(v, vectorized);
-                gi[i] = g * T.FusedMultiplyAdd(v * sigmoid, T.FusedMultiplyAdd(-t, t, T.One), t);
-            }
+            T sigmoid = T.One / (T.One + AtenMath.Exp(-v, vectorized));
+            T t = TanhSoftplus(v, vectorized);
+            return g * T.FusedMultiplyAdd(v * sigmoid, T.FusedMultiplyAdd(-t, t, T.One), t);
         });
 
     private static T TanhSoftplus<T>(T v, bool vectorized) where T : unmanaged, IFloatingPointIeee754<T> =>
         AtenMath.Tanh(AtenMath.Log1p(AtenMath.Exp(v, vectorized), vectorized), vectorized);
-
-    private static T Exp<T>(T v, bool vectorized) where T : unmanaged, IFloatingPointIeee754<T> => AtenMath.Exp(v, vectorized);
 }

@@ -22,14 +22,17 @@ internal static class IntraOp
     /// ⌈count / 32768⌉)), for kernels whose results depend on where a piece starts; the pieces run in parallel only
     /// above <see cref="ElementwiseGrain"/>.
     /// </summary>
-    public static void ForAtenPieces(int count, Action<int, int> body)
+    public static void ForAtenPieces(int count, Action<int, int> body) => ForAtenPieces(count, (_, start, end) => body(start, end));
+
+    /// <summary>The same pieces, each told its index (ATen's thread number, which picks a per-thread partial).</summary>
+    public static void ForAtenPieces(int count, Action<int, int, int> body)
     {
-        int pieces = count < AtenGrain || Threads == 1 ? 1 : (int)Math.Min(Threads, ((long)count + AtenGrain - 1) / AtenGrain);
+        int pieces = Threads == 1 ? 1 : (int)Math.Max(1, Math.Min(Threads, ((long)count + AtenGrain - 1) / AtenGrain));
         int per = (count + pieces - 1) / pieces;
         WorkerPool.Run(pieces, count >= ElementwiseGrain ? pieces : 1, c =>
         {
             int start = c * per, end = Math.Min(count, start + per);
-            if (start < end) body(start, end);
+            if (start < end) body(c, start, end);
         });
     }
 

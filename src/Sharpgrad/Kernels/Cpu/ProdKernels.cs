@@ -20,13 +20,7 @@ internal static class ProdKernels
         {
             var partials = new T[threads];
             Array.Fill(partials, T.One);
-            int pieces = (int)Math.Min(threads, (numel + IntraOp.AtenGrain - 1) / IntraOp.AtenGrain);
-            int per = (r + pieces - 1) / pieces;
-            WorkerPool.Run(pieces, numel >= IntraOp.ElementwiseGrain ? pieces : 1, t =>
-            {
-                int start = t * per;
-                if (start < r) partials[t] = Row(x, offset + start, Math.Min(r, start + per) - start);
-            });
+            IntraOp.ForAtenPieces(r, (t, start, end) => partials[t] = Row(x, offset + start, end - start));
             y[0] = Row(partials, 0, threads);
             return;
         }

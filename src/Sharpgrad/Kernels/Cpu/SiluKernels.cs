@@ -1,9 +1,6 @@
 using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using Sharpgrad.Kernels.Operators;
 
 namespace Sharpgrad.Kernels.Cpu;
 
@@ -20,7 +17,7 @@ internal static class SiluKernels
             var xs = new ReadOnlySpan<T>(x, xOff + s, e - s);
             var ys = new Span<T>(y, s, e - s);
             TensorPrimitives.Negate(xs, ys);
-            Exp(ys, contiguous ? VectorPart<T>(s, e) : 0);
+            AtenMath.Exp(ys, contiguous ? AtenLoop.VectorPart<T>(e - s) : 0);
             TensorPrimitives.Add(ys, T.One, ys);
             TensorPrimitives.Divide(xs, ys, ys);
         });
@@ -34,7 +31,7 @@ internal static class SiluKernels
             var rented = ArrayPool<T>.Shared.Rent(e - s);
             var factor = rented.AsSpan(0, e - s);
             TensorPrimitives.Negate(xs, sig);
-            Exp(sig, contiguous ? VectorPart<T>(s, e) : 0);
+            AtenMath.Exp(sig, contiguous ? AtenLoop.VectorPart<T>(e - s) : 0);
             TensorPrimitives.Add(sig, T.One, sig);
             TensorPrimitives.Divide(T.One, sig, sig);
             TensorPrimitives.Subtract(T.One, sig, factor);
@@ -43,23 +40,4 @@ internal static class SiluKernels
             TensorPrimitives.Multiply(sig, factor, sig);
             ArrayPool<T>.Shared.Return(rented);
         });
-
-    /// <summary>How many of a piece's elements ATen's vectorized loop takes: its whole pairs of vectors.</summary>
-    private static int VectorPart<T>(int start, int end) where T : unmanaged => (end - start) / (2 * Vector512<T>.Count) * (2 * Vector512<T>.Count);
-
-    private static void Exp<T>(Span<T> v, int vectorPart) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float))
-        {
-            var f = MemoryMarshal.Cast<T, float>(v);
-            SleefExp.Exp(f[..vectorPart], f[..vectorPart]);
-            for (int i = vectorPart; i < f.Length; i++) f[i] = MathF.Exp(f[i]);
-        }
-        else
-        {
-            var d = MemoryMarshal.Cast<T, double>(v);
-            SleefExp.Exp(d[..vectorPart], d[..vectorPart]);
-            for (int i = vectorPart; i < d.Length; i++) d[i] = Math.Exp(d[i]);
-        }
-    }
 }

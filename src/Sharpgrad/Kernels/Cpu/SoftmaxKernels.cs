@@ -135,7 +135,7 @@ internal static class SoftmaxKernels
                 if (log)
                 {
                     T sum = SumAll(gr);
-                    Exp(yr, dst);
+                    AtenMath.Exp(yr, dst, dst.Length);
                     TensorPrimitives.Negate(dst, dst);
                     TensorPrimitives.FusedMultiplyAdd(dst, sum, gr, dst);
                 }
@@ -153,7 +153,7 @@ internal static class SoftmaxKernels
     {
         T max = TensorPrimitives.Max(x);
         TensorPrimitives.Subtract(x, max, y);
-        Exp(y, y);
+        AtenMath.Exp(y, y.Length);
         T scale = T.One / SumAll(y);
         TensorPrimitives.Multiply(y, scale, y);
     }
@@ -162,17 +162,11 @@ internal static class SoftmaxKernels
     {
         T max = TensorPrimitives.Max(x);
         TensorPrimitives.Subtract(x, max, y);
-        Exp(y, y);
+        AtenMath.Exp(y, y.Length);
         T logSum = Log(SumAll(y));
         // (x − max) − log Σ, in that order (PyTorch issue 11752: large logits with a small spread)
         TensorPrimitives.Subtract(x, max, y);
         TensorPrimitives.Subtract(y, logSum, y);
-    }
-
-    private static void Exp<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float)) SleefExp.Exp(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
-        else SleefExp.Exp(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
     }
 
     /// <summary>One element through SLEEF's log, as ATen's vec::map(x.log()) takes the row sums.</summary>

@@ -12,20 +12,13 @@ internal static class VarianceKernels
     /// <summary>The corrected variance (or its square root) of all <paramref name="n"/> elements from <paramref name="offset"/>.</summary>
     public static double All<T>(T[] x, int offset, int n, double mean, double correction, bool sqrt) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int threads = IntraOp.Threads;
         double sum;
-        if (n <= IntraOp.AtenGrain || threads == 1) sum = SquaredDeviations(x, offset, n, mean);
+        if (n <= IntraOp.AtenGrain || IntraOp.Threads == 1) sum = SquaredDeviations(x, offset, n, mean);
         else
         {
             // at::parallel_reduce: one partial per thread, added in thread order to the identity
-            var partials = new double[threads];
-            int pieces = (int)Math.Min(threads, ((long)n + IntraOp.AtenGrain - 1) / IntraOp.AtenGrain);
-            int per = (n + pieces - 1) / pieces;
-            WorkerPool.Run(pieces, pieces, t =>
-            {
-                int start = t * per;
-                if (start < n) partials[t] = SquaredDeviations(x, offset + start, Math.Min(n, start + per) - start, mean);
-            });
+            var partials = new double[IntraOp.Threads];
+            IntraOp.ForAtenPieces(n, (t, start, end) => partials[t] = SquaredDeviations(x, offset + start, end - start, mean));
             sum = 0;
             foreach (double p in partials) sum += p;
         }
