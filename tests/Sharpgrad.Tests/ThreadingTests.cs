@@ -4,7 +4,23 @@ namespace Sharpgrad.Tests;
 
 /// <summary>Tests that change the process-wide thread count run alone: sums above 32768 elements depend on it, as PyTorch's do.</summary>
 [CollectionDefinition("Threads", DisableParallelization = true)]
-public class ThreadsCollection;
+public class ThreadsCollection
+{
+    /// <summary>Runs <paramref name="body"/> with the thread count set to <paramref name="threads"/>, then restores it.</summary>
+    public static void WithThreads(int threads, Action body)
+    {
+        int before = Threading.GetNumThreads();
+        try
+        {
+            Threading.SetNumThreads(threads);
+            body();
+        }
+        finally
+        {
+            Threading.SetNumThreads(before);
+        }
+    }
+}
 
 [Collection("Threads")]
 public class ThreadingTests

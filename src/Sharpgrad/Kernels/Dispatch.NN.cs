@@ -17,13 +17,34 @@ internal static partial class Dispatch
         else NNKernels.LogSoftmaxBackward(g.Data<double>(), g.Offset, y.Data<double>(), y.Offset, outer, n, inner, gi.Data<double>());
     }
 
-    /// <summary>layer_norm over rows of <paramref name="n"/> contiguous elements; weight and bias contiguous or null.</summary>
-    public static void LayerNorm(StridedArray x, int rows, int n, StridedArray? weight, StridedArray? bias, double eps, StridedArray y)
+    /// <summary>
+    /// layer_norm over rows of <paramref name="n"/> contiguous elements; weight and bias contiguous or null; each row's mean
+    /// and reciprocal standard deviation go to <paramref name="mean"/> / <paramref name="rstd"/> when given.
+    /// </summary>
+    public static void LayerNorm(StridedArray x, int rows, int n, StridedArray? weight, StridedArray? bias, double eps, StridedArray y,
+        StridedArray? mean = null, StridedArray? rstd = null)
     {
         if (x.DType == DType.Float32)
-            LayerNormKernels.Forward(x.Data<float>(), x.Offset, rows, n, weight?.Data<float>(), weight?.Offset ?? 0, bias?.Data<float>(), bias?.Offset ?? 0, (float)eps, y.Data<float>());
+            LayerNormKernels.Forward(x.Data<float>(), x.Offset, rows, n, weight?.Data<float>(), weight?.Offset ?? 0, bias?.Data<float>(), bias?.Offset ?? 0, (float)eps, y.Data<float>(),
+                mean?.Data<float>(), rstd?.Data<float>());
         else
-            LayerNormKernels.Forward(x.Data<double>(), x.Offset, rows, n, weight?.Data<double>(), weight?.Offset ?? 0, bias?.Data<double>(), bias?.Offset ?? 0, eps, y.Data<double>());
+            LayerNormKernels.Forward(x.Data<double>(), x.Offset, rows, n, weight?.Data<double>(), weight?.Offset ?? 0, bias?.Data<double>(), bias?.Offset ?? 0, eps, y.Data<double>(),
+                mean?.Data<double>(), rstd?.Data<double>());
+    }
+
+    /// <summary>
+    /// layer_norm's input, weight and bias gradients (each output null when not wanted) from the forward's per-row mean and
+    /// rstd; dy, x, the weight and the outputs are contiguous, the outputs from offset 0.
+    /// </summary>
+    public static void LayerNormBackward(StridedArray dy, StridedArray x, StridedArray mean, StridedArray rstd, StridedArray? weight, int rows, int n,
+        StridedArray? dx, StridedArray? dweight, StridedArray? dbias)
+    {
+        if (x.DType == DType.Float32)
+            LayerNormKernels.Backward(dy.Data<float>(), dy.Offset, x.Data<float>(), x.Offset, mean.Data<float>(), rstd.Data<float>(), weight?.Data<float>(), weight?.Offset ?? 0, rows, n,
+                dx?.Data<float>(), dweight?.Data<float>(), dbias?.Data<float>());
+        else
+            LayerNormKernels.Backward(dy.Data<double>(), dy.Offset, x.Data<double>(), x.Offset, mean.Data<double>(), rstd.Data<double>(), weight?.Data<double>(), weight?.Offset ?? 0, rows, n,
+                dx?.Data<double>(), dweight?.Data<double>(), dbias?.Data<double>());
     }
 
     /// <summary>softmax's gradient (g − Σ g·y)·y over rows of the last dim (g and y contiguous).</summary>

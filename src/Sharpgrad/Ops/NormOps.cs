@@ -47,7 +47,14 @@ internal static class NormOps
         var w = weight is null ? null : OpHelpers.ContiguousRaw(OpHelpers.CastRaw(weight, x.DType));
         var b = bias is null ? null : OpHelpers.ContiguousRaw(OpHelpers.CastRaw(bias, x.DType));
         var y = Tensor.Empty(x.DType, x.Sizes);
-        Dispatch.LayerNorm(src.Strided, m, n, w?.Strided, b?.Strided, eps, y.Strided);
+        var mean = node is null ? null : Tensor.Empty(x.DType, [m]);
+        var rstd = node is null ? null : Tensor.Empty(x.DType, [m]);
+        Dispatch.LayerNorm(src.Strided, m, n, w?.Strided, b?.Strided, eps, y.Strided, mean?.Strided, rstd?.Strided);
+        if (node is not null)
+        {
+            node.Mean = SavedTensor.Input(mean!);
+            node.InvStd = SavedTensor.Input(rstd!);
+        }
         if (!ReferenceEquals(src, x)) src.Dispose();
         if (w is not null && !ReferenceEquals(w, weight)) w.Dispose();
         if (b is not null && !ReferenceEquals(b, bias)) b.Dispose();
@@ -146,16 +153,36 @@ internal sealed class NativeLayerNormBackward0(int[] normalizedShape, double eps
 
     internal override Tensor?[] Apply(Tensor grad)
     {
-        var (xhat, invStd) = Normalize(X!.Unpack().Reshape(m, n), [1], eps);
+        var x = X!.Unpack();
+        var w = W?.Unpack();
+        if (!GradMode.Current.Records && (w is null || w.DType == x.DType)) return Fused(grad, x, w);
+        var (xhat, invStd) = Normalize(x.Reshape(m, n), [1], eps);
         var g = grad.Reshape(m, n);
         Tensor? dx = null, dw = null, db = null;
         if (NeedsInputGrad(0))
         {
-            var gw = W is null ? g : g * W.Unpack().Reshape(n);
+            var gw = w is null ? g : g * w.Reshape(n);
             dx = NormalizedGrad(gw, xhat, invStd, [1]).Reshape(inputSizes);
         }
         if (NeedsInputGrad(1)) dw = (g * xhat).Sum(0).Reshape(normalizedShape);
         if (NeedsInputGrad(2)) db = g.Sum(0).Reshape(normalizedShape);
+        return [dx, dw, db];
+    }
+
+    /// <summary>ATen's fused kernel from the forward's mean and rstd, when the backward itself is not recorded.</summary>
+    private Tensor?[] Fused(Tensor grad, Tensor x, Tensor? w)
+    {
+        var dy = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, x.DType));
+        var xc = OpHelpers.ContiguousRaw(x);
+        var wc = w is null ? null : OpHelpers.ContiguousRaw(w);
+        var dx = NeedsInputGrad(0) ? Tensor.Empty(x.DType, inputSizes) : null;
+        var dw = NeedsInputGrad(1) && w is not null ? Tensor.Empty(x.DType, normalizedShape) : null;
+        var db = NeedsInputGrad(2) ? Tensor.Empty(x.DType, normalizedShape) : null;
+        Dispatch.LayerNormBackward(dy.Strided, xc.Strided, Mean!.Unpack().Strided, InvStd!.Unpack().Strided, wc?.Strided, m, n,
+            dx?.Strided, dw?.Strided, db?.Strided);
+        if (!ReferenceEquals(dy, grad)) dy.Dispose();
+        if (!ReferenceEquals(xc, x)) xc.Dispose();
+        if (wc is not null && !ReferenceEquals(wc, w)) wc.Dispose();
         return [dx, dw, db];
     }
 }

@@ -108,21 +108,12 @@ public class SumBitsTests
 public class ParallelSumBitsTests
 {
     [Fact]
-    public void SplitsLikePyTorchWithTwoThreads()
+    public void SplitsLikePyTorchWithTwoThreads() => ThreadsCollection.WithThreads(2, () =>
     {
-        int before = Threading.GetNumThreads();
-        try
-        {
-            Threading.SetNumThreads(2);
-            Assert.Equal([0xbe667220u], SumBitsTests.Bits32(SumBitsTests.Values(40000, DType.Float32).Sum()));
-            Assert.Equal([0xbfccce42e92490a0UL], SumBitsTests.Bits64(SumBitsTests.Values(40000, DType.Float64).Sum()));
-            var columns = SumBitsTests.Values(60000, DType.Float32).Reshape(300, 200).Sum(0);
-            uint[] expected = [0xbf79dabb, 0x3f361e1c, 0x3e52ca92, 0x3f0eb4df, 0xbf650815, 0x3ea0cfb8, 0xbedea13a, 0x3ed731a0];
-            Assert.Equal(expected, SumBitsTests.Bits32(columns.IndexSelect(0, Tensor.FromArray(new long[] { 0, 95, 96, 97, 127, 128, 160, 199 }))));
-        }
-        finally
-        {
-            Threading.SetNumThreads(before);
-        }
-    }
+        Assert.Equal([0xbe667220u], SumBitsTests.Bits32(SumBitsTests.Values(40000, DType.Float32).Sum()));
+        Assert.Equal([0xbfccce42e92490a0UL], SumBitsTests.Bits64(SumBitsTests.Values(40000, DType.Float64).Sum()));
+        var columns = SumBitsTests.Values(60000, DType.Float32).Reshape(300, 200).Sum(0);
+        uint[] expected = [0xbf79dabb, 0x3f361e1c, 0x3e52ca92, 0x3f0eb4df, 0xbf650815, 0x3ea0cfb8, 0xbedea13a, 0x3ed731a0];
+        Assert.Equal(expected, SumBitsTests.Bits32(columns.IndexSelect(0, Tensor.FromArray(new long[] { 0, 95, 96, 97, 127, 128, 160, 199 }))));
+    });
 }

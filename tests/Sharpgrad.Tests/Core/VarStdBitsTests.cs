@@ -32,19 +32,10 @@ public class VarStdBitsTests
 public class ParallelVarBitsTests
 {
     [Fact]
-    public void SplitsLikePyTorchWithTwoThreads()
+    public void SplitsLikePyTorchWithTwoThreads() => ThreadsCollection.WithThreads(2, () =>
     {
-        int before = Threading.GetNumThreads();
-        try
-        {
-            Threading.SetNumThreads(2);
-            var big = SumBitsTests.Values(40000, DType.Float32) * 10 + 3;
-            Assert.Equal([0x40c3ed85u], SumBitsTests.Bits32(big.Var()));
-            Assert.Equal([0x401e5cddu], SumBitsTests.Bits32(big.Std()));
-        }
-        finally
-        {
-            Threading.SetNumThreads(before);
-        }
-    }
+        var big = SumBitsTests.Values(40000, DType.Float32) * 10 + 3;
+        Assert.Equal([0x40c3ed85u], SumBitsTests.Bits32(big.Var()));
+        Assert.Equal([0x401e5cddu], SumBitsTests.Bits32(big.Std()));
+    });
 }

@@ -227,22 +227,13 @@ public class SoftmaxOverAnOuterDimBitsTests
     ];
 
     [Fact]
-    public void MatchesPyTorchAtTwoThreads()
+    public void MatchesPyTorchAtTwoThreads() => ThreadsCollection.WithThreads(2, () =>
     {
-        int before = Threading.GetNumThreads();
-        try
-        {
-            Threading.SetNumThreads(2);
-            var x = (Core.SumBitsTests.Values(37 * 45, DType.Float32) * 10).Reshape(37, 45);
-            Assert.Equal(Softmax, Core.SumBitsTests.Bits32(F.Softmax(x, 0).Select(0, 0)));
-            Assert.Equal(LogSoftmax, Core.SumBitsTests.Bits32(F.LogSoftmax(x, 0).Select(0, 0)));
-            var d = (Core.SumBitsTests.Values(5 * 11, DType.Float64) * 10).Reshape(5, 11);
-            Assert.Equal(Softmax64, Core.SumBitsTests.Bits64(F.Softmax(d, 0).Select(0, 0)));
-            Assert.Equal(LogSoftmax64, Core.SumBitsTests.Bits64(F.LogSoftmax(d, 0).Select(0, 0)));
-        }
-        finally
-        {
-            Threading.SetNumThreads(before);
-        }
-    }
+        var x = (Core.SumBitsTests.Values(37 * 45, DType.Float32) * 10).Reshape(37, 45);
+        Assert.Equal(Softmax, Core.SumBitsTests.Bits32(F.Softmax(x, 0).Select(0, 0)));
+        Assert.Equal(LogSoftmax, Core.SumBitsTests.Bits32(F.LogSoftmax(x, 0).Select(0, 0)));
+        var d = (Core.SumBitsTests.Values(5 * 11, DType.Float64) * 10).Reshape(5, 11);
+        Assert.Equal(Softmax64, Core.SumBitsTests.Bits64(F.Softmax(d, 0).Select(0, 0)));
+        Assert.Equal(LogSoftmax64, Core.SumBitsTests.Bits64(F.LogSoftmax(d, 0).Select(0, 0)));
+    });
 }

@@ -194,7 +194,7 @@ internal static class SoftmaxKernels
         acc.CopyTo(lanes);
         // the partial last vector: ATen adds it into its own lanes only (Vec::set)
         for (int i = 0; k + i < n; i++) lanes[i] += data[k + i];
-        return Fold(lanes);
+        return VecReduce.Fold(lanes);
     }
 
     /// <summary>ATen's vec::map2_reduce_all(x·y, +) as GCC compiles it: the first vector's products, then one fma per vector.</summary>
@@ -213,27 +213,6 @@ internal static class SoftmaxKernels
         for (; k < n - n % width; k += width)
             for (int l = 0; l < width; l++) lanes[l] = T.FusedMultiplyAdd(a[k + l], b[k + l], lanes[l]);
         for (int i = 0; k + i < n; i++) lanes[i] = T.FusedMultiplyAdd(a[k + i], b[k + i], lanes[i]);
-        return Fold(lanes);
-    }
-
-    /// <summary>
-    /// ATen's vec_reduce_all: for floats the AVX-512 butterfly (lanes i and i^8, then ^4, ^2, ^1); for doubles lane 0
-    /// plus each other lane in turn.
-    /// </summary>
-    private static T Fold<T>(Span<T> l) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float))
-        {
-            Span<T> w = stackalloc T[16];
-            for (int step = 8; step >= 1; step >>= 1)
-            {
-                for (int i = 0; i < 16; i++) w[i] = l[i] + l[i ^ step];
-                w.CopyTo(l);
-            }
-            return l[0];
-        }
-        T s = l[0];
-        for (int i = 1; i < l.Length; i++) s += l[i];
-        return s;
+        return VecReduce.Fold(lanes);
     }
 }
