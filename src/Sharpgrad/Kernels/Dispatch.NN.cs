@@ -47,11 +47,17 @@ internal static partial class Dispatch
                 dx?.Data<double>(), dweight?.Data<double>(), dbias?.Data<double>());
     }
 
-    /// <summary>softmax's gradient (g − Σ g·y)·y over rows of the last dim (g and y contiguous).</summary>
-    public static void SoftmaxBackwardLastDim(StridedArray g, StridedArray y, int rows, int n, StridedArray gi)
+    /// <summary>softmax's gradient (g − Σ g·y)·y along the middle dim of [outer, n, inner] (g and y contiguous).</summary>
+    public static void SoftmaxBackward(StridedArray g, StridedArray y, int outer, int n, int inner, StridedArray gi)
     {
-        if (g.DType == DType.Float32) SoftmaxKernels.Backward(g.Data<float>(), g.Offset, y.Data<float>(), y.Offset, rows, n, gi.Data<float>(), log: false);
-        else SoftmaxKernels.Backward(g.Data<double>(), g.Offset, y.Data<double>(), y.Offset, rows, n, gi.Data<double>(), log: false);
+        if (g.DType == DType.Float32) SoftmaxBackward(g.Data<float>(), g.Offset, y.Data<float>(), y.Offset, outer, n, inner, gi.Data<float>());
+        else SoftmaxBackward(g.Data<double>(), g.Offset, y.Data<double>(), y.Offset, outer, n, inner, gi.Data<double>());
+    }
+
+    private static void SoftmaxBackward<T>(T[] g, int gOff, T[] y, int yOff, int outer, int n, int inner, T[] gi) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        if (inner == 1) SoftmaxKernels.Backward(g, gOff, y, yOff, outer, n, gi, log: false);
+        else SoftmaxKernels.BackwardStrided(g, gOff, y, yOff, outer, n, inner, gi, log: false);
     }
 
     /// <summary>Per-element nll into <paramref name="loss"/> (when given); returns the sum and the non-ignored count.</summary>

@@ -51,10 +51,10 @@ internal sealed class SoftmaxBackward0(int dim) : UnaryNode
     {
         var y = ResultValue;
         var (outer, n, inner) = SoftmaxOps.Split(y.Sizes, dim);
-        if (GradMode.Current.Records || inner != 1) return [y * (grad - (grad * y).Sum(dim, keepDim: true))];
+        if (GradMode.Current.Records) return [y * (grad - (grad * y).Sum(dim, keepDim: true))];
         var g = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, y.DType));
         var gi = Tensor.Empty(y.DType, y.Sizes);
-        Dispatch.SoftmaxBackwardLastDim(g.Strided, y.Strided, outer, n, gi.Strided);
+        Dispatch.SoftmaxBackward(g.Strided, y.Strided, outer, n, inner, gi.Strided);
         if (!ReferenceEquals(g, grad)) g.Dispose();
         return [gi];
     }

@@ -29,18 +29,7 @@ internal static class NNKernels
             SoftmaxKernels.Backward(g, gOff, y, yOff, outer, n, gi, log: true);
             return;
         }
-        for (int o = 0; o < outer; o++)
-            for (int i = 0; i < inner; i++)
-            {
-                int b = o * n * inner + i;
-                T sum = T.Zero;
-                for (int k = 0; k < n; k++) sum += g[gOff + b + k * inner];
-                for (int k = 0; k < n; k++)
-                {
-                    int p = b + k * inner;
-                    gi[p] = g[gOff + p] - T.Exp(y[yOff + p]) * sum;
-                }
-            }
+        SoftmaxKernels.BackwardStrided(g, gOff, y, yOff, outer, n, inner, gi, log: true);
     }
 
     /// <summary>

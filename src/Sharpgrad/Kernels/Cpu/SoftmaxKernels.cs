@@ -121,6 +121,54 @@ internal static class SoftmaxKernels
         for (int d = 0; d < n; d++) y[b + d * inner] = x[xOff + b + d * inner] - max - logSum;
     }
 
+    /// <summary>
+    /// The gradient of softmax ((g − Σ g·y)·y) or log_softmax (g − exp(y)·Σ g) along a dim that is not the last, as
+    /// ATen's _vec_softmax_backward and _vec_log_softmax_backward walk [outer, n, inner] (g and y contiguous): blocks of
+    /// inner positions sized to 128 KB per block of n rows, the sums accumulated down the n rows (softmax's products
+    /// fused into them, in the vector part and the tail alike, as GCC compiles both), exp through SLEEF where a whole
+    /// 64-byte vector of the block fits and through the C library after.
+    /// </summary>
+    public static void BackwardStrided<T>(T[] g, int gOff, T[] y, int yOff, int outer, int n, int inner, T[] gi, bool log) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int width = Vector512<T>.Count;
+        int chunk = Math.Min(Math.Max(128 * 1024 / n / Unsafe.SizeOf<T>(), width) / width * width, inner);
+        int chunks = (inner + chunk - 1) / chunk;
+        IntraOp.For(outer * chunks, Math.Max(1, IntraOp.ElementwiseGrain / (n * chunk)), (s, e) =>
+        {
+            var sum = new T[chunk];
+            for (int c = s; c < e; c++)
+            {
+                int o = c / chunks, begin = c % chunks * chunk, size = Math.Min(chunk, inner - begin);
+                var acc = sum.AsSpan(0, size);
+                acc.Clear();
+                int row0 = o * n * inner + begin;
+                for (int d = 0; d < n; d++)
+                {
+                    var gRow = new ReadOnlySpan<T>(g, gOff + row0 + d * inner, size);
+                    if (log) TensorPrimitives.Add(acc, gRow, acc);
+                    else TensorPrimitives.FusedMultiplyAdd(gRow, new ReadOnlySpan<T>(y, yOff + row0 + d * inner, size), acc, acc);
+                }
+                for (int d = 0; d < n; d++)
+                {
+                    var gRow = new ReadOnlySpan<T>(g, gOff + row0 + d * inner, size);
+                    var yRow = new ReadOnlySpan<T>(y, yOff + row0 + d * inner, size);
+                    var dst = new Span<T>(gi, row0 + d * inner, size);
+                    if (log)
+                    {
+                        AtenMath.Exp(yRow, dst, size - size % width);
+                        TensorPrimitives.Negate(dst, dst);
+                        TensorPrimitives.FusedMultiplyAdd(dst, acc, gRow, dst);
+                    }
+                    else
+                    {
+                        TensorPrimitives.Subtract(gRow, acc, dst);
+                        TensorPrimitives.Multiply(dst, yRow, dst);
+                    }
+                }
+            }
+        });
+    }
+
     /// <summary>The gradient of softmax ((g − Σ g·y)·y) or log_softmax (g − exp(y)·Σ g) over rows of the last dim.</summary>
     public static void Backward<T>(T[] g, int gOff, T[] y, int yOff, int rows, int n, T[] gi, bool log) where T : unmanaged, IFloatingPointIeee754<T>
     {
