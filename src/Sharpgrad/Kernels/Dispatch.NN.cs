@@ -47,6 +47,52 @@ internal static partial class Dispatch
                 dx?.Data<double>(), dweight?.Data<double>(), dbias?.Data<double>());
     }
 
+    /// <summary>batch_norm's training statistics over a contiguous [N, C, L] input; running buffers contiguous or null.</summary>
+    public static void BatchNormStatistics(StridedArray x, int nb, int c, int l, double eps, double momentum, StridedArray saveMean, StridedArray saveInvstd,
+        StridedArray? runningMean, StridedArray? runningVar)
+    {
+        if (x.DType == DType.Float32)
+            BatchNormKernels.Statistics(x.Data<float>(), x.Offset, nb, c, l, eps, momentum, saveMean.Data<float>(), saveInvstd.Data<float>(),
+                runningMean?.Data<float>(), runningMean?.Offset ?? 0, runningVar?.Data<float>(), runningVar?.Offset ?? 0);
+        else
+            BatchNormKernels.Statistics(x.Data<double>(), x.Offset, nb, c, l, eps, momentum, saveMean.Data<double>(), saveInvstd.Data<double>(),
+                runningMean?.Data<double>(), runningMean?.Offset ?? 0, runningVar?.Data<double>(), runningVar?.Offset ?? 0);
+    }
+
+    /// <summary>
+    /// batch_norm's output from the training statistics (<paramref name="invstd"/> given) or the running ones
+    /// (<paramref name="runningVar"/> given); every operand contiguous.
+    /// </summary>
+    public static void BatchNormForward(StridedArray x, int nb, int c, int l, StridedArray? weight, StridedArray? bias, StridedArray mean,
+        StridedArray? invstd, StridedArray? runningVar, double eps, StridedArray y)
+    {
+        if (x.DType == DType.Float32)
+            BatchNormKernels.Forward(x.Data<float>(), x.Offset, nb, c, l, weight?.Data<float>(), weight?.Offset ?? 0, bias?.Data<float>(), bias?.Offset ?? 0,
+                mean.Data<float>(), mean.Offset, invstd?.Data<float>(), runningVar?.Data<float>(), runningVar?.Offset ?? 0, eps, y.Data<float>());
+        else
+            BatchNormKernels.Forward(x.Data<double>(), x.Offset, nb, c, l, weight?.Data<double>(), weight?.Offset ?? 0, bias?.Data<double>(), bias?.Offset ?? 0,
+                mean.Data<double>(), mean.Offset, invstd?.Data<double>(), runningVar?.Data<double>(), runningVar?.Offset ?? 0, eps, y.Data<double>());
+    }
+
+    /// <summary>The eval-mode invstd batch_norm's backward uses (in double, rounded once).</summary>
+    public static void BatchNormBackwardInvstd(StridedArray runningVar, int c, double eps, StridedArray invstd)
+    {
+        if (runningVar.DType == DType.Float32) BatchNormKernels.BackwardInvstd(runningVar.Data<float>(), runningVar.Offset, c, eps, invstd.Data<float>());
+        else BatchNormKernels.BackwardInvstd(runningVar.Data<double>(), runningVar.Offset, c, eps, invstd.Data<double>());
+    }
+
+    /// <summary>batch_norm's input, weight and bias gradients (each null when not wanted); every operand contiguous, outputs from 0.</summary>
+    public static void BatchNormBackward(StridedArray dy, StridedArray x, int nb, int c, int l, StridedArray mean, StridedArray invstd, StridedArray? weight,
+        bool training, StridedArray? dx, StridedArray? dweight, StridedArray? dbias)
+    {
+        if (x.DType == DType.Float32)
+            BatchNormKernels.Backward(dy.Data<float>(), dy.Offset, x.Data<float>(), x.Offset, nb, c, l, mean.Data<float>(), invstd.Data<float>(),
+                weight?.Data<float>(), weight?.Offset ?? 0, training, dx?.Data<float>(), dweight?.Data<float>(), dbias?.Data<float>());
+        else
+            BatchNormKernels.Backward(dy.Data<double>(), dy.Offset, x.Data<double>(), x.Offset, nb, c, l, mean.Data<double>(), invstd.Data<double>(),
+                weight?.Data<double>(), weight?.Offset ?? 0, training, dx?.Data<double>(), dweight?.Data<double>(), dbias?.Data<double>());
+    }
+
     /// <summary>softmax's gradient (g − Σ g·y)·y along the middle dim of [outer, n, inner] (g and y contiguous).</summary>
     public static void SoftmaxBackward(StridedArray g, StridedArray y, int outer, int n, int inner, StridedArray gi)
     {

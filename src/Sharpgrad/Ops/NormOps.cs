@@ -19,6 +19,21 @@ internal static class NormOps
     public static Edge[] Edges(Tensor x, Tensor? w, Tensor? b) =>
         [x.GradientEdge(), w?.GradientEdge() ?? default, b?.GradientEdge() ?? default];
 
+    /// <summary>A per-channel operand as a contiguous tensor of <paramref name="dtype"/> (itself when it already is one).</summary>
+    private static Tensor? Operand(Tensor? t, DType dtype) => t is null ? null : OpHelpers.ContiguousRaw(OpHelpers.CastRaw(t, dtype));
+
+    /// <summary>Running statistics updated in a copy go back to the buffer; one updated in place gets its version bumped.</summary>
+    private static void WriteBack(Tensor? updated, Tensor? buffer)
+    {
+        if (updated is null || buffer is null) return;
+        if (ReferenceEquals(updated, buffer))
+        {
+            if (!buffer.IsInference) buffer.Storage.BumpVersion();
+            return;
+        }
+        using (Autograd.NoGrad()) buffer.Copy_(updated);
+    }
+
     public static bool ShouldRecord(Tensor x, Tensor? w, Tensor? b) =>
         (x.RequiresGradFast || (w?.RequiresGradFast ?? false) || (b?.RequiresGradFast ?? false)) && GradMode.Current.Records;
 
@@ -88,36 +103,42 @@ internal static class NormOps
             node.X = SavedTensor.Input(x);
             if (weight is not null) node.W = SavedTensor.Input(weight);
         }
-        Tensor y;
-        using (Autograd.NoGrad())
-        using (Tensor.NewScope())
+        var dtype = x.DType;
+        var src = OpHelpers.ContiguousRaw(x);
+        var w = Operand(weight, dtype);
+        var b = Operand(bias, dtype);
+        var rm = Operand(runningMean, dtype);
+        var rv = Operand(runningVar, dtype);
+        var y = Tensor.Empty(dtype, x.Sizes);
+        Tensor mean;
+        var invStd = Tensor.Empty(dtype, [c]);
+        if (training)
         {
-            var x3 = x.Reshape(nb, c, l);
-            Tensor mean, invStd;
-            if (training)
-            {
-                mean = x3.Mean([0, 2], keepDim: true);
-                var centered = x3 - mean;
-                var var = (centered * centered).Mean([0, 2], keepDim: true);
-                invStd = (var + eps).Rsqrt();
-                runningMean?.Mul_(1 - momentum).Add_(mean.Reshape(c), momentum);
-                runningVar?.Mul_(1 - momentum).Add_(var.Reshape(c) * (count / (count - 1.0)), momentum);
-            }
-            else
-            {
-                mean = runningMean!.Reshape(1, c, 1).Clone();
-                invStd = (runningVar!.Reshape(1, c, 1) + eps).Rsqrt();
-                if (node is not null)
-                {
-                    node.Mean = SavedTensor.Input(mean);
-                    node.InvStd = SavedTensor.Input(invStd);
-                }
-            }
-            var r = (x3 - mean) * invStd;
-            if (weight is not null) r = r * weight.Reshape(1, c, 1);
-            if (bias is not null) r = r + bias.Reshape(1, c, 1);
-            y = Shaped(r, x.Sizes).MoveToOuterScope();
+            mean = Tensor.Empty(dtype, [c]);
+            Dispatch.BatchNormStatistics(src.Strided, nb, c, l, eps, momentum, mean.Strided, invStd.Strided, rm?.Strided, rv?.Strided);
+            WriteBack(rm, runningMean);
+            WriteBack(rv, runningVar);
+            Dispatch.BatchNormForward(src.Strided, nb, c, l, w?.Strided, b?.Strided, mean.Strided, invStd.Strided, null, eps, y.Strided);
         }
+        else
+        {
+            Dispatch.BatchNormForward(src.Strided, nb, c, l, w?.Strided, b?.Strided, rm!.Strided, null, rv!.Strided, eps, y.Strided);
+            using (Autograd.NoGrad()) mean = rm.Clone();
+            Dispatch.BatchNormBackwardInvstd(rv.Strided, c, eps, invStd.Strided);
+        }
+        if (node is not null)
+        {
+            node.Mean = SavedTensor.Input(mean);
+            node.InvStd = SavedTensor.Input(invStd);
+        }
+        else
+        {
+            mean.Dispose();
+            invStd.Dispose();
+        }
+        if (!ReferenceEquals(src, x)) src.Dispose();
+        foreach (var (copy, original) in new[] { (w, weight), (b, bias), (rm, runningMean), (rv, runningVar) })
+            if (copy is not null && !ReferenceEquals(copy, original)) copy.Dispose();
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }
@@ -195,10 +216,13 @@ internal sealed class NativeBatchNormBackward0(bool training, double eps, int[] 
     internal override Tensor?[] Apply(Tensor grad)
     {
         int[] dims = [0, 2];
-        var x = X!.Unpack().Reshape(ncl);
+        var x = X!.Unpack();
+        var weight = W?.Unpack();
+        if (!GradMode.Current.Records && (weight is null || weight.DType == x.DType)) return Fused(grad, x, weight);
+        var x3 = x.Reshape(ncl);
         var g = grad.Reshape(ncl);
-        var (xhat, invStd) = training ? Normalize(x, dims, eps) : ((x - Mean!.Unpack()) * InvStd!.Unpack(), InvStd!.Unpack());
-        var w = W?.Unpack().Reshape(1, ncl[1], 1);
+        var (xhat, invStd) = training ? Normalize(x3, dims, eps) : ((x3 - Mean!.Unpack().Reshape(1, ncl[1], 1)) * InvStd!.Unpack().Reshape(1, ncl[1], 1), InvStd!.Unpack().Reshape(1, ncl[1], 1));
+        var w = weight?.Reshape(1, ncl[1], 1);
         Tensor? dx = null, dw = null, db = null;
         if (NeedsInputGrad(0))
         {
@@ -207,6 +231,24 @@ internal sealed class NativeBatchNormBackward0(bool training, double eps, int[] 
         }
         if (NeedsInputGrad(1)) dw = (g * xhat).Sum(dims);
         if (NeedsInputGrad(2)) db = g.Sum(dims);
+        return [dx, dw, db];
+    }
+
+    /// <summary>ATen's fused kernel from the statistics the forward used, when the backward itself is not recorded.</summary>
+    private Tensor?[] Fused(Tensor grad, Tensor x, Tensor? w)
+    {
+        var dy = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, x.DType));
+        var xc = OpHelpers.ContiguousRaw(x);
+        var wc = w is null ? null : OpHelpers.ContiguousRaw(w);
+        int c = ncl[1];
+        var dx = NeedsInputGrad(0) ? Tensor.Empty(x.DType, inputSizes) : null;
+        var dw = NeedsInputGrad(1) && w is not null ? Tensor.Empty(x.DType, [c]) : null;
+        var db = NeedsInputGrad(2) ? Tensor.Empty(x.DType, [c]) : null;
+        Dispatch.BatchNormBackward(dy.Strided, xc.Strided, ncl[0], c, ncl[2], Mean!.Unpack().Strided, InvStd!.Unpack().Strided, wc?.Strided, training,
+            dx?.Strided, dw?.Strided, db?.Strided);
+        if (!ReferenceEquals(dy, grad)) dy.Dispose();
+        if (!ReferenceEquals(xc, x)) xc.Dispose();
+        if (wc is not null && !ReferenceEquals(wc, w)) wc.Dispose();
         return [dx, dw, db];
     }
 }

@@ -65,15 +65,11 @@ internal static class LayerNormKernels
             return;
         }
         int threads = IntraOp.Threads;
-        int pieces = threads == 1 ? 1 : Math.Min(threads, m);
-        int per = (m + pieces - 1) / pieces;
         bool partials = dgamma is not null || dbeta is not null;
         T[]? buffer = partials ? new T[2 * threads * n] : null;
         T scale = T.One / T.CreateTruncating(n);
-        bool parallel = (long)m * n >= IntraOp.ElementwiseGrain;
-        WorkerPool.Run(pieces, parallel ? pieces : 1, piece =>
+        IntraOp.ForAtenPieces(m, 1, (long)m * n >= IntraOp.ElementwiseGrain, (piece, start, end) =>
         {
-            int start = piece * per, end = Math.Min(m, start + per);
             for (int i = start; i < end; i++)
             {
                 var dyRow = new ReadOnlySpan<T>(dy, dyOff + i * n, n);
@@ -124,7 +120,7 @@ internal static class LayerNormKernels
         Span<T> dx) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T ds = noGamma ? SumOfProducts(dy, x, default) : SumOfProducts(dy, x, gamma);
-        T db = noGamma ? SumOfProducts(dy, default, default) : SumOfProducts(dy, gamma, default);
+        T db = noGamma ? VecReduce.SumAll(dy, 32) : SumOfProducts(dy, gamma, default);
         T b = T.FusedMultiplyAdd(db, mean, -ds) * a * a * a * scale;
         T c = T.FusedMultiplyAdd(-b, mean, -(db * a * scale));
         int n = dy.Length, width = Vector256<T>.Count, j = 0;
@@ -151,11 +147,11 @@ internal static class LayerNormKernels
     /// <summary>
     /// ATen's vec::map*_reduce_all(Σ p·q·r) over 32-byte vectors, the products not fused into the sum: the first vector's
     /// products, one more per vector, the partial last vector into its own lanes, then vec_reduce_all; a row shorter than a
-    /// vector adds its products in order. Empty <paramref name="q"/> / <paramref name="r"/> are left out of the product.
+    /// vector adds its products in order. An empty <paramref name="r"/> is left out of the product.
     /// </summary>
     private static T SumOfProducts<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<T> r) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = p.Length, width = Vector256<T>.Count, arity = q.IsEmpty ? 1 : r.IsEmpty ? 2 : 3;
+        int n = p.Length, width = Vector256<T>.Count, arity = r.IsEmpty ? 2 : 3;
         if (n < width)
         {
             T s = Product(p, q, r, arity, 0);
@@ -176,14 +172,12 @@ internal static class LayerNormKernels
 
     private static Vector256<T> Product<T>(ref T p, ref T q, ref T r, int arity, int k) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var v = Vector256.LoadUnsafe(ref p, (nuint)k);
-        if (arity >= 2) v *= Vector256.LoadUnsafe(ref q, (nuint)k);
-        if (arity == 3) v *= Vector256.LoadUnsafe(ref r, (nuint)k);
-        return v;
+        var v = Vector256.LoadUnsafe(ref p, (nuint)k) * Vector256.LoadUnsafe(ref q, (nuint)k);
+        return arity == 3 ? v * Vector256.LoadUnsafe(ref r, (nuint)k) : v;
     }
 
     private static T Product<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<T> r, int arity, int i) where T : unmanaged, IFloatingPointIeee754<T> =>
-        arity == 1 ? p[i] : arity == 2 ? p[i] * q[i] : p[i] * q[i] * r[i];
+        arity == 2 ? p[i] * q[i] : p[i] * q[i] * r[i];
 
     /// <summary>ATen's RowwiseMoments: (mean, biased variance) of one row.</summary>
     internal static (T Mean, T Variance) RowwiseMoments<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>

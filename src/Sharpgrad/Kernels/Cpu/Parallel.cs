@@ -25,11 +25,17 @@ internal static class IntraOp
     public static void ForAtenPieces(int count, Action<int, int> body) => ForAtenPieces(count, (_, start, end) => body(start, end));
 
     /// <summary>The same pieces, each told its index (ATen's thread number, which picks a per-thread partial).</summary>
-    public static void ForAtenPieces(int count, Action<int, int, int> body)
+    public static void ForAtenPieces(int count, Action<int, int, int> body) => ForAtenPieces(count, AtenGrain, count >= ElementwiseGrain, body);
+
+    /// <summary>
+    /// The pieces at::parallel_for(0, count, grain) cuts (p = min(Threads, ⌈count / grain⌉), ⌈count / p⌉ each), each told its
+    /// index; they run in parallel only when <paramref name="parallel"/>.
+    /// </summary>
+    public static void ForAtenPieces(int count, int grain, bool parallel, Action<int, int, int> body)
     {
-        int pieces = Threads == 1 ? 1 : (int)Math.Max(1, Math.Min(Threads, ((long)count + AtenGrain - 1) / AtenGrain));
+        int pieces = Threads == 1 ? 1 : (int)Math.Max(1, Math.Min(Threads, ((long)count + grain - 1) / grain));
         int per = (count + pieces - 1) / pieces;
-        WorkerPool.Run(pieces, count >= ElementwiseGrain ? pieces : 1, c =>
+        WorkerPool.Run(pieces, parallel ? pieces : 1, c =>
         {
             int start = c * per, end = Math.Min(count, start + per);
             if (start < end) body(c, start, end);

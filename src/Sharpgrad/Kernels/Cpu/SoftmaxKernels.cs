@@ -182,7 +182,7 @@ internal static class SoftmaxKernels
                 var dst = new Span<T>(gi, r * n, n);
                 if (log)
                 {
-                    T sum = SumAll(gr);
+                    T sum = VecReduce.SumAll(gr, 64);
                     AtenMath.Exp(yr, dst, dst.Length);
                     TensorPrimitives.Negate(dst, dst);
                     TensorPrimitives.FusedMultiplyAdd(dst, sum, gr, dst);
@@ -202,7 +202,7 @@ internal static class SoftmaxKernels
         T max = TensorPrimitives.Max(x);
         TensorPrimitives.Subtract(x, max, y);
         AtenMath.Exp(y, y.Length);
-        T scale = T.One / SumAll(y);
+        T scale = T.One / VecReduce.SumAll(y, 64);
         TensorPrimitives.Multiply(y, scale, y);
     }
 
@@ -211,7 +211,7 @@ internal static class SoftmaxKernels
         T max = TensorPrimitives.Max(x);
         TensorPrimitives.Subtract(x, max, y);
         AtenMath.Exp(y, y.Length);
-        T logSum = Log(SumAll(y));
+        T logSum = Log(VecReduce.SumAll(y, 64));
         // (x − max) − log Σ, in that order (PyTorch issue 11752: large logits with a small spread)
         TensorPrimitives.Subtract(x, max, y);
         TensorPrimitives.Subtract(y, logSum, y);
@@ -220,30 +220,6 @@ internal static class SoftmaxKernels
     /// <summary>One element through SLEEF's log, as ATen's vec::map(x.log()) takes the row sums.</summary>
     private static T Log<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
         typeof(T) == typeof(float) ? T.CreateTruncating(SleefLog.Log(float.CreateTruncating(x))) : T.CreateTruncating(SleefLog.Log(double.CreateTruncating(x)));
-
-    /// <summary>
-    /// ATen's vec::reduce_all with +: one 64-byte accumulator over whole vectors, the partial last vector added into
-    /// its own lanes only, then folded; a row shorter than a vector is added lane by lane.
-    /// </summary>
-    internal static T SumAll<T>(ReadOnlySpan<T> data) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int width = Vector512<T>.Count, n = data.Length;
-        if (n < width)
-        {
-            T s = n > 0 ? data[0] : T.Zero;
-            for (int i = 1; i < n; i++) s += data[i];
-            return s;
-        }
-        ref T d = ref MemoryMarshal.GetReference(data);
-        var acc = Vector512.LoadUnsafe(ref d);
-        int k = width;
-        for (; k < n - n % width; k += width) acc += Vector512.LoadUnsafe(ref d, (nuint)k);
-        Span<T> lanes = stackalloc T[width];
-        acc.CopyTo(lanes);
-        // the partial last vector: ATen adds it into its own lanes only (Vec::set)
-        for (int i = 0; k + i < n; i++) lanes[i] += data[k + i];
-        return VecReduce.Fold(lanes);
-    }
 
     /// <summary>ATen's vec::map2_reduce_all(x·y, +) as GCC compiles it: the first vector's products, then one fma per vector.</summary>
     internal static T DotAll<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) where T : unmanaged, IFloatingPointIeee754<T>
