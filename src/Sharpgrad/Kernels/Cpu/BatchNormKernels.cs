@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -84,11 +85,7 @@ internal static class BatchNormKernels
         IntraOp.ForAtenPieces(nb, 1, (long)nb * c >= IntraOp.ElementwiseGrain, (piece, start, end) =>
         {
             var acc = new Span<T>(buffer, piece * c, c);
-            for (int i = start; i < end; i++)
-            {
-                var row = new ReadOnlySpan<T>(x, xOff + i * c, c);
-                for (int j = 0; j < c; j++) acc[j] += row[j];
-            }
+            for (int i = start; i < end; i++) TensorPrimitives.Add(acc, new ReadOnlySpan<T>(x, xOff + i * c, c), acc);
         });
         for (int j = 0; j < c; j++)
         {
@@ -100,14 +97,11 @@ internal static class BatchNormKernels
         IntraOp.ForAtenPieces(nb, 1, (long)nb * c >= IntraOp.ElementwiseGrain, (piece, start, end) =>
         {
             var acc = new Span<T>(buffer, piece * c, c);
+            var centered = new T[c];
             for (int i = start; i < end; i++)
             {
-                var row = new ReadOnlySpan<T>(x, xOff + i * c, c);
-                for (int j = 0; j < c; j++)
-                {
-                    T d = row[j] - mean[j];
-                    acc[j] = T.FusedMultiplyAdd(d, d, acc[j]);
-                }
+                TensorPrimitives.Subtract(new ReadOnlySpan<T>(x, xOff + i * c, c), new ReadOnlySpan<T>(mean, 0, c), centered);
+                TensorPrimitives.FusedMultiplyAdd(centered, centered, acc, acc);
             }
         });
         for (int j = 0; j < c; j++)
@@ -135,13 +129,23 @@ internal static class BatchNormKernels
             alpha[ch] = inv * w;
             beta[ch] = T.FusedMultiplyAdd(-mean[mOff + ch], alpha[ch], b);
         }
-        IntraOp.For(nb * c, Math.Max(1, IntraOp.ElementwiseGrain / Math.Max(1, l)), (s, e) =>
+        if (l == 1)
+        {
+            IntraOp.For(nb, Math.Max(1, IntraOp.ElementwiseGrain / c), (s, e) =>
+            {
+                for (int n = s; n < e; n++)
+                    TensorPrimitives.FusedMultiplyAdd(new ReadOnlySpan<T>(x, xOff + n * c, c), alpha, beta, new Span<T>(y, n * c, c));
+            });
+            return;
+        }
+        IntraOp.For(nb * c, Math.Max(1, IntraOp.ElementwiseGrain / l), (s, e) =>
         {
             for (int row = s; row < e; row++)
             {
-                int b = row * l;
                 int ch = row % c;
-                for (int i = 0; i < l; i++) y[b + i] = T.FusedMultiplyAdd(x[xOff + b + i], alpha[ch], beta[ch]);
+                var dst = new Span<T>(y, row * l, l);
+                dst.Fill(beta[ch]);
+                TensorPrimitives.FusedMultiplyAdd(new ReadOnlySpan<T>(x, xOff + row * l, l), alpha[ch], dst, dst);
             }
         });
     }
@@ -202,25 +206,50 @@ internal static class BatchNormKernels
             gradMean[ch] = l == 1 ? T.CreateTruncating(sums[ch]) / count : T.CreateTruncating(sums[ch] / total);
             scale[ch] = w;
         }
-        IntraOp.For(nb * c, Math.Max(1, IntraOp.ElementwiseGrain / Math.Max(1, l)), (s, e) =>
+        // a row is one sample's channels ([N, C]: per-channel terms vary along it) or one (sample, channel) plane
+        int rows = l == 1 ? nb : nb * c, length = l == 1 ? c : l;
+        IntraOp.For(rows, Math.Max(1, IntraOp.ElementwiseGrain / length), (s, e) =>
         {
+            var difference = new T[length];
             for (int row = s; row < e; row++)
             {
-                int ch = row % c, b = row * l;
-                for (int i = 0; i < l; i++)
+                var g = new ReadOnlySpan<T>(dy, dyOff + row * length, length);
+                var xr = new ReadOnlySpan<T>(x, xOff + row * length, length);
+                var dst = new Span<T>(dx, row * length, length);
+                if (l == 1) RowGrad(g, xr, mean, k, gradMean, invstd, scale, training, unfusedFrom, difference, dst);
+                else
                 {
-                    T g = dy[dyOff + b + i];
-                    if (!training)
+                    int ch = row % c;
+                    if (training)
                     {
-                        dx[b + i] = g * invstd[ch] * scale[ch];
-                        continue;
+                        TensorPrimitives.Subtract(g, gradMean[ch], difference);
+                        TensorPrimitives.Subtract(xr, mean[ch], dst);
+                        TensorPrimitives.FusedMultiplyAdd(dst, -k[ch], difference, dst);
+                        TensorPrimitives.Multiply(dst, invstd[ch], dst);
                     }
-                    T centered = x[xOff + b + i] - mean[ch];
-                    T inner = unfusedFrom <= ch ? g - gradMean[ch] - centered * k[ch] : T.FusedMultiplyAdd(-centered, k[ch], g - gradMean[ch]);
-                    dx[b + i] = inner * invstd[ch] * scale[ch];
+                    else TensorPrimitives.Multiply(g, invstd[ch], dst);
+                    TensorPrimitives.Multiply(dst, scale[ch], dst);
                 }
             }
         });
+    }
+
+    /// <summary>One sample's dx across the channels of an [N, C] input.</summary>
+    private static void RowGrad<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> x, T[] mean, T[] k, T[] gradMean, T[] invstd, T[] scale, bool training, int unfusedFrom,
+        Span<T> difference, Span<T> dst) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (training)
+        {
+            TensorPrimitives.Subtract(g, gradMean, difference);
+            TensorPrimitives.Subtract(x, new ReadOnlySpan<T>(mean, 0, dst.Length), dst);
+            for (int j = unfusedFrom; j < dst.Length; j++) dst[j] = difference[j] - dst[j] * k[j];
+            var fused = dst[..unfusedFrom];
+            TensorPrimitives.Negate(fused, fused);
+            TensorPrimitives.FusedMultiplyAdd(fused, k.AsSpan(0, unfusedFrom), difference[..unfusedFrom], fused);
+            TensorPrimitives.Multiply(dst, new ReadOnlySpan<T>(invstd, 0, dst.Length), dst);
+        }
+        else TensorPrimitives.Multiply(g, new ReadOnlySpan<T>(invstd, 0, dst.Length), dst);
+        TensorPrimitives.Multiply(dst, scale, dst);
     }
 
     /// <summary>ATen's channels-last gradient sums: per-piece column sums of dy and of (x − mean)·dy, added up in double.</summary>
@@ -234,14 +263,14 @@ internal static class BatchNormKernels
         {
             var sumAcc = new Span<T>(sumBuffer, piece * c, c);
             var dotAcc = new Span<T>(dotBuffer, piece * c, c);
+            var centered = new T[c];
             for (int i = start; i < end; i++)
-                for (int j = 0; j < c; j++)
-                {
-                    T g = dy[dyOff + i * c + j];
-                    sumAcc[j] += g;
-                    T d = x[xOff + i * c + j] - mean[j];
-                    dotAcc[j] = T.FusedMultiplyAdd(d, g, dotAcc[j]);
-                }
+            {
+                var g = new ReadOnlySpan<T>(dy, dyOff + i * c, c);
+                TensorPrimitives.Add(sumAcc, g, sumAcc);
+                TensorPrimitives.Subtract(new ReadOnlySpan<T>(x, xOff + i * c, c), new ReadOnlySpan<T>(mean, 0, c), centered);
+                TensorPrimitives.FusedMultiplyAdd(centered, g, dotAcc, dotAcc);
+            }
         });
         for (int j = 0; j < c; j++)
         {
@@ -257,7 +286,7 @@ internal static class BatchNormKernels
         }
     }
 
-    /// <summary>ATen's vec::map2_reduce_all((x − mean)·dy, +) over 32-byte vectors.</summary>
+    /// <summary>ATen's vec::map2_reduce_all((x − mean)·dy, +) over 32-byte vectors, the products not fused into the sum.</summary>
     private static T CenteredDot<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, T mean) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = x.Length, width = Vector256<T>.Count;
@@ -267,11 +296,14 @@ internal static class BatchNormKernels
             for (int i = 1; i < n; i++) s += (x[i] - mean) * dy[i];
             return s;
         }
-        Span<T> lanes = stackalloc T[width];
-        for (int i = 0; i < width; i++) lanes[i] = (x[i] - mean) * dy[i];
+        ref T xr = ref MemoryMarshal.GetReference(x);
+        ref T dr = ref MemoryMarshal.GetReference(dy);
+        var mv = Vector256.Create(mean);
+        var acc = (Vector256.LoadUnsafe(ref xr) - mv) * Vector256.LoadUnsafe(ref dr);
         int k = width;
-        for (; k < n - n % width; k += width)
-            for (int i = 0; i < width; i++) lanes[i] += (x[k + i] - mean) * dy[k + i];
+        for (; k < n - n % width; k += width) acc += (Vector256.LoadUnsafe(ref xr, (nuint)k) - mv) * Vector256.LoadUnsafe(ref dr, (nuint)k);
+        Span<T> lanes = stackalloc T[width];
+        acc.CopyTo(lanes);
         for (int i = 0; k + i < n; i++) lanes[i] += (x[k + i] - mean) * dy[k + i];
         return VecReduce.Fold(lanes);
     }
