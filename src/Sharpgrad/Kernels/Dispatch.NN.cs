@@ -93,6 +93,30 @@ internal static partial class Dispatch
                 weight?.Data<double>(), weight?.Offset ?? 0, training, dx?.Data<double>(), dweight?.Data<double>(), dbias?.Data<double>());
     }
 
+    /// <summary>group_norm over a contiguous [N, C, HxW] input; weight and bias contiguous or null; per-group mean and rstd out.</summary>
+    public static void GroupNorm(StridedArray x, int nb, int c, int hw, int groups, StridedArray? weight, StridedArray? bias, double eps, StridedArray y,
+        StridedArray mean, StridedArray rstd)
+    {
+        if (x.DType == DType.Float32)
+            GroupNormKernels.Forward(x.Data<float>(), x.Offset, nb, c, hw, groups, weight?.Data<float>(), weight?.Offset ?? 0, bias?.Data<float>(), bias?.Offset ?? 0,
+                eps, y.Data<float>(), mean.Data<float>(), rstd.Data<float>());
+        else
+            GroupNormKernels.Forward(x.Data<double>(), x.Offset, nb, c, hw, groups, weight?.Data<double>(), weight?.Offset ?? 0, bias?.Data<double>(), bias?.Offset ?? 0,
+                eps, y.Data<double>(), mean.Data<double>(), rstd.Data<double>());
+    }
+
+    /// <summary>group_norm's input, weight and bias gradients (each null when not wanted); every operand contiguous, outputs from 0.</summary>
+    public static void GroupNormBackward(StridedArray dy, StridedArray x, int nb, int c, int hw, int groups, StridedArray mean, StridedArray rstd,
+        StridedArray? weight, StridedArray? dx, StridedArray? dweight, StridedArray? dbias)
+    {
+        if (x.DType == DType.Float32)
+            GroupNormKernels.Backward(dy.Data<float>(), dy.Offset, x.Data<float>(), x.Offset, nb, c, hw, groups, mean.Data<float>(), rstd.Data<float>(),
+                weight?.Data<float>(), weight?.Offset ?? 0, dx?.Data<float>(), dweight?.Data<float>(), dbias?.Data<float>());
+        else
+            GroupNormKernels.Backward(dy.Data<double>(), dy.Offset, x.Data<double>(), x.Offset, nb, c, hw, groups, mean.Data<double>(), rstd.Data<double>(),
+                weight?.Data<double>(), weight?.Offset ?? 0, dx?.Data<double>(), dweight?.Data<double>(), dbias?.Data<double>());
+    }
+
     /// <summary>softmax's gradient (g − Σ g·y)·y along the middle dim of [outer, n, inner] (g and y contiguous).</summary>
     public static void SoftmaxBackward(StridedArray g, StridedArray y, int outer, int n, int inner, StridedArray gi)
     {

@@ -1,3 +1,4 @@
+using Sharpgrad.Kernels;
 using Sharpgrad.Shapes;
 
 namespace Sharpgrad.Ops;
@@ -36,17 +37,26 @@ internal static class GroupNormOps
             node.X = SavedTensor.Input(x);
             if (weight is not null) node.W = SavedTensor.Input(weight);
         }
-        Tensor y;
-        using (Autograd.NoGrad())
-        using (Tensor.NewScope())
+        var src = OpHelpers.ContiguousRaw(x);
+        var w = weight is null ? null : OpHelpers.ContiguousRaw(OpHelpers.CastRaw(weight, x.DType));
+        var b = bias is null ? null : OpHelpers.ContiguousRaw(OpHelpers.CastRaw(bias, x.DType));
+        var y = Tensor.Empty(x.DType, x.Sizes);
+        var mean = Tensor.Empty(x.DType, [nb * numGroups]);
+        var rstd = Tensor.Empty(x.DType, [nb * numGroups]);
+        Dispatch.GroupNorm(src.Strided, nb, c, hw, numGroups, w?.Strided, b?.Strided, eps, y.Strided, mean.Strided, rstd.Strided);
+        if (node is not null)
         {
-            var x3 = x.Reshape(ngd);
-            var xc = x3 - x3.Mean(2, keepDim: true);
-            var r = (xc * ((xc * xc).Mean(2, keepDim: true) + eps).Rsqrt()).Reshape(nch);
-            if (weight is not null) r = r * weight.Reshape(1, c, 1);
-            if (bias is not null) r = r + bias.Reshape(1, c, 1);
-            y = NormOps.Shaped(r, x.Sizes).MoveToOuterScope();
+            node.Mean = SavedTensor.Input(mean);
+            node.InvStd = SavedTensor.Input(rstd);
         }
+        else
+        {
+            mean.Dispose();
+            rstd.Dispose();
+        }
+        if (!ReferenceEquals(src, x)) src.Dispose();
+        if (w is not null && !ReferenceEquals(w, weight)) w.Dispose();
+        if (b is not null && !ReferenceEquals(b, bias)) b.Dispose();
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }
@@ -59,16 +69,37 @@ internal sealed class NativeGroupNormBackward0(double eps, int[] ngd, int[] nch,
 
     internal override Tensor?[] Apply(Tensor grad)
     {
-        var (xhat, invStd) = Normalize(X!.Unpack().Reshape(ngd), [2], eps);
+        var x = X!.Unpack();
+        var weight = W?.Unpack();
+        if (!GradMode.Current.Records && (weight is null || weight.DType == x.DType)) return Fused(grad, x, weight);
+        var (xhat, invStd) = Normalize(x.Reshape(ngd), [2], eps);
         var g = grad.Reshape(nch);
         Tensor? dx = null, dw = null, db = null;
         if (NeedsInputGrad(0))
         {
-            var gw = W is null ? g : g * W.Unpack().Reshape(1, nch[1], 1);
+            var gw = weight is null ? g : g * weight.Reshape(1, nch[1], 1);
             dx = NormalizedGrad(gw.Reshape(ngd), xhat, invStd, [2]).Reshape(inputSizes);
         }
         if (NeedsInputGrad(1)) dw = (g * xhat.Reshape(nch)).Sum([0, 2]);
         if (NeedsInputGrad(2)) db = g.Sum([0, 2]);
+        return [dx, dw, db];
+    }
+
+    /// <summary>ATen's fused kernel from the forward's per-group mean and rstd, when the backward itself is not recorded.</summary>
+    private Tensor?[] Fused(Tensor grad, Tensor x, Tensor? w)
+    {
+        var dy = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, x.DType));
+        var xc = OpHelpers.ContiguousRaw(x);
+        var wc = w is null ? null : OpHelpers.ContiguousRaw(w);
+        int c = nch[1];
+        var dx = NeedsInputGrad(0) ? Tensor.Empty(x.DType, inputSizes) : null;
+        var dw = NeedsInputGrad(1) && w is not null ? Tensor.Empty(x.DType, [c]) : null;
+        var db = NeedsInputGrad(2) ? Tensor.Empty(x.DType, [c]) : null;
+        Dispatch.GroupNormBackward(dy.Strided, xc.Strided, nch[0], c, nch[2], ngd[1], Mean!.Unpack().Strided, InvStd!.Unpack().Strided, wc?.Strided,
+            dx?.Strided, dw?.Strided, db?.Strided);
+        if (!ReferenceEquals(dy, grad)) dy.Dispose();
+        if (!ReferenceEquals(xc, x)) xc.Dispose();
+        if (wc is not null && !ReferenceEquals(wc, w)) wc.Dispose();
         return [dx, dw, db];
     }
 }

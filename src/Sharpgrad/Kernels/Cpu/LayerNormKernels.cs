@@ -149,7 +149,7 @@ internal static class LayerNormKernels
     /// products, one more per vector, the partial last vector into its own lanes, then vec_reduce_all; a row shorter than a
     /// vector adds its products in order. An empty <paramref name="r"/> is left out of the product.
     /// </summary>
-    private static T SumOfProducts<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<T> r) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static T SumOfProducts<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<T> r) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = p.Length, width = Vector256<T>.Count, arity = r.IsEmpty ? 2 : 3;
         if (n < width)
@@ -224,7 +224,7 @@ internal static class LayerNormKernels
             T delta = x[i] - mean;
             n0++;
             mean += delta / T.CreateTruncating(n0);
-            m2s = T.FusedMultiplyAdd(delta, x[i] - mean, m2s);
+            m2s += delta * (x[i] - mean);
         }
         for (int lane = 0; lane < width; lane++)
             AddMoments(vectors, m1Stack[0].GetElement(lane), m2Stack[0].GetElement(lane), ref n0, ref mean, ref m2s);
