@@ -10,58 +10,42 @@ namespace Sharpgrad.Kernels.Operators;
 /// </summary>
 internal static class SleefUnary
 {
+    private delegate void SpanFunction<T>(ReadOnlySpan<T> x, Span<T> y);
+
     /// <summary>One element of <paramref name="kind"/>, or false when it is not one of these ops (or not float/double).</summary>
     public static bool TryInvoke<T>(UnaryKind kind, T x, out T y) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (typeof(T) == typeof(float))
-        {
-            float f = float.CreateTruncating(x), r;
-            switch (kind)
-            {
-                case UnaryKind.Atan: r = SleefAtan.Atan(f); break;
-                default: y = x; return false;
-            }
-            y = T.CreateTruncating(r);
-            return true;
-        }
-        if (typeof(T) == typeof(double))
-        {
-            double d = double.CreateTruncating(x), r;
-            switch (kind)
-            {
-                case UnaryKind.Atan: r = SleefAtan.Atan(d); break;
-                default: y = x; return false;
-            }
-            y = T.CreateTruncating(r);
-            return true;
-        }
         y = x;
-        return false;
+        if (typeof(T) != typeof(float) && typeof(T) != typeof(double)) return false;
+        switch (kind)
+        {
+            case UnaryKind.Atan: y = One(x, SleefAtan.Atan, SleefAtan.Atan); return true;
+            case UnaryKind.Sinh: y = One(x, SleefHyperbolic.Sinh, SleefHyperbolic.Sinh); return true;
+            case UnaryKind.Cosh: y = One(x, SleefHyperbolic.Cosh, SleefHyperbolic.Cosh); return true;
+            case UnaryKind.Asinh: y = One(x, SleefHyperbolic.Asinh, SleefHyperbolic.Asinh); return true;
+            default: return false;
+        }
     }
 
     /// <summary>y = op(x) over a contiguous run, or false when <paramref name="kind"/> is not one of these ops.</summary>
     public static bool TryInvoke<T>(UnaryKind kind, ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (typeof(T) == typeof(float))
+        if (typeof(T) != typeof(float) && typeof(T) != typeof(double)) return false;
+        switch (kind)
         {
-            var xs = MemoryMarshal.Cast<T, float>(x);
-            var ys = MemoryMarshal.Cast<T, float>(y);
-            switch (kind)
-            {
-                case UnaryKind.Atan: SleefAtan.Atan(xs, ys); return true;
-                default: return false;
-            }
+            case UnaryKind.Atan: Run(x, y, SleefAtan.Atan, SleefAtan.Atan); return true;
+            case UnaryKind.Sinh: Run(x, y, SleefHyperbolic.Sinh, SleefHyperbolic.Sinh); return true;
+            case UnaryKind.Cosh: Run(x, y, SleefHyperbolic.Cosh, SleefHyperbolic.Cosh); return true;
+            default: return false;
         }
-        if (typeof(T) == typeof(double))
-        {
-            var xs = MemoryMarshal.Cast<T, double>(x);
-            var ys = MemoryMarshal.Cast<T, double>(y);
-            switch (kind)
-            {
-                case UnaryKind.Atan: SleefAtan.Atan(xs, ys); return true;
-                default: return false;
-            }
-        }
-        return false;
+    }
+
+    private static T One<T>(T x, Func<float, float> f, Func<double, double> d) where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float) ? T.CreateTruncating(f(float.CreateTruncating(x))) : T.CreateTruncating(d(double.CreateTruncating(x)));
+
+    private static void Run<T>(ReadOnlySpan<T> x, Span<T> y, SpanFunction<float> f, SpanFunction<double> d) where T : unmanaged
+    {
+        if (typeof(T) == typeof(float)) f(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+        else d(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
     }
 }
