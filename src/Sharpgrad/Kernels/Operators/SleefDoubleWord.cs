@@ -66,6 +66,15 @@ internal static class SleefPair
         return new(s, (((x.X - s) + y.X) + x.Y) + y.Y);
     }
 
+    /// <summary>x + y, no ordering needed (dfadd2_vf2_vf_vf2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SleefPair<T> Add2<T>(Vector<T> x, SleefPair<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var s = x + y.X;
+        var v = s - x;
+        return new(s, ((x - (s - v)) + (y.X - v)) + y.Y);
+    }
+
     /// <summary>x + y, no ordering needed (dfadd2_vf2_vf2_vf).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SleefPair<T> Add2<T>(SleefPair<T> x, Vector<T> y) where T : unmanaged, IFloatingPointIeee754<T>

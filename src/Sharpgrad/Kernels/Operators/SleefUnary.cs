@@ -23,6 +23,9 @@ internal static class SleefUnary
             case UnaryKind.Sinh: y = One(x, SleefHyperbolic.Sinh, SleefHyperbolic.Sinh); return true;
             case UnaryKind.Cosh: y = One(x, SleefHyperbolic.Cosh, SleefHyperbolic.Cosh); return true;
             case UnaryKind.Asinh: y = One(x, SleefHyperbolic.Asinh, SleefHyperbolic.Asinh); return true;
+            case UnaryKind.Log2: y = One(x, SleefExp2Log.Log2, SleefExp2Log.Log2); return true;
+            case UnaryKind.Log10: y = One(x, SleefExp2Log.Log10, SleefExp2Log.Log10); return true;
+            case UnaryKind.Exp2: y = One(x, SleefExp2Log.Exp2, SleefExp2Log.Exp2); return true;
             default: return false;
         }
     }
@@ -36,6 +39,9 @@ internal static class SleefUnary
             case UnaryKind.Atan: Run(x, y, SleefAtan.Atan, SleefAtan.Atan); return true;
             case UnaryKind.Sinh: Run(x, y, SleefHyperbolic.Sinh, SleefHyperbolic.Sinh); return true;
             case UnaryKind.Cosh: Run(x, y, SleefHyperbolic.Cosh, SleefHyperbolic.Cosh); return true;
+            case UnaryKind.Log2: Run(x, y, SleefExp2Log.Log2, SleefExp2Log.Log2); return true;
+            case UnaryKind.Log10: Run(x, y, SleefExp2Log.Log10, SleefExp2Log.Log10); return true;
+            case UnaryKind.Exp2: Run(x, y, SleefExp2Log.Exp2, SleefExp2Log.Exp2); return true;
             default: return false;
         }
     }
