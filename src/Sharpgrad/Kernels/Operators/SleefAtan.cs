@@ -102,11 +102,6 @@ internal static class SleefAtan
         return MulSign(r, y) | nan;
     }
 
-    /// <summary>All ones where x's sign bit is set (−0 included).</summary>
-    private static Vector<T> SignBit<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => typeof(T) == typeof(float)
-        ? Vector.LessThan(x.As<T, int>(), Vector<int>.Zero).As<int, T>()
-        : Vector.LessThan(x.As<T, long>(), Vector<long>.Zero).As<long, T>();
-
     /// <summary>SLEEF's visinf2: (sign of d) | m where d is infinite, else +0.</summary>
     private static Vector<T> InfSign<T>(Vector<T> infD, Vector<T> d, Vector<T> m) where T : unmanaged, IFloatingPointIeee754<T> =>
         infD & ((d & new Vector<T>(T.NegativeZero)) | m);

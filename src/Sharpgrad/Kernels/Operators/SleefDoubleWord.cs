@@ -175,6 +175,12 @@ internal static class SleefPair
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> MulSign<T>(Vector<T> x, Vector<T> y) where T : unmanaged, IFloatingPointIeee754<T> => x ^ (y & new Vector<T>(T.NegativeZero));
 
+    /// <summary>All ones where x's sign bit is set (−0 and negative NaNs included).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> SignBit<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => typeof(T) == typeof(float)
+        ? Vector.LessThan(x.As<T, int>(), Vector<int>.Zero).As<int, T>()
+        : Vector.LessThan(x.As<T, long>(), Vector<long>.Zero).As<long, T>();
+
     /// <summary>x, made an all-ones NaN where d is infinite or NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> NaNWhereNotFinite<T>(Vector<T> x, Vector<T> d) where T : unmanaged, IFloatingPointIeee754<T> => x | ~Vector.Equals(d - d, Vector<T>.Zero);
