@@ -20,6 +20,7 @@ internal static class SleefUnary
         switch (kind)
         {
             case UnaryKind.Atan: y = One(x, SleefAtan.Atan, SleefAtan.Atan); return true;
+            case UnaryKind.Tan: y = One(x, SleefTrig.Tan, SleefTrig.Tan); return true;
             case UnaryKind.Sinh: y = One(x, SleefHyperbolic.Sinh, SleefHyperbolic.Sinh); return true;
             case UnaryKind.Cosh: y = One(x, SleefHyperbolic.Cosh, SleefHyperbolic.Cosh); return true;
             case UnaryKind.Asinh: y = One(x, SleefHyperbolic.Asinh, SleefHyperbolic.Asinh); return true;
@@ -37,6 +38,7 @@ internal static class SleefUnary
         switch (kind)
         {
             case UnaryKind.Atan: Run(x, y, SleefAtan.Atan, SleefAtan.Atan); return true;
+            case UnaryKind.Tan: Run(x, y, SleefTrig.Tan, SleefTrig.Tan); return true;
             case UnaryKind.Sinh: Run(x, y, SleefHyperbolic.Sinh, SleefHyperbolic.Sinh); return true;
             case UnaryKind.Cosh: Run(x, y, SleefHyperbolic.Cosh, SleefHyperbolic.Cosh); return true;
             case UnaryKind.Log2: Run(x, y, SleefExp2Log.Log2, SleefExp2Log.Log2); return true;
