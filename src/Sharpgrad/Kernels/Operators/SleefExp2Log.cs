@@ -18,8 +18,8 @@ internal static class SleefExp2Log
     public static void Log2(ReadOnlySpan<double> x, Span<double> y) => SleefMap.Map<double, Log2D>(x, y);
     public static void Log10(ReadOnlySpan<float> x, Span<float> y) => SleefMap.Map<float, Log10F>(x, y);
     public static void Log10(ReadOnlySpan<double> x, Span<double> y) => SleefMap.Map<double, Log10D>(x, y);
-    public static void Exp2(ReadOnlySpan<float> x, Span<float> y) => SleefSplit.Map<float, Exp2F>(x, y, SleefSplit.VectorPart<float>(x.Length));
-    public static void Exp2(ReadOnlySpan<double> x, Span<double> y) => SleefSplit.Map<double, Exp2D>(x, y, SleefSplit.VectorPart<double>(x.Length));
+    public static void Exp2(ReadOnlySpan<float> x, Span<float> y) => SleefSplit.Map<float, Exp2F>(x, y);
+    public static void Exp2(ReadOnlySpan<double> x, Span<double> y) => SleefSplit.Map<double, Exp2D>(x, y);
     public static float Log2(float x) => SleefMap.One<float, Log2F>(x);
     public static double Log2(double x) => SleefMap.One<double, Log2D>(x);
     public static float Log10(float x) => SleefMap.One<float, Log10F>(x);

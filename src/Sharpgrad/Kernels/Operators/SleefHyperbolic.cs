@@ -14,10 +14,10 @@ namespace Sharpgrad.Kernels.Operators;
 /// </summary>
 internal static class SleefHyperbolic
 {
-    public static void Sinh(ReadOnlySpan<float> x, Span<float> y) => SleefSplit.Map<float, SinhF>(x, y, SleefSplit.VectorPart<float>(x.Length));
-    public static void Sinh(ReadOnlySpan<double> x, Span<double> y) => SleefSplit.Map<double, SinhD>(x, y, SleefSplit.VectorPart<double>(x.Length));
-    public static void Cosh(ReadOnlySpan<float> x, Span<float> y) => SleefSplit.Map<float, CoshF>(x, y, SleefSplit.VectorPart<float>(x.Length));
-    public static void Cosh(ReadOnlySpan<double> x, Span<double> y) => SleefSplit.Map<double, CoshD>(x, y, SleefSplit.VectorPart<double>(x.Length));
+    public static void Sinh(ReadOnlySpan<float> x, Span<float> y) => SleefSplit.Map<float, SinhF>(x, y);
+    public static void Sinh(ReadOnlySpan<double> x, Span<double> y) => SleefSplit.Map<double, SinhD>(x, y);
+    public static void Cosh(ReadOnlySpan<float> x, Span<float> y) => SleefSplit.Map<float, CoshF>(x, y);
+    public static void Cosh(ReadOnlySpan<double> x, Span<double> y) => SleefSplit.Map<double, CoshD>(x, y);
 
     /// <summary>The C library's functions, as ATen's scalar loop calls them.</summary>
     public static float Sinh(float x) => (float)Math.Sinh(x);

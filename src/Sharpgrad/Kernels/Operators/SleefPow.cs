@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Sharpgrad.Kernels.Cpu;
 using static Sharpgrad.Kernels.Operators.SleefPair;
 
 namespace Sharpgrad.Kernels.Operators;
@@ -27,24 +28,33 @@ internal static class SleefPow
     /// </summary>
     public static bool TryInvoke<T>(ReadOnlySpan<T> x, double e, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (HasOwnKernel(e)) return false;
+        if (HasOwnKernel(e) || (typeof(T) != typeof(float) && typeof(T) != typeof(double))) return false;
+        int per = IntraOp.AtenPieceLength(x.Length);
+        for (int s = 0; s < x.Length; s += per)
+        {
+            int n = Math.Min(per, x.Length - s);
+            Piece(x.Slice(s, n), e, y.Slice(s, n));
+        }
+        return true;
+    }
+
+    /// <summary>One at::parallel_for piece: its whole vector pairs through SLEEF, the rest through the C library.</summary>
+    private static void Piece<T>(ReadOnlySpan<T> x, double e, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         if (typeof(T) == typeof(float))
         {
             var xs = MemoryMarshal.Cast<T, float>(x);
             var ys = MemoryMarshal.Cast<T, float>(y);
             int i = Map(xs, new Vector<float>((float)e), ys);
             for (; i < xs.Length; i++) ys[i] = (float)Math.Pow(xs[i], e);
-            return true;
         }
-        if (typeof(T) == typeof(double))
+        else
         {
             var xs = MemoryMarshal.Cast<T, double>(x);
             var ys = MemoryMarshal.Cast<T, double>(y);
             int i = Map(xs, new Vector<double>(e), ys);
             for (; i < xs.Length; i++) ys[i] = Math.Pow(xs[i], e);
-            return true;
         }
-        return false;
     }
 
     /// <summary>The vector part: whole pairs of 64-byte vectors through SLEEF; returns where the C library takes over.</summary>

@@ -21,12 +21,27 @@ internal interface ISleefKernel2<T> where T : unmanaged
 /// <summary>
 /// ATen's cpu_kernel_vec split for SLEEF kernels: a contiguous run's whole pairs of 64-byte vectors through the vector
 /// kernel, the elements left over through the C library's function (which is also what every element of a strided
-/// input gets). A run is one at::parallel_for piece, as in a single-threaded PyTorch or a tensor under its grain.
+/// input gets). A contiguous run handed over whole is cut into at::parallel_for's pieces first (exact where the run is the whole
+/// tensor, as it is below the element-wise grain).
 /// </summary>
 internal static class SleefSplit
 {
     /// <summary>How many of a contiguous run's elements take the vector kernel.</summary>
     public static int VectorPart<T>(int count) where T : unmanaged => AtenLoop.VectorPart<T>(count);
+
+    /// <summary>
+    /// y = f(x) over a contiguous tensor's elements: cut into at::parallel_for's pieces, each piece's whole vector pairs
+    /// through SLEEF and its last elements through the C library.
+    /// </summary>
+    public static void Map<T, TKernel>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged where TKernel : ISleefScalarKernel<T>
+    {
+        int per = IntraOp.AtenPieceLength(x.Length);
+        for (int s = 0; s < x.Length; s += per)
+        {
+            int n = Math.Min(per, x.Length - s);
+            Map<T, TKernel>(x.Slice(s, n), y.Slice(s, n), VectorPart<T>(n));
+        }
+    }
 
     /// <summary>y = f(x): the first <paramref name="vectorPart"/> elements through SLEEF, the rest through the C library.</summary>
     public static void Map<T, TKernel>(ReadOnlySpan<T> x, Span<T> y, int vectorPart) where T : unmanaged where TKernel : ISleefScalarKernel<T>
