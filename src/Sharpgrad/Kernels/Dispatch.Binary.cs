@@ -87,6 +87,8 @@ internal static partial class Dispatch
     {
         switch (y.DType)
         {
+            case DType.Float32 when kind == BinaryKind.Pow && !scalarFirst: RunScalar<float, float, PowScalarOperator<float>>(new(scalar), a, (float)scalar, false, y); break;
+            case DType.Float64 when kind == BinaryKind.Pow && !scalarFirst: RunScalar<double, double, PowScalarOperator<double>>(new(scalar), a, scalar, false, y); break;
             case DType.Float32: BinaryScalarFloat(kind, a, (float)scalar, scalarFirst, y); break;
             case DType.Float64: BinaryScalarFloat(kind, a, scalar, scalarFirst, y); break;
             case DType.Int64: BinaryScalarInteger(kind, a, (long)scalar, scalarFirst, y); break;

@@ -1,4 +1,6 @@
 using System.Numerics;
+using Sharpgrad.Kernels.Cpu;
+using Sharpgrad.Kernels.Operators;
 using Sharpgrad.Shapes;
 
 namespace Sharpgrad.Ops;
@@ -47,20 +49,25 @@ internal static partial class PointwiseBinaryOps
             var ac = a.To(dtype).Expand(shape).Contiguous();
             var bc = b.To(dtype).Expand(shape).Contiguous();
             var y = Tensor.Empty(dtype, shape);
-            if (dtype == DType.Float32) Atan2Kernel<float>(ac, bc, y);
-            else Atan2Kernel<double>(ac, bc, y);
+            // ATen's loop vectorizes when each input is contiguous (or a single broadcast element)
+            bool vectorized = Vectorizable(a, dtype, shape) && Vectorizable(b, dtype, shape);
+            if (dtype == DType.Float32) Atan2Kernel<float>(ac, bc, y, vectorized);
+            else Atan2Kernel<double>(ac, bc, y, vectorized);
             return y;
         });
     }
 
-    /// <summary>y[i] = atan2(a[i], b[i]) over contiguous tensors of y's shape.</summary>
-    private static void Atan2Kernel<T>(Tensor a, Tensor b, Tensor y) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>y[i] = atan2(a[i], b[i]) over contiguous tensors of y's shape, in ATen's thread pieces.</summary>
+    private static void Atan2Kernel<T>(Tensor a, Tensor b, Tensor y, bool vectorized) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var ad = a.Elements<T>();
-        var bd = b.Elements<T>();
-        var yd = y.Elements<T>();
-        for (int i = 0, n = y.Numel; i < n; i++) yd[y.Offset + i] = T.Atan2(ad[a.Offset + i], bd[b.Offset + i]);
+        T[] ad = a.Elements<T>(), bd = b.Elements<T>(), yd = y.Elements<T>();
+        int ao = a.Offset, bo = b.Offset, yo = y.Offset;
+        IntraOp.ForAtenPieces(y.Numel, (s, e) => SleefAtan.Atan2<T>(ad.AsSpan(ao + s, e - s), bd.AsSpan(bo + s, e - s), yd.AsSpan(yo + s, e - s), vectorized));
     }
+
+    /// <summary>Whether ATen's loop reads the input as a contiguous run: contiguous (or cast to a new tensor) at full shape, or one element.</summary>
+    private static bool Vectorizable(Tensor t, DType dtype, int[] shape) =>
+        t.Numel == 1 || (t.Sizes.AsSpan().SequenceEqual(shape) && (t.IsContiguous || t.DType != dtype));
 
     /// <summary>
     /// log(exp(a) + exp(b)), broadcast, as PyTorch's kernel: a where a == b is ±inf, else max + log1p(exp(-|a - b|))

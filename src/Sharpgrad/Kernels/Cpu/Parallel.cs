@@ -24,6 +24,13 @@ internal static class IntraOp
     /// </summary>
     public static void ForAtenPieces(int count, Action<int, int> body) => ForAtenPieces(count, (_, start, end) => body(start, end));
 
+    /// <summary>The length of at::parallel_for's pieces of [0, count) (the last may be shorter).</summary>
+    public static int AtenPieceLength(int count)
+    {
+        int pieces = Threads == 1 ? 1 : (int)Math.Max(1, Math.Min(Threads, ((long)count + AtenGrain - 1) / AtenGrain));
+        return Math.Max(1, (count + pieces - 1) / pieces);
+    }
+
     /// <summary>The same pieces, each told its index (ATen's thread number, which picks a per-thread partial).</summary>
     public static void ForAtenPieces(int count, Action<int, int, int> body) => ForAtenPieces(count, AtenGrain, count >= ElementwiseGrain, body);
 

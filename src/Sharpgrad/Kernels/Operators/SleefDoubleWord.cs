@@ -66,6 +66,15 @@ internal static class SleefPair
         return new(s, (((x.X - s) + y.X) + x.Y) + y.Y);
     }
 
+    /// <summary>x + y, no ordering needed (dfadd2_vf2_vf_vf2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SleefPair<T> Add2<T>(Vector<T> x, SleefPair<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var s = x + y.X;
+        var v = s - x;
+        return new(s, ((x - (s - v)) + (y.X - v)) + y.Y);
+    }
+
     /// <summary>x + y, no ordering needed (dfadd2_vf2_vf2_vf).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SleefPair<T> Add2<T>(SleefPair<T> x, Vector<T> y) where T : unmanaged, IFloatingPointIeee754<T>
@@ -165,6 +174,12 @@ internal static class SleefPair
     /// <summary>x with its sign flipped where y is negative (SLEEF's vmulsign).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> MulSign<T>(Vector<T> x, Vector<T> y) where T : unmanaged, IFloatingPointIeee754<T> => x ^ (y & new Vector<T>(T.NegativeZero));
+
+    /// <summary>All ones where x's sign bit is set (−0 and negative NaNs included).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> SignBit<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => typeof(T) == typeof(float)
+        ? Vector.LessThan(x.As<T, int>(), Vector<int>.Zero).As<int, T>()
+        : Vector.LessThan(x.As<T, long>(), Vector<long>.Zero).As<long, T>();
 
     /// <summary>x, made an all-ones NaN where d is infinite or NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -54,7 +54,7 @@ internal static class SleefExpm1
     }
 
     /// <summary>exp(d) as a double-double (SLEEF's expk2 with d's low part 0).</summary>
-    private static SleefPair<double> ExpK2(Vector<double> d)
+    internal static SleefPair<double> ExpK2(Vector<double> d)
     {
         const double L2U = .69314718055966295651160180568695068359375, L2L = .28235290563031577122588448175013436025525412068e-12;
         const double InvLn2 = 1.442695040888963407359924681001892137426645954152985934135449406931;

@@ -106,18 +106,21 @@ internal static class SleefLog
         return Add(s, x2 * x.X * t).Sum;
     }
 
-    /// <summary>AVX-512's fixupimm as SLEEF's log sets it: ±0 → −∞, +∞ → +∞, negative (−∞ too) → NaN, NaN stays NaN.</summary>
-    private static Vector<float> FixUpLog(Vector<float> r, Vector<float> d)
+    /// <summary>
+    /// AVX-512's fixupimm as SLEEF's logs set it: ±0 → −∞, +∞ → +∞, negative (−∞ too) → the input made a quiet NaN (its
+    /// sign and payload kept: −∞ gives the default NaN), NaN stays NaN.
+    /// </summary>
+    internal static Vector<float> FixUpLog(Vector<float> r, Vector<float> d)
     {
-        r = Vector.ConditionalSelect(Vector.LessThan(d, Vector<float>.Zero), new Vector<float>(float.NaN), r);
+        r = Vector.ConditionalSelect(Vector.LessThan(d, Vector<float>.Zero), d | new Vector<float>(BitConverter.Int32BitsToSingle(0x7fc00000)), r);
         r = Vector.ConditionalSelect(Vector.Equals(d, Vector<float>.Zero), new Vector<float>(float.NegativeInfinity), r);
         r = Vector.ConditionalSelect(Vector.Equals(d, new Vector<float>(float.PositiveInfinity)), d, r);
         return Vector.ConditionalSelect(Vector.Equals(d, d), r, d);
     }
 
-    private static Vector<double> FixUpLog(Vector<double> r, Vector<double> d)
+    internal static Vector<double> FixUpLog(Vector<double> r, Vector<double> d)
     {
-        r = Vector.ConditionalSelect(Vector.LessThan(d, Vector<double>.Zero), new Vector<double>(double.NaN), r);
+        r = Vector.ConditionalSelect(Vector.LessThan(d, Vector<double>.Zero), d | new Vector<double>(BitConverter.Int64BitsToDouble(0x7ff8000000000000)), r);
         r = Vector.ConditionalSelect(Vector.Equals(d, Vector<double>.Zero), new Vector<double>(double.NegativeInfinity), r);
         r = Vector.ConditionalSelect(Vector.Equals(d, new Vector<double>(double.PositiveInfinity)), d, r);
         return Vector.ConditionalSelect(Vector.Equals(d, d), r, d);
@@ -146,7 +149,7 @@ internal static class SleefLog
     }
 
     /// <summary>The significand of a positive finite x scaled into [0.75, 1.5), as vgetmantps with _MM_MANT_NORM_p75_1p5.</summary>
-    private static Vector<float> GetMant(Vector<float> x)
+    internal static Vector<float> GetMant(Vector<float> x)
     {
         var sub = Vector.LessThan(Vector.Abs(x), new Vector<float>(1.17549435e-38f));
         var bits = Vector.ConditionalSelect(sub, x * 4294967296f, x).As<float, int>() & new Vector<int>(0x007fffff);
@@ -154,7 +157,7 @@ internal static class SleefLog
         return (bits | Vector.ShiftLeft(exponent, 23)).As<int, float>();
     }
 
-    private static Vector<double> GetMant(Vector<double> x)
+    internal static Vector<double> GetMant(Vector<double> x)
     {
         var sub = Vector.LessThan(Vector.Abs(x), new Vector<double>(2.2250738585072014e-308));
         var bits = Vector.ConditionalSelect(sub, x * 18446744073709551616.0, x).As<double, long>() & new Vector<long>(0x000fffffffffffffL);

@@ -17,7 +17,7 @@ internal enum UnaryKind : byte
 /// <summary>Floating-point unary primitives; the span path is TensorPrimitives where it has one.</summary>
 internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<T, T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public T Invoke(T x) => kind switch
+    public T Invoke(T x) => SleefUnary.TryInvoke(kind, x, out T y) ? y : kind switch
     {
         UnaryKind.Neg => -x,
         UnaryKind.Exp => typeof(T) == typeof(float) ? T.CreateTruncating(SleefExp.Exp(float.CreateTruncating(x)))
@@ -80,6 +80,7 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
 
     public bool TryInvoke(ReadOnlySpan<T> x, Span<T> y)
     {
+        if (SleefUnary.TryInvoke(kind, x, y)) return true;
         switch (kind)
         {
             case UnaryKind.Neg: TensorPrimitives.Negate(x, y); return true;

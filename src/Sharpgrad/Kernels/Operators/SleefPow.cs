@@ -1,0 +1,222 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using Sharpgrad.Kernels.Cpu;
+using static Sharpgrad.Kernels.Operators.SleefPair;
+
+namespace Sharpgrad.Kernels.Operators;
+
+/// <summary>
+/// tensor ** scalar as PyTorch's CPU kernel computes it for an exponent without a special kernel (not 2, 3, −2, 0.5,
+/// −0.5 or −1), bit for bit: a cpu_kernel_vec loop, whole pairs of 64-byte vectors through SLEEF's powf_u10/pow_u10
+/// (exp(y·log|x|) with the logarithm and the product in double-word arithmetic, then the signs and special values), the
+/// elements left over and strided inputs through the C library's powf/pow. The algorithms follow SLEEF's published
+/// xpowf/xpow with their logkf/logk and expkf/expk (Boost Software License 1.0); no code is shared with it.
+/// </summary>
+internal static class SleefPow
+{
+    private const float InvLn2F = SleefExp.InvLn2, Ln2HiF = SleefExp.Ln2Hi, Ln2LoF = SleefExp.Ln2Lo;
+    private const double InvLn2 = 1.442695040888963407359924681001892137426645954152985934135449406931;
+    private const double Ln2Hi = .69314718055966295651160180568695068359375, Ln2Lo = .28235290563031577122588448175013436025525412068e-12;
+
+    /// <summary>Whether PyTorch gives this exponent its own kernel (x·x, sqrt, reciprocal...) rather than pow.</summary>
+    public static bool HasOwnKernel(double e) => e is 2.0 or 3.0 or -2.0 or 0.5 or -0.5 or -1.0;
+
+    /// <summary>
+    /// y = x ** e over a contiguous run (false for an exponent with its own kernel or a type SLEEF does not cover). The
+    /// vector kernel takes the exponent in the tensor's dtype, the C library's pow the double (ATen's scalar loop calls
+    /// std::pow(x, double), so Float32 elements there are the double pow rounded once).
+    /// </summary>
+    public static bool TryInvoke<T>(ReadOnlySpan<T> x, double e, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (HasOwnKernel(e) || (typeof(T) != typeof(float) && typeof(T) != typeof(double))) return false;
+        int per = IntraOp.AtenPieceLength(x.Length);
+        for (int s = 0; s < x.Length; s += per)
+        {
+            int n = Math.Min(per, x.Length - s);
+            Piece(x.Slice(s, n), e, y.Slice(s, n));
+        }
+        return true;
+    }
+
+    /// <summary>One at::parallel_for piece: its whole vector pairs through SLEEF, the rest through the C library.</summary>
+    private static void Piece<T>(ReadOnlySpan<T> x, double e, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            var xs = MemoryMarshal.Cast<T, float>(x);
+            var ys = MemoryMarshal.Cast<T, float>(y);
+            int i = Map(xs, new Vector<float>((float)e), ys);
+            for (; i < xs.Length; i++) ys[i] = (float)Math.Pow(xs[i], e);
+        }
+        else
+        {
+            var xs = MemoryMarshal.Cast<T, double>(x);
+            var ys = MemoryMarshal.Cast<T, double>(y);
+            int i = Map(xs, new Vector<double>(e), ys);
+            for (; i < xs.Length; i++) ys[i] = Math.Pow(xs[i], e);
+        }
+    }
+
+    /// <summary>The vector part: whole pairs of 64-byte vectors through SLEEF; returns where the C library takes over.</summary>
+    private static int Map<T>(ReadOnlySpan<T> x, Vector<T> e, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int vectorPart = SleefSplit.VectorPart<T>(x.Length), w = Vector<T>.Count, i = 0;
+        for (; i <= vectorPart - w; i += w)
+        {
+            var v = new Vector<T>(x[i..]);
+            var r = typeof(T) == typeof(float) ? Pow(v.As<T, float>(), e.As<T, float>()).As<float, T>() : Pow(v.As<T, double>(), e.As<T, double>()).As<double, T>();
+            r.CopyTo(y[i..]);
+        }
+        return i;
+    }
+
+    private static Vector<float> Pow(Vector<float> x, Vector<float> y)
+    {
+        var yIsInt = Vector.Equals(Vector.Truncate(y), y) | Vector.GreaterThan(Vector.Abs(y), new Vector<float>(1 << 24));
+        var yIsOdd = Vector.Equals(Vector.ConvertToInt32(Vector.Truncate(y)) & Vector<int>.One, Vector<int>.One) & yIsInt
+            & Vector.LessThan(Vector.Abs(y), new Vector<float>(1 << 24));
+        var result = ExpK(Multiply(LogK(Vector.Abs(x)), y));
+        result = Vector.ConditionalSelect(Vector.Equals(result, result), result, new Vector<float>(float.PositiveInfinity));
+        return PowFixUp(result, x, y, yIsInt.As<int, float>(), yIsOdd.As<int, float>());
+    }
+
+    private static Vector<double> Pow(Vector<double> x, Vector<double> y)
+    {
+        var yIsInt = Vector.Equals(Vector.Round(y), y);
+        var half = y * 0.5;
+        var yIsOdd = ~Vector.Equals(Vector.Round(half), half) & yIsInt;
+        var d = Multiply(LogK(Vector.Abs(x)), y);
+        var result = ExpK(d);
+        result = Vector.ConditionalSelect(Vector.GreaterThan(d.X, new Vector<double>(709.78271114955742909217217426)), new Vector<double>(double.PositiveInfinity), result);
+        return PowFixUp(result, x, y, yIsInt.As<long, double>(), yIsOdd.As<long, double>());
+    }
+
+    /// <summary>The sign for negative x, infinite y, zero or infinite x, NaN (all bits set), y = 0 and x = 1, as xpow ends.</summary>
+    private static Vector<T> PowFixUp<T>(Vector<T> result, Vector<T> x, Vector<T> y, Vector<T> yIsInt, Vector<T> yIsOdd) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var one = Vector<T>.One;
+        var inf = new Vector<T>(T.PositiveInfinity);
+        var negativeFactor = Vector.ConditionalSelect(yIsInt, Vector.ConditionalSelect(yIsOdd, -one, one), new Vector<T>(T.CopySign(T.NaN, T.One)));
+        result *= Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<T>.Zero), one, negativeFactor);
+        var efx = MulSign(Vector.Abs(x) - one, y);
+        var infY = Vector.ConditionalSelect(Vector.Equals(efx, Vector<T>.Zero), one, inf);
+        infY = Vector.AndNot(infY, Vector.LessThan(efx, Vector<T>.Zero));
+        result = Vector.ConditionalSelect(Vector.Equals(Vector.Abs(y), inf), infY, result);
+        var xZero = Vector.Equals(x, Vector<T>.Zero);
+        var edge = MulSign(Vector.ConditionalSelect(SignBit(y) ^ xZero, Vector<T>.Zero, inf), Vector.ConditionalSelect(yIsOdd, x, one));
+        result = Vector.ConditionalSelect(Vector.Equals(Vector.Abs(x), inf) | xZero, edge, result);
+        result |= ~Vector.Equals(x, x) | ~Vector.Equals(y, y);
+        return Vector.ConditionalSelect(Vector.Equals(y, Vector<T>.Zero) | Vector.Equals(x, one), one, result);
+    }
+
+    /// <summary>log(d) as a double-float (logkf, AVX-512 build).</summary>
+    private static SleefPair<float> LogK(Vector<float> d)
+    {
+        var e = SleefLog.GetExp(d * (1f / 0.75f));
+        var m = SleefLog.GetMant(d);
+        var x = Divide(Add2(new Vector<float>(-1f), m), Add2(Vector<float>.One, m));
+        var x2 = Square(x);
+        var t = Fma(new Vector<float>(0.240320354700088500976562f), x2.X, new Vector<float>(0.285112679004669189453125f));
+        t = Fma(t, x2.X, new Vector<float>(0.400007992982864379882812f));
+        var c = new SleefPair<float>(new(0.66666662693023681640625f), new(3.69183861259614332084311e-09f));
+        var s = Multiply(new SleefPair<float>(new(0.69314718246459960938f), new(-1.904654323148236017e-09f)), e);
+        s = Add(s, Scale(x, new Vector<float>(2f)));
+        return Add(s, Multiply(Multiply(x2, x), Add2(Multiply(x2, t), c)));
+    }
+
+    /// <summary>log(d) as a double-double (logk, AVX-512 build).</summary>
+    private static SleefPair<double> LogK(Vector<double> d)
+    {
+        var e = SleefLog.GetExp(d * (1.0 / 0.75));
+        var m = SleefLog.GetMant(d);
+        var x = Divide(Add2(new Vector<double>(-1.0), m), Add2(Vector<double>.One, m));
+        var x2 = Square(x);
+        var x4 = x2.X * x2.X;
+        var x8 = x4 * x4;
+        var x16 = x8 * x8;
+        var t = SleefPoly.Estrin(x2.X, x4, x8, x16, LogCoefficients);
+        var c = new SleefPair<double>(new(0.666666666666666629659233), new(3.80554962542412056336616e-17));
+        var s = Multiply(new SleefPair<double>(new(0.693147180559945286226764), new(2.319046813846299558417771e-17)), e);
+        s = Add(s, Scale(x, new Vector<double>(2.0)));
+        x = Multiply(x2, x);
+        s = Add(s, Multiply(x, c));
+        x = Multiply(x2, x);
+        return Add(s, Multiply(x, t));
+    }
+
+    /// <summary>exp(d) for a double-float d (expkf), 0 below −104.</summary>
+    private static Vector<float> ExpK(SleefPair<float> d)
+    {
+        var q = Vector.ConvertToInt32(Vector.Round(d.Sum * InvLn2F));
+        var qf = Vector.ConvertToSingle(q);
+        var s = Add2(d, qf * -Ln2HiF);
+        s = Normalize(Add2(s, qf * -Ln2LoF));
+        var u = Fma(new Vector<float>(0.00136324646882712841033936f), s.X, new Vector<float>(0.00836596917361021041870117f));
+        u = Fma(u, s.X, new Vector<float>(0.0416710823774337768554688f));
+        u = Fma(u, s.X, new Vector<float>(0.166665524244308471679688f));
+        u = Fma(u, s.X, new Vector<float>(0.499999850988388061523438f));
+        var t = Add(s, Multiply(Square(s), u));
+        t = Add(Vector<float>.One, t);
+        var r = LdExp(t.Sum, q);
+        return Vector.AndNot(r, Vector.LessThan(d.X, new Vector<float>(-104f)).As<int, float>());
+    }
+
+    /// <summary>exp(d) for a double-double d (expk), 0 below −1000.</summary>
+    private static Vector<double> ExpK(SleefPair<double> d)
+    {
+        var dq = Vector.Round(d.Sum * InvLn2);
+        var q = Vector.ConvertToInt64(dq);
+        var s = Add2(d, dq * -Ln2Hi);
+        s = Normalize(Add2(s, dq * -Ln2Lo));
+        var s2 = s.X * s.X;
+        var s4 = s2 * s2;
+        var s8 = s4 * s4;
+        var u = SleefPoly.Estrin(s.X, s2, s4, s8, ExpCoefficients);
+        var t = Add(Vector<double>.One, s);
+        t = Add(t, Multiply(Square(s), u));
+        var half = Vector.ShiftRightArithmetic(q, 1);
+        var r = t.Sum * Vector.ShiftLeft(half + new Vector<long>(0x3ff), 52).As<long, double>() * Vector.ShiftLeft(q - half + new Vector<long>(0x3ff), 52).As<long, double>();
+        return Vector.AndNot(r, Vector.LessThan(d.X, new Vector<double>(-1000.0)).As<long, double>());
+    }
+
+    /// <summary>x·2^q for any q (SLEEF's vldexp: four factors of a clamped power, then the remainder).</summary>
+    private static Vector<float> LdExp(Vector<float> x, Vector<int> q)
+    {
+        var m = Vector.ShiftRightArithmetic(q, 31);
+        m = Vector.ShiftLeft(Vector.ShiftRightArithmetic(m + q, 6) - m, 4);
+        q -= Vector.ShiftLeft(m, 2);
+        m += new Vector<int>(0x7f);
+        m = Vector.Max(m, Vector<int>.Zero);
+        m = Vector.Min(m, new Vector<int>(0xff));
+        var u = Vector.ShiftLeft(m, 23).As<int, float>();
+        x = x * u * u * u * u;
+        return x * Vector.ShiftLeft(q + new Vector<int>(0x7f), 23).As<int, float>();
+    }
+
+    private static readonly double[] LogCoefficients =
+    [
+        0.116255524079935043668677, 0.103239680901072952701192, 0.117754809412463995466069, 0.13332981086846273921509,
+        0.153846227114512262845736, 0.181818180850050775676507, 0.222222222230083560345903, 0.285714285714249172087875,
+        0.400000000000000077715612,
+    ];
+
+    private static readonly double[] ExpCoefficients =
+    [
+        2.51069683420950419527139e-08, 2.76286166770270649116855e-07, 2.75572496725023574143864e-06, 2.48014973989819794114153e-05,
+        0.000198412698809069797676111, 0.0013888888939977128960529, 0.00833333333332371417601081, 0.0416666666665409524128449,
+        0.166666666666666740681535, 0.500000000000000999200722,
+    ];
+}
+
+/// <summary>
+/// tensor ** scalar with the exponent kept as the double PyTorch's kernel gets: SLEEF's pow and the C library's as
+/// <see cref="SleefPow"/> splits them, the exponents with their own kernels as <see cref="PowOperator{T}"/> computes them.
+/// </summary>
+internal readonly struct PowScalarOperator<T>(double exponent) : IBinaryOperator<T, T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public T Invoke(T a, T b) => SleefPow.HasOwnKernel(exponent) ? default(PowOperator<T>).Invoke(a, b)
+        : T.CreateTruncating(Math.Pow(double.CreateTruncating(a), exponent));
+    public bool TryInvoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) => default(PowOperator<T>).TryInvoke(a, b, y);
+    public bool TryInvoke(ReadOnlySpan<T> a, T b, Span<T> y) => SleefPow.TryInvoke(a, exponent, y) || default(PowOperator<T>).TryInvoke(a, b, y);
+    public bool TryInvoke(T a, ReadOnlySpan<T> b, Span<T> y) => default(PowOperator<T>).TryInvoke(a, b, y);
+}
