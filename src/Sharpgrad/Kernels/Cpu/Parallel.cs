@@ -24,12 +24,10 @@ internal static class IntraOp
     /// </summary>
     public static void ForAtenPieces(int count, Action<int, int> body) => ForAtenPieces(count, (_, start, end) => body(start, end));
 
-    /// <summary>The length of at::parallel_for's pieces of [0, count) (the last may be shorter).</summary>
-    public static int AtenPieceLength(int count)
-    {
-        int pieces = Threads == 1 ? 1 : (int)Math.Max(1, Math.Min(Threads, ((long)count + AtenGrain - 1) / AtenGrain));
-        return Math.Max(1, (count + pieces - 1) / pieces);
-    }
+    /// <summary>The length of at::parallel_for's pieces of [0, count) with <paramref name="grain"/> (the last may be shorter).</summary>
+    public static int AtenPieceLength(int count, int grain = AtenGrain) => Math.Max(1, (count + AtenPieces(count, grain) - 1) / AtenPieces(count, grain));
+
+    private static int AtenPieces(int count, int grain) => Threads == 1 ? 1 : (int)Math.Max(1, Math.Min(Threads, ((long)count + grain - 1) / grain));
 
     /// <summary>The same pieces, each told its index (ATen's thread number, which picks a per-thread partial).</summary>
     public static void ForAtenPieces(int count, Action<int, int, int> body) => ForAtenPieces(count, AtenGrain, count >= ElementwiseGrain, body);
@@ -40,8 +38,7 @@ internal static class IntraOp
     /// </summary>
     public static void ForAtenPieces(int count, int grain, bool parallel, Action<int, int, int> body)
     {
-        int pieces = Threads == 1 ? 1 : (int)Math.Max(1, Math.Min(Threads, ((long)count + grain - 1) / grain));
-        int per = (count + pieces - 1) / pieces;
+        int pieces = AtenPieces(count, grain), per = AtenPieceLength(count, grain);
         WorkerPool.Run(pieces, parallel ? pieces : 1, c =>
         {
             int start = c * per, end = Math.Min(count, start + per);
