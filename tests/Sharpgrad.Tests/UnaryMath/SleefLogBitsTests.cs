@@ -80,7 +80,7 @@ public class SleefLogBitsTests
     /// The inputs as given, then after 3 other elements (so the vector body and the padded tail take different ones),
     /// then as a strided view (element by element).
     /// </summary>
-    private static void Check(uint[] input, uint[] expected, Func<Tensor, Tensor> op)
+    internal static void Check(uint[] input, uint[] expected, Func<Tensor, Tensor> op)
     {
         var x = Tensor.FromArray(Array.ConvertAll(input, BitConverter.UInt32BitsToSingle));
         static uint[] Bits(Tensor t) => Array.ConvertAll(t.Contiguous().ToArray<float>(), BitConverter.SingleToUInt32Bits);
@@ -91,7 +91,7 @@ public class SleefLogBitsTests
         Assert.Equal(expected, Bits(op(strided)));
     }
 
-    private static void Check(ulong[] input, ulong[] expected, Func<Tensor, Tensor> op)
+    internal static void Check(ulong[] input, ulong[] expected, Func<Tensor, Tensor> op)
     {
         var x = Tensor.FromArray(Array.ConvertAll(input, BitConverter.UInt64BitsToDouble));
         static ulong[] Bits(Tensor t) => Array.ConvertAll(t.Contiguous().ToArray<double>(), BitConverter.DoubleToUInt64Bits);

@@ -63,7 +63,7 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
         UnaryKind.Trunc => T.Truncate(x),
         UnaryKind.Frac => SpecialMath.Frac(x),
         UnaryKind.Erfc => T.CreateTruncating(SpecialMath.Erfc(double.CreateTruncating(x))),
-        UnaryKind.Erfinv => T.CreateTruncating(SpecialMath.Erfinv(double.CreateTruncating(x))),
+        UnaryKind.Erfinv => AtenErfinv.Erfinv(x),
         UnaryKind.Sinc => SpecialMath.Sinc(x),
         UnaryKind.Lgamma => T.CreateTruncating(LibmMath.Lgamma(double.CreateTruncating(x))),
         UnaryKind.Digamma => SpecialMath.Digamma(x),
