@@ -66,6 +66,14 @@ internal static class SleefPair
         return new(s, (((x.X - s) + y.X) + x.Y) + y.Y);
     }
 
+    /// <summary>x − y for |x.X| ≥ |y.X| (ddsub_vd2_vd2_vd2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SleefPair<T> Subtract<T>(SleefPair<T> x, SleefPair<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var s = x.X - y.X;
+        return new(s, (((x.X - s) - y.X) + x.Y) - y.Y);
+    }
+
     /// <summary>x + y, no ordering needed (dfadd2_vf2_vf2_vf).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SleefPair<T> Add2<T>(SleefPair<T> x, Vector<T> y) where T : unmanaged, IFloatingPointIeee754<T>
