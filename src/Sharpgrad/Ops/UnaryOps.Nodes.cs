@@ -173,6 +173,7 @@ internal sealed class GeluBackward0(bool tanhApproximation) : UnaryNode
             var dInner = (1.0 + x * x * (3 * 0.044715)) * k;
             return [grad * (0.5 * (1.0 + t) + x * 0.5 * (1.0 - t * t) * dInner)];
         }
+        if (!GradMode.Current.Records) return [OpHelpers.FusedGradient(grad, x, Dispatch.GeluErfBackward)];
         var cdf = (1.0 + (x * (1.0 / Math.Sqrt(2.0))).Erf()) * 0.5;
         var pdf = (x * x * -0.5).Exp() * (1.0 / Math.Sqrt(2 * Math.PI));
         return [grad * (cdf + x * pdf)];
