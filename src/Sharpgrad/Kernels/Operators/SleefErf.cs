@@ -87,7 +87,7 @@ internal static class SleefErf
         Vector.ConditionalSelect(near, new Vector<double>(ErfPairs[i + 1]), new Vector<double>(ErfPairs[i + 3])));
 
     /// <summary>SLEEF's Estrin-scheme POLYn: c highest degree first, pow = x, x², x⁴, x⁸, x¹⁶.</summary>
-    private static Vector<double> Estrin(ReadOnlySpan<Vector<double>> c, ReadOnlySpan<Vector<double>> pow)
+    internal static Vector<double> Estrin(ReadOnlySpan<Vector<double>> c, ReadOnlySpan<Vector<double>> pow)
     {
         int n = c.Length;
         if (n == 1) return c[0];

@@ -65,7 +65,8 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
             : typeof(T) == typeof(double) ? T.CreateTruncating(SleefErf.Erfc(double.CreateTruncating(x))) : T.CreateTruncating(SpecialMath.Erfc(double.CreateTruncating(x))),
         UnaryKind.Erfinv => AtenErfinv.Erfinv(x),
         UnaryKind.Sinc => SpecialMath.Sinc(x),
-        UnaryKind.Lgamma => T.CreateTruncating(LibmMath.Lgamma(double.CreateTruncating(x))),
+        UnaryKind.Lgamma => typeof(T) == typeof(float) ? T.CreateTruncating(SleefLgamma.Lgamma(float.CreateTruncating(x)))
+            : typeof(T) == typeof(double) ? T.CreateTruncating(SleefLgamma.Lgamma(double.CreateTruncating(x))) : T.CreateTruncating(LibmMath.Lgamma(double.CreateTruncating(x))),
         UnaryKind.Digamma => SpecialMath.Digamma(x),
         UnaryKind.Trigamma => SpecialMath.Trigamma(x),
         UnaryKind.I0 => BesselMath.I0(x),
@@ -147,6 +148,12 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
                 return true;
             case UnaryKind.Erfc when typeof(T) == typeof(double):
                 SleefErf.Erfc(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
+                return true;
+            case UnaryKind.Lgamma when typeof(T) == typeof(float):
+                SleefLgamma.Lgamma(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+                return true;
+            case UnaryKind.Lgamma when typeof(T) == typeof(double):
+                SleefLgamma.Lgamma(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
                 return true;
             case UnaryKind.Reciprocal: TensorPrimitives.Reciprocal(x, y); return true;
             case UnaryKind.Square: TensorPrimitives.Multiply(x, x, y); return true;
