@@ -125,7 +125,8 @@ internal sealed class ErfBackward0 : UnaryNode
     internal override Tensor?[] Apply(Tensor grad)
     {
         var x = SelfValue;
-        return [grad * (2.0 / Math.Sqrt(Math.PI)) * (-(x * x)).Exp()];
+        // PyTorch: 2/√π · exp(−x²) · grad, in that order (the constant times exp first, then grad)
+        return [(-(x * x)).Exp() * (2.0 / Math.Sqrt(Math.PI)) * grad];
     }
 }
 
