@@ -125,7 +125,8 @@ internal sealed class ErfBackward0 : UnaryNode
     internal override Tensor?[] Apply(Tensor grad)
     {
         var x = SelfValue;
-        return [grad * (2.0 / Math.Sqrt(Math.PI)) * (-(x * x)).Exp()];
+        // PyTorch: 2/√π · exp(−x²) · grad, in that order (the constant times exp first, then grad)
+        return [(-(x * x)).Exp() * (2.0 / Math.Sqrt(Math.PI)) * grad];
     }
 }
 
@@ -173,6 +174,7 @@ internal sealed class GeluBackward0(bool tanhApproximation) : UnaryNode
             var dInner = (1.0 + x * x * (3 * 0.044715)) * k;
             return [grad * (0.5 * (1.0 + t) + x * 0.5 * (1.0 - t * t) * dInner)];
         }
+        if (!GradMode.Current.Records) return [OpHelpers.FusedGradient(grad, x, Dispatch.GeluErfBackward)];
         var cdf = (1.0 + (x * (1.0 / Math.Sqrt(2.0))).Erf()) * 0.5;
         var pdf = (x * x * -0.5).Exp() * (1.0 / Math.Sqrt(2 * Math.PI));
         return [grad * (cdf + x * pdf)];

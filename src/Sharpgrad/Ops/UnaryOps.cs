@@ -114,7 +114,7 @@ internal static class UnaryOps
             node = Record.Connect(new GeluBackward0(tanhApproximation), x);
             node.Self = SavedTensor.Input(x);
         }
-        var y = GeluTakesOneDnn(x, tanhApproximation) ? GeluOneDnn(x) : tanhApproximation ? GeluTanh(x) : GeluComposite(x);
+        var y = GeluTakesOneDnn(x, tanhApproximation) ? GeluOneDnn(x) : OpHelpers.Fused(x, tanhApproximation ? Dispatch.GeluTanh : Dispatch.GeluErf);
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }
@@ -131,20 +131,6 @@ internal static class UnaryOps
         var y = Tensor.Empty(DType.Float32, x.Sizes);
         Dispatch.GeluOneDnn(x.Strided, y.Strided);
         return y;
-    }
-
-    private static Tensor GeluTanh(Tensor x) => OpHelpers.Fused(x, Dispatch.GeluTanh);
-
-    /// <summary>ATen's exact formula from tensor ops: Float64, strided or single-element input.</summary>
-    private static Tensor GeluComposite(Tensor x)
-    {
-        using (Autograd.NoGrad())
-        using (Tensor.NewScope())
-        {
-            var y = x * 0.5 * (1.0 + (x * (1.0 / Math.Sqrt(2.0))).Erf());
-            y.MoveToOuterScope();
-            return y;
-        }
     }
 
     /// <summary>x * sigmoid(x). SiluBackward0.</summary>

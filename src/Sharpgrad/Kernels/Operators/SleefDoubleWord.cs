@@ -34,6 +34,20 @@ internal static class SleefPair
         return new(s, (x - (s - v)) + (y - v));
     }
 
+    /// <summary>x + y, no ordering needed (dfadd2_vf2_vf_vf2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SleefPair<T> Add2<T>(Vector<T> x, SleefPair<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var s = x + y.X;
+        var v = s - x;
+        return new(s, ((x - (s - v)) + (y.X - v)) + y.Y);
+    }
+
+    /// <summary>|x|: X made positive, Y's sign flipped with it (dfabs_vf2_vf2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SleefPair<T> Abs<T>(SleefPair<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
+        new(Vector.Abs(x.X), x.Y ^ (x.X & new Vector<T>(T.NegativeZero)));
+
     /// <summary>x + y for |x| ≥ |y| (dfadd_vf2_vf_vf).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SleefPair<T> Add<T>(Vector<T> x, Vector<T> y) where T : unmanaged, IFloatingPointIeee754<T>
@@ -66,13 +80,12 @@ internal static class SleefPair
         return new(s, (((x.X - s) + y.X) + x.Y) + y.Y);
     }
 
-    /// <summary>x + y, no ordering needed (dfadd2_vf2_vf_vf2).</summary>
+    /// <summary>x − y for |x.X| ≥ |y.X| (ddsub_vd2_vd2_vd2).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static SleefPair<T> Add2<T>(Vector<T> x, SleefPair<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    public static SleefPair<T> Subtract<T>(SleefPair<T> x, SleefPair<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var s = x + y.X;
-        var v = s - x;
-        return new(s, ((x - (s - v)) + (y.X - v)) + y.Y);
+        var s = x.X - y.X;
+        return new(s, (((x.X - s) - y.X) + x.Y) - y.Y);
     }
 
     /// <summary>x + y, no ordering needed (dfadd2_vf2_vf2_vf).</summary>

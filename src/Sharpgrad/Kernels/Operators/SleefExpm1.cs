@@ -53,14 +53,14 @@ internal static class SleefExpm1
         return Vector.ConditionalSelect(Vector.Equals(x, x), y, new Vector<double>(BitConverter.Int64BitsToDouble(-1)));
     }
 
-    /// <summary>exp(d) as a double-double (SLEEF's expk2 with d's low part 0).</summary>
-    internal static SleefPair<double> ExpK2(Vector<double> d)
+    /// <summary>exp(d + dl) as a double-double (SLEEF's expk2; dl, the argument's low part, 0 by default).</summary>
+    internal static SleefPair<double> ExpK2(Vector<double> d, Vector<double> dl = default)
     {
         const double L2U = .69314718055966295651160180568695068359375, L2L = .28235290563031577122588448175013436025525412068e-12;
         const double InvLn2 = 1.442695040888963407359924681001892137426645954152985934135449406931;
-        var dq = Vector.Round(d * InvLn2);
+        var dq = Vector.Round((d + dl) * InvLn2);
         var q = Vector.ConvertToInt64(dq);
-        var s = Add2(new SleefPair<double>(d, Vector<double>.Zero), dq * -L2U);
+        var s = Add2(new SleefPair<double>(d, dl), dq * -L2U);
         s = Add2(s, dq * -L2L);
         var s2 = Square(s);
         var s4 = Square(s2);

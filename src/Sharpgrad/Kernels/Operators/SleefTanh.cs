@@ -48,12 +48,12 @@ internal static class SleefTanh
         return Vector.ConditionalSelect(Vector.Equals(x, x), y, x);
     }
 
-    /// <summary>exp(d) as a double-float, lane by lane (SLEEF's expk2f with d's low part 0).</summary>
-    internal static (Vector<float>, Vector<float>) ExpK2(Vector<float> d)
+    /// <summary>exp(d + dl) as a double-float, lane by lane (SLEEF's expk2f; dl, the argument's low part, 0 by default).</summary>
+    internal static (Vector<float>, Vector<float>) ExpK2(Vector<float> d, Vector<float> dl = default)
     {
-        var q = Vector.ConvertToInt32(Vector.Round(d * InvLn2));
+        var q = Vector.ConvertToInt32(Vector.Round((d + dl) * InvLn2));
         var qf = Vector.ConvertToSingle(q);
-        var (sh, sl) = Add2(d, Vector<float>.Zero, qf * -Ln2Hi);
+        var (sh, sl) = Add2(d, dl, qf * -Ln2Hi);
         (sh, sl) = Add2(sh, sl, qf * -Ln2Lo);
         var u = Vector.FusedMultiplyAdd(new Vector<float>(0.1980960224e-3f), sh, new Vector<float>(0.1394256484e-2f));
         u = Vector.FusedMultiplyAdd(u, sh, new Vector<float>(0.8333456703e-2f));

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Sharpgrad.Kernels.Operators;
 
 /// <summary>
-/// Special functions PyTorch has and .NET lacks: erfc, erfinv, lgamma, digamma, trigamma, polygamma (Hurwitz zeta),
+/// Special functions PyTorch has and .NET lacks: erfc, lgamma, digamma, trigamma, polygamma (Hurwitz zeta),
 /// sinc. Double forms are accurate to a few ulps; the float forms of digamma and trigamma follow PyTorch's float
 /// arithmetic (recurrence to x ≥ 10 or x ≥ 6, then the asymptotic series), the others round the double result.
 /// </summary>
@@ -16,27 +16,6 @@ internal static class SpecialMath
         if (Math.Abs(x) < 0.5) return 1.0 - ErfFunction.Erf(x);
         double r = ErfFunction.Erfc(Math.Abs(x));
         return x < 0 ? 2.0 - r : r;
-    }
-
-    /// <summary>The inverse error function: a closed-form start (Winitzki) refined by Halley steps on erf or erfc.</summary>
-    public static double Erfinv(double y)
-    {
-        double ay = Math.Abs(y);
-        if (double.IsNaN(y) || ay > 1) return double.NaN;
-        if (ay == 1) return Math.CopySign(double.PositiveInfinity, y);
-        if (y == 0) return y;
-        const double a = 0.147;
-        double l = Math.Log((1 - ay) * (1 + ay));
-        double u = 2 / (Math.PI * a) + l / 2;
-        double x = Math.Sqrt(Math.Sqrt(u * u - l / a) - u);
-        double q = 1 - ay; // exact for ay >= 0.5
-        for (int i = 0; i < 4; i++)
-        {
-            double f = ay < 0.5 ? ErfFunction.Erf(x) - ay : q - Erfc(x);
-            double dx = f / (2 / Math.Sqrt(Math.PI) * Math.Exp(-x * x));
-            x -= dx / (1 + x * dx);
-        }
-        return Math.CopySign(x, y);
     }
 
     /// <summary>log|Γ(x)|: series about 1 and 2, upward recurrence, Stirling's series above 10, reflection below 0.</summary>

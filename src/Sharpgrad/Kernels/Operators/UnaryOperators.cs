@@ -37,9 +37,8 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
         UnaryKind.Reciprocal => T.One / x,
         // (0 < x) - (x < 0) as PyTorch's kernel: NaN and -0 give +0
         UnaryKind.Sign => x > T.Zero ? T.One : x < T.Zero ? -T.One : T.Zero,
-        UnaryKind.Erf => typeof(T) == typeof(float)
-            ? T.CreateTruncating(SleefExp.Erf(float.CreateTruncating(x)))
-            : T.CreateTruncating(ErfFunction.Erf(double.CreateTruncating(x))),
+        UnaryKind.Erf => typeof(T) == typeof(float) ? T.CreateTruncating(SleefExp.Erf(float.CreateTruncating(x)))
+            : typeof(T) == typeof(double) ? T.CreateTruncating(SleefErf.Erf(double.CreateTruncating(x))) : T.CreateTruncating(ErfFunction.Erf(double.CreateTruncating(x))),
         UnaryKind.Rsqrt => T.One / T.Sqrt(x),
         UnaryKind.Square => x * x,
         UnaryKind.Log1p => typeof(T) == typeof(float) ? T.CreateTruncating(SleefLog.Log1p(float.CreateTruncating(x)))
@@ -62,10 +61,12 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
         UnaryKind.Exp2 => T.Exp2(x),
         UnaryKind.Trunc => T.Truncate(x),
         UnaryKind.Frac => SpecialMath.Frac(x),
-        UnaryKind.Erfc => T.CreateTruncating(SpecialMath.Erfc(double.CreateTruncating(x))),
-        UnaryKind.Erfinv => T.CreateTruncating(SpecialMath.Erfinv(double.CreateTruncating(x))),
+        UnaryKind.Erfc => typeof(T) == typeof(float) ? T.CreateTruncating(SleefErf.Erfc(float.CreateTruncating(x)))
+            : typeof(T) == typeof(double) ? T.CreateTruncating(SleefErf.Erfc(double.CreateTruncating(x))) : T.CreateTruncating(SpecialMath.Erfc(double.CreateTruncating(x))),
+        UnaryKind.Erfinv => AtenErfinv.Erfinv(x),
         UnaryKind.Sinc => SpecialMath.Sinc(x),
-        UnaryKind.Lgamma => T.CreateTruncating(LibmMath.Lgamma(double.CreateTruncating(x))),
+        UnaryKind.Lgamma => typeof(T) == typeof(float) ? T.CreateTruncating(SleefLgamma.Lgamma(float.CreateTruncating(x)))
+            : typeof(T) == typeof(double) ? T.CreateTruncating(SleefLgamma.Lgamma(double.CreateTruncating(x))) : T.CreateTruncating(LibmMath.Lgamma(double.CreateTruncating(x))),
         UnaryKind.Digamma => SpecialMath.Digamma(x),
         UnaryKind.Trigamma => SpecialMath.Trigamma(x),
         UnaryKind.I0 => BesselMath.I0(x),
@@ -139,6 +140,21 @@ internal readonly struct FloatUnaryOperator<T>(UnaryKind kind) : IUnaryOperator<
                 return true;
             case UnaryKind.Expm1 when typeof(T) == typeof(double):
                 SleefExpm1.Expm1(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
+                return true;
+            case UnaryKind.Erf when typeof(T) == typeof(double):
+                SleefErf.Erf(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
+                return true;
+            case UnaryKind.Erfc when typeof(T) == typeof(float):
+                SleefErf.Erfc(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+                return true;
+            case UnaryKind.Erfc when typeof(T) == typeof(double):
+                SleefErf.Erfc(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
+                return true;
+            case UnaryKind.Lgamma when typeof(T) == typeof(float):
+                SleefLgamma.Lgamma(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+                return true;
+            case UnaryKind.Lgamma when typeof(T) == typeof(double):
+                SleefLgamma.Lgamma(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
                 return true;
             case UnaryKind.Reciprocal: TensorPrimitives.Reciprocal(x, y); return true;
             case UnaryKind.Square: TensorPrimitives.Multiply(x, x, y); return true;
