@@ -5,16 +5,16 @@ namespace Sharpgrad.Kernels;
 // Neural-network kernels: floating dtypes only, im2col and max pooling integers too (callers check and report the dtype first).
 internal static partial class Dispatch
 {
-    public static void Softmax(StridedArray x, int outer, int n, int inner, StridedArray y, bool log)
+    public static void Softmax(StridedArray x, int outer, int n, int inner, StridedArray y, bool log, bool lastDim)
     {
-        if (x.DType == DType.Float32) NNKernels.Softmax(x.Data<float>(), x.Offset, outer, n, inner, y.Data<float>(), log);
-        else NNKernels.Softmax(x.Data<double>(), x.Offset, outer, n, inner, y.Data<double>(), log);
+        if (x.DType == DType.Float32) NNKernels.Softmax(x.Data<float>(), x.Offset, outer, n, inner, y.Data<float>(), log, lastDim);
+        else NNKernels.Softmax(x.Data<double>(), x.Offset, outer, n, inner, y.Data<double>(), log, lastDim);
     }
 
-    public static void LogSoftmaxBackward(StridedArray g, StridedArray y, int outer, int n, int inner, StridedArray gi)
+    public static void LogSoftmaxBackward(StridedArray g, StridedArray y, int outer, int n, int inner, StridedArray gi, bool lastDim)
     {
-        if (g.DType == DType.Float32) NNKernels.LogSoftmaxBackward(g.Data<float>(), g.Offset, y.Data<float>(), y.Offset, outer, n, inner, gi.Data<float>());
-        else NNKernels.LogSoftmaxBackward(g.Data<double>(), g.Offset, y.Data<double>(), y.Offset, outer, n, inner, gi.Data<double>());
+        if (g.DType == DType.Float32) NNKernels.LogSoftmaxBackward(g.Data<float>(), g.Offset, y.Data<float>(), y.Offset, outer, n, inner, gi.Data<float>(), lastDim);
+        else NNKernels.LogSoftmaxBackward(g.Data<double>(), g.Offset, y.Data<double>(), y.Offset, outer, n, inner, gi.Data<double>(), lastDim);
     }
 
     /// <summary>
@@ -118,15 +118,16 @@ internal static partial class Dispatch
     }
 
     /// <summary>softmax's gradient (g − Σ g·y)·y along the middle dim of [outer, n, inner] (g and y contiguous).</summary>
-    public static void SoftmaxBackward(StridedArray g, StridedArray y, int outer, int n, int inner, StridedArray gi)
+    public static void SoftmaxBackward(StridedArray g, StridedArray y, int outer, int n, int inner, StridedArray gi, bool lastDim)
     {
-        if (g.DType == DType.Float32) SoftmaxBackward(g.Data<float>(), g.Offset, y.Data<float>(), y.Offset, outer, n, inner, gi.Data<float>());
-        else SoftmaxBackward(g.Data<double>(), g.Offset, y.Data<double>(), y.Offset, outer, n, inner, gi.Data<double>());
+        if (g.DType == DType.Float32) SoftmaxBackward(g.Data<float>(), g.Offset, y.Data<float>(), y.Offset, outer, n, inner, gi.Data<float>(), lastDim);
+        else SoftmaxBackward(g.Data<double>(), g.Offset, y.Data<double>(), y.Offset, outer, n, inner, gi.Data<double>(), lastDim);
     }
 
-    private static void SoftmaxBackward<T>(T[] g, int gOff, T[] y, int yOff, int outer, int n, int inner, T[] gi) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    private static void SoftmaxBackward<T>(T[] g, int gOff, T[] y, int yOff, int outer, int n, int inner, T[] gi, bool lastDim)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        if (inner == 1) SoftmaxKernels.Backward(g, gOff, y, yOff, outer, n, gi, log: false);
+        if (lastDim) SoftmaxKernels.Backward(g, gOff, y, yOff, outer, n, gi, log: false);
         else SoftmaxKernels.BackwardStrided(g, gOff, y, yOff, outer, n, inner, gi, log: false);
     }
 

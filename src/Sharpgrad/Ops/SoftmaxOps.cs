@@ -16,6 +16,12 @@ internal static class SoftmaxOps
         return (outer, sizes[dim], inner);
     }
 
+    /// <summary>
+    /// Whether ATen takes its last-dim kernels: by the dim alone (a softmax over dim 1 of [4, 5, 1] takes the strided
+    /// kernel with one inner position, whose results differ in the last bits).
+    /// </summary>
+    public static bool IsLast(int dim, int rank) => dim == Math.Max(rank, 1) - 1;
+
     /// <summary>softmax (SoftmaxBackward0) or log_softmax (LogSoftmaxBackward0) of x along dim.</summary>
     public static Tensor Softmax(Tensor x, int dim, bool log)
     {
@@ -23,7 +29,7 @@ internal static class SoftmaxOps
         int d = Layout.WrapDim(dim, x.Dim);
         if (!x.DType.IsFloatingPoint())
         {
-            string kernel = d == Math.Max(x.Dim, 1) - 1 ? "softmax_lastdim_kernel_impl" : "softmax_kernel_impl";
+            string kernel = IsLast(d, x.Dim) ? "softmax_lastdim_kernel_impl" : "softmax_kernel_impl";
             throw Errors.UnsupportedDType(log ? "log_" + kernel : kernel, x.DType);
         }
         var (outer, n, inner) = Split(x.Sizes, d);
@@ -32,7 +38,7 @@ internal static class SoftmaxOps
             node = Record.Connect<UnaryNode>(log ? new LogSoftmaxBackward0(d) : new SoftmaxBackward0(d), x);
         var src = OpHelpers.ContiguousRaw(x);
         var y = Tensor.Empty(x.DType, x.Sizes);
-        Dispatch.Softmax(src.Strided, outer, n, inner, y.Strided, log);
+        Dispatch.Softmax(src.Strided, outer, n, inner, y.Strided, log, IsLast(d, x.Dim));
         if (!ReferenceEquals(src, x)) src.Dispose();
         if (node is not null)
         {
@@ -54,7 +60,7 @@ internal sealed class SoftmaxBackward0(int dim) : UnaryNode
         if (GradMode.Current.Records) return [y * (grad - (grad * y).Sum(dim, keepDim: true))];
         var g = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, y.DType));
         var gi = Tensor.Empty(y.DType, y.Sizes);
-        Dispatch.SoftmaxBackward(g.Strided, y.Strided, outer, n, inner, gi.Strided);
+        Dispatch.SoftmaxBackward(g.Strided, y.Strided, outer, n, inner, gi.Strided, SoftmaxOps.IsLast(dim, y.Dim));
         if (!ReferenceEquals(g, grad)) g.Dispose();
         return [gi];
     }
@@ -71,7 +77,7 @@ internal sealed class LogSoftmaxBackward0(int dim) : UnaryNode
         var g = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, y.DType));
         var (outer, n, inner) = SoftmaxOps.Split(y.Sizes, dim);
         var gi = Tensor.Empty(y.DType, y.Sizes);
-        Dispatch.LogSoftmaxBackward(g.Strided, y.Strided, outer, n, inner, gi.Strided);
+        Dispatch.LogSoftmaxBackward(g.Strided, y.Strided, outer, n, inner, gi.Strided, SoftmaxOps.IsLast(dim, y.Dim));
         if (!ReferenceEquals(g, grad)) g.Dispose(); // also keeps g's buffer out of the pool until the kernel is done
         return [gi];
     }

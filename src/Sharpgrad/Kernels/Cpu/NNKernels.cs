@@ -10,10 +10,10 @@ namespace Sharpgrad.Kernels.Cpu;
 internal static class NNKernels
 {
     /// <summary>y = softmax(x) or log_softmax(x) along the middle axis; max-shifted so large logits never overflow.</summary>
-    public static void Softmax<T>(T[] x, int xOff, int outer, int n, int inner, T[] y, bool log) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Softmax<T>(T[] x, int xOff, int outer, int n, int inner, T[] y, bool log, bool lastDim) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n == 0) return;
-        if (inner == 1)
+        if (lastDim)
         {
             SoftmaxKernels.Forward(x, xOff, outer, n, y, log);
             return;
@@ -22,9 +22,9 @@ internal static class NNKernels
     }
 
     /// <summary>log_softmax backward: gi = g - exp(y) * sum(g) along the middle axis (g and y contiguous).</summary>
-    public static void LogSoftmaxBackward<T>(T[] g, int gOff, T[] y, int yOff, int outer, int n, int inner, T[] gi) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void LogSoftmaxBackward<T>(T[] g, int gOff, T[] y, int yOff, int outer, int n, int inner, T[] gi, bool lastDim) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (inner == 1)
+        if (lastDim)
         {
             SoftmaxKernels.Backward(g, gOff, y, yOff, outer, n, gi, log: true);
             return;
