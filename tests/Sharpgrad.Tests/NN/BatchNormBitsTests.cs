@@ -8,7 +8,8 @@ namespace Sharpgrad.Tests.NN;
 /// in double; 13 floats end in a partial 32-byte vector, 7 doubles too); [N, C, L] inputs its per-channel kernels (double
 /// sums, gradient row sums over 32-byte vectors). Eval mode uses the running statistics, whose invstd the forward takes
 /// in the input's precision and the backward in double. Inputs: SumBitsTests' hashed values (x·10 + 1; γ seed 5, β seed
-/// 9, running mean seed 11, running var |seed 13| + 0.5, incoming gradient seed 3).
+/// 9, running mean seed 11, running var |seed 13| + 0.5, incoming gradient seed 3). instance_norm, which runs on
+/// batch_norm, matches too.
 /// </summary>
 [Collection("Threads")]
 public class BatchNormBitsTests
@@ -241,6 +242,36 @@ public class BatchNormBitsTests
         0x3c2a8e90, 0x3d5c342b,
     ];
 
+    private static readonly uint[] InstanceY =
+    [
+        0xbe5b0fb1, 0x3e154889, 0x3f016831, 0xbd9cbb79, 0x3e90fd3f, 0xbe990202, 0x3d7950dc, 0x3ed7563a,
+    ];
+
+    private static readonly uint[] InstanceDx =
+    [
+        0xbc35476d, 0x3c61930a, 0xbd63a0e9, 0xbaceffae, 0x3cbe7d42, 0xbc8aa97a, 0x3c018782, 0x3d06187f,
+    ];
+
+    private static readonly uint[] InstanceDw =
+    [
+        0x410b562a, 0x40f81116, 0x41307bdf, 0x410da286, 0x40f8afcb, 0x412ed6a4,
+    ];
+
+    private static readonly uint[] InstanceDb =
+    [
+        0xbfd768c1, 0x3f9895b2, 0xbe5ff100, 0x3dadbbf8, 0x3ec6d686, 0xbe293ae0,
+    ];
+
+    private static readonly uint[] InstanceRm =
+    [
+        0x3ea20529, 0x3d111486, 0xbe80b721, 0x3e5d0516, 0xbda91572, 0x3ed0d0ba,
+    ];
+
+    private static readonly uint[] InstanceRv =
+    [
+        0x3fb7c588, 0x3f98c82f, 0x3fa117b4, 0x3fb09783, 0x3f8a535a, 0x3faf748c,
+    ];
+
     private sealed record Case(Tensor X, Tensor W, Tensor B, Tensor RunningMean, Tensor RunningVar, Tensor Dy);
 
     private static Case Inputs(int[] shape, DType dtype)
@@ -317,4 +348,19 @@ public class BatchNormBitsTests
             Assert.NotNull(recorded[0]!.GradFn);
         }
     }
+
+    [Fact]
+    public void InstanceNormMatchesPyTorch() => ThreadsCollection.WithThreads(2, () =>
+    {
+        // instance_norm is batch_norm over [1, N·C, L] (per-channel kernels), its running statistics averaged over the batch
+        var t = Inputs([4, 6, 37], DType.Float32);
+        var y = F.InstanceNorm(t.X, t.RunningMean, t.RunningVar, t.W, t.B, useInputStats: true, momentum: 0.1, eps: 1e-5);
+        var grads = Autograd.Grad([y], [t.X, t.W, t.B], [t.Dy]);
+        Assert.Equal(InstanceY, Core.SumBitsTests.Bits32(y.Select(0, 3).Select(0, 5).Narrow(0, 29, 8)));
+        Assert.Equal(InstanceDx, Core.SumBitsTests.Bits32(grads[0]!.Select(0, 3).Select(0, 5).Narrow(0, 29, 8)));
+        Assert.Equal(InstanceDw, Core.SumBitsTests.Bits32(grads[1]!));
+        Assert.Equal(InstanceDb, Core.SumBitsTests.Bits32(grads[2]!));
+        Assert.Equal(InstanceRm, Core.SumBitsTests.Bits32(t.RunningMean));
+        Assert.Equal(InstanceRv, Core.SumBitsTests.Bits32(t.RunningVar));
+    });
 }
