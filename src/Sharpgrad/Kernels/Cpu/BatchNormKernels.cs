@@ -29,7 +29,7 @@ internal static class BatchNormKernels
         else
         {
             long count = (long)nb * l;
-            IntraOp.For(c, 1, (s, e) =>
+            IntraOp.For(c, (int)Math.Max(1, IntraOp.ElementwiseGrain / ((long)nb * l)), (s, e) =>
             {
                 for (int ch = s; ch < e; ch++)
                 {
@@ -169,7 +169,7 @@ internal static class BatchNormKernels
         if (l == 1) RowGradientSums(dy, dyOff, x, xOff, nb, c, mean, sums, dots);
         else
         {
-            IntraOp.For(c, 1, (s, e) =>
+            IntraOp.For(c, (int)Math.Max(1, IntraOp.ElementwiseGrain / ((long)nb * l)), (s, e) =>
             {
                 for (int ch = s; ch < e; ch++)
                 {

@@ -7,10 +7,10 @@ namespace Sharpgrad.Kernels.Cpu;
 
 /// <summary>
 /// layer_norm's forward and backward as ATen's CPU kernels compute them, so results agree with PyTorch bit for bit.
-/// Forward: each row's mean
-/// and variance by Welford's method over 32-byte vectors (ATen runs its AVX2 kernel here even on AVX-512 machines) in chunks of 16 (ATen's RowwiseMoments), the chunks merged up
-/// a binary stack and then lane by lane, then y = (x − mean)·rstd·γ + β with the last product and sum fused, as GCC
-/// compiles the vectorized expressions.
+/// Forward: each row's mean and variance by Welford's method over 32-byte vectors (ATen runs its AVX2 kernel here even
+/// on AVX-512 machines) in chunks of 16 (ATen's RowwiseMoments, which group_norm shares), the chunks merged up a binary
+/// stack, the leftover elements one by one (not fused) and then the lanes; y = (x − mean)·rstd·γ + β with the last
+/// product and sum fused, as GCC compiles the vectorized expressions.
 /// </summary>
 internal static class LayerNormKernels
 {
