@@ -63,7 +63,7 @@ internal static class SleefErf
         var near = Vector.LessThanOrEqual(x, new Vector<double>(2.5));
         Span<Vector<double>> c = stackalloc Vector<double>[ErfNear.Length];
         for (int i = 0; i < c.Length; i++) c[i] = Vector.ConditionalSelect(near, new Vector<double>(ErfNear[i]), new Vector<double>(ErfFar[i]));
-        var t = Estrin(c, pow);
+        var t = SleefPoly.Estrin(c, pow);
         var c2 = PairAt(near, 0);
         var c1 = PairAt(near, 4);
         var c0 = PairAt(near, 8);
@@ -72,7 +72,7 @@ internal static class SleefErf
         var s2 = Add(Vector<double>.One, Multiply(t2, x));
         s2 = Square(Square(Square(Square(s2))));
         s2 = Reciprocal(s2);
-        t2 = Select(near, s2, new SleefPair<double>(ExpK(t2), Vector<double>.Zero));
+        t2 = Select(near, s2, new SleefPair<double>(SleefExpm1.ExpK(t2), Vector<double>.Zero));
         t2 = Add2(t2, new Vector<double>(-1.0));
         var z = -t2.Sum;
         z = Vector.ConditionalSelect(Vector.LessThan(x, new Vector<double>(1e-8)), x * 1.12837916709551262756245475959, z);
@@ -85,44 +85,6 @@ internal static class SleefErf
     private static SleefPair<double> PairAt(Vector<long> near, int i) => new(
         Vector.ConditionalSelect(near, new Vector<double>(ErfPairs[i]), new Vector<double>(ErfPairs[i + 2])),
         Vector.ConditionalSelect(near, new Vector<double>(ErfPairs[i + 1]), new Vector<double>(ErfPairs[i + 3])));
-
-    /// <summary>SLEEF's Estrin-scheme POLYn: c highest degree first, pow = x, x², x⁴, x⁸, x¹⁶.</summary>
-    internal static Vector<double> Estrin(ReadOnlySpan<Vector<double>> c, ReadOnlySpan<Vector<double>> pow)
-    {
-        int n = c.Length;
-        if (n == 1) return c[0];
-        int k = BitOperations.Log2((uint)(n - 1)), p = 1 << k;
-        return Vector.FusedMultiplyAdd(pow[k], Estrin(c[..(n - p)], pow), Estrin(c[(n - p)..], pow));
-    }
-
-    private static readonly double[] ExpKCoefficients =
-    [
-        2.51069683420950419527139e-08, 2.76286166770270649116855e-07, 2.75572496725023574143864e-06, 2.48014973989819794114153e-05,
-        0.000198412698809069797676111, 0.0013888888939977128960529, 0.00833333333332371417601081, 0.0416666666665409524128449,
-        0.166666666666666740681535, 0.500000000000000999200722,
-    ];
-
-    /// <summary>exp of a double-double argument, rounded to one double (SLEEF's expk).</summary>
-    private static Vector<double> ExpK(SleefPair<double> d)
-    {
-        const double L2U = .69314718055966295651160180568695068359375, L2L = .28235290563031577122588448175013436025525412068e-12;
-        const double InvLn2 = 1.442695040888963407359924681001892137426645954152985934135449406931;
-        var dq = Vector.Round(d.Sum * InvLn2);
-        var q = Vector.ConvertToInt64(dq);
-        var s = Add2(d, dq * -L2U);
-        s = Normalize(Add2(s, dq * -L2L));
-        var s2 = s.X * s.X;
-        var s4 = s2 * s2;
-        ReadOnlySpan<Vector<double>> pow = [s.X, s2, s4, s4 * s4];
-        Span<Vector<double>> c = stackalloc Vector<double>[ExpKCoefficients.Length];
-        for (int i = 0; i < c.Length; i++) c[i] = new Vector<double>(ExpKCoefficients[i]);
-        var u = Estrin(c, pow);
-        var t = Add(Add(Vector<double>.One, s), Multiply(Square(s), u));
-        var half = Vector.ShiftRightArithmetic(q, 1);
-        var p1 = Vector.ShiftLeft(half + new Vector<long>(0x3ff), 52).As<long, double>();
-        var p2 = Vector.ShiftLeft(q - half + new Vector<long>(0x3ff), 52).As<long, double>();
-        return Vector.ConditionalSelect(Vector.LessThan(d.X, new Vector<double>(-1000.0)), Vector<double>.Zero, t.Sum * p1 * p2);
-    }
 
     // erfc's polynomial in u (x² below 1, x below 2.2, 1/x beyond), highest degree first, one row per degree and one
     // column per interval: [0, 1), [1, 2.2), [2.2, 4.2), [4.2, 27.3)

@@ -53,11 +53,38 @@ internal static class SleefExpm1
         return Vector.ConditionalSelect(Vector.Equals(x, x), y, new Vector<double>(BitConverter.Int64BitsToDouble(-1)));
     }
 
+    // ln 2 split in two (its high part exact in a double) and 1/ln 2, as SLEEF's double exp kernels take them
+    private const double L2U = .69314718055966295651160180568695068359375, L2L = .28235290563031577122588448175013436025525412068e-12;
+    private const double InvLn2 = 1.442695040888963407359924681001892137426645954152985934135449406931;
+
+    /// <summary>exp(d) for a double-double d (SLEEF's expk, for erfc and pow), 0 below −1000.</summary>
+    internal static Vector<double> ExpK(SleefPair<double> d)
+    {
+        var dq = Vector.Round(d.Sum * InvLn2);
+        var q = Vector.ConvertToInt64(dq);
+        var s = Add2(d, dq * -L2U);
+        s = Normalize(Add2(s, dq * -L2L));
+        var s2 = s.X * s.X;
+        var s4 = s2 * s2;
+        var s8 = s4 * s4;
+        var u = SleefPoly.Estrin(s.X, s2, s4, s8, ExpKCoefficients);
+        var t = Add(Vector<double>.One, s);
+        t = Add(t, Multiply(Square(s), u));
+        var half = Vector.ShiftRightArithmetic(q, 1);
+        var r = t.Sum * Vector.ShiftLeft(half + new Vector<long>(0x3ff), 52).As<long, double>() * Vector.ShiftLeft(q - half + new Vector<long>(0x3ff), 52).As<long, double>();
+        return Vector.AndNot(r, Vector.LessThan(d.X, new Vector<double>(-1000.0)).As<long, double>());
+    }
+
+    private static readonly double[] ExpKCoefficients =
+    [
+        2.51069683420950419527139e-08, 2.76286166770270649116855e-07, 2.75572496725023574143864e-06, 2.48014973989819794114153e-05,
+        0.000198412698809069797676111, 0.0013888888939977128960529, 0.00833333333332371417601081, 0.0416666666665409524128449,
+        0.166666666666666740681535, 0.500000000000000999200722,
+    ];
+
     /// <summary>exp(d + dl) as a double-double (SLEEF's expk2; dl, the argument's low part, 0 by default).</summary>
     internal static SleefPair<double> ExpK2(Vector<double> d, Vector<double> dl = default)
     {
-        const double L2U = .69314718055966295651160180568695068359375, L2L = .28235290563031577122588448175013436025525412068e-12;
-        const double InvLn2 = 1.442695040888963407359924681001892137426645954152985934135449406931;
         var dq = Vector.Round((d + dl) * InvLn2);
         var q = Vector.ConvertToInt64(dq);
         var s = Add2(new SleefPair<double>(d, dl), dq * -L2U);

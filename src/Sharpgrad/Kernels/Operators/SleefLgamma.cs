@@ -134,7 +134,7 @@ internal static class SleefLgamma
         ReadOnlySpan<Vector<double>> pow = [x2.X, x4, x4 * x4];
         Span<Vector<double>> c = stackalloc Vector<double>[LogK2Coefficients.Length];
         for (int i = 0; i < c.Length; i++) c[i] = new Vector<double>(LogK2Coefficients[i]);
-        var t = Vector.FusedMultiplyAdd(SleefErf.Estrin(c, pow), x2.X, new Vector<double>(0.666666666666664853302393));
+        var t = Vector.FusedMultiplyAdd(SleefPoly.Estrin(c, pow), x2.X, new Vector<double>(0.666666666666664853302393));
         var s = Multiply(new SleefPair<double>(new Vector<double>(0.693147180559945286226764), new Vector<double>(2.319046813846299558417771e-17)), Vector.ConvertToDouble(e));
         s = Add(s, Scale(x, new Vector<double>(2.0)));
         return Add(s, Multiply(Multiply(x2, x), t));

@@ -15,8 +15,6 @@ namespace Sharpgrad.Kernels.Operators;
 internal static class SleefPow
 {
     private const float InvLn2F = SleefExp.InvLn2, Ln2HiF = SleefExp.Ln2Hi, Ln2LoF = SleefExp.Ln2Lo;
-    private const double InvLn2 = 1.442695040888963407359924681001892137426645954152985934135449406931;
-    private const double Ln2Hi = .69314718055966295651160180568695068359375, Ln2Lo = .28235290563031577122588448175013436025525412068e-12;
 
     /// <summary>Whether PyTorch gives this exponent its own kernel (x·x, sqrt, reciprocal...) rather than pow.</summary>
     public static bool HasOwnKernel(double e) => e is 2.0 or 3.0 or -2.0 or 0.5 or -0.5 or -1.0;
@@ -86,7 +84,7 @@ internal static class SleefPow
         var half = y * 0.5;
         var yIsOdd = ~Vector.Equals(Vector.Round(half), half) & yIsInt;
         var d = Multiply(LogK(Vector.Abs(x)), y);
-        var result = ExpK(d);
+        var result = SleefExpm1.ExpK(d);
         result = Vector.ConditionalSelect(Vector.GreaterThan(d.X, new Vector<double>(709.78271114955742909217217426)), new Vector<double>(double.PositiveInfinity), result);
         return PowFixUp(result, x, y, yIsInt.As<long, double>(), yIsOdd.As<long, double>());
     }
@@ -161,24 +159,6 @@ internal static class SleefPow
         return Vector.AndNot(r, Vector.LessThan(d.X, new Vector<float>(-104f)).As<int, float>());
     }
 
-    /// <summary>exp(d) for a double-double d (expk), 0 below −1000.</summary>
-    private static Vector<double> ExpK(SleefPair<double> d)
-    {
-        var dq = Vector.Round(d.Sum * InvLn2);
-        var q = Vector.ConvertToInt64(dq);
-        var s = Add2(d, dq * -Ln2Hi);
-        s = Normalize(Add2(s, dq * -Ln2Lo));
-        var s2 = s.X * s.X;
-        var s4 = s2 * s2;
-        var s8 = s4 * s4;
-        var u = SleefPoly.Estrin(s.X, s2, s4, s8, ExpCoefficients);
-        var t = Add(Vector<double>.One, s);
-        t = Add(t, Multiply(Square(s), u));
-        var half = Vector.ShiftRightArithmetic(q, 1);
-        var r = t.Sum * Vector.ShiftLeft(half + new Vector<long>(0x3ff), 52).As<long, double>() * Vector.ShiftLeft(q - half + new Vector<long>(0x3ff), 52).As<long, double>();
-        return Vector.AndNot(r, Vector.LessThan(d.X, new Vector<double>(-1000.0)).As<long, double>());
-    }
-
     /// <summary>x·2^q for any q (SLEEF's vldexp: four factors of a clamped power, then the remainder).</summary>
     private static Vector<float> LdExp(Vector<float> x, Vector<int> q)
     {
@@ -198,13 +178,6 @@ internal static class SleefPow
         0.116255524079935043668677, 0.103239680901072952701192, 0.117754809412463995466069, 0.13332981086846273921509,
         0.153846227114512262845736, 0.181818180850050775676507, 0.222222222230083560345903, 0.285714285714249172087875,
         0.400000000000000077715612,
-    ];
-
-    private static readonly double[] ExpCoefficients =
-    [
-        2.51069683420950419527139e-08, 2.76286166770270649116855e-07, 2.75572496725023574143864e-06, 2.48014973989819794114153e-05,
-        0.000198412698809069797676111, 0.0013888888939977128960529, 0.00833333333332371417601081, 0.0416666666665409524128449,
-        0.166666666666666740681535, 0.500000000000000999200722,
     ];
 }
 

@@ -83,4 +83,13 @@ internal static class SleefPoly
         var power = k == 8 ? x8 : k == 4 ? x4 : k == 2 ? x2 : x;
         return SleefPair.Fma(power, Estrin(x, x2, x4, x8, c[..(n - k)]), Estrin(x, x2, x4, x8, c[(n - k)..]));
     }
+
+    /// <summary>The same with a coefficient vector per power (each lane its own polynomial): c highest degree first, pow = x, x², x⁴, x⁸, x¹⁶.</summary>
+    public static Vector<double> Estrin(ReadOnlySpan<Vector<double>> c, ReadOnlySpan<Vector<double>> pow)
+    {
+        int n = c.Length;
+        if (n == 1) return c[0];
+        int k = BitOperations.Log2((uint)(n - 1)), p = 1 << k;
+        return Vector.FusedMultiplyAdd(pow[k], Estrin(c[..(n - p)], pow), Estrin(c[(n - p)..], pow));
+    }
 }
