@@ -120,15 +120,8 @@ internal static partial class Dispatch
     /// <summary>softmax's gradient (g − Σ g·y)·y along the middle dim of [outer, n, inner] (g and y contiguous).</summary>
     public static void SoftmaxBackward(StridedArray g, StridedArray y, int outer, int n, int inner, StridedArray gi, bool lastDim)
     {
-        if (g.DType == DType.Float32) SoftmaxBackward(g.Data<float>(), g.Offset, y.Data<float>(), y.Offset, outer, n, inner, gi.Data<float>(), lastDim);
-        else SoftmaxBackward(g.Data<double>(), g.Offset, y.Data<double>(), y.Offset, outer, n, inner, gi.Data<double>(), lastDim);
-    }
-
-    private static void SoftmaxBackward<T>(T[] g, int gOff, T[] y, int yOff, int outer, int n, int inner, T[] gi, bool lastDim)
-        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
-    {
-        if (lastDim) SoftmaxKernels.Backward(g, gOff, y, yOff, outer, n, gi, log: false);
-        else SoftmaxKernels.BackwardStrided(g, gOff, y, yOff, outer, n, inner, gi, log: false);
+        if (g.DType == DType.Float32) NNKernels.SoftmaxBackward(g.Data<float>(), g.Offset, y.Data<float>(), y.Offset, outer, n, inner, gi.Data<float>(), lastDim);
+        else NNKernels.SoftmaxBackward(g.Data<double>(), g.Offset, y.Data<double>(), y.Offset, outer, n, inner, gi.Data<double>(), lastDim);
     }
 
     /// <summary>Per-element nll into <paramref name="loss"/> (when given); returns the sum and the non-ignored count.</summary>

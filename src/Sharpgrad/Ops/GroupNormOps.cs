@@ -38,8 +38,8 @@ internal static class GroupNormOps
             if (weight is not null) node.W = SavedTensor.Input(weight);
         }
         var src = OpHelpers.ContiguousRaw(x);
-        var w = weight is null ? null : OpHelpers.ContiguousRaw(OpHelpers.CastRaw(weight, x.DType));
-        var b = bias is null ? null : OpHelpers.ContiguousRaw(OpHelpers.CastRaw(bias, x.DType));
+        var w = NormOps.Operand(weight, x.DType);
+        var b = NormOps.Operand(bias, x.DType);
         var y = Tensor.Empty(x.DType, x.Sizes);
         var mean = Tensor.Empty(x.DType, [nb * numGroups]);
         var rstd = Tensor.Empty(x.DType, [nb * numGroups]);
@@ -54,9 +54,9 @@ internal static class GroupNormOps
             mean.Dispose();
             rstd.Dispose();
         }
-        if (!ReferenceEquals(src, x)) src.Dispose();
-        if (w is not null && !ReferenceEquals(w, weight)) w.Dispose();
-        if (b is not null && !ReferenceEquals(b, bias)) b.Dispose();
+        NormOps.Release(src, x);
+        NormOps.Release(w, weight);
+        NormOps.Release(b, bias);
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }
@@ -71,7 +71,9 @@ internal sealed class NativeGroupNormBackward0(double eps, int[] ngd, int[] nch,
     {
         var x = X!.Unpack();
         var weight = W?.Unpack();
-        if (!GradMode.Current.Records && (weight is null || weight.DType == x.DType)) return Fused(grad, x, weight);
+        if (CanFuse(x, weight))
+            return FusedBackward(grad, x, weight, [nch[1]], (dy, xc, wc, dx, dw, db) =>
+                Dispatch.GroupNormBackward(dy, xc, nch[0], nch[1], nch[2], ngd[1], Mean!.Unpack().Strided, InvStd!.Unpack().Strided, wc, dx, dw, db));
         var (xhat, invStd) = Normalize(x.Reshape(ngd), [2], eps);
         var g = grad.Reshape(nch);
         Tensor? dx = null, dw = null, db = null;
@@ -82,24 +84,6 @@ internal sealed class NativeGroupNormBackward0(double eps, int[] ngd, int[] nch,
         }
         if (NeedsInputGrad(1)) dw = (g * xhat.Reshape(nch)).Sum([0, 2]);
         if (NeedsInputGrad(2)) db = g.Sum([0, 2]);
-        return [dx, dw, db];
-    }
-
-    /// <summary>ATen's fused kernel from the forward's per-group mean and rstd, when the backward itself is not recorded.</summary>
-    private Tensor?[] Fused(Tensor grad, Tensor x, Tensor? w)
-    {
-        var dy = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, x.DType));
-        var xc = OpHelpers.ContiguousRaw(x);
-        var wc = w is null ? null : OpHelpers.ContiguousRaw(w);
-        int c = nch[1];
-        var dx = NeedsInputGrad(0) ? Tensor.Empty(x.DType, inputSizes) : null;
-        var dw = NeedsInputGrad(1) && w is not null ? Tensor.Empty(x.DType, [c]) : null;
-        var db = NeedsInputGrad(2) ? Tensor.Empty(x.DType, [c]) : null;
-        Dispatch.GroupNormBackward(dy.Strided, xc.Strided, nch[0], c, nch[2], ngd[1], Mean!.Unpack().Strided, InvStd!.Unpack().Strided, wc?.Strided,
-            dx?.Strided, dw?.Strided, db?.Strided);
-        if (!ReferenceEquals(dy, grad)) dy.Dispose();
-        if (!ReferenceEquals(xc, x)) xc.Dispose();
-        if (wc is not null && !ReferenceEquals(wc, w)) wc.Dispose();
         return [dx, dw, db];
     }
 }

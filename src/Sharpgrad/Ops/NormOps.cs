@@ -20,7 +20,13 @@ internal static class NormOps
         [x.GradientEdge(), w?.GradientEdge() ?? default, b?.GradientEdge() ?? default];
 
     /// <summary>A per-channel operand as a contiguous tensor of <paramref name="dtype"/> (itself when it already is one).</summary>
-    private static Tensor? Operand(Tensor? t, DType dtype) => t is null ? null : OpHelpers.ContiguousRaw(OpHelpers.CastRaw(t, dtype));
+    public static Tensor? Operand(Tensor? t, DType dtype) => t is null ? null : OpHelpers.ContiguousRaw(OpHelpers.CastRaw(t, dtype));
+
+    /// <summary>Disposes a copy <see cref="Operand"/> (or ContiguousRaw) made; the caller's own tensor is left alone.</summary>
+    public static void Release(Tensor? copy, Tensor? original)
+    {
+        if (copy is not null && !ReferenceEquals(copy, original)) copy.Dispose();
+    }
 
     /// <summary>Running statistics updated in a copy go back to the buffer; one updated in place gets its version bumped.</summary>
     private static void WriteBack(Tensor? updated, Tensor? buffer)
@@ -59,8 +65,8 @@ internal static class NormOps
             if (weight is not null) node.W = SavedTensor.Input(weight);
         }
         var src = OpHelpers.ContiguousRaw(x);
-        var w = weight is null ? null : OpHelpers.ContiguousRaw(OpHelpers.CastRaw(weight, x.DType));
-        var b = bias is null ? null : OpHelpers.ContiguousRaw(OpHelpers.CastRaw(bias, x.DType));
+        var w = Operand(weight, x.DType);
+        var b = Operand(bias, x.DType);
         var y = Tensor.Empty(x.DType, x.Sizes);
         var mean = node is null ? null : Tensor.Empty(x.DType, [m]);
         var rstd = node is null ? null : Tensor.Empty(x.DType, [m]);
@@ -70,9 +76,9 @@ internal static class NormOps
             node.Mean = SavedTensor.Input(mean!);
             node.InvStd = SavedTensor.Input(rstd!);
         }
-        if (!ReferenceEquals(src, x)) src.Dispose();
-        if (w is not null && !ReferenceEquals(w, weight)) w.Dispose();
-        if (b is not null && !ReferenceEquals(b, bias)) b.Dispose();
+        Release(src, x);
+        Release(w, weight);
+        Release(b, bias);
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }
@@ -110,35 +116,38 @@ internal static class NormOps
         var rm = Operand(runningMean, dtype);
         var rv = Operand(runningVar, dtype);
         var y = Tensor.Empty(dtype, x.Sizes);
-        Tensor mean;
-        var invStd = Tensor.Empty(dtype, [c]);
         if (training)
         {
-            mean = Tensor.Empty(dtype, [c]);
+            var mean = Tensor.Empty(dtype, [c]);
+            var invStd = Tensor.Empty(dtype, [c]);
             Dispatch.BatchNormStatistics(src.Strided, nb, c, l, eps, momentum, mean.Strided, invStd.Strided, rm?.Strided, rv?.Strided);
             WriteBack(rm, runningMean);
             WriteBack(rv, runningVar);
             Dispatch.BatchNormForward(src.Strided, nb, c, l, w?.Strided, b?.Strided, mean.Strided, invStd.Strided, null, eps, y.Strided);
+            if (node is not null) (node.Mean, node.InvStd) = (SavedTensor.Input(mean), SavedTensor.Input(invStd));
+            else
+            {
+                mean.Dispose();
+                invStd.Dispose();
+            }
         }
         else
         {
             Dispatch.BatchNormForward(src.Strided, nb, c, l, w?.Strided, b?.Strided, rm!.Strided, null, rv!.Strided, eps, y.Strided);
-            using (Autograd.NoGrad()) mean = rm.Clone();
-            Dispatch.BatchNormBackwardInvstd(rv.Strided, c, eps, invStd.Strided);
+            if (node is not null)
+            {
+                // the backward's statistics: the running mean as it is now, invstd as ATen's backward computes it
+                var invStd = Tensor.Empty(dtype, [c]);
+                Dispatch.BatchNormBackwardInvstd(rv.Strided, c, eps, invStd.Strided);
+                using (Autograd.NoGrad()) node.Mean = SavedTensor.Input(rm.Clone());
+                node.InvStd = SavedTensor.Input(invStd);
+            }
         }
-        if (node is not null)
-        {
-            node.Mean = SavedTensor.Input(mean);
-            node.InvStd = SavedTensor.Input(invStd);
-        }
-        else
-        {
-            mean.Dispose();
-            invStd.Dispose();
-        }
-        if (!ReferenceEquals(src, x)) src.Dispose();
-        foreach (var (copy, original) in new[] { (w, weight), (b, bias), (rm, runningMean), (rv, runningVar) })
-            if (copy is not null && !ReferenceEquals(copy, original)) copy.Dispose();
+        Release(src, x);
+        Release(w, weight);
+        Release(b, bias);
+        Release(rm, runningMean);
+        Release(rv, runningVar);
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }
@@ -153,6 +162,29 @@ internal abstract class NormNode : Node
     internal SavedTensor? InvStd;
 
     internal override IEnumerable<SavedTensor> Saved => new[] { X, W, Mean, InvStd }.OfType<SavedTensor>();
+
+    /// <summary>Whether ATen's fused kernel takes the backward: not while it is recorded (create_graph differentiates the composite), and a weight in x's dtype.</summary>
+    protected static bool CanFuse(Tensor x, Tensor? w) => !GradMode.Current.Records && (w is null || w.DType == x.DType);
+
+    /// <summary>
+    /// The input, weight and bias gradients from a fused kernel (dy, x, w, dx, dw, db; contiguous, the outputs fresh and
+    /// null where not wanted); the weight and bias gradients have <paramref name="parameterShape"/>.
+    /// </summary>
+    protected Tensor?[] FusedBackward(Tensor grad, Tensor x, Tensor? w, int[] parameterShape,
+        Action<StridedArray, StridedArray, StridedArray?, StridedArray?, StridedArray?, StridedArray?> kernel)
+    {
+        var dy = NormOps.Operand(grad, x.DType)!;
+        var xc = OpHelpers.ContiguousRaw(x);
+        var wc = w is null ? null : OpHelpers.ContiguousRaw(w);
+        var dx = NeedsInputGrad(0) ? Tensor.Empty(x.DType, x.Sizes) : null;
+        var dw = NeedsInputGrad(1) && w is not null ? Tensor.Empty(x.DType, parameterShape) : null;
+        var db = NeedsInputGrad(2) ? Tensor.Empty(x.DType, parameterShape) : null;
+        kernel(dy.Strided, xc.Strided, wc?.Strided, dx?.Strided, dw?.Strided, db?.Strided);
+        NormOps.Release(dy, grad);
+        NormOps.Release(xc, x);
+        NormOps.Release(wc, w);
+        return [dx, dw, db];
+    }
 
     /// <summary>d/dx of (x - μ)·invstd·w with μ, invstd the statistics over <paramref name="dims"/>: invstd·(gw - mean(gw) - x̂·mean(gw·x̂)).</summary>
     protected static Tensor NormalizedGrad(Tensor gw, Tensor xhat, Tensor invStd, int[] dims) =>
@@ -176,7 +208,9 @@ internal sealed class NativeLayerNormBackward0(int[] normalizedShape, double eps
     {
         var x = X!.Unpack();
         var w = W?.Unpack();
-        if (!GradMode.Current.Records && (w is null || w.DType == x.DType)) return Fused(grad, x, w);
+        if (CanFuse(x, w))
+            return FusedBackward(grad, x, w, normalizedShape, (dy, xc, wc, dx, dw, db) =>
+                Dispatch.LayerNormBackward(dy, xc, Mean!.Unpack().Strided, InvStd!.Unpack().Strided, wc, m, n, dx, dw, db));
         var (xhat, invStd) = Normalize(x.Reshape(m, n), [1], eps);
         var g = grad.Reshape(m, n);
         Tensor? dx = null, dw = null, db = null;
@@ -187,23 +221,6 @@ internal sealed class NativeLayerNormBackward0(int[] normalizedShape, double eps
         }
         if (NeedsInputGrad(1)) dw = (g * xhat).Sum(0).Reshape(normalizedShape);
         if (NeedsInputGrad(2)) db = g.Sum(0).Reshape(normalizedShape);
-        return [dx, dw, db];
-    }
-
-    /// <summary>ATen's fused kernel from the forward's mean and rstd, when the backward itself is not recorded.</summary>
-    private Tensor?[] Fused(Tensor grad, Tensor x, Tensor? w)
-    {
-        var dy = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, x.DType));
-        var xc = OpHelpers.ContiguousRaw(x);
-        var wc = w is null ? null : OpHelpers.ContiguousRaw(w);
-        var dx = NeedsInputGrad(0) ? Tensor.Empty(x.DType, inputSizes) : null;
-        var dw = NeedsInputGrad(1) && w is not null ? Tensor.Empty(x.DType, normalizedShape) : null;
-        var db = NeedsInputGrad(2) ? Tensor.Empty(x.DType, normalizedShape) : null;
-        Dispatch.LayerNormBackward(dy.Strided, xc.Strided, Mean!.Unpack().Strided, InvStd!.Unpack().Strided, wc?.Strided, m, n,
-            dx?.Strided, dw?.Strided, db?.Strided);
-        if (!ReferenceEquals(dy, grad)) dy.Dispose();
-        if (!ReferenceEquals(xc, x)) xc.Dispose();
-        if (wc is not null && !ReferenceEquals(wc, w)) wc.Dispose();
         return [dx, dw, db];
     }
 }
@@ -218,7 +235,9 @@ internal sealed class NativeBatchNormBackward0(bool training, double eps, int[] 
         int[] dims = [0, 2];
         var x = X!.Unpack();
         var weight = W?.Unpack();
-        if (!GradMode.Current.Records && (weight is null || weight.DType == x.DType)) return Fused(grad, x, weight);
+        if (CanFuse(x, weight))
+            return FusedBackward(grad, x, weight, [ncl[1]], (dy, xc, wc, dx, dw, db) =>
+                Dispatch.BatchNormBackward(dy, xc, ncl[0], ncl[1], ncl[2], Mean!.Unpack().Strided, InvStd!.Unpack().Strided, wc, training, dx, dw, db));
         var x3 = x.Reshape(ncl);
         var g = grad.Reshape(ncl);
         var (xhat, invStd) = training ? Normalize(x3, dims, eps) : ((x3 - Mean!.Unpack().Reshape(1, ncl[1], 1)) * InvStd!.Unpack().Reshape(1, ncl[1], 1), InvStd!.Unpack().Reshape(1, ncl[1], 1));
@@ -231,24 +250,6 @@ internal sealed class NativeBatchNormBackward0(bool training, double eps, int[] 
         }
         if (NeedsInputGrad(1)) dw = (g * xhat).Sum(dims);
         if (NeedsInputGrad(2)) db = g.Sum(dims);
-        return [dx, dw, db];
-    }
-
-    /// <summary>ATen's fused kernel from the statistics the forward used, when the backward itself is not recorded.</summary>
-    private Tensor?[] Fused(Tensor grad, Tensor x, Tensor? w)
-    {
-        var dy = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, x.DType));
-        var xc = OpHelpers.ContiguousRaw(x);
-        var wc = w is null ? null : OpHelpers.ContiguousRaw(w);
-        int c = ncl[1];
-        var dx = NeedsInputGrad(0) ? Tensor.Empty(x.DType, inputSizes) : null;
-        var dw = NeedsInputGrad(1) && w is not null ? Tensor.Empty(x.DType, [c]) : null;
-        var db = NeedsInputGrad(2) ? Tensor.Empty(x.DType, [c]) : null;
-        Dispatch.BatchNormBackward(dy.Strided, xc.Strided, ncl[0], c, ncl[2], Mean!.Unpack().Strided, InvStd!.Unpack().Strided, wc?.Strided, training,
-            dx?.Strided, dw?.Strided, db?.Strided);
-        if (!ReferenceEquals(dy, grad)) dy.Dispose();
-        if (!ReferenceEquals(xc, x)) xc.Dispose();
-        if (wc is not null && !ReferenceEquals(wc, w)) wc.Dispose();
         return [dx, dw, db];
     }
 }

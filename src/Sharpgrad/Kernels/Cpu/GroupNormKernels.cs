@@ -90,6 +90,7 @@ internal static class GroupNormKernels
                 }
             });
         }
+        if (dgamma is null && dbeta is null) return;
         for (int ch = 0; ch < c; ch++)
         {
             int g = ch / d;

@@ -21,6 +21,13 @@ internal static class NNKernels
         SoftmaxKernels.ForwardStrided(x, xOff, outer, n, inner, y, log);
     }
 
+    /// <summary>softmax backward: gi = (g - sum(g * y)) * y along the middle axis (g and y contiguous).</summary>
+    public static void SoftmaxBackward<T>(T[] g, int gOff, T[] y, int yOff, int outer, int n, int inner, T[] gi, bool lastDim) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (lastDim) SoftmaxKernels.Backward(g, gOff, y, yOff, outer, n, gi, log: false);
+        else SoftmaxKernels.BackwardStrided(g, gOff, y, yOff, outer, n, inner, gi, log: false);
+    }
+
     /// <summary>log_softmax backward: gi = g - exp(y) * sum(g) along the middle axis (g and y contiguous).</summary>
     public static void LogSoftmaxBackward<T>(T[] g, int gOff, T[] y, int yOff, int outer, int n, int inner, T[] gi, bool lastDim) where T : unmanaged, IFloatingPointIeee754<T>
     {
