@@ -57,6 +57,16 @@ public class SumBitsTests
     }
 
     [Fact]
+    public void LongRowsCarryTheirPartialsUpTheLevelsAsPyTorch()
+    {
+        // 8203 floats: 256 blocks of four vectors (a second-level carry) and leftovers; 4101 doubles likewise;
+        // 131075 floats: 4096 blocks, up to the third level.
+        Assert.Equal([0xbe89c366u, 0xbe376400u, 0xbdb684d0u], Bits32(Values(3 * 8203, DType.Float32).Reshape(3, 8203).Sum(-1)));
+        Assert.Equal([0x3fbc3199ed249288UL, 0xbfa915a3a8924940UL], Bits64(Values(2 * 4101, DType.Float64).Reshape(2, 4101).Sum(-1)));
+        Assert.Equal([0xbe6c33a8u, 0x3f5adfb3u], Bits32(Values(2 * 131075, DType.Float32).Reshape(2, 131075).Sum(-1)));
+    }
+
+    [Fact]
     public void SumsOverAnOuterDimMatchPyTorch()
     {
         // 45 columns: one block of four vectors, one vector, five single columns
@@ -112,6 +122,11 @@ public class ParallelSumBitsTests
     {
         Assert.Equal([0xbe667220u], SumBitsTests.Bits32(SumBitsTests.Values(40000, DType.Float32).Sum()));
         Assert.Equal([0xbfccce42e92490a0UL], SumBitsTests.Bits64(SumBitsTests.Values(40000, DType.Float64).Sum()));
+        // Rows shared out between the threads keep each row's additions.
+        var rows = SumBitsTests.Values(2048 * 70, DType.Float32).Reshape(2048, 70).Sum(-1);
+        Assert.Equal([0xbec492e4u, 0xbd8ede60u, 0xbed3b813u, 0xbdcb7310u, 0xbe0403e8u],
+            SumBitsTests.Bits32(rows.IndexSelect(0, Tensor.FromArray(new long[] { 0, 1, 1023, 1024, 2047 }))));
+        Assert.Equal([0xbe6c33a8u, 0x3f5adfb3u], SumBitsTests.Bits32(SumBitsTests.Values(2 * 131075, DType.Float32).Reshape(2, 131075).Sum(-1)));
         var columns = SumBitsTests.Values(60000, DType.Float32).Reshape(300, 200).Sum(0);
         uint[] expected = [0xbf79dabb, 0x3f361e1c, 0x3e52ca92, 0x3f0eb4df, 0xbf650815, 0x3ea0cfb8, 0xbedea13a, 0x3ed731a0];
         Assert.Equal(expected, SumBitsTests.Bits32(columns.IndexSelect(0, Tensor.FromArray(new long[] { 0, 95, 96, 97, 127, 128, 160, 199 }))));
