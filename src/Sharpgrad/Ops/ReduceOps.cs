@@ -345,8 +345,9 @@ internal static class ReduceOps
     internal static Tensor ExtremeOver(Tensor a, int[] dims, bool keepDim, bool max)
     {
         var r = a;
+        // Values only: the callers record their own nodes, and the indices would cost a second pass.
         foreach (int d in dims.OrderByDescending(d => d))
-            r = max ? r.Max(d, keepDim: true).Values : r.Min(d, keepDim: true).Values;
+            r = ReduceRaw(max ? ReduceKind.Max : ReduceKind.Min, r, d, keepDim: true, r.DType);
         if (dims.Length == 0) r = max ? a.Max() : a.Min();
         else if (!keepDim)
             foreach (int d in dims.OrderByDescending(d => d)) r = r.Squeeze(d);

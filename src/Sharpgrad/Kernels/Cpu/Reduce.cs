@@ -57,25 +57,37 @@ internal static class Reduce
     /// <summary>Max (or min) and the index of its first occurrence; a NaN wins and reports its own index.</summary>
     public static void ArgExtreme<T>(T[] x, int offset, int outer, int r, int inner, bool max, T[]? values, long[]? indices) where T : unmanaged, INumber<T>
     {
+        if (!ExtremeKernels.TryRun(x, offset, outer, r, inner, max, values, indices))
+            ArgExtremeScalar(x, offset, outer, r, inner, max, values, indices);
+    }
+
+    /// <summary><see cref="ArgExtreme{T}"/> one element at a time.</summary>
+    private static void ArgExtremeScalar<T>(T[] x, int offset, int outer, int r, int inner, bool max, T[]? values, long[]? indices)
+        where T : unmanaged, INumber<T>
+    {
         for (int o = 0; o < outer; o++)
             for (int i = 0; i < inner; i++)
+                ExtremeAt(x, offset + o * r * inner + i, r, inner, max, values, indices, o * inner + i);
+    }
+
+    /// <summary>The extreme of r elements <paramref name="stride"/> apart from x[p] and its index, written at output <paramref name="at"/>.</summary>
+    internal static void ExtremeAt<T>(T[] x, int p, int r, int stride, bool max, T[]? values, long[]? indices, int at)
+        where T : unmanaged, INumber<T>
+    {
+        T best = x[p];
+        int bestK = 0;
+        if (!T.IsNaN(best))
+        {
+            p += stride;
+            for (int k = 1; k < r; k++, p += stride)
             {
-                int p = offset + o * r * inner + i;
-                T best = x[p];
-                int bestK = 0;
-                if (!T.IsNaN(best))
-                {
-                    p += inner;
-                    for (int k = 1; k < r; k++, p += inner)
-                    {
-                        T v = x[p];
-                        if (T.IsNaN(v)) { best = v; bestK = k; break; }
-                        if (max ? v > best : v < best) { best = v; bestK = k; }
-                    }
-                }
-                if (values is not null) values[o * inner + i] = best;
-                if (indices is not null) indices[o * inner + i] = bestK;
+                T v = x[p];
+                if (T.IsNaN(v)) { best = v; bestK = k; break; }
+                if (max ? v > best : v < best) { best = v; bestK = k; }
             }
+        }
+        if (values is not null) values[at] = best;
+        if (indices is not null) indices[at] = bestK;
     }
 
     public static void BoolAny(bool[] x, int offset, int outer, int r, int inner, bool all, bool[] y)
