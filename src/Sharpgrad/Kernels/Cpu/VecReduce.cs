@@ -16,6 +16,8 @@ internal static class VecReduce
     public static T Fold<T>(Span<T> lanes) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int width = lanes.Length;
+        if (width == Vector512<T>.Count) return Fold(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(lanes)));
+        if (width == Vector256<T>.Count) return Fold(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(lanes)));
         if (typeof(T) == typeof(float))
         {
             Span<T> w = stackalloc T[width];
@@ -28,6 +30,34 @@ internal static class VecReduce
         }
         T s = lanes[0];
         for (int i = 1; i < width; i++) s += lanes[i];
+        return s;
+    }
+
+    /// <summary>
+    /// <see cref="Fold{T}(Span{T})"/> of a 64-byte vector held in registers. Lane 0 of the butterfly is the halves
+    /// added, then their halves, down to one lane, which is what narrowing computes (IEEE addition commutes exactly).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Fold<T>(Vector512<T> lanes) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float)) return Fold(lanes.GetLower() + lanes.GetUpper());
+        T s = lanes.GetElement(0);
+        for (int i = 1; i < Vector512<T>.Count; i++) s += lanes.GetElement(i);
+        return s;
+    }
+
+    /// <summary><see cref="Fold{T}(Span{T})"/> of a 32-byte vector held in registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Fold<T>(Vector256<T> lanes) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            var quad = lanes.GetLower() + lanes.GetUpper();
+            var pair = quad + Vector128.Shuffle(quad.AsSingle(), Vector128.Create(2, 3, 0, 1)).As<float, T>();
+            return pair.GetElement(0) + pair.GetElement(1);
+        }
+        T s = lanes.GetElement(0);
+        for (int i = 1; i < Vector256<T>.Count; i++) s += lanes.GetElement(i);
         return s;
     }
 
@@ -45,22 +75,38 @@ internal static class VecReduce
             for (int i = 1; i < n; i++) s += data[i];
             return s;
         }
+        if (vectorBytes == 64) return SumAll512(data);
         ref T d = ref MemoryMarshal.GetReference(data);
-        Span<T> lanes = stackalloc T[width];
         int k = width;
-        if (vectorBytes == 64)
-        {
-            var acc = Vector512.LoadUnsafe(ref d);
-            for (; k < n - n % width; k += width) acc += Vector512.LoadUnsafe(ref d, (nuint)k);
-            acc.CopyTo(lanes);
-        }
-        else
-        {
-            var acc = Vector256.LoadUnsafe(ref d);
-            for (; k < n - n % width; k += width) acc += Vector256.LoadUnsafe(ref d, (nuint)k);
-            acc.CopyTo(lanes);
-        }
+        var acc = Vector256.LoadUnsafe(ref d);
+        for (; k < n - n % width; k += width) acc += Vector256.LoadUnsafe(ref d, (nuint)k);
+        Span<T> lanes = stackalloc T[width];
+        acc.CopyTo(lanes);
         for (int i = 0; k + i < n; i++) lanes[i] += data[k + i];
         return Fold(lanes);
+    }
+
+    /// <summary><see cref="SumAll{T}"/> over 64-byte vectors of a span at least one vector long, the sum kept in a register.</summary>
+    private static T SumAll512<T>(ReadOnlySpan<T> data) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int width = Vector512<T>.Count, n = data.Length, rest = n % width, k = width;
+        ref T d = ref MemoryMarshal.GetReference(data);
+        var acc = Vector512.LoadUnsafe(ref d);
+        for (; k < n - rest; k += width) acc += Vector512.LoadUnsafe(ref d, (nuint)k);
+        if (rest > 0) acc = AddPartial(acc, data[k..]);
+        return Fold(acc);
+    }
+
+    /// <summary>
+    /// Adds a partial last vector into its own lanes only (ATen's Vec::set): the others keep their bits, where adding
+    /// zeros would turn −0 into +0. Kept out of line so that its buffer does not cost the loop its registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static Vector512<T> AddPartial<T>(Vector512<T> acc, ReadOnlySpan<T> rest) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Span<T> last = stackalloc T[Vector512<T>.Count];
+        rest.CopyTo(last);
+        var mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(rest.Length * (Unsafe.SizeOf<T>() / 4)));
+        return Vector512.ConditionalSelect(mask.As<int, T>(), acc + Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(last)), acc);
     }
 }

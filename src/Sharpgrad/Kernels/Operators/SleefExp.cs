@@ -172,8 +172,9 @@ internal static class SleefExp
         return 100f < d ? float.PositiveInfinity : u;
     }
 
+    /// <summary>One 64-byte vector of <see cref="Exp(ReadOnlySpan{float}, Span{float})"/>, each lane as <see cref="Exp(float)"/> computes it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Exp(Vector512<float> d)
+    internal static Vector512<float> Exp(Vector512<float> d)
     {
         var q = Vector512.ConvertToInt32(Vector512.Round(d * InvLn2));
         var qf = Vector512.ConvertToSingle(q);
