@@ -58,6 +58,13 @@ internal static partial class Dispatch
         }
     }
 
+    /// <summary>Running sums of a contiguous float or double x viewed as [outer, r, inner] along r into y (the same layout).</summary>
+    public static void Cumsum(StridedArray x, int outer, int r, int inner, StridedArray y)
+    {
+        if (x.DType == DType.Float32) CumsumKernels.Run(x.Data<float>(), x.Offset, outer, r, inner, y.Data<float>());
+        else CumsumKernels.Run(x.Data<double>(), x.Offset, outer, r, inner, y.Data<double>());
+    }
+
     /// <summary>var/std of every element of a contiguous x, given its mean (PyTorch's std_var_all_cpu).</summary>
     public static double VarAll(StridedArray x, double mean, double correction, bool sqrt) =>
         x.DType == DType.Float32

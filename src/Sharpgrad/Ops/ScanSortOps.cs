@@ -1,4 +1,5 @@
 using System.Numerics;
+using Sharpgrad.Kernels;
 using Sharpgrad.Kernels.Cpu;
 using Sharpgrad.Shapes;
 
@@ -44,8 +45,21 @@ internal static class ScanSortOps
     {
         x.ThrowIfDisposed();
         int d = Layout.WrapDim(dim, x.Dim);
-        var y = Scan(x, d, RunningSum, RunningSum);
+        var y = x.DType is DType.Float32 or DType.Float64 && x.Dim > 0 ? FloatCumsum(x, d) : Scan(x, d, RunningSum, RunningSum);
         if (Record.ShouldRecord(x)) Record.SetHistory(y, Record.Connect(new CumsumBackward0(d, x.Dim), x));
+        return y;
+    }
+
+    /// <summary>cumsum of a float or double tensor along d in place of the working copies: one kernel pass over its contiguous form.</summary>
+    private static Tensor FloatCumsum(Tensor x, int d)
+    {
+        var src = OpHelpers.ContiguousRaw(x);
+        var y = Tensor.Empty(x.DType, x.Sizes);
+        int outer = 1, inner = 1;
+        for (int i = 0; i < d; i++) outer *= x.Sizes[i];
+        for (int i = d + 1; i < x.Dim; i++) inner *= x.Sizes[i];
+        if (y.Numel > 0) Dispatch.Cumsum(src.Strided, outer, x.Sizes[d], inner, y.Strided);
+        if (!ReferenceEquals(src, x)) src.Dispose();
         return y;
     }
 

@@ -249,4 +249,18 @@ public class ArrangeOpsTests
         var g = Autograd.Grad([y().Sum()], inputs, createGraph: true);
         return Tensor.Cat(g.Select(t => t!.Flatten()).ToArray(), 0);
     }
+
+    [Fact]
+    public void FloatCumsumAccumulatesInDoubleAlongEveryLayout()
+    {
+        // PyTorch 2.6: the running sum is a double rounded once per output, so 1e8 + 1 − 1e8 leaves the 1 a float sum loses.
+        float[] expected = [1e8f, 1e8f, 1f, 2f, 2.0999999046325684f, 2.299999952316284f];
+        var x = Tensor.FromArray(new float[] { 1e8f, 1f, -1e8f, 1f, 0.1f, 0.2f });
+        Assert.Equal(expected, x.Cumsum(0).ToArray<float>());
+        var rows = x.Repeat(5, 1);
+        for (int r = 0; r < 5; r++) Assert.Equal(expected, rows.Cumsum(1)[r].ToArray<float>());
+        var columns = rows.T.Contiguous().Cumsum(0);
+        for (int c = 0; c < 5; c++) Assert.Equal(expected, columns.Select(1, c).Contiguous().ToArray<float>());
+        Assert.Equal(expected, rows.T.Cumsum(0).Select(1, 4).Contiguous().ToArray<float>());
+    }
 }

@@ -1,0 +1,78 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Sharpgrad.Kernels.Cpu;
+
+/// <summary>
+/// Running sums of float and double tensors as ATen's cpu_cum_base_kernel computes them: along the dim, in a double
+/// accumulator (the CPU acc_type of both), each output the running double rounded once to the tensor's dtype.
+/// </summary>
+internal static class CumsumKernels
+{
+    // Rows summed side by side: each keeps its own chain of additions (so its own bits), and the chains overlap.
+    private const int Interleave = 4;
+    private const int SliceGrain = 1 << 16;
+
+    /// <summary>Scans a contiguous x viewed as [outer, r, inner] along r into y (contiguous, the same shape).</summary>
+    public static void Run<T>(T[] x, int xOff, int outer, int r, int inner, T[] y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (inner == 1)
+        {
+            int groups = (outer + Interleave - 1) / Interleave;
+            IntraOp.For(groups, Math.Max(1, SliceGrain / Math.Max(1, Interleave * r)), (s, e) =>
+            {
+                for (int g = s; g < e; g++)
+                {
+                    int first = g * Interleave;
+                    if (first + Interleave <= outer) Rows4(x, xOff + first * r, r, y, first * r);
+                    else
+                        for (int o = first; o < outer; o++) Row(x, xOff + o * r, r, y, o * r);
+                }
+            });
+            return;
+        }
+        IntraOp.For(outer, Math.Max(1, SliceGrain / Math.Max(1, r * inner)), (s, e) =>
+        {
+            var acc = new double[inner];
+            for (int o = s; o < e; o++)
+            {
+                Array.Clear(acc);
+                int src = xOff + o * r * inner, dst = o * r * inner;
+                for (int k = 0; k < r; k++, src += inner, dst += inner)
+                    for (int i = 0; i < inner; i++)
+                    {
+                        acc[i] += double.CreateTruncating(x[src + i]);
+                        y[dst + i] = T.CreateTruncating(acc[i]);
+                    }
+            }
+        });
+    }
+
+    private static void Row<T>(T[] x, int src, int r, T[] y, int dst) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double acc = 0;
+        for (int k = 0; k < r; k++)
+        {
+            acc += double.CreateTruncating(x[src + k]);
+            y[dst + k] = T.CreateTruncating(acc);
+        }
+    }
+
+    private static void Rows4<T>(T[] x, int src, int r, T[] y, int dst) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        ref T xs = ref x.AsSpan(src, Interleave * r)[0];
+        ref T ys = ref y.AsSpan(dst, Interleave * r)[0];
+        for (nint k = 0; k < r; k++)
+        {
+            a0 += double.CreateTruncating(Unsafe.Add(ref xs, k));
+            a1 += double.CreateTruncating(Unsafe.Add(ref xs, r + k));
+            a2 += double.CreateTruncating(Unsafe.Add(ref xs, 2 * r + k));
+            a3 += double.CreateTruncating(Unsafe.Add(ref xs, 3 * r + k));
+            Unsafe.Add(ref ys, k) = T.CreateTruncating(a0);
+            Unsafe.Add(ref ys, r + k) = T.CreateTruncating(a1);
+            Unsafe.Add(ref ys, 2 * r + k) = T.CreateTruncating(a2);
+            Unsafe.Add(ref ys, 3 * r + k) = T.CreateTruncating(a3);
+        }
+    }
+}
