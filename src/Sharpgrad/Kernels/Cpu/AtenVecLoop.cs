@@ -2,13 +2,16 @@ using System.Runtime.CompilerServices;
 
 namespace Sharpgrad.Kernels.Cpu;
 
-/// <summary>y = f(a, b) over one run: the first <c>vectorPart</c> elements through the vector form, the rest through the scalar one.</summary>
+/// <summary>y = f(x) over one run: the first <c>vectorPart</c> elements through the vector form, the rest through the scalar one.</summary>
+internal delegate void SplitKernel<T>(ReadOnlySpan<T> x, Span<T> y, int vectorPart);
+
+/// <summary>y = f(a, b) over one run, split the same way.</summary>
 internal delegate void SplitKernel2<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y, int vectorPart);
 
 /// <summary>
-/// ATen's cpu_kernel_vec loop for an op of two inputs whose vector and scalar forms round differently, under
-/// TensorIterator::for_each (grain 32768). Each row handed to the inner loop is vectorized when both inputs run
-/// contiguously along it or one of them is a single broadcast element (stride 0) and the other contiguous; a vectorized
+/// ATen's cpu_kernel_vec loop for an op whose vector and scalar forms round differently, under TensorIterator::for_each
+/// (grain 32768). Each row handed to the inner loop is vectorized when every input runs contiguously along it, or one
+/// of them is a single broadcast element (stride 0) and the others contiguous; a vectorized
 /// row's whole pairs of 64-byte vectors take the vector form and its last elements the scalar one, and any other row
 /// takes the scalar form throughout. Rows follow <see cref="AtenIteration"/>: broadcasts restart the split on every row,
 /// transposed inputs are walked in the order of their strides, and pieces cut rows where they end.
@@ -32,11 +35,32 @@ internal static class AtenVecLoop
         }
         var it = new AtenIteration(y.Shape, [y.Strides, a.Strides, b.Strides], [yo, ao, bo], [aModel, bModel]);
         int sa = it.RowStride(0), sb = it.RowStride(1);
-        bool vectorized = (sa == 1 && (sb == 1 || sb == 0)) || (sa == 0 && sb == 1);
+        Rows(it, (sa == 1 && (sb == 1 || sb == 0)) || (sa == 0 && sb == 1), yd, ad, bd, kernel);
+    }
+
+    /// <summary>y = f(x), x of y's shape (broadcast or strided); its own strides are the ones PyTorch's iterator sees.</summary>
+    public static void Map<T>(StridedArray x, StridedArray y, SplitKernel<T> kernel) where T : unmanaged
+    {
+        int n = y.Numel;
+        if (n == 0) return;
+        T[] xd = x.Data<T>(), yd = y.Data<T>();
+        int xo = x.Offset, yo = y.Offset;
+        if (x.IsContiguous && y.IsContiguous)
+        {
+            IntraOp.ForAtenPieces(n, (s, e) => kernel(xd.AsSpan(xo + s, e - s), yd.AsSpan(yo + s, e - s), AtenLoop.VectorPart<T>(e - s)));
+            return;
+        }
+        var it = new AtenIteration(y.Shape, [y.Strides, x.Strides], [yo, xo], [x.Strides]);
+        Rows(it, it.RowStride(0) is 0 or 1, yd, xd, null, (a, _, o, vectorPart) => kernel(a, o, vectorPart));
+    }
+
+    /// <summary>The rows of every piece, each split as <paramref name="vectorized"/> says (operand 0 the output, then a and b, if any).</summary>
+    private static void Rows<T>(AtenIteration it, bool vectorized, T[] yd, T[] ad, T[]? bd, SplitKernel2<T> kernel) where T : unmanaged
+    {
         int width = 8192 / Unsafe.SizeOf<T>();
         it.ForPieces(IntraOp.AtenGrain, (begin, end) =>
         {
-            Span<T> abuf = stackalloc T[width], bbuf = stackalloc T[width], ybuf = stackalloc T[width];
+            Span<T> abuf = stackalloc T[width], bbuf = stackalloc T[bd is null ? 0 : width], ybuf = stackalloc T[width];
             for (int start = begin, stop; start < end; start = stop)
             {
                 stop = it.RowEnd(start, end);
@@ -46,7 +70,7 @@ internal static class AtenVecLoop
                 {
                     int w = Math.Min(width, stop - p);
                     ReadOnlySpan<T> av = it.IsRun(1, p, w, out int ar) ? ad.AsSpan(ar, w) : Gathered(it, 1, ad, p, abuf[..w]);
-                    ReadOnlySpan<T> bv = it.IsRun(2, p, w, out int br) ? bd.AsSpan(br, w) : Gathered(it, 2, bd, p, bbuf[..w]);
+                    ReadOnlySpan<T> bv = bd is null ? av : it.IsRun(2, p, w, out int br) ? bd.AsSpan(br, w) : Gathered(it, 2, bd, p, bbuf[..w]);
                     int vp = Math.Clamp(vectorEnd - p, 0, w);
                     if (it.IsRun(0, p, w, out int yr))
                     {
