@@ -13,6 +13,7 @@ internal static partial class Dispatch
     // ---- unary ----
     public static void Unary(UnaryKind kind, StridedArray x, StridedArray y)
     {
+        if (SleefTrig.TryMap(kind, x, y) || SleefUnary.TryMap(kind, x, y)) return;
         switch (x.DType)
         {
             case DType.Float32: RunUnary<float, float, FloatUnaryOperator<float>>(new(kind), x, y); break;

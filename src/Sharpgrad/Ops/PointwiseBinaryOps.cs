@@ -1,4 +1,5 @@
 using System.Numerics;
+using Sharpgrad.Kernels;
 using Sharpgrad.Kernels.Cpu;
 using Sharpgrad.Kernels.Operators;
 using Sharpgrad.Shapes;
@@ -46,28 +47,18 @@ internal static partial class PointwiseBinaryOps
         var shape = OpHelpers.BroadcastShape(a, b);
         return Recorded(a, b, static () => new Atan2Backward0(), () =>
         {
-            var ac = a.To(dtype).Expand(shape).Contiguous();
-            var bc = b.To(dtype).Expand(shape).Contiguous();
             var y = Tensor.Empty(dtype, shape);
-            // ATen's loop vectorizes when each input is contiguous (or a single broadcast element)
-            bool vectorized = Vectorizable(a, dtype, shape) && Vectorizable(b, dtype, shape);
-            if (dtype == DType.Float32) Atan2Kernel<float>(ac, bc, y, vectorized);
-            else Atan2Kernel<double>(ac, bc, y, vectorized);
+            SleefAtan.Atan2(Operand(a, dtype, shape), Operand(b, dtype, shape), y.Strided, IteratorStrides(a, dtype, shape), IteratorStrides(b, dtype, shape));
             return y;
         });
     }
 
-    /// <summary>y[i] = atan2(a[i], b[i]) over contiguous tensors of y's shape, in ATen's thread pieces.</summary>
-    private static void Atan2Kernel<T>(Tensor a, Tensor b, Tensor y, bool vectorized) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        T[] ad = a.Elements<T>(), bd = b.Elements<T>(), yd = y.Elements<T>();
-        int ao = a.Offset, bo = b.Offset, yo = y.Offset;
-        IntraOp.ForAtenPieces(y.Numel, (s, e) => SleefAtan.Atan2<T>(ad.AsSpan(ao + s, e - s), bd.AsSpan(bo + s, e - s), yd.AsSpan(yo + s, e - s), vectorized));
-    }
+    /// <summary>An input of atan2 in the op's dtype, read as if expanded to its shape.</summary>
+    private static StridedArray Operand(Tensor t, DType dtype, int[] shape) => t.To(dtype).Strided.BroadcastTo(shape);
 
-    /// <summary>Whether ATen's loop reads the input as a contiguous run: contiguous (or cast to a new tensor) at full shape, or one element.</summary>
-    private static bool Vectorizable(Tensor t, DType dtype, int[] shape) =>
-        t.Numel == 1 || (t.Sizes.AsSpan().SequenceEqual(shape) && (t.IsContiguous || t.DType != dtype));
+    /// <summary>The input's strides as ATen's iterator sees them, broadcast: its own, or those of its copy in the op's dtype.</summary>
+    private static int[] IteratorStrides(Tensor t, DType dtype, int[] shape) =>
+        Layout.BroadcastStrides(t.Sizes, t.DType == dtype ? t.Strides : AtenIteration.CastStrides(t.Sizes, t.Strides), shape);
 
     /// <summary>
     /// log(exp(a) + exp(b)), broadcast, as PyTorch's kernel: a where a == b is ±inf, else max + log1p(exp(-|a - b|))

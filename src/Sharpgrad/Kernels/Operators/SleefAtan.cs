@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Sharpgrad.Kernels.Cpu;
 using static Sharpgrad.Kernels.Operators.SleefPair;
 
 namespace Sharpgrad.Kernels.Operators;
@@ -23,21 +24,24 @@ internal static class SleefAtan
     public static float Atan(float x) => SleefMap.One<float, AtanF>(x);
     public static double Atan(double x) => SleefMap.One<double, AtanD>(x);
 
-    /// <summary>y[i] = atan2(a[i], b[i]): whole pairs of 64-byte vectors through SLEEF when vectorized, the rest through the C library.</summary>
-    public static void Atan2<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y, bool vectorized) where T : unmanaged, IFloatingPointIeee754<T>
+    private static readonly SplitKernel2<float> Atan2Span32 = Atan2;
+    private static readonly SplitKernel2<double> Atan2Span64 = Atan2;
+
+    /// <summary>
+    /// y = atan2(a, b) for Float32 or Float64, a and b broadcast to y's shape, in ATen's loop (<see cref="AtenVecLoop"/>);
+    /// <paramref name="aModel"/> and <paramref name="bModel"/> are the inputs' strides as PyTorch's iterator sees them.
+    /// </summary>
+    public static void Atan2(StridedArray a, StridedArray b, StridedArray y, int[] aModel, int[] bModel)
     {
-        int vectorPart = vectorized ? SleefSplit.VectorPart<T>(a.Length) : 0;
-        if (typeof(T) == typeof(float))
-            SleefSplit.Map<float, Atan2F>(Cast<T, float>(a), Cast<T, float>(b), Cast<T, float>(y), vectorPart);
-        else
-            SleefSplit.Map<double, Atan2D>(Cast<T, double>(a), Cast<T, double>(b), Cast<T, double>(y), vectorPart);
+        if (y.DType == DType.Float32) AtenVecLoop.Map(a, b, y, aModel, bModel, Atan2Span32);
+        else AtenVecLoop.Map(a, b, y, aModel, bModel, Atan2Span64);
     }
 
-    private static ReadOnlySpan<TTo> Cast<TFrom, TTo>(ReadOnlySpan<TFrom> s) where TFrom : struct where TTo : struct =>
-        System.Runtime.InteropServices.MemoryMarshal.Cast<TFrom, TTo>(s);
+    /// <summary>y[i] = atan2(a[i], b[i]): the first <paramref name="vectorPart"/> elements through SLEEF, the rest through the C library.</summary>
+    public static void Atan2(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y, int vectorPart) => SleefSplit.Map<float, Atan2F>(a, b, y, vectorPart);
 
-    private static Span<TTo> Cast<TFrom, TTo>(Span<TFrom> s) where TFrom : struct where TTo : struct =>
-        System.Runtime.InteropServices.MemoryMarshal.Cast<TFrom, TTo>(s);
+    /// <summary>The same for doubles.</summary>
+    public static void Atan2(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> y, int vectorPart) => SleefSplit.Map<double, Atan2D>(a, b, y, vectorPart);
 
     private readonly struct AtanF : ISleefKernel<float> { public static Vector<float> Invoke(Vector<float> x) => Atan(x); }
     private readonly struct AtanD : ISleefKernel<double> { public static Vector<double> Invoke(Vector<double> x) => Atan(x); }

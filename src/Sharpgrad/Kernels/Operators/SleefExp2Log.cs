@@ -20,6 +20,10 @@ internal static class SleefExp2Log
     public static void Log10(ReadOnlySpan<double> x, Span<double> y) => SleefMap.Map<double, Log10D>(x, y);
     public static void Exp2(ReadOnlySpan<float> x, Span<float> y) => SleefSplit.Map<float, Exp2F>(x, y);
     public static void Exp2(ReadOnlySpan<double> x, Span<double> y) => SleefSplit.Map<double, Exp2D>(x, y);
+
+    /// <summary>exp2 over one row of ATen's loop: its first <paramref name="vectorPart"/> elements through SLEEF, the rest through the C library.</summary>
+    public static void Exp2(ReadOnlySpan<float> x, Span<float> y, int vectorPart) => SleefSplit.Map<float, Exp2F>(x, y, vectorPart);
+    public static void Exp2(ReadOnlySpan<double> x, Span<double> y, int vectorPart) => SleefSplit.Map<double, Exp2D>(x, y, vectorPart);
     public static float Log2(float x) => SleefMap.One<float, Log2F>(x);
     public static double Log2(double x) => SleefMap.One<double, Log2D>(x);
     public static float Log10(float x) => SleefMap.One<float, Log10F>(x);

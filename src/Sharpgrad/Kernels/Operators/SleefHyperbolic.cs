@@ -19,6 +19,12 @@ internal static class SleefHyperbolic
     public static void Cosh(ReadOnlySpan<float> x, Span<float> y) => SleefSplit.Map<float, CoshF>(x, y);
     public static void Cosh(ReadOnlySpan<double> x, Span<double> y) => SleefSplit.Map<double, CoshD>(x, y);
 
+    /// <summary>The same over one row of ATen's loop: its first <paramref name="vectorPart"/> elements through SLEEF, the rest through the C library.</summary>
+    public static void Sinh(ReadOnlySpan<float> x, Span<float> y, int vectorPart) => SleefSplit.Map<float, SinhF>(x, y, vectorPart);
+    public static void Sinh(ReadOnlySpan<double> x, Span<double> y, int vectorPart) => SleefSplit.Map<double, SinhD>(x, y, vectorPart);
+    public static void Cosh(ReadOnlySpan<float> x, Span<float> y, int vectorPart) => SleefSplit.Map<float, CoshF>(x, y, vectorPart);
+    public static void Cosh(ReadOnlySpan<double> x, Span<double> y, int vectorPart) => SleefSplit.Map<double, CoshD>(x, y, vectorPart);
+
     /// <summary>The C library's functions, as ATen's scalar loop calls them.</summary>
     public static float Sinh(float x) => (float)Math.Sinh(x);
     public static double Sinh(double x) => Math.Sinh(x);

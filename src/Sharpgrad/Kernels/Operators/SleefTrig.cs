@@ -11,9 +11,9 @@ namespace Sharpgrad.Kernels.Operators;
 /// parts when every lane is below 39000, and otherwise take the whole vector through the Payne-Hanek reduction (rempif,
 /// with its table of 2/π's bits); the last bit can depend on the reduction, so the choice is made per group of 8
 /// elements as PyTorch's vectors see them. The algorithms and the table follow SLEEF's published xsinf/xcosf/rempif and
-/// rempitab.c (Boost Software License 1.0); no code is shared with it. Groups start at the start of each contiguous run,
-/// as in a single-threaded PyTorch; strided elements go one at a time (their own group), so a strided small element next
-/// to a large one can differ from PyTorch's (which copies strided runs into a buffer) in the last bit.
+/// rempitab.c (Boost Software License 1.0); no code is shared with it. The span forms group from the span's start; which
+/// elements a whole tensor's spans hold (strided ones copied into a buffer, pieces of a long run) is
+/// <see cref="TryMap"/>'s part.
 /// </summary>
 internal static partial class SleefTrig
 {

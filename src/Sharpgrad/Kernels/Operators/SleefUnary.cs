@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Sharpgrad.Kernels.Cpu;
 
 namespace Sharpgrad.Kernels.Operators;
 
@@ -46,6 +47,33 @@ internal static class SleefUnary
             case UnaryKind.Exp2: Run(x, y, SleefExp2Log.Exp2, SleefExp2Log.Exp2); return true;
             default: return false;
         }
+    }
+
+    private static readonly SplitKernel<float> Exp2Rows32 = SleefExp2Log.Exp2, SinhRows32 = SleefHyperbolic.Sinh, CoshRows32 = SleefHyperbolic.Cosh;
+    private static readonly SplitKernel<double> Exp2Rows64 = SleefExp2Log.Exp2, SinhRows64 = SleefHyperbolic.Sinh, CoshRows64 = SleefHyperbolic.Cosh;
+
+    /// <summary>
+    /// y = op(x) over whole tensors for the cpu_kernel_vec ops among these (exp2, sinh, cosh), whose SLEEF and C library
+    /// forms round differently, in ATen's rows (a transposed input walked in memory order and vectorized, as PyTorch's
+    /// is); false for any other op or dtype.
+    /// </summary>
+    public static bool TryMap(UnaryKind kind, StridedArray x, StridedArray y)
+    {
+        if (x.DType == DType.Float32)
+        {
+            var f = kind switch { UnaryKind.Exp2 => Exp2Rows32, UnaryKind.Sinh => SinhRows32, UnaryKind.Cosh => CoshRows32, _ => null };
+            if (f is null) return false;
+            AtenVecLoop.Map(x, y, f);
+            return true;
+        }
+        if (x.DType == DType.Float64)
+        {
+            var d = kind switch { UnaryKind.Exp2 => Exp2Rows64, UnaryKind.Sinh => SinhRows64, UnaryKind.Cosh => CoshRows64, _ => null };
+            if (d is null) return false;
+            AtenVecLoop.Map(x, y, d);
+            return true;
+        }
+        return false;
     }
 
     private static T One<T>(T x, Func<float, float> f, Func<double, double> d) where T : unmanaged, IFloatingPointIeee754<T> =>
