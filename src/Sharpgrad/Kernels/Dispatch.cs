@@ -51,6 +51,16 @@ internal static partial class Dispatch
     public static void Copy(StridedArray src, StridedArray dst)
     {
         src = src.BroadcastTo(dst.Shape);
+        if (src.DType == dst.DType && TransposeCopy.Applies(src, dst))
+        {
+            switch (src.DType)
+            {
+                case DType.Float32: TransposeCopy.Run<float>(src, dst); return;
+                case DType.Float64: TransposeCopy.Run<double>(src, dst); return;
+                case DType.Int64: TransposeCopy.Run<long>(src, dst); return;
+                case DType.Int32: TransposeCopy.Run<int>(src, dst); return;
+            }
+        }
         if (src.DType == dst.DType)
         {
             switch (src.DType)
