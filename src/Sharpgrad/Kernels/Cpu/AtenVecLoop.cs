@@ -10,7 +10,7 @@ internal delegate void SplitKernel2<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Spa
 
 /// <summary>
 /// ATen's cpu_kernel_vec loop for an op whose vector and scalar forms round differently, under TensorIterator::for_each
-/// (grain 32768). Each row handed to the inner loop is vectorized when every input runs contiguously along it, or one
+/// (grain 32768). Each row handed to the inner loop is vectorized when the output and every input run contiguously along it, or one
 /// of them is a single broadcast element (stride 0) and the others contiguous; a vectorized
 /// row's whole pairs of 64-byte vectors take the vector form and its last elements the scalar one, and any other row
 /// takes the scalar form throughout. Rows follow <see cref="AtenIteration"/>: broadcasts restart the split on every row,
@@ -20,22 +20,25 @@ internal static class AtenVecLoop
 {
     /// <summary>
     /// y = f(a, b) with a and b broadcast to y's shape; <paramref name="aModel"/> and <paramref name="bModel"/> are their
-    /// strides as PyTorch's iterator sees them (broadcast too).
+    /// strides as PyTorch's iterator sees them (broadcast too), and <paramref name="yModel"/> y's where the iterator is
+    /// given its output (an in-place op writing into a, or a temporary it casts from) rather than allocating it. y may
+    /// be a or b itself.
     /// </summary>
-    public static void Map<T>(StridedArray a, StridedArray b, StridedArray y, int[] aModel, int[] bModel, SplitKernel2<T> kernel) where T : unmanaged
+    public static void Map<T>(StridedArray a, StridedArray b, StridedArray y, int[] aModel, int[] bModel, SplitKernel2<T> kernel, int[]? yModel = null) where T : unmanaged
     {
         int n = y.Numel;
         if (n == 0) return;
         T[] ad = a.Data<T>(), bd = b.Data<T>(), yd = y.Data<T>();
         int ao = a.Offset, bo = b.Offset, yo = y.Offset;
-        if (a.IsContiguous && b.IsContiguous && y.IsContiguous && Shapes.Layout.IsContiguous(y.Shape, aModel) && Shapes.Layout.IsContiguous(y.Shape, bModel))
+        if (a.IsContiguous && b.IsContiguous && y.IsContiguous && Shapes.Layout.IsContiguous(y.Shape, aModel) && Shapes.Layout.IsContiguous(y.Shape, bModel)
+            && (yModel is null || Shapes.Layout.IsContiguous(y.Shape, yModel)))
         {
             IntraOp.ForAtenPieces(n, (s, e) => kernel(ad.AsSpan(ao + s, e - s), bd.AsSpan(bo + s, e - s), yd.AsSpan(yo + s, e - s), AtenLoop.VectorPart<T>(e - s)));
             return;
         }
-        var it = new AtenIteration(y.Shape, [y.Strides, a.Strides, b.Strides], [yo, ao, bo], [aModel, bModel]);
+        var it = new AtenIteration(y.Shape, [y.Strides, a.Strides, b.Strides], [yo, ao, bo], [aModel, bModel], yModel);
         int sa = it.RowStride(0), sb = it.RowStride(1);
-        Rows(it, (sa == 1 && (sb == 1 || sb == 0)) || (sa == 0 && sb == 1), yd, ad, bd, kernel);
+        Rows(it, it.OutputRowStride == 1 && ((sa == 1 && (sb == 1 || sb == 0)) || (sa == 0 && sb == 1)), yd, ad, bd, kernel);
     }
 
     /// <summary>y = f(x), x of y's shape (broadcast or strided); its own strides are the ones PyTorch's iterator sees.</summary>
