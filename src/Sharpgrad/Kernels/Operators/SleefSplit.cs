@@ -66,6 +66,33 @@ internal static class SleefSplit
             TKernel.Invoke(Vector.LoadUnsafe(ref ar, (nuint)i), Vector.LoadUnsafe(ref br, (nuint)i)).StoreUnsafe(ref yr, (nuint)i);
         for (; i < a.Length; i++) Unsafe.Add(ref yr, i) = TKernel.Scalar(Unsafe.Add(ref ar, i), Unsafe.Add(ref br, i));
     }
+
+    /// <summary>
+    /// y = f(a, b) with one a for every element: ATen's vectorized loop for an input of stride 0 (a broadcast number or
+    /// 0-dim tensor), which loads it once as a vector and hands the elements left over to the C library the same way.
+    /// </summary>
+    public static void Map<T, TKernel>(T a, ReadOnlySpan<T> b, Span<T> y, int vectorPart) where T : unmanaged where TKernel : ISleefKernel2<T>
+    {
+        if (y.Length < b.Length) throw new ArgumentException("Destination is too short.", nameof(y));
+        ref T br = ref MemoryMarshal.GetReference(b);
+        ref T yr = ref MemoryMarshal.GetReference(y);
+        var av = new Vector<T>(a);
+        int w = Vector<T>.Count, i = 0;
+        for (; i <= vectorPart - w; i += w) TKernel.Invoke(av, Vector.LoadUnsafe(ref br, (nuint)i)).StoreUnsafe(ref yr, (nuint)i);
+        for (; i < b.Length; i++) Unsafe.Add(ref yr, i) = TKernel.Scalar(a, Unsafe.Add(ref br, i));
+    }
+
+    /// <summary>y = f(a, b) with one b for every element, split the same way.</summary>
+    public static void Map<T, TKernel>(ReadOnlySpan<T> a, T b, Span<T> y, int vectorPart) where T : unmanaged where TKernel : ISleefKernel2<T>
+    {
+        if (y.Length < a.Length) throw new ArgumentException("Destination is too short.", nameof(y));
+        ref T ar = ref MemoryMarshal.GetReference(a);
+        ref T yr = ref MemoryMarshal.GetReference(y);
+        var bv = new Vector<T>(b);
+        int w = Vector<T>.Count, i = 0;
+        for (; i <= vectorPart - w; i += w) TKernel.Invoke(Vector.LoadUnsafe(ref ar, (nuint)i), bv).StoreUnsafe(ref yr, (nuint)i);
+        for (; i < a.Length; i++) Unsafe.Add(ref yr, i) = TKernel.Scalar(Unsafe.Add(ref ar, i), b);
+    }
 }
 
 /// <summary>SLEEF's polynomial evaluation by Estrin's scheme (its estrin.h POLYn macros).</summary>
