@@ -63,8 +63,8 @@ internal static class BinaryOps
         }
         else
         {
-            var ac = OpHelpers.CastRaw(a, dtype);
-            var bc = OpHelpers.CastRaw(b, dtype);
+            var ac = kind == BinaryKind.Pow ? OpHelpers.CastKeepingLayout(a, dtype) : OpHelpers.CastRaw(a, dtype);
+            var bc = kind == BinaryKind.Pow ? OpHelpers.CastKeepingLayout(b, dtype) : OpHelpers.CastRaw(b, dtype);
             y = Tensor.EmptyFor(dtype, shape, mode.Inference);
             Dispatch.Binary(kind, ac.Strided, bc.Strided, y.Strided, alpha);
         }

@@ -223,8 +223,9 @@ internal static class InPlaceOps
 
     /// <summary>
     /// self **= exponent, broadcast into self (PowBackward1 on the original self, the exponent and the result). ATen's
-    /// loop walks self's own layout, so the kernel writes into self directly; a wider common dtype (a Float64 exponent
-    /// tensor into Float32 self) is computed out of place in it and written back.
+    /// loop walks self's own layout, so the kernel writes into self directly; for a wider common dtype (a Float64
+    /// exponent tensor into Float32 self) ATen computes into a contiguous temporary of that dtype, which then orders the
+    /// walk, and copies it back.
     /// </summary>
     public static Tensor PowTensor(Tensor self, Tensor exponent)
     {
@@ -244,7 +245,16 @@ internal static class InPlaceOps
             node.B = SavedTensor.Input(exponent);
         }
         if (promoted == self.DType && promoted.IsFloatingPoint())
-            Dispatch.Binary(BinaryKind.Pow, self.Strided, OpHelpers.CastRaw(exponent, promoted).Strided, self.Strided);
+            Dispatch.Binary(BinaryKind.Pow, self.Strided, OpHelpers.CastKeepingLayout(exponent, promoted).Strided, self.Strided);
+        else if (promoted.IsFloatingPoint())
+        {
+            using var wide = Tensor.Empty(promoted, self.Sizes);
+            var s = OpHelpers.CastKeepingLayout(self, promoted).Strided;
+            var e = OpHelpers.CastKeepingLayout(exponent, promoted).Strided;
+            if (promoted == DType.Float32) Kernels.Cpu.PowTensorKernel.Run<float>(s, e, wide.Strided, outputGiven: true);
+            else Kernels.Cpu.PowTensorKernel.Run<double>(s, e, wide.Strided, outputGiven: true);
+            Dispatch.Copy(wide.Strided, self.Strided);
+        }
         else
             using (Autograd.NoGrad())
             using (var r = BinaryOps.Pow(self, exponent)) Dispatch.Copy(r.Strided, self.Strided);

@@ -235,6 +235,86 @@ public class SleefPowTensorBitsTests
 
     private static readonly long[] IntExp64 = [-2, 2, -6, -1, 3, -4, 0, -3, -1, -3, -2, 5, 6, 3, 9, 3, 0, 2, -40, 6, 2, 8, 5];
 
+    private static readonly uint[] IntExponentTransposed32 =
+    [
+        0x3ed1b791, 0xc3730000, 0x00000000, 0x3d10b995, 0x4094c4db, 0x000116c2, 0x438b6881, 0x40bc11a8,
+        0x80000000, 0x7f800000, 0x4374dc04, 0x3e46ffa4, 0x3fa2b762, 0x53800000, 0xff800000, 0x414b7cbb,
+        0x42ff5810, 0x3f800000, 0x4204686f, 0x53800000, 0x00000000, 0x3b0a6fba, 0x3929fd87, 0x471ea740,
+        0x37368f09, 0x000116c2, 0xff800000, 0x44ffca44, 0x3a575a25, 0x3e988d17, 0x3f800000, 0xbe97b426,
+        0x3f800000, 0x3b925e82, 0x440eb554, 0x3d87319f, 0x46adee5e, 0x3f800000, 0x3f800000, 0x407f1ab9,
+        0x48a5c15d, 0x48a5c15d, 0x407f1ab9, 0x3f800000, 0x3f800000, 0x46adee5e, 0x3d87319f, 0x440eb554,
+        0x3b925e82, 0x3f800000, 0xbe97b426, 0x3f800000, 0x3e988d17, 0x3a575a24, 0x44ffca44, 0xff800000,
+        0x000116c2, 0x37368f09, 0x471ea740, 0x3929fd86, 0x3b0a6fba, 0x00000000, 0x53800000, 0x4204686f,
+        0x3f800000, 0x42ff5810, 0x414b7cbb, 0xff800000, 0x53800000, 0x3fa2b762, 0x3e46ffa4, 0x4374dc04,
+        0x7f800000, 0x80000000, 0x40bc11a8, 0x438b6881, 0x000116c2, 0x4094c4db, 0x3d10b995, 0x00000000,
+        0xc3730000, 0x3ed1b791,
+    ];
+
+    private static readonly uint[] IntExponentTransposedOnly32 =
+    [
+        0x3ed1b791, 0x00000000, 0x4094c4db, 0x438b6881, 0x80000000, 0x4374dc04, 0x3fa2b762, 0xff800000,
+        0x42ff5810, 0x4204686f, 0x00000000, 0x3929fd86, 0x37368f09, 0xff800000, 0x3a575a24, 0x3f800000,
+        0x3f800000, 0x440eb554, 0x46adee5e, 0x3f800000, 0x48a5c15d, 0x407f1ab9, 0x3f800000, 0x3d87319f,
+        0x3b925e82, 0xbe97b426, 0x3e988d17, 0x44ffca44, 0x000116c2, 0x471ea740, 0x3b0a6fbb, 0x53800000,
+        0x3f800000, 0x414b7cbb, 0x53800000, 0x3e46ffa4, 0x7f800000, 0x40bc11a8, 0x000116c2, 0x3d10b995,
+        0xc3730000, 0xc3730000, 0x3d10b995, 0x000116c2, 0x40bc11a8, 0x7f800000, 0x3e46ffa4, 0x53800000,
+        0x414b7cbb, 0x3f800000, 0x53800000, 0x3b0a6fbb, 0x471ea740, 0x000116c2, 0x44ffca44, 0x3e988d17,
+        0xbe97b426, 0x3b925e82, 0x3d87319f, 0x3f800000, 0x407f1ab9, 0x48a5c15d, 0x3f800000, 0x46adee5e,
+        0x440eb554, 0x3f800000, 0x3f800000, 0x3a575a24, 0xff800000, 0x37368f09, 0x3929fd86, 0x00000000,
+        0x4204686f, 0x42ff5810, 0xff800000, 0x3fa2b762, 0x4374dc04, 0x80000000, 0x438b6881, 0x4094c4db,
+        0x00000000, 0x3ed1b791,
+    ];
+
+    private static readonly uint[] InPlaceWiderTransposed32 =
+    [
+        0x3eb5db1c, 0xc3730000, 0x00000000, 0x3ce47b26, 0x4010a5f2, 0x10fd878a, 0x438dd188, 0x40b48d76,
+        0x80000000, 0x7f800000, 0x433cc8d2, 0x3e4bb74c, 0x3f9bcbb3, 0x7f800000, 0xff800000, 0x4124df21,
+        0x42bf017d, 0xffc00000, 0x41a73517, 0x7f800000, 0x00000000, 0x3b0a6fbb, 0x3929fd86, 0x47a435fb,
+        0x37d05fda, 0x10fd878a, 0xff800000, 0x44b97ac7, 0x3a575a24, 0x3ec23a36, 0x3f597583, 0xbe97b426,
+        0x3f800000, 0x3b13b5e8, 0x43abca29, 0x3d3f67f0, 0x470dafc3, 0xffc00000, 0x3f800000, 0x409559ee,
+        0x483bd1a0, 0x483bd1a0, 0x409559ee, 0x3f800000, 0xffc00000, 0x470dafc3, 0x3d3f67f0, 0x43abca29,
+        0x3b13b5e8, 0x3f800000, 0xbe97b426, 0x3f597583, 0x3ec23a36, 0x3a575a24, 0x44b97ac7, 0xff800000,
+        0x10fd878a, 0x37d05fda, 0x47a435fb, 0x3929fd86, 0x3b0a6fbb, 0x00000000, 0x7f800000, 0x41a73517,
+        0xffc00000, 0x42bf017d, 0x4124df21, 0xff800000, 0x7f800000, 0x3f9bcbb3, 0x3e4bb74c, 0x433cc8d2,
+        0x7f800000, 0x80000000, 0x40b48d76, 0x438dd188, 0x10fd878a, 0x4010a5f2, 0x3ce47b26, 0x00000000,
+        0xc3730000, 0x3eb5db1c,
+    ];
+
+    private static readonly ulong[] WiderExponentTransposed =
+    [
+        0x3fd6bb637149a314UL, 0xc06e600000000000UL, 0x0000000000000000UL, 0x3f9c8f64b0033db1UL, 0x400214be307251bfUL, 0x3a1fb0f1300e46f1UL, 0x4071ba30f0121141UL, 0x401691aeb0300fd6UL,
+        0x8000000000000000UL, 0x4bea7d4b9b944035UL, 0x4067991a3178bf31UL, 0x3fc976e9700c65b9UL, 0x3ff3797650ba9916UL, 0x7ff0000000000000UL, 0xfff0000000000000UL, 0x40249be42ee38ceaUL,
+        0x4057e02f90611bd4UL, 0x7ff8000000000000UL, 0x4034e6a2ef422820UL, 0x7ff0000000000000UL, 0x0000000000000000UL, 0x3f614df750491080UL, 0x3f253fb0cf498ad1UL, 0x40f486bf6fa76dfbUL,
+        0x3efa0bfb4fc613d3UL, 0x3a1fb0f1300e46f1UL, 0xfff0000000000000UL, 0x40972f58d02cdf8eUL, 0x3f4aeb448fcc2bc9UL, 0x3fd84746b071cabeUL, 0x3feb2eb06fbe0f47UL, 0xbfd2f684bda12f68UL,
+        0x3ff0000000000000UL, 0x3f6276bcf091b284UL, 0x407579452f37a9d4UL, 0x3fa7ecfdf06fdb55UL, 0x40e1b5f8506293ecUL, 0x7ff8000000000000UL, 0x3ff0000000000000UL, 0x4012ab3db0e4cd45UL,
+        0x41077a33f0d25489UL, 0x41077a33f0d25489UL, 0x4012ab3db0e4cd45UL, 0x3ff0000000000000UL, 0x7ff8000000000000UL, 0x40e1b5f8506293ecUL, 0x3fa7ecfdf06fdb55UL, 0x407579452f37a9d4UL,
+        0x3f6276bcf091b284UL, 0x3ff0000000000000UL, 0xbfd2f684bda12f68UL, 0x3feb2eb06fbe0f47UL, 0x3fd84746b071cabeUL, 0x3f4aeb448fcc2bc9UL, 0x40972f58d02cdf8eUL, 0xfff0000000000000UL,
+        0x3a1fb0f1300e46f1UL, 0x3efa0bfb4fc613d3UL, 0x40f486bf6fa76dfbUL, 0x3f253fb0cf498ad1UL, 0x3f614df750491080UL, 0x0000000000000000UL, 0x7ff0000000000000UL, 0x4034e6a2ef422820UL,
+        0x7ff8000000000000UL, 0x4057e02f90611bd4UL, 0x40249be42ee38ceaUL, 0xfff0000000000000UL, 0x7ff0000000000000UL, 0x3ff3797650ba9916UL, 0x3fc976e9700c65b9UL, 0x4067991a3178bf31UL,
+        0x4bea7d4b9b944035UL, 0x8000000000000000UL, 0x401691aeb0300fd6UL, 0x4071ba30f0121141UL, 0x3a1fb0f1300e46f1UL, 0x400214be307251bfUL, 0x3f9c8f64b0033db1UL, 0x0000000000000000UL,
+        0xc06e600000000000UL, 0x3fd6bb637149a314UL,
+    ];
+
+    private static readonly ulong[] IntExponentTransposed64 =
+    [
+        0x400a6e74823e189bUL, 0x40210685bc31d34eUL, 0x0000000000000000UL, 0x4028b81e225a6bbdUL, 0x3f4b953e79863df8UL, 0x4fe8df463bf3cc39UL, 0x3ff85f8fd280e956UL, 0x3f06828be6347363UL,
+        0x8000000000000000UL, 0x4270000000000000UL, 0x40c35a922a85c9eeUL, 0x3f947653d778e0d6UL, 0x3ff0000000000000UL, 0x3ff0000000000000UL, 0xfff0000000000000UL, 0xbfb5b2e3147688bbUL,
+        0x401add0b7324aac4UL, 0x3e3835a3312ecb84UL, 0x4041af2f592325abUL, 0xfff0000000000000UL, 0x0000000000000000UL, 0x41011efb7100e520UL, 0xc06b0c88a6af7753UL, 0xc06b0c88a6af7754UL,
+        0x41011efb7100e521UL, 0x0000000000000000UL, 0xfff0000000000000UL, 0x4041af2f592325abUL, 0x3e3835a3312ecb84UL, 0x401add0b7324aac4UL, 0xbfb5b2e3147688bbUL, 0xfff0000000000000UL,
+        0x3ff0000000000000UL, 0x3ff0000000000000UL, 0x3f947653d778e0d6UL, 0x40c35a922a85c9eeUL, 0x4270000000000000UL, 0x8000000000000000UL, 0x3f06828be6347363UL, 0x3ff85f8fd280e956UL,
+        0x4fe8df463bf3cc39UL, 0x3f4b953e79863df8UL, 0x4028b81e225a6bbdUL, 0x0000000000000000UL, 0x40210685bc31d34eUL, 0x400a6e74823e189cUL,
+    ];
+
+    private static readonly ulong[] IntExponentTransposedOnly64 =
+    [
+        0x400a6e74823e189cUL, 0x0000000000000000UL, 0x3f4b953e79863df8UL, 0x3ff85f8fd280e956UL, 0x8000000000000000UL, 0x40c35a922a85c9eeUL, 0x3ff0000000000000UL, 0xfff0000000000000UL,
+        0x401add0b7324aac4UL, 0x4041af2f592325abUL, 0x0000000000000000UL, 0xc06b0c88a6af7754UL, 0x41011efb7100e520UL, 0xfff0000000000000UL, 0x3e3835a3312ecb84UL, 0xbfb5b2e3147688baUL,
+        0x3ff0000000000000UL, 0x3f947653d778e0d6UL, 0x4270000000000000UL, 0x3f06828be6347363UL, 0x4fe8df463bf3cc39UL, 0x4028b81e225a6bbeUL, 0x40210685bc31d34eUL, 0x40210685bc31d34eUL,
+        0x4028b81e225a6bbeUL, 0x4fe8df463bf3cc39UL, 0x3f06828be6347363UL, 0x4270000000000000UL, 0x3f947653d778e0d6UL, 0x3ff0000000000000UL, 0xbfb5b2e3147688baUL, 0x3e3835a3312ecb84UL,
+        0xfff0000000000000UL, 0x41011efb7100e520UL, 0xc06b0c88a6af7754UL, 0x0000000000000000UL, 0x4041af2f592325abUL, 0x401add0b7324aac4UL, 0xfff0000000000000UL, 0x3ff0000000000000UL,
+        0x40c35a922a85c9eeUL, 0x8000000000000000UL, 0x3ff85f8fd280e956UL, 0x3f4b953e79863df8UL, 0x0000000000000000UL, 0x400a6e74823e189cUL,
+    ];
+
     /// <summary>Pairs where glibc's powf and the double pow rounded once to float disagree (by an ulp), in a strided layout.</summary>
     private static readonly uint[] PowfX = [0x40b8dac8, 0x4112dd64, 0x415fc18f, 0x4136f05b, 0x4153ca5f, 0x4134f2d1, 0x40fd83ad, 0x419e0679, 0x4147dc3d, 0x4152969b, 0x4175f046, 0x40b60852, 0x40bc988d, 0x40e245fc];
     private static readonly uint[] PowfE = [0x40609170, 0x3f875398, 0x40f08134, 0x412ebca7, 0x4121880d, 0xbfa06bc5, 0x40e22746, 0xc09e6764, 0x3edd2402, 0x40d56781, 0xbdcb0487, 0x3fd02eab, 0x3f043b7c, 0xc092d1bc];
@@ -343,5 +423,26 @@ public class SleefPowTensorBitsTests
     {
         Equal(IntegerExponent32, F32(X32).Pow(Tensor.FromArray(IntExp32)));
         Equal(IntegerExponent64, F64(X64).Pow(Tensor.FromArray(IntExp64)));
+    }
+
+    [Fact]
+    public void PromotedInputKeepsItsLayout()
+    {
+        // ATen's .to(dtype) keeps a transposed tensor transposed: both transposed walk memory order (vectorized),
+        // a contiguous base with a transposed exponent leaves nothing to vectorize
+        var ie32 = Rows(Tensor.FromArray(IntExp32));
+        var ie64 = Rows(Tensor.FromArray(IntExp64));
+        Equal(IntExponentTransposed32, Rows(F32(X32)).T.Pow(ie32.T));
+        Equal(IntExponentTransposed64, Rows(F64(X64)).T.Pow(ie64.T));
+        Equal(IntExponentTransposedOnly32, Rows(F32(X32)).Pow(ie32.T.Contiguous().T));
+        Equal(IntExponentTransposedOnly64, Rows(F64(X64)).Pow(ie64.T.Contiguous().T));
+        Equal(WiderExponentTransposed, Rows(F32(X32)).T.Pow(Rows(F32(E32)).To(DType.Float64).T));
+    }
+
+    [Fact]
+    public void InPlaceIntoANarrowerDtypeWalksTheContiguousTemporary()
+    {
+        // pow_ of Float32 self by a Float64 exponent computes into a contiguous Float64 temporary, which orders the walk
+        Equal(InPlaceWiderTransposed32, Rows(F32(X32)).T.Pow_(Rows(F32(E32)).To(DType.Float64).T));
     }
 }

@@ -12,19 +12,21 @@ namespace Sharpgrad.Kernels.Cpu;
 /// </summary>
 internal static class PowTensorKernel
 {
-    /// <summary>y = a ** b, a and b of y's dtype and broadcastable to y's shape; y may be a itself (pow_).</summary>
-    public static void Run<T>(StridedArray a, StridedArray b, StridedArray y) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// y = a ** b, a and b of y's dtype and broadcastable to y's shape. y may be a itself (pow_); an output ATen is given
+    /// rather than allocating (<paramref name="outputGiven"/>, or one that is also an input) orders the walk by its strides.
+    /// </summary>
+    public static void Run<T>(StridedArray a, StridedArray b, StridedArray y, bool outputGiven = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (typeof(T) == typeof(float)) Run<float, SleefPow.TensorF>(a, b, y);
-        else Run<double, SleefPow.TensorD>(a, b, y);
+        bool given = outputGiven || ReferenceEquals(y.Buffer, a.Buffer) || ReferenceEquals(y.Buffer, b.Buffer);
+        if (typeof(T) == typeof(float)) Run<float, SleefPow.TensorF>(a, b, y, given);
+        else Run<double, SleefPow.TensorD>(a, b, y, given);
     }
 
-    private static void Run<T, TKernel>(StridedArray a, StridedArray b, StridedArray y) where T : unmanaged where TKernel : ISleefKernel2<T>
+    private static void Run<T, TKernel>(StridedArray a, StridedArray b, StridedArray y, bool given) where T : unmanaged where TKernel : ISleefKernel2<T>
     {
         int n = y.Numel;
         if (n == 0) return;
-        // an output that is also an input is ATen's in-place case: its strides order the walk; otherwise ATen allocates it
-        bool given = ReferenceEquals(y.Buffer, a.Buffer) || ReferenceEquals(y.Buffer, b.Buffer);
         var it = AtenIteration.Create(y.Shape, a.Shape, a.Strides, b.Shape, b.Strides, given ? y.Strides : null);
         bool direct = given || Shapes.Layout.IsContiguous(y.Shape, it.OutputStrides);
         var target = direct ? y.Data<T>() : new T[n];
