@@ -84,7 +84,7 @@ internal sealed class AtenIteration
         return new AtenIteration(pshape[..rank], [strides[0][..rank], strides[1][..rank], strides[2][..rank]], logicalOut, numel);
     }
 
-    /// <summary>Calls <paramref name="kernel"/> for each run of elements [start, end) of the walk covers, row by row.</summary>
+    /// <summary>Calls <paramref name="kernel"/> once per run of the innermost dim within elements [start, end) of the walk.</summary>
     public void Walk<TKernel>(ref TKernel kernel, int start, int end) where TKernel : struct, IAtenRowKernel
     {
         int rank = Shape.Length, inner = Shape[0];

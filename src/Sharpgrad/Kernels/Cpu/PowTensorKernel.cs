@@ -28,7 +28,7 @@ internal static class PowTensorKernel
         int n = y.Numel;
         if (n == 0) return;
         var it = AtenIteration.Create(y.Shape, a.Shape, a.Strides, b.Shape, b.Strides, given ? y.Strides : null);
-        bool direct = given || Shapes.Layout.IsContiguous(y.Shape, it.OutputStrides);
+        bool direct = given || (y.IsContiguous && Shapes.Layout.IsContiguous(y.Shape, it.OutputStrides));
         var target = direct ? y.Data<T>() : new T[n];
         var (sy, sa, sb) = it.InnerStrides;
         var rows = new Rows<T, TKernel>
