@@ -63,8 +63,8 @@ internal static class BinaryOps
         }
         else
         {
-            var ac = OpHelpers.CastRaw(a, dtype);
-            var bc = OpHelpers.CastRaw(b, dtype);
+            var ac = kind == BinaryKind.Pow ? OpHelpers.CastKeepingLayout(a, dtype) : OpHelpers.CastRaw(a, dtype);
+            var bc = kind == BinaryKind.Pow ? OpHelpers.CastKeepingLayout(b, dtype) : OpHelpers.CastRaw(b, dtype);
             y = Tensor.EmptyFor(dtype, shape, mode.Inference);
             Dispatch.Binary(kind, ac.Strided, bc.Strided, y.Strided, alpha);
         }
@@ -152,7 +152,7 @@ internal static class BinaryOps
         // integer base ** integer tensor stays integral, as in PyTorch (2 ** tensor([1, 2]) is int64)
         if (!e.DType.IsFloatingPoint() && TypePromotion.IsPythonInt(b))
             return IntegerPow(Tensor.Scalar(b, DType.Int64), e, TypePromotion.WithScalar(e.DType, b));
-        return Scalar(BinaryKind.Pow, e, b, true, static () => new PowBackward2(), saveResult: true);
+        return Scalar(BinaryKind.Pow, e, b, true, static () => new PowBackward2(), saveA: b == 0, saveResult: true);
     }
 
     /// <summary>

@@ -221,6 +221,47 @@ internal static class InPlaceOps
         return Commit(self, node);
     }
 
+    /// <summary>
+    /// self **= exponent, broadcast into self (PowBackward1 on the original self, the exponent and the result). ATen's
+    /// loop walks self's own layout, so the kernel writes into self directly; for a wider common dtype (a Float64
+    /// exponent tensor into Float32 self) ATen computes into a contiguous temporary of that dtype, which then orders the
+    /// walk, and copies it back.
+    /// </summary>
+    public static Tensor PowTensor(Tensor self, Tensor exponent)
+    {
+        ArgumentNullException.ThrowIfNull(exponent);
+        var promoted = TypePromotion.Result(self, exponent);
+        CheckBroadcastInto(self, exponent, promoted == DType.Bool ? DType.Int64 : promoted);
+        bool record = Check(self, exponent);
+        PowBackward1? node = null;
+        if (record)
+        {
+            node = Record.Connect(new PowBackward1(), self, exponent);
+            node.ASizes = self.Sizes;
+            node.BSizes = exponent.Sizes;
+            node.ADType = self.DType;
+            node.BDType = exponent.DType;
+            node.A = OpHelpers.SaveCopy(self);
+            node.B = SavedTensor.Input(exponent);
+        }
+        if (promoted == self.DType && promoted.IsFloatingPoint())
+            Kernels.Cpu.PowTensorKernel.Run(self.Strided, OpHelpers.CastKeepingLayout(exponent, promoted).Strided, self.Strided, yModel: self.Strides);
+        else if (promoted.IsFloatingPoint())
+        {
+            using var wide = Tensor.Empty(promoted, self.Sizes);
+            var s = OpHelpers.CastKeepingLayout(self, promoted).Strided;
+            var e = OpHelpers.CastKeepingLayout(exponent, promoted).Strided;
+            Kernels.Cpu.PowTensorKernel.Run(s, e, wide.Strided, yModel: wide.Strides);
+            Dispatch.Copy(wide.Strided, self.Strided);
+        }
+        else
+            using (Autograd.NoGrad())
+            using (var r = BinaryOps.Pow(self, exponent)) Dispatch.Copy(r.Strided, self.Strided);
+        Commit(self, node);
+        if (node is not null) node.Result = SavedTensor.Output(self, node);
+        return self;
+    }
+
     public static Tensor Clamp(Tensor self, double? min, double? max)
     {
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
