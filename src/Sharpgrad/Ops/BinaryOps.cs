@@ -63,10 +63,13 @@ internal static class BinaryOps
         }
         else
         {
-            var ac = kind == BinaryKind.Pow ? OpHelpers.CastKeepingLayout(a, dtype) : OpHelpers.CastRaw(a, dtype);
-            var bc = kind == BinaryKind.Pow ? OpHelpers.CastKeepingLayout(b, dtype) : OpHelpers.CastRaw(b, dtype);
+            var ac = OpHelpers.CastRaw(a, dtype);
+            var bc = OpHelpers.CastRaw(b, dtype);
             y = Tensor.EmptyFor(dtype, shape, mode.Inference);
-            Dispatch.Binary(kind, ac.Strided, bc.Strided, y.Strided, alpha);
+            // pow's bits depend on the order ATen walks its inputs in, which a cast input's layout decides
+            if (kind == BinaryKind.Pow)
+                Kernels.Cpu.PowTensorKernel.Run(ac.Strided, bc.Strided, y.Strided, OpHelpers.IteratorStrides(a, dtype, shape), OpHelpers.IteratorStrides(b, dtype, shape));
+            else Dispatch.Binary(kind, ac.Strided, bc.Strided, y.Strided, alpha);
         }
         if (node is not null)
         {

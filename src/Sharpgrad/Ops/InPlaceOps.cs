@@ -244,15 +244,19 @@ internal static class InPlaceOps
             node.A = OpHelpers.SaveCopy(self);
             node.B = SavedTensor.Input(exponent);
         }
-        if (promoted == self.DType && promoted.IsFloatingPoint())
-            Kernels.Cpu.PowTensorKernel.Run(self.Strided, OpHelpers.CastKeepingLayout(exponent, promoted).Strided, self.Strided, yModel: self.Strides);
-        else if (promoted.IsFloatingPoint())
+        if (promoted.IsFloatingPoint())
         {
-            using var wide = Tensor.Empty(promoted, self.Sizes);
-            var s = OpHelpers.CastKeepingLayout(self, promoted).Strided;
-            var e = OpHelpers.CastKeepingLayout(exponent, promoted).Strided;
-            Kernels.Cpu.PowTensorKernel.Run(s, e, wide.Strided, yModel: wide.Strides);
-            Dispatch.Copy(wide.Strided, self.Strided);
+            var shape = self.Sizes;
+            var exponentModel = OpHelpers.IteratorStrides(exponent, promoted, shape);
+            var e = OpHelpers.CastRaw(exponent, promoted).Strided;
+            if (promoted == self.DType) Kernels.Cpu.PowTensorKernel.Run(self.Strided, e, self.Strided, self.Strides, exponentModel, yModel: self.Strides);
+            else
+            {
+                using var wide = Tensor.Empty(promoted, shape);
+                var s = OpHelpers.CastRaw(self, promoted).Strided;
+                Kernels.Cpu.PowTensorKernel.Run(s, e, wide.Strided, OpHelpers.IteratorStrides(self, promoted, shape), exponentModel, yModel: wide.Strides);
+                Dispatch.Copy(wide.Strided, self.Strided);
+            }
         }
         else
             using (Autograd.NoGrad())

@@ -42,17 +42,12 @@ internal static class OpHelpers
     }
 
     /// <summary>
-    /// t converted to dtype as ATen's .to(dtype) lays it out: with t's own strides when it is non-overlapping and dense
-    /// (a transposed tensor stays transposed), contiguous otherwise. For ops whose bits depend on the order ATen walks
-    /// their inputs in (pow's vector and scalar forms), not only on the values.
+    /// An input's strides as ATen's iterator sees them, broadcast to <paramref name="shape"/>: its own, or those of its
+    /// copy in the op's dtype (<see cref="Kernels.Cpu.AtenIteration.CastStrides"/>). For kernels whose bits depend on the
+    /// order ATen walks their inputs in, which read the values from a contiguous cast.
     /// </summary>
-    public static Tensor CastKeepingLayout(Tensor t, DType dtype)
-    {
-        if (t.DType == dtype || t.IsContiguous || !Layout.IsNonOverlappingAndDense(t.Sizes, t.Strides)) return CastRaw(t, dtype);
-        var y = new Tensor(Storage.Allocate(dtype, t.Numel, false), t.Sizes, t.Strides, 0, GradMode.Current.Inference);
-        Dispatch.Copy(t.Strided, y.Strided);
-        return y;
-    }
+    public static int[] IteratorStrides(Tensor t, DType dtype, int[] shape) =>
+        Layout.BroadcastStrides(t.Sizes, t.DType == dtype ? t.Strides : Kernels.Cpu.AtenIteration.CastStrides(t.Sizes, t.Strides), shape);
 
     /// <summary>A contiguous copy of t's data, or t when already contiguous (no recording).</summary>
     public static Tensor ContiguousRaw(Tensor t)

@@ -53,32 +53,6 @@ internal static class Layout
         return n;
     }
 
-    /// <summary>
-    /// Whether the elements fill a block of memory exactly once in some order of the dims (ATen's
-    /// is_non_overlapping_and_dense: a transposed or permuted contiguous tensor is, a slice with a step or an expanded one is not).
-    /// </summary>
-    public static bool IsNonOverlappingAndDense(int[] shape, int[] strides)
-    {
-        var order = new int[shape.Length];
-        for (int i = 0; i < order.Length; i++) order[i] = i;
-        // size-0 and size-1 dims go last, where their strides do not matter
-        Array.Sort(order, (a, b) => (shape[a] < 2, shape[b] < 2) switch
-        {
-            (true, true) => a.CompareTo(b),
-            (true, false) => 1,
-            (false, true) => -1,
-            _ => strides[a] != strides[b] ? strides[a].CompareTo(strides[b]) : a.CompareTo(b),
-        });
-        int expected = 1;
-        foreach (int d in order)
-        {
-            if (shape[d] < 2) return true;
-            if (strides[d] != expected) return false;
-            expected *= shape[d];
-        }
-        return true;
-    }
-
     public static bool IsContiguous(ReadOnlySpan<int> shape, ReadOnlySpan<int> strides)
     {
         int expected = 1;
