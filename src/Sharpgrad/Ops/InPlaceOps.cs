@@ -221,49 +221,29 @@ internal static class InPlaceOps
         return Commit(self, node);
     }
 
-    /// <summary>
-    /// self **= exponent, broadcast into self (PowBackward1 on the original self, the exponent and the result). ATen's
-    /// loop walks self's own layout, so the kernel writes into self directly; for a wider common dtype (a Float64
-    /// exponent tensor into Float32 self) ATen computes into a contiguous temporary of that dtype, which then orders the
-    /// walk, and copies it back.
-    /// </summary>
+    /// <summary>self **= exponent, broadcast into self (PowBackward1 on the original self, the exponent and the result).</summary>
     public static Tensor PowTensor(Tensor self, Tensor exponent)
     {
         ArgumentNullException.ThrowIfNull(exponent);
         var promoted = TypePromotion.Result(self, exponent);
-        CheckBroadcastInto(self, exponent, promoted == DType.Bool ? DType.Int64 : promoted);
-        bool record = Check(self, exponent);
-        PowBackward1? node = null;
-        if (record)
-        {
-            node = Record.Connect(new PowBackward1(), self, exponent);
-            node.ASizes = self.Sizes;
-            node.BSizes = exponent.Sizes;
-            node.ADType = self.DType;
-            node.BDType = exponent.DType;
-            node.A = OpHelpers.SaveCopy(self);
-            node.B = SavedTensor.Input(exponent);
-        }
-        if (promoted.IsFloatingPoint())
-        {
-            var shape = self.Sizes;
-            var exponentModel = OpHelpers.IteratorStrides(exponent, promoted, shape);
-            var e = OpHelpers.CastRaw(exponent, promoted).Strided;
-            if (promoted == self.DType) Kernels.Cpu.PowTensorKernel.Run(self.Strided, e, self.Strided, self.Strides, exponentModel, yModel: self.Strides);
-            else
-            {
-                using var wide = Tensor.Empty(promoted, shape);
-                var s = OpHelpers.CastRaw(self, promoted).Strided;
-                Kernels.Cpu.PowTensorKernel.Run(s, e, wide.Strided, OpHelpers.IteratorStrides(self, promoted, shape), exponentModel, yModel: wide.Strides);
-                Dispatch.Copy(wide.Strided, self.Strided);
-            }
-        }
-        else
-            using (Autograd.NoGrad())
-            using (var r = BinaryOps.Pow(self, exponent)) Dispatch.Copy(r.Strided, self.Strided);
-        Commit(self, node);
-        if (node is not null) node.Result = SavedTensor.Output(self, node);
-        return self;
+        return BinaryMathOps.InPlace(self, exponent, promoted == DType.Bool ? DType.Int64 : promoted, () => PowInPlaceValues(self, exponent, promoted),
+            static () => new PowBackward1(), saveResult: true);
+    }
+
+    /// <summary>
+    /// self ** exponent as pow_ computes it: ATen's loop is given self as its output, so self's layout orders the walk;
+    /// for a wider common dtype (a Float64 exponent tensor into Float32 self) it computes into a contiguous temporary of
+    /// that dtype instead, which then orders the walk.
+    /// </summary>
+    private static Tensor PowInPlaceValues(Tensor self, Tensor exponent, DType promoted)
+    {
+        if (!promoted.IsFloatingPoint())
+            using (Autograd.NoGrad()) return BinaryOps.Pow(self, exponent);
+        var shape = self.Sizes;
+        var y = Tensor.Empty(promoted, shape);
+        Kernels.Cpu.PowTensorKernel.Run(OpHelpers.CastRaw(self, promoted).Strided, OpHelpers.CastRaw(exponent, promoted).Strided, y.Strided,
+            OpHelpers.IteratorStrides(self, promoted, shape), OpHelpers.IteratorStrides(exponent, promoted, shape), promoted == self.DType ? self.Strides : y.Strides);
+        return y;
     }
 
     public static Tensor Clamp(Tensor self, double? min, double? max)
