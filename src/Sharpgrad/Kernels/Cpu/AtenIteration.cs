@@ -27,9 +27,6 @@ internal sealed class AtenIteration
     /// <summary>The length of the merged innermost run, the most one call of the inner loop gets.</summary>
     public int Row { get; }
 
-    /// <summary>The output's stride along the merged run as PyTorch sees it: 1 for an output the iterator allocates.</summary>
-    public int OutputRowStride { get; }
-
     /// <param name="shape">The op's (broadcast) shape.</param>
     /// <param name="strides">Each operand's strides in memory, broadcast to <paramref name="shape"/> (operand 0 the output).</param>
     /// <param name="offsets">Each operand's offset in its buffer.</param>
@@ -68,7 +65,6 @@ internal sealed class AtenIteration
         for (int i = 0; i < model.Length; i++) _rowModelStride[i] = kept == 0 ? 0 : model[i][perm[0]];
         for (int k = 1; k < kept && CanMerge(ordering, perm, row, k); k++) row *= _sizes[k];
         Row = row;
-        OutputRowStride = output is null ? 1 : kept == 0 ? 0 : output[perm[0]];
         _unitRun = new int[strides.Length];
         for (int op = 0; op < strides.Length; op++)
         {

@@ -10,7 +10,7 @@ internal delegate void SplitKernel2<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Spa
 
 /// <summary>
 /// ATen's cpu_kernel_vec loop for an op whose vector and scalar forms round differently, under TensorIterator::for_each
-/// (grain 32768). Each row handed to the inner loop is vectorized when the output and every input run contiguously along it, or one
+/// (grain 32768). Each row handed to the inner loop is vectorized when every input runs contiguously along it, or one
 /// of them is a single broadcast element (stride 0) and the others contiguous; a vectorized
 /// row's whole pairs of 64-byte vectors take the vector form and its last elements the scalar one, and any other row
 /// takes the scalar form throughout. Rows follow <see cref="AtenIteration"/>: broadcasts restart the split on every row,
@@ -20,9 +20,10 @@ internal static class AtenVecLoop
 {
     /// <summary>
     /// y = f(a, b) with a and b broadcast to y's shape; <paramref name="aModel"/> and <paramref name="bModel"/> are their
-    /// strides as PyTorch's iterator sees them (broadcast too), and <paramref name="yModel"/> y's where the iterator is
-    /// given its output (an in-place op writing into a, or a temporary it casts from) rather than allocating it. y may
-    /// be a or b itself.
+    /// strides as PyTorch's iterator sees them (broadcast too), and <paramref name="yModel"/> those of the output the
+    /// iterator is given rather than allocating (an in-place op's self, or the temporary it computes a wider dtype in),
+    /// whose values y receives. A given output runs contiguously wherever the inputs do (self is the first input; the
+    /// temporary is contiguous and orders the walk), so, as for an allocated one, only the inputs decide vectorizing.
     /// </summary>
     public static void Map<T>(StridedArray a, StridedArray b, StridedArray y, int[] aModel, int[] bModel, SplitKernel2<T> kernel, int[]? yModel = null) where T : unmanaged
     {
@@ -38,7 +39,7 @@ internal static class AtenVecLoop
         }
         var it = new AtenIteration(y.Shape, [y.Strides, a.Strides, b.Strides], [yo, ao, bo], [aModel, bModel], yModel);
         int sa = it.RowStride(0), sb = it.RowStride(1);
-        Rows(it, it.OutputRowStride == 1 && ((sa == 1 && (sb == 1 || sb == 0)) || (sa == 0 && sb == 1)), yd, ad, bd, kernel);
+        Rows(it, (sa == 1 && (sb == 1 || sb == 0)) || (sa == 0 && sb == 1), yd, ad, bd, kernel);
     }
 
     /// <summary>y = f(x), x of y's shape (broadcast or strided); its own strides are the ones PyTorch's iterator sees.</summary>

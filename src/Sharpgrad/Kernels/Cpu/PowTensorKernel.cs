@@ -13,7 +13,7 @@ internal static class PowTensorKernel
     /// <summary>
     /// y = a ** b, a and b of y's dtype and broadcastable to y's shape. <paramref name="aModel"/> and
     /// <paramref name="bModel"/> are their strides as PyTorch's iterator sees them, broadcast (null: their own), and
-    /// <paramref name="yModel"/> y's where the iterator is given its output rather than allocating it (pow_).
+    /// <paramref name="yModel"/> those of the output the iterator is given rather than allocating (pow_'s), whose values y receives.
     /// </summary>
     public static void Run(StridedArray a, StridedArray b, StridedArray y, int[]? aModel = null, int[]? bModel = null, int[]? yModel = null)
     {
