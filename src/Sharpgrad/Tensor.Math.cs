@@ -349,6 +349,8 @@ public sealed partial class Tensor
     public Tensor Div_(double value) => InPlaceOps.Scalar(BinaryKind.Div, this, value, static () => new DivBackward0 { ScalarOther = true });
     /// <summary>In-place this **= exponent. PyTorch: pow_.</summary>
     public Tensor Pow_(double exponent) => InPlaceOps.PowScalar(this, exponent);
+    /// <summary>In-place this **= exponent, broadcast into this (PowBackward1). PyTorch: pow_.</summary>
+    public Tensor Pow_(Tensor exponent) => InPlaceOps.PowTensor(this, exponent);
     /// <summary>Fills with zeros. PyTorch: zero_.</summary>
     public Tensor Zero_() => InPlaceOps.Fill(this, 0, "ZeroBackward0");
     /// <summary>Fills with <paramref name="value"/>. PyTorch: fill_.</summary>

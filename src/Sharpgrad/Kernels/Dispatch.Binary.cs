@@ -60,7 +60,7 @@ internal static partial class Dispatch
             case BinaryKind.Sub: RunBinary<T, T, SubOperator<T>>(default, a, b, y); break;
             case BinaryKind.Mul: RunBinary<T, T, MulOperator<T>>(default, a, b, y); break;
             case BinaryKind.Div: RunBinary<T, T, DivOperator<T>>(default, a, b, y); break;
-            case BinaryKind.Pow: RunBinary<T, T, PowOperator<T>>(default, a, b, y); break;
+            case BinaryKind.Pow: PowTensorKernel.Run(a, b, y); break;
             case BinaryKind.Maximum: RunBinary<T, T, MaximumOperator<T>>(default, a, b, y); break;
             case BinaryKind.Minimum: RunBinary<T, T, MinimumOperator<T>>(default, a, b, y); break;
             case BinaryKind.ThresholdBackward: RunBinary<T, T, ThresholdBackwardOperator<T>>(default, a, b, y); break;
@@ -89,6 +89,9 @@ internal static partial class Dispatch
         {
             case DType.Float32 when kind == BinaryKind.Pow && !scalarFirst: RunScalar<float, float, PowScalarOperator<float>>(new(scalar), a, (float)scalar, false, y); break;
             case DType.Float64 when kind == BinaryKind.Pow && !scalarFirst: RunScalar<double, double, PowScalarOperator<double>>(new(scalar), a, scalar, false, y); break;
+            // number ** tensor is PyTorch's pow with the number as a 0-dim base of the tensor's dtype
+            case DType.Float32 when kind == BinaryKind.Pow: PowTensorKernel.Run(ZeroDim((float)scalar), a, y); break;
+            case DType.Float64 when kind == BinaryKind.Pow: PowTensorKernel.Run(ZeroDim(scalar), a, y); break;
             case DType.Float32: BinaryScalarFloat(kind, a, (float)scalar, scalarFirst, y); break;
             case DType.Float64: BinaryScalarFloat(kind, a, scalar, scalarFirst, y); break;
             case DType.Int64: BinaryScalarInteger(kind, a, (long)scalar, scalarFirst, y); break;
@@ -99,6 +102,8 @@ internal static partial class Dispatch
             default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);
         }
     }
+
+    private static StridedArray ZeroDim<T>(T value) where T : unmanaged => new(new[] { value }, DTypeExtensions.Of<T>(), [], [], 0, true);
 
     private static void BinaryScalarInteger<T>(BinaryKind kind, StridedArray a, T s, bool scalarFirst, StridedArray y) where T : unmanaged, IBinaryInteger<T>
     {
@@ -121,7 +126,6 @@ internal static partial class Dispatch
             case BinaryKind.Sub: RunScalar<T, T, SubOperator<T>>(default, a, s, scalarFirst, y); break;
             case BinaryKind.Mul: RunScalar<T, T, MulOperator<T>>(default, a, s, scalarFirst, y); break;
             case BinaryKind.Div: RunScalar<T, T, DivOperator<T>>(default, a, s, scalarFirst, y); break;
-            case BinaryKind.Pow: RunScalar<T, T, PowOperator<T>>(default, a, s, scalarFirst, y); break;
             case BinaryKind.Maximum: RunScalar<T, T, MaximumOperator<T>>(default, a, s, scalarFirst, y); break;
             case BinaryKind.Minimum: RunScalar<T, T, MinimumOperator<T>>(default, a, s, scalarFirst, y); break;
             default: throw Errors.UnsupportedDType(kind.ToString().ToLowerInvariant(), y.DType);

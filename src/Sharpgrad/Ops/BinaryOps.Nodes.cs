@@ -109,7 +109,10 @@ internal sealed class PowBackward0 : BinaryNode
     }
 }
 
-/// <summary>pow(self, exponent: Tensor): self: grad * exp * self^(exp-1); exponent: grad * result * log(self), 0 where self == 0 and exp &gt;= 0.</summary>
+/// <summary>
+/// pow(self, exponent: Tensor): self: grad · (exp · self^(exp−1)), 0 where exp == 0; exponent: grad · (result · log(self)),
+/// 0 where self == 0 and exp &gt;= 0 (pow_backward_self/pow_backward_exponent, in their order of rounding).
+/// </summary>
 internal sealed class PowBackward1 : BinaryNode
 {
     public override string Name => nameof(PowBackward1);
@@ -118,7 +121,11 @@ internal sealed class PowBackward1 : BinaryNode
         var a = A!.Unpack();
         var b = B!.Unpack();
         Tensor? ga = null, gb = null;
-        if (NeedsInputGrad(0)) ga = GradA(grad * b * a.Pow(b - 1.0));
+        if (NeedsInputGrad(0))
+        {
+            var d = grad * (b * a.Pow(b - 1.0));
+            ga = GradA(Tensor.Where(b.Eq(0.0), Tensor.Scalar(0, d.DType), d));
+        }
         if (NeedsInputGrad(1))
         {
             var result = Result!.Unpack();
@@ -130,11 +137,16 @@ internal sealed class PowBackward1 : BinaryNode
     }
 }
 
-/// <summary>pow(base: float, exponent): exponent: grad * result * ln(base).</summary>
+/// <summary>pow(base: float, exponent): exponent: grad · (result · ln(base)), and for base 0, 0 where exponent &gt;= 0.</summary>
 internal sealed class PowBackward2 : BinaryNode
 {
     public override string Name => nameof(PowBackward2);
-    internal override Tensor?[] Apply(Tensor grad) => [GradA(grad * Result!.Unpack() * Math.Log(Scalar)), null];
+    internal override Tensor?[] Apply(Tensor grad)
+    {
+        var d = Result!.Unpack() * Math.Log(Scalar);
+        if (Scalar == 0) d = Tensor.Where(A!.Unpack().Ge(0.0), Tensor.Scalar(0, d.DType), d);
+        return [GradA(grad * d), null];
+    }
 }
 
 /// <summary>maximum/minimum(self, other): the gradient goes to the larger (smaller) input, split evenly on ties.</summary>

@@ -66,7 +66,10 @@ internal static class BinaryOps
             var ac = OpHelpers.CastRaw(a, dtype);
             var bc = OpHelpers.CastRaw(b, dtype);
             y = Tensor.EmptyFor(dtype, shape, mode.Inference);
-            Dispatch.Binary(kind, ac.Strided, bc.Strided, y.Strided, alpha);
+            // pow's bits depend on the order ATen walks its inputs in, which a cast input's layout decides
+            if (kind == BinaryKind.Pow)
+                Kernels.Cpu.PowTensorKernel.Run(ac.Strided, bc.Strided, y.Strided, OpHelpers.IteratorStrides(a, dtype, shape), OpHelpers.IteratorStrides(b, dtype, shape));
+            else Dispatch.Binary(kind, ac.Strided, bc.Strided, y.Strided, alpha);
         }
         if (node is not null)
         {
@@ -152,7 +155,7 @@ internal static class BinaryOps
         // integer base ** integer tensor stays integral, as in PyTorch (2 ** tensor([1, 2]) is int64)
         if (!e.DType.IsFloatingPoint() && TypePromotion.IsPythonInt(b))
             return IntegerPow(Tensor.Scalar(b, DType.Int64), e, TypePromotion.WithScalar(e.DType, b));
-        return Scalar(BinaryKind.Pow, e, b, true, static () => new PowBackward2(), saveResult: true);
+        return Scalar(BinaryKind.Pow, e, b, true, static () => new PowBackward2(), saveA: b == 0, saveResult: true);
     }
 
     /// <summary>

@@ -221,6 +221,31 @@ internal static class InPlaceOps
         return Commit(self, node);
     }
 
+    /// <summary>self **= exponent, broadcast into self (PowBackward1 on the original self, the exponent and the result).</summary>
+    public static Tensor PowTensor(Tensor self, Tensor exponent)
+    {
+        ArgumentNullException.ThrowIfNull(exponent);
+        var promoted = TypePromotion.Result(self, exponent);
+        return BinaryMathOps.InPlace(self, exponent, promoted == DType.Bool ? DType.Int64 : promoted, () => PowInPlaceValues(self, exponent, promoted),
+            static () => new PowBackward1(), saveResult: true);
+    }
+
+    /// <summary>
+    /// self ** exponent as pow_ computes it: ATen's loop is given self as its output, so self's layout orders the walk;
+    /// for a wider common dtype (a Float64 exponent tensor into Float32 self) it computes into a contiguous temporary of
+    /// that dtype instead, which then orders the walk.
+    /// </summary>
+    private static Tensor PowInPlaceValues(Tensor self, Tensor exponent, DType promoted)
+    {
+        if (!promoted.IsFloatingPoint())
+            using (Autograd.NoGrad()) return BinaryOps.Pow(self, exponent);
+        var shape = self.Sizes;
+        var y = Tensor.Empty(promoted, shape);
+        Kernels.Cpu.PowTensorKernel.Run(OpHelpers.CastRaw(self, promoted).Strided, OpHelpers.CastRaw(exponent, promoted).Strided, y.Strided,
+            OpHelpers.IteratorStrides(self, promoted, shape), OpHelpers.IteratorStrides(exponent, promoted, shape), promoted == self.DType ? self.Strides : y.Strides);
+        return y;
+    }
+
     public static Tensor Clamp(Tensor self, double? min, double? max)
     {
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");

@@ -41,6 +41,14 @@ internal static class OpHelpers
         return y;
     }
 
+    /// <summary>
+    /// An input's strides as ATen's iterator sees them, broadcast to <paramref name="shape"/>: its own, or those of its
+    /// copy in the op's dtype (<see cref="Kernels.Cpu.AtenIteration.CastStrides"/>). For kernels whose bits depend on the
+    /// order ATen walks their inputs in, which read the values from a contiguous cast.
+    /// </summary>
+    public static int[] IteratorStrides(Tensor t, DType dtype, int[] shape) =>
+        Layout.BroadcastStrides(t.Sizes, t.DType == dtype ? t.Strides : Kernels.Cpu.AtenIteration.CastStrides(t.Sizes, t.Strides), shape);
+
     /// <summary>A contiguous copy of t's data, or t when already contiguous (no recording).</summary>
     public static Tensor ContiguousRaw(Tensor t)
     {

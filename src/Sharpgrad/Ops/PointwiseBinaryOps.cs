@@ -1,6 +1,5 @@
 using System.Numerics;
 using Sharpgrad.Kernels;
-using Sharpgrad.Kernels.Cpu;
 using Sharpgrad.Kernels.Operators;
 using Sharpgrad.Shapes;
 
@@ -48,17 +47,13 @@ internal static partial class PointwiseBinaryOps
         return Recorded(a, b, static () => new Atan2Backward0(), () =>
         {
             var y = Tensor.Empty(dtype, shape);
-            SleefAtan.Atan2(Operand(a, dtype, shape), Operand(b, dtype, shape), y.Strided, IteratorStrides(a, dtype, shape), IteratorStrides(b, dtype, shape));
+            SleefAtan.Atan2(Operand(a, dtype, shape), Operand(b, dtype, shape), y.Strided, OpHelpers.IteratorStrides(a, dtype, shape), OpHelpers.IteratorStrides(b, dtype, shape));
             return y;
         });
     }
 
     /// <summary>An input of atan2 in the op's dtype, read as if expanded to its shape.</summary>
     private static StridedArray Operand(Tensor t, DType dtype, int[] shape) => t.To(dtype).Strided.BroadcastTo(shape);
-
-    /// <summary>The input's strides as ATen's iterator sees them, broadcast: its own, or those of its copy in the op's dtype.</summary>
-    private static int[] IteratorStrides(Tensor t, DType dtype, int[] shape) =>
-        Layout.BroadcastStrides(t.Sizes, t.DType == dtype ? t.Strides : AtenIteration.CastStrides(t.Sizes, t.Strides), shape);
 
     /// <summary>
     /// log(exp(a) + exp(b)), broadcast, as PyTorch's kernel: a where a == b is ±inf, else max + log1p(exp(-|a - b|))

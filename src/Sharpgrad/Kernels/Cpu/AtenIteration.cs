@@ -3,10 +3,11 @@ using System.Runtime.CompilerServices;
 namespace Sharpgrad.Kernels.Cpu;
 
 /// <summary>
-/// The order in which ATen's TensorIterator visits an element-wise op whose output it allocates, for kernels whose
-/// bits depend on where a loop starts (the vector/scalar split of cpu_kernel_vec, the per-vector reduction choice of
-/// SLEEF's trigonometric functions). The dimensions are sorted by the inputs' strides (reorder_dimensions), the leading
-/// ones merged where every input allows (coalesce_dimensions: the merged run is what the inner loop is handed), and the
+/// The order in which ATen's TensorIterator visits an element-wise op, for kernels whose bits depend on where a loop
+/// starts (the vector/scalar split of cpu_kernel_vec, the per-vector reduction choice of SLEEF's trigonometric
+/// functions). The dimensions are sorted by the operands' strides (reorder_dimensions: the inputs', preceded by the
+/// output's when the iterator is given its output instead of allocating it, as for an in-place op), the leading
+/// ones merged where every such operand allows (coalesce_dimensions: the merged run is what the inner loop is handed), and the
 /// linear range is cut into at::parallel_for's pieces, each walked as rows of that run (serial_for_each), a row cut
 /// where a piece ends. The strides that decide the order are the ones PyTorch would see (<c>model</c>); the elements
 /// are read and written through each operand's own strides, which may differ (Sharpgrad's outputs are contiguous in
@@ -30,7 +31,11 @@ internal sealed class AtenIteration
     /// <param name="strides">Each operand's strides in memory, broadcast to <paramref name="shape"/> (operand 0 the output).</param>
     /// <param name="offsets">Each operand's offset in its buffer.</param>
     /// <param name="model">Each input's strides as PyTorch sees them, broadcast (input i is operand i + 1).</param>
-    public AtenIteration(ReadOnlySpan<int> shape, int[][] strides, int[] offsets, int[][] model)
+    /// <param name="output">
+    /// The output's strides as PyTorch sees them when the iterator is given the output (an in-place op's self, the
+    /// contiguous temporary of a cast result); null for an output it allocates, which follows the inputs' order.
+    /// </param>
+    public AtenIteration(ReadOnlySpan<int> shape, int[][] strides, int[] offsets, int[][] model, int[]? output = null)
     {
         int kept = 0, count = 1;
         foreach (int s in shape)
@@ -43,7 +48,9 @@ internal sealed class AtenIteration
         Span<int> perm = stackalloc int[kept];
         for (int d = shape.Length - 1, k = 0; d >= 0; d--)
             if (shape[d] != 1) perm[k++] = d;
-        SortByStrides(perm, shape, model);
+        // TensorIterator asks a given output first, then the inputs in order
+        int[][] ordering = output is null ? model : [output, .. model];
+        SortByStrides(perm, shape, ordering);
         _sizes = new int[kept];
         _strides = new int[strides.Length][];
         for (int op = 0; op < strides.Length; op++) _strides[op] = new int[kept];
@@ -56,7 +63,7 @@ internal sealed class AtenIteration
         _rowModelStride = new int[model.Length];
         int row = kept == 0 ? 1 : _sizes[0];
         for (int i = 0; i < model.Length; i++) _rowModelStride[i] = kept == 0 ? 0 : model[i][perm[0]];
-        for (int k = 1; k < kept && CanMerge(model, perm, row, k); k++) row *= _sizes[k];
+        for (int k = 1; k < kept && CanMerge(ordering, perm, row, k); k++) row *= _sizes[k];
         Row = row;
         _unitRun = new int[strides.Length];
         for (int op = 0; op < strides.Length; op++)
@@ -71,9 +78,8 @@ internal sealed class AtenIteration
     public int RowStride(int input) => _rowModelStride[input];
 
     /// <summary>
-    /// TensorIterator::reorder_dimensions for an output it allocates: an insertion sort in which the first input with
-    /// distinct nonzero strides for two dimensions orders them (equal strides: the smaller size first), and a pair no
-    /// input orders stays as it is.
+    /// TensorIterator::reorder_dimensions: an insertion sort in which the first operand with distinct nonzero strides
+    /// for two dimensions orders them (equal strides: the smaller size first), and a pair no operand orders stays as it is.
     /// </summary>
     private static void SortByStrides(Span<int> perm, ReadOnlySpan<int> shape, int[][] model)
     {
@@ -106,7 +112,7 @@ internal sealed class AtenIteration
         return 0;
     }
 
-    /// <summary>Whether kept dimension k merges into the run of <paramref name="row"/> elements before it for every input.</summary>
+    /// <summary>Whether kept dimension k merges into the run of <paramref name="row"/> elements before it for every ordering operand.</summary>
     private bool CanMerge(int[][] model, ReadOnlySpan<int> perm, int row, int k)
     {
         foreach (var strides in model)

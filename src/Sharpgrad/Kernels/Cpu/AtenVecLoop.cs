@@ -20,20 +20,24 @@ internal static class AtenVecLoop
 {
     /// <summary>
     /// y = f(a, b) with a and b broadcast to y's shape; <paramref name="aModel"/> and <paramref name="bModel"/> are their
-    /// strides as PyTorch's iterator sees them (broadcast too).
+    /// strides as PyTorch's iterator sees them (broadcast too), and <paramref name="yModel"/> those of the output the
+    /// iterator is given rather than allocating (an in-place op's self, or the temporary it computes a wider dtype in),
+    /// whose values y receives. A given output runs contiguously wherever the inputs do (self is the first input; the
+    /// temporary is contiguous and orders the walk), so, as for an allocated one, only the inputs decide vectorizing.
     /// </summary>
-    public static void Map<T>(StridedArray a, StridedArray b, StridedArray y, int[] aModel, int[] bModel, SplitKernel2<T> kernel) where T : unmanaged
+    public static void Map<T>(StridedArray a, StridedArray b, StridedArray y, int[] aModel, int[] bModel, SplitKernel2<T> kernel, int[]? yModel = null) where T : unmanaged
     {
         int n = y.Numel;
         if (n == 0) return;
         T[] ad = a.Data<T>(), bd = b.Data<T>(), yd = y.Data<T>();
         int ao = a.Offset, bo = b.Offset, yo = y.Offset;
-        if (a.IsContiguous && b.IsContiguous && y.IsContiguous && Shapes.Layout.IsContiguous(y.Shape, aModel) && Shapes.Layout.IsContiguous(y.Shape, bModel))
+        if (a.IsContiguous && b.IsContiguous && y.IsContiguous && Shapes.Layout.IsContiguous(y.Shape, aModel) && Shapes.Layout.IsContiguous(y.Shape, bModel)
+            && (yModel is null || Shapes.Layout.IsContiguous(y.Shape, yModel)))
         {
             IntraOp.ForAtenPieces(n, (s, e) => kernel(ad.AsSpan(ao + s, e - s), bd.AsSpan(bo + s, e - s), yd.AsSpan(yo + s, e - s), AtenLoop.VectorPart<T>(e - s)));
             return;
         }
-        var it = new AtenIteration(y.Shape, [y.Strides, a.Strides, b.Strides], [yo, ao, bo], [aModel, bModel]);
+        var it = new AtenIteration(y.Shape, [y.Strides, a.Strides, b.Strides], [yo, ao, bo], [aModel, bModel], yModel);
         int sa = it.RowStride(0), sb = it.RowStride(1);
         Rows(it, (sa == 1 && (sb == 1 || sb == 0)) || (sa == 0 && sb == 1), yd, ad, bd, kernel);
     }

@@ -24,17 +24,25 @@ internal static class GlibcExp2
             if (x > 0f) return float.PositiveInfinity;
             if (x <= -150f) return 0f;
         }
-        double xd = x;
+        return (float)Exp2Kernel(x, 0);
+    }
+
+    /// <summary>
+    /// exp2f's kernel (exp2_inline, shared with powf): 2^xd in double for xd in [−150, 128], negated when
+    /// <paramref name="signBias"/> carries 2^16 (the bit that lands on the sign once shifted into place).
+    /// </summary>
+    internal static double Exp2Kernel(double xd, ulong signBias)
+    {
         double kd = xd + ShiftF;
         ulong ki = BitConverter.DoubleToUInt64Bits(kd);
         kd -= ShiftF;
         double r = xd - kd;
-        double s = BitConverter.UInt64BitsToDouble(TableF[ki % 32] + (ki << 47));
+        double s = BitConverter.UInt64BitsToDouble(TableF[ki % 32] + ((ki + signBias) << 47));
         double z = Math.FusedMultiplyAdd(F0, r, F1);
         double r2 = r * r;
         double y = Math.FusedMultiplyAdd(F2, r, 1.0);
         y = Math.FusedMultiplyAdd(z, r2, y);
-        return (float)(y * s);
+        return y * s;
     }
 
     /// <summary>exp2: 2^(k/128) as a table value plus its tail, times 1 + a degree-5 polynomial in r.</summary>

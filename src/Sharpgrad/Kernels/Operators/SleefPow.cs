@@ -7,7 +7,7 @@ namespace Sharpgrad.Kernels.Operators;
 
 /// <summary>
 /// tensor ** scalar as PyTorch's CPU kernel computes it for an exponent without a special kernel (not 2, 3, −2, 0.5,
-/// −0.5 or −1), bit for bit: a cpu_kernel_vec loop, whole pairs of 64-byte vectors through SLEEF's powf_u10/pow_u10
+/// −0.5 or −1), bit for bit, and the per-lane forms tensor ** tensor uses (<see cref="PowTensorKernel"/>): a cpu_kernel_vec loop, whole pairs of 64-byte vectors through SLEEF's powf_u10/pow_u10
 /// (exp(y·log|x|) with the logarithm and the product in double-word arithmetic, then the signs and special values), the
 /// elements left over and strided inputs through the C library's powf/pow. The algorithms follow SLEEF's published
 /// xpowf/xpow with their logkf/logk and expkf/expk (Boost Software License 1.0); no code is shared with it.
@@ -66,6 +66,23 @@ internal static class SleefPow
             r.CopyTo(y[i..]);
         }
         return i;
+    }
+
+    /// <summary>
+    /// tensor ** tensor's two forms for Float32: SLEEF's powf_u10 with each lane's own exponent, and the C library's
+    /// powf (ATen's scalar loop calls std::pow(float, float) there, unlike tensor ** scalar's double exponent).
+    /// </summary>
+    internal readonly struct TensorF : ISleefKernel2<float>
+    {
+        public static Vector<float> Invoke(Vector<float> x, Vector<float> y) => Pow(x, y);
+        public static float Scalar(float x, float y) => GlibcPowF.Pow(x, y);
+    }
+
+    /// <summary>tensor ** tensor's two forms for Float64: SLEEF's pow_u10 per lane and the C library's pow.</summary>
+    internal readonly struct TensorD : ISleefKernel2<double>
+    {
+        public static Vector<double> Invoke(Vector<double> x, Vector<double> y) => Pow(x, y);
+        public static double Scalar(double x, double y) => Math.Pow(x, y);
     }
 
     private static Vector<float> Pow(Vector<float> x, Vector<float> y)
