@@ -56,6 +56,7 @@ internal static class Elementwise
     /// <summary>y = op(a, b) over a geometry with operands y, a, b (a and b already broadcast: stride 0 on expanded dims).</summary>
     public static void Binary<T, TOut, TOp>(TOp op, LoopGeometry g, T[] a, T[] b, TOut[] y) where TOp : struct, IBinaryOperator<T, TOut>
     {
+        if (g.Rank == 2 && g.Inner < RepeatedRowBelow && TryRepeatedRow(op, g, a, b, y)) return;
         int outer = g.OuterCount, inner = g.Inner;
         long total = (long)outer * inner;
         if (total >= IntraOp.ElementwiseGrain && IntraOp.Threads > 1)
@@ -73,6 +74,42 @@ internal static class Elementwise
             return;
         }
         BinaryRows(op, g, a, b, y, 0, outer);
+    }
+
+    // Rows shorter than this, broadcast against a matrix (x + bias over rows of 32), go to the span paths in batches.
+    private const int RepeatedRowBelow = 256;
+    private const int RepeatedRowElements = 2048;
+
+    /// <summary>
+    /// y = op(a, b) where one input is a single row broadcast down a contiguous [rows, inner] matrix that y matches: the
+    /// row repeated into a buffer, so that one span call covers many rows instead of one each (a call cost more than a
+    /// row of 32: x + x[0] over [4096, 32] took 37 us, 3.4x PyTorch's). Only for operators whose every element is
+    /// correctly rounded (+ − × ÷), for which grouping elements differently into vectors cannot change a bit.
+    /// </summary>
+    private static bool TryRepeatedRow<T, TOut, TOp>(TOp op, LoopGeometry g, T[] a, T[] b, TOut[] y) where TOp : struct, IBinaryOperator<T, TOut>
+    {
+        if (!TOp.RoundsEachElement) return false;
+        int rows = g.Shape[0], inner = g.Inner;
+        int[] sy = g.Strides[0], sa = g.Strides[1], sb = g.Strides[2];
+        if ((long)rows * inner < RepeatedRowElements || sy[1] != 1 || sy[0] != inner || sa[1] != 1 || sb[1] != 1) return false;
+        bool rowA = sa[0] == 0 && sb[0] == inner, rowB = sb[0] == 0 && sa[0] == inner;
+        if (rowA == rowB) return false;
+        int per = Math.Max(1, RepeatedRowElements / inner);
+        var repeated = System.Buffers.ArrayPool<T>.Shared.Rent(per * inner);
+        var row = new ReadOnlySpan<T>(rowA ? a : b, g.Offsets[rowA ? 1 : 2], inner);
+        for (int k = 0; k < per; k++) row.CopyTo(repeated.AsSpan(k * inner));
+        int oy = g.Offsets[0], oa = g.Offsets[1], ob = g.Offsets[2], batches = (rows + per - 1) / per;
+        IntraOp.For(batches, Math.Max(1, IntraOp.ElementwiseGrain / 2 / (per * inner)), (s, e) =>
+        {
+            for (int t = s; t < e; t++)
+            {
+                int first = t * per, n = Math.Min(per, rows - first) * inner, at = first * inner;
+                if (rowA) BinaryRunCore(op, repeated, 0, 1, b, ob + at, 1, y, oy + at, 1, n);
+                else BinaryRunCore(op, a, oa + at, 1, repeated, 0, 1, y, oy + at, 1, n);
+            }
+        });
+        System.Buffers.ArrayPool<T>.Shared.Return(repeated);
+        return true;
     }
 
     private static void BinaryRows<T, TOut, TOp>(TOp op, LoopGeometry g, T[] a, T[] b, TOut[] y, int start, int end) where TOp : struct, IBinaryOperator<T, TOut>

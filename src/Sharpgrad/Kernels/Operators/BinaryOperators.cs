@@ -9,6 +9,7 @@ namespace Sharpgrad.Kernels.Operators;
 /// <summary>a + b.</summary>
 internal readonly struct AddOperator<T> : IBinaryOperator<T, T> where T : unmanaged, INumber<T>
 {
+    public static bool RoundsEachElement => true;
     public T Invoke(T a, T b) => a + b;
     public bool TryInvoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) { TensorPrimitives.Add(a, b, y); return true; }
     public bool TryInvoke(ReadOnlySpan<T> a, T b, Span<T> y) { TensorPrimitives.Add(a, b, y); return true; }
@@ -51,6 +52,7 @@ internal readonly struct AddScaledOperator<T>(T alpha) : IBinaryOperator<T, T> w
 /// <summary>a - b.</summary>
 internal readonly struct SubOperator<T> : IBinaryOperator<T, T> where T : unmanaged, INumber<T>
 {
+    public static bool RoundsEachElement => true;
     public T Invoke(T a, T b) => a - b;
     public bool TryInvoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) { TensorPrimitives.Subtract(a, b, y); return true; }
     public bool TryInvoke(ReadOnlySpan<T> a, T b, Span<T> y) { TensorPrimitives.Subtract(a, b, y); return true; }
@@ -60,6 +62,7 @@ internal readonly struct SubOperator<T> : IBinaryOperator<T, T> where T : unmana
 /// <summary>a * b.</summary>
 internal readonly struct MulOperator<T> : IBinaryOperator<T, T> where T : unmanaged, INumber<T>
 {
+    public static bool RoundsEachElement => true;
     public T Invoke(T a, T b) => a * b;
     public bool TryInvoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) { TensorPrimitives.Multiply(a, b, y); return true; }
     public bool TryInvoke(ReadOnlySpan<T> a, T b, Span<T> y) { TensorPrimitives.Multiply(a, b, y); return true; }
@@ -69,6 +72,7 @@ internal readonly struct MulOperator<T> : IBinaryOperator<T, T> where T : unmana
 /// <summary>a / b (true division: callers promote integers to floating point first).</summary>
 internal readonly struct DivOperator<T> : IBinaryOperator<T, T> where T : unmanaged, INumber<T>
 {
+    public static bool RoundsEachElement => true;
     public T Invoke(T a, T b) => a / b;
     public bool TryInvoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) { TensorPrimitives.Divide(a, b, y); return true; }
     public bool TryInvoke(ReadOnlySpan<T> a, T b, Span<T> y) { TensorPrimitives.Divide(a, b, y); return true; }

@@ -22,4 +22,10 @@ internal interface IBinaryOperator<T, TOut>
     bool TryInvoke(ReadOnlySpan<T> a, T b, Span<TOut> y);
 
     bool TryInvoke(T a, ReadOnlySpan<T> b, Span<TOut> y);
+
+    /// <summary>
+    /// Whether every element is the correctly rounded result of its own operands (+ − × ÷), so that any grouping of
+    /// elements into span calls and vectors gives the same bits.
+    /// </summary>
+    static virtual bool RoundsEachElement => false;
 }
