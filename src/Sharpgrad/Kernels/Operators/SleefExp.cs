@@ -176,7 +176,7 @@ internal static class SleefExp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector512<float> Exp(Vector512<float> d)
     {
-        var q = Vector512.ConvertToInt32(Vector512.Round(d * InvLn2));
+        var q = Vector512.ConvertToInt32Native(Vector512.Round(d * InvLn2));
         var qf = Vector512.ConvertToSingle(q);
         var s = Vector512.FusedMultiplyAdd(qf, Vector512.Create(-Ln2Hi), d);
         s = Vector512.FusedMultiplyAdd(qf, Vector512.Create(-Ln2Lo), s);
@@ -199,7 +199,7 @@ internal static class SleefExp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Exp(Vector256<float> d)
     {
-        var q = Vector256.ConvertToInt32(Vector256.Round(d * InvLn2));
+        var q = Vector256.ConvertToInt32Native(Vector256.Round(d * InvLn2));
         var qf = Vector256.ConvertToSingle(q);
         var s = Vector256.FusedMultiplyAdd(qf, Vector256.Create(-Ln2Hi), d);
         s = Vector256.FusedMultiplyAdd(qf, Vector256.Create(-Ln2Lo), s);
