@@ -12,18 +12,18 @@ internal static partial class Dispatch
     public static void GeluBackwardOneDnn(StridedArray grad, StridedArray x, StridedArray gi) =>
         GeluKernels.Backward(grad.Data<float>(), grad.Offset, x.Data<float>(), x.Offset, gi.Data<float>(), x.Numel);
 
-    /// <summary>gelu's tanh form of a contiguous copy of x into a fresh y; <paramref name="wasContiguous"/> says whether ATen would have vectorized it.</summary>
-    public static void GeluTanh(StridedArray x, StridedArray y, bool wasContiguous)
+    /// <summary>gelu's tanh form of x (as laid out) into a fresh y, in ATen's rows.</summary>
+    public static void GeluTanh(StridedArray x, StridedArray y)
     {
-        if (x.DType == DType.Float32) GeluTanhKernels.Forward(x.Data<float>(), x.Offset, y.Data<float>(), x.Numel, wasContiguous);
-        else GeluTanhKernels.Forward(x.Data<double>(), x.Offset, y.Data<double>(), x.Numel, wasContiguous);
+        if (x.DType == DType.Float32) GeluTanhKernels.Forward<float>(x, y);
+        else GeluTanhKernels.Forward<double>(x, y);
     }
 
-    /// <summary>mish of a contiguous copy of x into a fresh y; <paramref name="wasContiguous"/> says whether ATen would have vectorized it.</summary>
-    public static void Mish(StridedArray x, StridedArray y, bool wasContiguous)
+    /// <summary>mish of x (as laid out) into a fresh y, in ATen's rows.</summary>
+    public static void Mish(StridedArray x, StridedArray y)
     {
-        if (x.DType == DType.Float32) MishKernels.Forward(x.Data<float>(), x.Offset, y.Data<float>(), x.Numel, wasContiguous);
-        else MishKernels.Forward(x.Data<double>(), x.Offset, y.Data<double>(), x.Numel, wasContiguous);
+        if (x.DType == DType.Float32) MishKernels.Forward<float>(x, y);
+        else MishKernels.Forward<double>(x, y);
     }
 
     /// <summary>mish's gradient from contiguous grad and x.</summary>
@@ -33,25 +33,25 @@ internal static partial class Dispatch
         else MishKernels.Backward(grad.Data<double>(), grad.Offset, x.Data<double>(), x.Offset, gi.Data<double>(), x.Numel, wasContiguous);
     }
 
-    /// <summary>softplus of a contiguous copy of x into a fresh y (ATen's vector/scalar split when it was contiguous).</summary>
-    public static void Softplus(StridedArray x, StridedArray y, bool wasContiguous, double beta, double threshold)
+    /// <summary>softplus of x (as laid out) into a fresh y, in ATen's rows.</summary>
+    public static void Softplus(StridedArray x, StridedArray y, double beta, double threshold)
     {
-        if (x.DType == DType.Float32) ActivationKernels.Softplus(x.Data<float>(), x.Offset, y.Data<float>(), x.Numel, wasContiguous, beta, threshold);
-        else ActivationKernels.Softplus(x.Data<double>(), x.Offset, y.Data<double>(), x.Numel, wasContiguous, beta, threshold);
+        if (x.DType == DType.Float32) ActivationKernels.Softplus<float>(x, y, beta, threshold);
+        else ActivationKernels.Softplus<double>(x, y, beta, threshold);
     }
 
-    /// <summary>elu (with selu's and celu's coefficients) of a contiguous copy of x into a fresh y.</summary>
-    public static void Elu(StridedArray x, StridedArray y, bool wasContiguous, double alpha, double scale, double inputScale)
+    /// <summary>elu (with selu's and celu's coefficients) of x (as laid out) into a fresh y, in ATen's rows.</summary>
+    public static void Elu(StridedArray x, StridedArray y, double alpha, double scale, double inputScale)
     {
-        if (x.DType == DType.Float32) ActivationKernels.Elu(x.Data<float>(), x.Offset, y.Data<float>(), x.Numel, wasContiguous, alpha, scale, inputScale);
-        else ActivationKernels.Elu(x.Data<double>(), x.Offset, y.Data<double>(), x.Numel, wasContiguous, alpha, scale, inputScale);
+        if (x.DType == DType.Float32) ActivationKernels.Elu<float>(x, y, alpha, scale, inputScale);
+        else ActivationKernels.Elu<double>(x, y, alpha, scale, inputScale);
     }
 
-    /// <summary>silu of a contiguous copy of x into a fresh y; <paramref name="wasContiguous"/> says whether ATen would have vectorized it.</summary>
-    public static void Silu(StridedArray x, StridedArray y, bool wasContiguous)
+    /// <summary>silu of x (as laid out) into a fresh y, in ATen's rows.</summary>
+    public static void Silu(StridedArray x, StridedArray y)
     {
-        if (x.DType == DType.Float32) SiluKernels.Forward(x.Data<float>(), x.Offset, y.Data<float>(), x.Numel, wasContiguous);
-        else SiluKernels.Forward(x.Data<double>(), x.Offset, y.Data<double>(), x.Numel, wasContiguous);
+        if (x.DType == DType.Float32) SiluKernels.Forward<float>(x, y);
+        else SiluKernels.Forward<double>(x, y);
     }
 
     /// <summary>silu's gradient from contiguous grad and x.</summary>

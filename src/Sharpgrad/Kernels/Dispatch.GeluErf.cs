@@ -4,11 +4,11 @@ namespace Sharpgrad.Kernels;
 
 internal static partial class Dispatch
 {
-    /// <summary>gelu's exact form of a contiguous copy of x into a fresh y (ATen's formula; oneDNN's Float32 route is <see cref="GeluOneDnn"/>).</summary>
-    public static void GeluErf(StridedArray x, StridedArray y, bool wasContiguous)
+    /// <summary>gelu's exact form of x (as laid out) into a fresh y in ATen's rows (ATen's formula; oneDNN's Float32 route is <see cref="GeluOneDnn"/>).</summary>
+    public static void GeluErf(StridedArray x, StridedArray y)
     {
-        if (x.DType == DType.Float32) GeluErfKernels.Forward(x.Data<float>(), x.Offset, y.Data<float>(), x.Numel, wasContiguous);
-        else GeluErfKernels.Forward(x.Data<double>(), x.Offset, y.Data<double>(), x.Numel, wasContiguous);
+        if (x.DType == DType.Float32) GeluErfKernels.Forward<float>(x, y);
+        else GeluErfKernels.Forward<double>(x, y);
     }
 
     /// <summary>The exact gelu's gradient from contiguous grad and x.</summary>

@@ -103,7 +103,7 @@ internal static class ActivationOps
     /// </summary>
     private static Tensor Elu(Tensor x, double alpha, double scale, double inputScale, double backwardInputScale, string node) =>
         Pointwise(x, "elu_cpu", node,
-            x => OpHelpers.Fused(x, (src, dst, contiguous) => Dispatch.Elu(src, dst, contiguous, alpha, scale, inputScale)),
+            x => OpHelpers.Fused(x, (src, dst) => Dispatch.Elu(src, dst, alpha, scale, inputScale)),
             (g, x) => Tensor.Where(x.Gt(0.0), g * scale, g * (backwardInputScale * alpha * scale) * (x * backwardInputScale).Exp()));
 
     /// <summary>x for x &gt; 0, else α·(exp(x) - 1). EluBackward0.</summary>

@@ -6,13 +6,14 @@ namespace Sharpgrad.Ops;
 /// <summary>Small pieces every op family uses: raw (unrecorded) casts and output allocation.</summary>
 internal static class OpHelpers
 {
-    /// <summary>A fused element-wise kernel over a contiguous copy of x; ATen vectorizes only a contiguous input.</summary>
-    internal static Tensor Fused(Tensor x, Action<StridedArray, StridedArray, bool> kernel)
+    /// <summary>
+    /// A fused element-wise kernel from x as it is laid out into a fresh contiguous y: the kernel walks x in ATen's
+    /// order (<see cref="Kernels.Cpu.AtenVecLoop"/>), since where its vector/scalar split falls depends on x's strides.
+    /// </summary>
+    internal static Tensor Fused(Tensor x, Action<StridedArray, StridedArray> kernel)
     {
-        var src = OpHelpers.ContiguousRaw(x);
         var y = Tensor.Empty(x.DType, x.Sizes);
-        kernel(src.Strided, y.Strided, x.IsContiguous);
-        if (!ReferenceEquals(src, x)) src.Dispose();
+        kernel(x.Strided, y.Strided);
         return y;
     }
 

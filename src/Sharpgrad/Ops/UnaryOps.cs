@@ -163,7 +163,7 @@ internal static class UnaryOps
             node = Record.Connect(new SoftplusBackward0(beta, threshold), x);
             node.Self = SavedTensor.Input(x);
         }
-        var y = OpHelpers.Fused(x, (src, dst, contiguous) => Dispatch.Softplus(src, dst, contiguous, beta, threshold));
+        var y = OpHelpers.Fused(x, (src, dst) => Dispatch.Softplus(src, dst, beta, threshold));
         if (node is not null) Record.SetHistory(y, node);
         return y;
     }

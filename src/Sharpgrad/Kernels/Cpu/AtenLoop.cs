@@ -20,6 +20,16 @@ internal static class AtenLoop
             for (int i = s; i < e; i++) y[i] = f(x[xOff + i], i - s < vectorPart);
         });
 
+    /// <summary>
+    /// y = f(x, vectorized) over a whole tensor in ATen's rows (<see cref="AtenVecLoop"/>): a transposed input is walked
+    /// in memory order and vectorized as PyTorch's is, a broadcast one row by row, a strided one element by element.
+    /// </summary>
+    public static void Map<T>(StridedArray x, StridedArray y, Func<T, bool, T> f) where T : unmanaged =>
+        AtenVecLoop.Map<T>(x, y, (xs, ys, vectorPart) =>
+        {
+            for (int i = 0; i < xs.Length; i++) ys[i] = f(xs[i], i < vectorPart);
+        });
+
     /// <summary>y[i] = f(a[i], b[i], vectorized), for a kernel of two inputs (a gradient and its input).</summary>
     public static void Map<T>(T[] a, int aOff, T[] b, int bOff, T[] y, int n, bool contiguous, Func<T, T, bool, T> f) where T : unmanaged =>
         IntraOp.ForAtenPieces(n, (s, e) =>
@@ -99,10 +109,10 @@ internal static class AtenMath
 internal static class ActivationKernels
 {
     /// <summary>β·x &gt; threshold ? x : log1p(exp(β·x)) / β, with β and the threshold in the tensor's dtype.</summary>
-    public static void Softplus<T>(T[] x, int xOff, T[] y, int n, bool contiguous, double beta, double threshold) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Softplus<T>(StridedArray x, StridedArray y, double beta, double threshold) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T b = T.CreateTruncating(beta), t = T.CreateTruncating(threshold);
-        AtenLoop.Map(x, xOff, y, n, contiguous, (v, vectorized) =>
+        AtenLoop.Map<T>(x, y, (v, vectorized) =>
         {
             T bx = v * b;
             return bx > t ? v : AtenMath.Log1p(AtenMath.Exp(bx, vectorized), vectorized) / b;
@@ -110,10 +120,10 @@ internal static class ActivationKernels
     }
 
     /// <summary>x &gt; 0 ? scale·x : (exp(inputScale·x) − 1)·(α·scale), the coefficients in the tensor's dtype.</summary>
-    public static void Elu<T>(T[] x, int xOff, T[] y, int n, bool contiguous, double alpha, double scale, double inputScale) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Elu<T>(StridedArray x, StridedArray y, double alpha, double scale, double inputScale) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T negCoef = T.CreateTruncating(alpha) * T.CreateTruncating(scale), posCoef = T.CreateTruncating(scale), negInputCoef = T.CreateTruncating(inputScale);
-        AtenLoop.Map(x, xOff, y, n, contiguous, (v, vectorized) =>
+        AtenLoop.Map<T>(x, y, (v, vectorized) =>
             v > T.Zero ? v * posCoef : (AtenMath.Exp(v * negInputCoef, vectorized) - T.One) * negCoef);
     }
 }

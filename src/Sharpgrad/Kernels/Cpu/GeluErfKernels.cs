@@ -14,10 +14,10 @@ internal static class GeluErfKernels
     private const double Alpha = 0.707106781186547524401; // M_SQRT1_2
     private const double Beta = 1.12837916709551257390 * 0.707106781186547524401 * 0.5; // M_2_SQRTPI·M_SQRT1_2·½
 
-    public static void Forward<T>(T[] x, int xOff, T[] y, int n, bool contiguous) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Forward<T>(StridedArray x, StridedArray y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T alpha = T.CreateTruncating(Alpha), half = T.CreateTruncating(0.5);
-        AtenLoop.Map(x, xOff, y, n, contiguous, (v, vectorized) => v * half * (T.One + Erf(v * alpha, vectorized)));
+        AtenLoop.Map<T>(x, y, (v, vectorized) => v * half * (T.One + Erf(v * alpha, vectorized)));
     }
 
     public static void Backward<T>(T[] grad, int gOff, T[] x, int xOff, T[] gi, int n, bool contiguous) where T : unmanaged, IFloatingPointIeee754<T>

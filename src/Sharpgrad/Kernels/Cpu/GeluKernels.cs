@@ -22,10 +22,10 @@ internal static class GeluTanhKernels
     private const double Beta = 0.7978845608028654; // √2 · 2/√π · ½, ATen's kGeluBeta
     private const double Kappa = 0.044715;
 
-    public static void Forward<T>(T[] x, int xOff, T[] y, int n, bool contiguous) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Forward<T>(StridedArray x, StridedArray y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T beta = T.CreateTruncating(Beta), kappa = T.CreateTruncating(Kappa), half = T.CreateTruncating(0.5);
-        AtenLoop.Map(x, xOff, y, n, contiguous, (v, vectorized) =>
+        AtenLoop.Map<T>(x, y, (v, vectorized) =>
         {
             // the vector form's x + κ·x³ is one fused multiply-add; the scalar tail's is not
             T inner = beta * (vectorized ? T.FusedMultiplyAdd(kappa, v * v * v, v) : v + kappa * (v * v * v));

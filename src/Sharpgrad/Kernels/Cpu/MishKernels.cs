@@ -10,8 +10,8 @@ namespace Sharpgrad.Kernels.Cpu;
 /// </summary>
 internal static class MishKernels
 {
-    public static void Forward<T>(T[] x, int xOff, T[] y, int n, bool contiguous) where T : unmanaged, IFloatingPointIeee754<T> =>
-        AtenLoop.Map(x, xOff, y, n, contiguous, (v, vectorized) => v * TanhSoftplus(v, vectorized));
+    public static void Forward<T>(StridedArray x, StridedArray y) where T : unmanaged, IFloatingPointIeee754<T> =>
+        AtenLoop.Map<T>(x, y, (v, vectorized) => v * TanhSoftplus(v, vectorized));
 
     public static void Backward<T>(T[] dy, int dyOff, T[] x, int xOff, T[] gi, int n, bool contiguous) where T : unmanaged, IFloatingPointIeee754<T> =>
         AtenLoop.Map(dy, dyOff, x, xOff, gi, n, contiguous, (g, v, vectorized) =>

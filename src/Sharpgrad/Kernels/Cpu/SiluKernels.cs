@@ -11,13 +11,11 @@ namespace Sharpgrad.Kernels.Cpu;
 /// </summary>
 internal static class SiluKernels
 {
-    public static void Forward<T>(T[] x, int xOff, T[] y, int n, bool contiguous) where T : unmanaged, IFloatingPointIeee754<T> =>
-        IntraOp.ForAtenPieces(n, (s, e) =>
+    public static void Forward<T>(StridedArray x, StridedArray y) where T : unmanaged, IFloatingPointIeee754<T> =>
+        AtenVecLoop.Map<T>(x, y, static (xs, ys, vectorPart) =>
         {
-            var xs = new ReadOnlySpan<T>(x, xOff + s, e - s);
-            var ys = new Span<T>(y, s, e - s);
             TensorPrimitives.Negate(xs, ys);
-            AtenMath.Exp(ys, contiguous ? AtenLoop.VectorPart<T>(e - s) : 0);
+            AtenMath.Exp(ys, vectorPart);
             TensorPrimitives.Add(ys, T.One, ys);
             TensorPrimitives.Divide(xs, ys, ys);
         });

@@ -32,6 +32,13 @@ internal static class SleefExp
     /// <summary>y = sigmoid(x) as ATen's kernel: (1 + exp(0 - x)).reciprocal() per vector, 1 / (1 + expf(-x)) in the tail.</summary>
     public static void Sigmoid(ReadOnlySpan<float> x, Span<float> y) => Map<SigmoidOp>(x, y);
 
+    /// <summary>The same over one row of ATen's loop: its first <paramref name="vectorPart"/> elements (whole pairs of vectors) through the vector form, the rest through the C library's.</summary>
+    public static void Sigmoid(ReadOnlySpan<float> x, Span<float> y, int vectorPart)
+    {
+        Map<SigmoidOp>(x[..vectorPart], y[..vectorPart]);
+        for (int i = vectorPart; i < x.Length; i++) y[i] = SigmoidOp.Invoke(x[i]);
+    }
+
     private interface IOp
     {
         static abstract Vector512<float> Invoke(Vector512<float> x);
@@ -123,8 +130,14 @@ internal static class SleefExp
         if (y.Length < x.Length) throw new ArgumentException("Destination is too short.", nameof(y));
         int pair = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 1;
         int whole = pair == 1 ? 0 : x.Length / pair * pair;
-        for (int i = 0; i < whole; i++) y[i] = 1.0 / (Exp(0.0 - x[i]) + 1.0);
-        for (int i = whole; i < x.Length; i++) y[i] = 1.0 / (1.0 + Math.Exp(-x[i]));
+        Sigmoid(x, y, whole);
+    }
+
+    /// <summary>The same over one row of ATen's loop: its first <paramref name="vectorPart"/> elements through SLEEF's exp, the rest through the C library's.</summary>
+    public static void Sigmoid(ReadOnlySpan<double> x, Span<double> y, int vectorPart)
+    {
+        for (int i = 0; i < vectorPart; i++) y[i] = 1.0 / (Exp(0.0 - x[i]) + 1.0);
+        for (int i = vectorPart; i < x.Length; i++) y[i] = 1.0 / (1.0 + Math.Exp(-x[i]));
     }
 
     /// <summary>One element of <see cref="Exp(ReadOnlySpan{double}, Span{double})"/>.</summary>

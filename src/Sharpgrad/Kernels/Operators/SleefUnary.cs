@@ -49,11 +49,11 @@ internal static class SleefUnary
         }
     }
 
-    private static readonly SplitKernel<float> Exp2Rows32 = SleefExp2Log.Exp2, SinhRows32 = SleefHyperbolic.Sinh, CoshRows32 = SleefHyperbolic.Cosh;
-    private static readonly SplitKernel<double> Exp2Rows64 = SleefExp2Log.Exp2, SinhRows64 = SleefHyperbolic.Sinh, CoshRows64 = SleefHyperbolic.Cosh;
+    private static readonly SplitKernel<float> Exp2Rows32 = SleefExp2Log.Exp2, SinhRows32 = SleefHyperbolic.Sinh, CoshRows32 = SleefHyperbolic.Cosh, SigmoidRows32 = SleefExp.Sigmoid;
+    private static readonly SplitKernel<double> Exp2Rows64 = SleefExp2Log.Exp2, SinhRows64 = SleefHyperbolic.Sinh, CoshRows64 = SleefHyperbolic.Cosh, SigmoidRows64 = SleefExp.Sigmoid;
 
     /// <summary>
-    /// y = op(x) over whole tensors for the cpu_kernel_vec ops among these (exp2, sinh, cosh), whose SLEEF and C library
+    /// y = op(x) over whole tensors for the cpu_kernel_vec ops among these (exp2, sinh, cosh) and sigmoid, whose SLEEF and C library
     /// forms round differently, in ATen's rows (a transposed input walked in memory order and vectorized, as PyTorch's
     /// is); false for any other op or dtype.
     /// </summary>
@@ -61,14 +61,14 @@ internal static class SleefUnary
     {
         if (x.DType == DType.Float32)
         {
-            var f = kind switch { UnaryKind.Exp2 => Exp2Rows32, UnaryKind.Sinh => SinhRows32, UnaryKind.Cosh => CoshRows32, _ => null };
+            var f = kind switch { UnaryKind.Exp2 => Exp2Rows32, UnaryKind.Sinh => SinhRows32, UnaryKind.Cosh => CoshRows32, UnaryKind.Sigmoid => SigmoidRows32, _ => null };
             if (f is null) return false;
             AtenVecLoop.Map(x, y, f);
             return true;
         }
         if (x.DType == DType.Float64)
         {
-            var d = kind switch { UnaryKind.Exp2 => Exp2Rows64, UnaryKind.Sinh => SinhRows64, UnaryKind.Cosh => CoshRows64, _ => null };
+            var d = kind switch { UnaryKind.Exp2 => Exp2Rows64, UnaryKind.Sinh => SinhRows64, UnaryKind.Cosh => CoshRows64, UnaryKind.Sigmoid => SigmoidRows64, _ => null };
             if (d is null) return false;
             AtenVecLoop.Map(x, y, d);
             return true;
