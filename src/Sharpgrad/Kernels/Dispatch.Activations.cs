@@ -26,11 +26,11 @@ internal static partial class Dispatch
         else MishKernels.Forward<double>(x, y);
     }
 
-    /// <summary>mish's gradient from contiguous grad and x.</summary>
-    public static void MishBackward(StridedArray grad, StridedArray x, StridedArray gi, bool wasContiguous)
+    /// <summary>mish's gradient from grad and x (as laid out; their models the strides PyTorch's iterator sees) in ATen's rows.</summary>
+    public static void MishBackward(StridedArray grad, StridedArray x, StridedArray gi, int[] gradModel, int[] xModel)
     {
-        if (x.DType == DType.Float32) MishKernels.Backward(grad.Data<float>(), grad.Offset, x.Data<float>(), x.Offset, gi.Data<float>(), x.Numel, wasContiguous);
-        else MishKernels.Backward(grad.Data<double>(), grad.Offset, x.Data<double>(), x.Offset, gi.Data<double>(), x.Numel, wasContiguous);
+        if (x.DType == DType.Float32) MishKernels.Backward<float>(grad, x, gi, gradModel, xModel);
+        else MishKernels.Backward<double>(grad, x, gi, gradModel, xModel);
     }
 
     /// <summary>softplus of x (as laid out) into a fresh y, in ATen's rows.</summary>
@@ -54,10 +54,10 @@ internal static partial class Dispatch
         else SiluKernels.Forward<double>(x, y);
     }
 
-    /// <summary>silu's gradient from contiguous grad and x.</summary>
-    public static void SiluBackward(StridedArray grad, StridedArray x, StridedArray gi, bool wasContiguous)
+    /// <summary>silu's gradient from grad and x (as laid out; their models the strides PyTorch's iterator sees) in ATen's rows.</summary>
+    public static void SiluBackward(StridedArray grad, StridedArray x, StridedArray gi, int[] gradModel, int[] xModel)
     {
-        if (x.DType == DType.Float32) SiluKernels.Backward(grad.Data<float>(), grad.Offset, x.Data<float>(), x.Offset, gi.Data<float>(), x.Numel, wasContiguous);
-        else SiluKernels.Backward(grad.Data<double>(), grad.Offset, x.Data<double>(), x.Offset, gi.Data<double>(), x.Numel, wasContiguous);
+        if (x.DType == DType.Float32) SiluKernels.Backward<float>(grad, x, gi, gradModel, xModel);
+        else SiluKernels.Backward<double>(grad, x, gi, gradModel, xModel);
     }
 }

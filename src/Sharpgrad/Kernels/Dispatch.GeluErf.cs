@@ -11,10 +11,10 @@ internal static partial class Dispatch
         else GeluErfKernels.Forward<double>(x, y);
     }
 
-    /// <summary>The exact gelu's gradient from contiguous grad and x.</summary>
-    public static void GeluErfBackward(StridedArray grad, StridedArray x, StridedArray gi, bool wasContiguous)
+    /// <summary>The exact gelu's gradient from grad and x (as laid out; their models the strides PyTorch's iterator sees) in ATen's rows.</summary>
+    public static void GeluErfBackward(StridedArray grad, StridedArray x, StridedArray gi, int[] gradModel, int[] xModel)
     {
-        if (x.DType == DType.Float32) GeluErfKernels.Backward(grad.Data<float>(), grad.Offset, x.Data<float>(), x.Offset, gi.Data<float>(), x.Numel, wasContiguous);
-        else GeluErfKernels.Backward(grad.Data<double>(), grad.Offset, x.Data<double>(), x.Offset, gi.Data<double>(), x.Numel, wasContiguous);
+        if (x.DType == DType.Float32) GeluErfKernels.Backward<float>(grad, x, gi, gradModel, xModel);
+        else GeluErfKernels.Backward<double>(grad, x, gi, gradModel, xModel);
     }
 }

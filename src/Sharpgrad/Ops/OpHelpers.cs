@@ -18,18 +18,16 @@ internal static class OpHelpers
     }
 
     /// <summary>
-    /// A fused gradient kernel over contiguous copies; ATen vectorizes when x is contiguous and the gradient is too or is
-    /// one broadcast value.
+    /// A fused gradient kernel from grad (in x's dtype) and x as they are laid out into a fresh contiguous result, given
+    /// the strides ATen's iterator sees for them (grad first, as the backward ops hand it to the iterator), since where
+    /// the kernel's vector/scalar split falls depends on them.
     /// </summary>
-    internal static Tensor FusedGradient(Tensor grad, Tensor x, Action<StridedArray, StridedArray, StridedArray, bool> kernel)
+    internal static Tensor FusedGradient(Tensor grad, Tensor x, Action<StridedArray, StridedArray, StridedArray, int[], int[]> kernel)
     {
-        var g = OpHelpers.ContiguousRaw(OpHelpers.CastRaw(grad, x.DType));
-        var xc = OpHelpers.ContiguousRaw(x);
+        var g = OpHelpers.CastRaw(grad, x.DType);
         var gi = Tensor.Empty(x.DType, x.Sizes);
-        bool vectorized = x.IsContiguous && (grad.IsContiguous || Array.TrueForAll(grad.Strides, st => st == 0));
-        kernel(g.Strided, xc.Strided, gi.Strided, vectorized);
+        kernel(g.Strided, x.Strided, gi.Strided, IteratorStrides(grad, x.DType, x.Sizes), IteratorStrides(x, x.DType, x.Sizes));
         if (!ReferenceEquals(g, grad)) g.Dispose();
-        if (!ReferenceEquals(xc, x)) xc.Dispose();
         return gi;
     }
 

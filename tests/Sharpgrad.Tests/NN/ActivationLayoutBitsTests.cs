@@ -513,4 +513,240 @@ public class ActivationLayoutBitsTests
         Assert.Equal([.. c.Row, .. c.Row], Bits64(Apply(op, x.Expand(2, 40))));
         Assert.Equal(c.Strided, Bits64(Apply(op, x.Narrow(0, 0, 32).View(2, 16).Slice(1, 0, 16, 2))));
     }
+
+    private static readonly uint[] GradF32 =
+        [0x3fce13b5, 0xbecd6b03, 0x3c7c4687, 0x3ea0437a, 0x3f86040e, 0xbdcd5d61, 0xbf3142c8, 0xbec4083a, 0x3e7befa4,
+        0xbf8a17d6, 0xbf02c5c6, 0x3ff80bf0, 0xbfe75169, 0x3fbc9f3c, 0xbf0994da, 0x3f360b1f, 0xbf86962b, 0xbf04a3ec,
+        0x3f1ed128, 0xbfe8ef5d, 0x3f78512a, 0x3f45055d, 0xbe1f271d, 0x3f9ca1b7, 0x3fd7ed5c, 0x3feeb0e8, 0xbf03bb41,
+        0xbf5b0737, 0xbfab4f3b, 0xbd42cf64, 0xbeee68b7, 0x3f11cf9f, 0xbe8039cf, 0xbebc5ac1, 0x3f1eaac4, 0xbd8ec2a6,
+        0x3df5cd96, 0x3fa157b6, 0x3f833f54, 0x3fae60a4, 0x3f81d0c7, 0x40270828, 0x3fd7f647, 0xbe288afd, 0x3e40fe3e,
+        0x3fa9b639, 0xbf83f3b1, 0x3f6eb9eb, 0xbfdec934, 0x3e8c4f57, 0xbd91fdda, 0x3fd7b5ea, 0x3fab273a, 0x3f3c38b9,
+        0xbebb5c45, 0x3fd2311d, 0x3f3b2e38, 0xbeb4bf6b, 0xbeeaf8bb, 0x3f62af20, 0xbe17a2b0, 0xbe243db9, 0xc008e45e,
+        0x3f8d87e4, 0xbdc30ab4, 0xbd5ac445, 0x3fe49ab7, 0xbd2fbdba, 0xbd3129b0, 0x3f8115da, 0xbe4b1f80, 0x3fa6a0d3,
+        0x3fc51870, 0x3d9ad2b0, 0x3f1adedd, 0xbf36e0c7, 0x3f139fa5, 0x3f4c644a, 0x3e4474e8, 0xbf495537];
+
+    private static readonly uint[] SiluGradF32In =
+        [0xbeb84db1, 0xc02aa0f9, 0xc06f836f, 0x3eda12cf, 0xbf983cd9, 0xc07f5240, 0xc047a2e6, 0xc0beb53e, 0xc121bbf3,
+        0xc08db721, 0xc01c56f9, 0xc0a19c99, 0xc04a5a9b, 0xc0eac2a1, 0xc0222692, 0xbf9c0d11, 0xc025288b, 0xc116536a,
+        0xc07526a6, 0xc0bcbcd3, 0xc0bcbc3a, 0xc0a5b925, 0x3edbbbf8, 0xc0d7e6ed, 0xc09044c1, 0xbe097549, 0xc01d163c,
+        0xc057afa0, 0xbfc4c578, 0xc0809337, 0xc071efd6, 0xc0abac0c, 0x408f8f56, 0xc023aaa0, 0xc0542cfe, 0x00000000,
+        0x80000000, 0x7f800000, 0xff800000, 0x7fc00000];
+
+    private static readonly uint[] SiluGradF32Expanded =
+        [0x3f598b1b, 0xbe5b7792, 0xbdd65e0b, 0x3dd6d016, 0x3cd0583a, 0xbd851057, 0x3e14678a, 0xbbe53d07, 0x3a1159f1,
+        0x3d033b1c, 0x3d6dd9a7, 0xbdbdcfec, 0x3d1f0d6c, 0xbc152e37, 0x3db74bea, 0x3d018a3d, 0x3d013220, 0x3a1f4f1e,
+        0xbc1a71ca, 0x3c4c8fc1, 0xbc33f5c4, 0xbc6814b6, 0xbfcff9b7, 0xbc807869, 0xbd75bd7d, 0x3f48d310, 0xbe01ce5f,
+        0x3d8a20a2, 0x3d84cf55, 0xbd4cf900, 0x3d23911e, 0xbd1ae876, 0x3fab5af1, 0x3cec8d30, 0xbdc15746, 0xbec8b91c,
+        0x3eb25958, 0xffc00000, 0xffc00000, 0xffc00000];
+
+    private static readonly uint[] SiluGradF32Transposed =
+        [0x3f0577a4, 0x3d1f7748, 0xba7825e7, 0x3e6283c8, 0x3cb08fd3, 0x3bae3122, 0x3d6e844e, 0x3b9faee5, 0xb8bf6de0,
+        0x3d2fea76, 0x3d50b932, 0xbd4b0c0d, 0x3e18e0fd, 0xbbc70c58, 0x3d5a17a7, 0x3c1c944e, 0x3dd41171, 0x39bd807b,
+        0xbd145d6f, 0x3cc7372b, 0xbc546213, 0xbc92973f, 0xbde16a7a, 0xbc06fa17, 0xbd8238c3, 0x3f4ebef8, 0x3d5225bd,
+        0x3d83880c, 0x3d80a6f3, 0x3b2252c8, 0x3ce56833, 0xbc3c980a, 0xbe852217, 0x3d14ddf8, 0xbd43ae98, 0xbd0ec2a6,
+        0x3d75cd96, 0xffc00000, 0xffc00000, 0xffc00000];
+
+    private static readonly uint[] MishGradF32In =
+        [0xc020c3b7, 0xc0b91fcd, 0xbf0674a8, 0xbf8919b3, 0x3fc7138f, 0xbec0c98f, 0xbf915018, 0xc0a755b9, 0xbf762e86,
+        0xc01f458b, 0xc018a0cd, 0xbff6cf8d, 0xbff8080f, 0x410d1207, 0xc0136549, 0xbfe1f69f, 0xbfeb4117, 0xc019773e,
+        0xc0981e1c, 0xbf9ee586, 0xbff8e91c, 0x3f6e4040, 0x410d2abc, 0xc065efd2, 0xc0216c2e, 0xbf7ee0b5, 0xc09febb8,
+        0xc0698c93, 0xc10066a2, 0xbfc9c4a7, 0xbf501318, 0xc090ee6a, 0x410e0c0f, 0xbfc0d535, 0x3f78ef61, 0x00000000,
+        0x80000000, 0x7f800000, 0xff800000, 0x0da24260];
+
+    private static readonly uint[] MishGradF32Expanded =
+        [0xbe931a3c, 0xbd0492cb, 0x3ef013bc, 0x3bac872d, 0x3fac100a, 0x3ee2ee3d, 0xbce10582, 0xbc4ad502, 0xbddf4dbe,
+        0x3db54637, 0x3d852954, 0xbec3824d, 0x3d4bc594, 0x400d5dcc, 0x3dcff882, 0xbe64d236, 0x3d0393b6, 0x3dc6f9f8,
+        0xbba981be, 0x3c40972c, 0xbdb2ae69, 0x3f216a13, 0xc012d6d0, 0xbe24a0c0, 0xbe3213fd, 0x3de160b5, 0xbd0b8c22,
+        0x3d75c49d, 0x3b500780, 0xbd93975f, 0xbdb44e93, 0xbd90257b, 0x3fa50a06, 0x3c9bde01, 0x3fa3a048, 0xbef0de22,
+        0x3ed604d0, 0xffc00000, 0xffc00000, 0x3eb0e814];
+
+    private static readonly uint[] MishGradF32Transposed =
+        [0xbe348034, 0x3bc0a837, 0x3b8af461, 0x3c35ed2f, 0x3f91d08b, 0xbd148929, 0xbc34d405, 0x3c0d49fc, 0x3c930bf0,
+        0x3df2ffd4, 0x3d69b59a, 0xbe51241e, 0x3e43dcc9, 0x3fbc9f3c, 0x3d777359, 0xbd8a4ab8, 0x3dd7fa09, 0x3d6cafea,
+        0xbca2d597, 0x3cbb8eac, 0xbdd2dfbe, 0x3f4be912, 0xbe1f271d, 0xbdacf73b, 0xbe3cbba3, 0x3de805f3, 0x3c61eaf9,
+        0x3d6a0824, 0x3b498448, 0x3b69c356, 0xbd7ce2ac, 0xbcaf7df8, 0xbe8039d7, 0x3cc42e6b, 0x3f259b7d, 0xbd2b4ffb,
+        0x3d937b5a, 0xffc00000, 0xffc00000, 0x3f5140c5];
+
+    private static readonly uint[] GeluGradF32In =
+        [0xc008bace, 0xc069da27, 0x3ebc0a21, 0x3fac3777, 0xbf5de52f, 0xc02be552, 0xbf6653df, 0xbf589cd4, 0x3ebb5f98,
+        0xc0121862, 0x3ffad472, 0x3f3e4a9b, 0x40539fd7, 0xbf48c910, 0xbfb9c55f, 0xbf948d34, 0xc0b71a26, 0x403ac5e1,
+        0xbdfbbd11, 0x40376450, 0xc06a0c29, 0xc08dec77, 0xbfa69b8d, 0xc014bd99, 0xbe9384dc, 0xbfe2e86c, 0xbf969105,
+        0x405a6c23, 0xc05a05dc, 0x3fede44c, 0x3f4bacf5, 0xbe23df1f, 0xbf9cacc3, 0x3fb1014e, 0xbffd29ff, 0x00000000,
+        0x80000000, 0x7f800000, 0xff800000, 0x7fc00000];
+
+    private static readonly uint[] GeluGradF32Expanded =
+        [0xbe3de69e, 0xbb776e3c, 0x3faa0adb, 0x3e2b6b50, 0xbd610f90, 0xbcff98de, 0x3dc34450, 0xbca7b909, 0xbf951587,
+        0x3d38c42d, 0xbf225f44, 0x40670671, 0xbef1e2f4, 0xbcf68528, 0x3dedf828, 0xbe886178, 0x33740354, 0xbf624b70,
+        0x3d850f1c, 0xbf7331c6, 0xbab64814, 0xb8663fc2, 0x3e9416d2, 0xbdf911e8, 0x3ee1371e, 0xbe49d267, 0xbe15fd3c,
+        0xbf66dd29, 0x3baaec30, 0x3f87551f, 0xbf2d127c, 0x3f32e1f7, 0xbe1ef5b2, 0xbea8e86a, 0xbddbc936, 0xbec8b91c,
+        0x3eb25958, 0xffc00000, 0xffc00000, 0x7fc00000];
+
+    private static readonly uint[] GeluGradF32Transposed =
+        [0xbde90423, 0x3a33c8ce, 0x3c44d696, 0x3eb4c1db, 0xbd3eba59, 0x3b274c9d, 0x3d1ceacf, 0x3c69aa42, 0x3e445865,
+        0x3d77ae30, 0xbf0e7d00, 0x3ff72238, 0xbfe87f6f, 0xbca47691, 0x3d8d926d, 0xbda4d913, 0x3448446b, 0xbf069768,
+        0x3e7fa480, 0xbfecd6b7, 0xbad71f77, 0xb8916f09, 0x3ca081f5, 0xbd82d79c, 0x3eeeb0c5, 0xbe4fc5d6, 0x3d72d28c,
+        0xbf5bd6e3, 0x3ba5925b, 0xbd5658ce, 0xbef2bd11, 0x3e59c830, 0x3cf70152, 0xbed4984a, 0xbd5e7281, 0xbd0ec2a6,
+        0x3d75cd96, 0xffc00000, 0xffc00000, 0x7fc00000];
+
+    private static readonly ulong[] GradF64 =
+        [0xbffbbb30523613dfUL, 0xbfe8b91273a33d6aUL, 0xbfd96d98fa938e7bUL, 0x3fd3ae403049863cUL, 0x3ff4cf589d64eb8dUL,
+        0x3ff213879bded11eUL, 0xbff1f761d8199044UL, 0xbfdc718325a6f5dbUL, 0xbfbd8445e8511054UL, 0x3fd14aad5b975ceaUL,
+        0xbfe992ce184024a5UL, 0xbfc677afc42b6205UL, 0xbfa208d3b0c0db40UL, 0x3fca43d1ef2aa4beUL, 0x3fc70be58337a85eUL,
+        0x3ffb8f6bb07c208aUL, 0x3ff00b59bed485beUL, 0xbfac1aee0d8fd7bfUL, 0xbfcc7878946879c6UL, 0x3fdeb16ee26a412cUL,
+        0x3ff2e44664a48eefUL, 0xbfb834302e99228cUL, 0x3fd968902876b470UL, 0x3fe0218a50109826UL, 0x3fd869e0785676beUL,
+        0xc0010d82b6b3c83fUL, 0x3fd0b904f5d14e1eUL, 0xbff994b6da4f52e6UL, 0xbfe392711e719016UL, 0xbfd8b972c4a219f3UL,
+        0x3fd1d9522b2fa6b4UL, 0xbfd7ee54b663ebc2UL, 0x3fdbc7c3be541c5aUL, 0xbffb3c3a8ae9d448UL, 0xbfd8f431402f2745UL,
+        0x3ff1b675f11a4a5bUL, 0xbff8130b449c13a6UL, 0xbff4119a1715b938UL, 0x3ff30a8852624003UL, 0x3ff54579d4f20983UL,
+        0x3fc23197b48feea3UL, 0x3fda6ebad4d759d5UL, 0x3fe6f1b96ccb8d8cUL, 0xbfd0b425080e8607UL, 0x3fd6efee19165a1aUL,
+        0xbff2faba1ab0f06dUL, 0x3ffab7095214b2c3UL, 0xbff9261e995b7687UL, 0xbfe4bf2f70bfc6f7UL, 0xbfd1b4e9c90ddb66UL,
+        0x3ff8e642b1ddb1c2UL, 0x3ff48553ecaa9a14UL, 0xbfe6dfd9312b7aafUL, 0x3fead814826dc2f7UL, 0xbfec48a5141cf50fUL,
+        0xbff9d331d915c925UL, 0xbfe02a873a55d75eUL, 0x3feff494d195938bUL, 0x3ff2d771d29ec0c3UL, 0xbfe6d9d8586d440cUL,
+        0xbfd64152adeedf36UL, 0xbfcc507ea31cbdd5UL, 0xc001c05c9a52abfdUL, 0xbfe81e56987800e7UL, 0xbfeb6a1184c9abdeUL,
+        0x3ff8c4f5e1ff3525UL, 0x3fbce67a1dec092cUL, 0x3f9875dbe0266fe2UL, 0xc004fee0b082bfd6UL, 0x3ff0c88902f5217fUL,
+        0xbff00c59e28ebceaUL, 0xbfeae883c639205dUL, 0x3fec6e65ba32bf32UL, 0xbfd2a4b8388ca938UL, 0x3fce9c67cb5ea2d0UL,
+        0x3fd9ce7badc03fe2UL, 0xbff6720d94594307UL, 0x3ffa22db61b9552bUL, 0xbfe690eb52c4a308UL, 0xbfe6cdc0e9b27c78UL];
+
+    private static readonly ulong[] SiluGradF64In =
+        [0xc014a9d98818c527UL, 0xbfda43968f3f3776UL, 0xc014d0934f15d407UL, 0xc022f4f7f3a10d7dUL, 0xbfd9a77bb3e809dfUL,
+        0xbfc5374c12566e72UL, 0xc003294d6306a31eUL, 0xc023b54de3915c4bUL, 0xc001c52c9c1a9c16UL, 0xbff9f76762266befUL,
+        0xbffb6429ea75b13bUL, 0xbffca35f5ab55aadUL, 0xc01b3605c11c34cbUL, 0xc008ae39837a27beUL, 0xc011cc9f25e0b6d2UL,
+        0xbff8b550e9ee11ebUL, 0xbffe18a4b8248b31UL, 0xbfccdab6e71b957aUL, 0x3fd28da90054b591UL, 0xc0038f938580e751UL,
+        0xbff2eec55c728395UL, 0xc01531ced9a56f98UL, 0xbfff3542b8daf8ceUL, 0xc02455dfdf537c0cUL, 0xc00b517240c34d80UL,
+        0xc006b128a58c9c36UL, 0xc013ee4add5bcea4UL, 0xc003ae39c248dd0bUL, 0xbffabeb31649c6a5UL, 0xc0050e1a01bf23c2UL,
+        0xc017554db1e4c244UL, 0xc00671e3d4958249UL, 0xc002d226dea91efaUL, 0xbfd26a666aef349dUL, 0xc0047ac0d9e9012dUL,
+        0x0000000000000000UL, 0x8000000000000000UL, 0x7ff0000000000000UL, 0xfff0000000000000UL, 0x7ff8000000000000UL];
+
+    private static readonly ulong[] SiluGradF64Expanded =
+        [0x3fa32026e1954df4UL, 0xbfbba7d089972248UL, 0xbf7de2b62ed498deUL, 0xbeff9f74d2af5510UL, 0x3fe02ea9d88903d8UL,
+        0xbf9821a220bb5160UL, 0xbfabf351ea2f646aUL, 0x3f4eb9c9616c69d9UL, 0x3fb3346f2a86d335UL, 0x3f38e47728a6f9c0UL,
+        0xbfaaae849b5b07b5UL, 0xbfb5a518fe50efb9UL, 0x3f73c0d02930daf7UL, 0xbfb6caec0f8dfe31UL, 0x3f9c47658e95e3dcUL,
+        0xbf754d9af04bc860UL, 0xbfa54dd7d37f28f8UL, 0x3fd772cfba17397aUL, 0x3fe3a6e2323a79fdUL, 0x3f97f3fe3fb4a85eUL,
+        0x3f92d3dd0c04e2d2UL, 0x3f7b7b205e703edbUL, 0x3fc48bd8bad8109aUL, 0x3f1706f4442769ccUL, 0x3fa1dd36342ef6f2UL,
+        0x3fabc9a99597ce00UL, 0xbf849a98ce61ca88UL, 0x3fc417fd5f283b8dUL, 0x3fcaadd809c8a113UL, 0xbfb09167a00eaa82UL,
+        0x3f84daeb8db98b86UL, 0x3fbd2ea94f0639cfUL, 0xbfc0e24d176b8aacUL, 0xbfe6d7e2636bb9e0UL, 0x3f8e7e045292bc14UL,
+        0x3fe82a14dc8a5a54UL, 0xbff7428c6c7aab56UL, 0xfff8000000000000UL, 0xfff8000000000000UL, 0xfff8000000000000UL];
+
+    private static readonly ulong[] SiluGradF64Transposed =
+        [0x3fa4d58d6e492bcdUL, 0xbfcdb5c166b5ab26UL, 0x3f82922645be4223UL, 0xbf2a21d6e816789aUL, 0x3fd95f76791b40e3UL,
+        0x3fde30073b2a5da6UL, 0x3fbcb320b7f65409UL, 0x3f2b1742604245c3UL, 0x3f87328d7e8ad18eUL, 0xbf9034e7a2e7cc28UL,
+        0x3fac2a98a039e06fUL, 0x3f8b74b076cc2c55UL, 0x3f2daf413b210fbeUL, 0xbf91eb05cfe7b079UL, 0xbf7cefee5ef2daf8UL,
+        0xbfb5258e93e273eeUL, 0xbfb5778ee67b4d0cUL, 0xbf95d2a5e70c9907UL, 0xbfc24e12a5a55addUL, 0xbfa87dfa18bd5bebUL,
+        0x3f9aafefa5d07d8aUL, 0x3f6075138571feecUL, 0xbfa1e89b3c0c276bUL, 0xbf2740882f3effeaUL, 0xbf9cada7324b3705UL,
+        0x3fc960a603f0ce0bUL, 0xbf7cc67e0fbfd051UL, 0x3fc4660271d385f0UL, 0x3fa42b6cb6e82809UL, 0x3fa35179ae4d3158UL,
+        0xbf701073d534f13dUL, 0x3fa1f6ff2295e7e8UL, 0xbfa62a6e6f2420c7UL, 0xbfe3815af9e252efUL, 0x3fa3b738a66693eaUL,
+        0x3fe1b675f11a4a5bUL, 0xbfe8130b449c13a6UL, 0xfff8000000000000UL, 0xfff8000000000000UL, 0xfff8000000000000UL];
+
+    private static readonly ulong[] MishGradF64In =
+        [0xbff71c811c2242d3UL, 0xbfe4cc04c8c2a9f8UL, 0xbfe1bbcf757d75ecUL, 0xbffc5247cf530f98UL, 0xbffbd799a048621dUL,
+        0xc006b8c3ce186577UL, 0xbfe1997e479b6d77UL, 0xc01e2059b287497cUL, 0xbfff84706747a1b0UL, 0x3fe34c87c72446f2UL,
+        0xbfb7ec6e23cbd75cUL, 0xbfdbeb459d566aafUL, 0xbfe29a29133a7140UL, 0xc0090fdf0f63702cUL, 0xbfe4fe73a8aa8ab6UL,
+        0xc00a99586670c82aUL, 0xbff8044c9db50451UL, 0xc013570e00487733UL, 0x3fd897ac4517a1aaUL, 0xbfe5921c20f4b30bUL,
+        0xbfbad486e73cf0b0UL, 0xc001446b81bc9b10UL, 0xc00bbddb98429cdaUL, 0xc01639ecf6055b97UL, 0xc00167b595c3c577UL,
+        0xbfe8167b0c20d733UL, 0xbfc5163b7244454fUL, 0xbff15bac5377f7bdUL, 0xc01778b87c6c0af0UL, 0x3fd5dd1da87e8108UL,
+        0xc01e21b2822d3b6cUL, 0x40033bede7dd8380UL, 0xbfc103458a218876UL, 0xc00864fb65486a99UL, 0xbffd337ce54b0d27UL,
+        0x0000000000000000UL, 0x8000000000000000UL, 0x7ff0000000000000UL, 0xfff0000000000000UL, 0x39b4484bfeebc2a0UL];
+
+    private static readonly ulong[] MishGradF64Expanded =
+        [0x3fb6682afedd9de0UL, 0xbfb3424f37754945UL, 0x3fb53caa6a1e7ed5UL, 0xbf722a5cceac7408UL, 0xbfc3b61e26f5f222UL,
+        0x3f77032929f03830UL, 0x3fc25239fe233c9aUL, 0x3f7ce3b8a36cb0ccUL, 0x3fb4f5f874d062e5UL, 0xbf78bf04df5e98c0UL,
+        0x3fda28e028f2e2b6UL, 0x3fd71bcd8dea52a6UL, 0xbfc7822b730e7bcaUL, 0xbfb784907058b8e8UL, 0xbfc29177747f0ca8UL,
+        0xbf81c456bca3ded0UL, 0xbfa05ef40cde2a27UL, 0xbf9d2f82a6151838UL, 0x3fe95510033e9e9dUL, 0xbfa7aad2f977682aUL,
+        0x3fdc64e93b7d5c08UL, 0x3fa21a20720372d0UL, 0x3fc146a472e2ae2aUL, 0x3f71ea20b2d0b09eUL, 0x3fab4a135a598865UL,
+        0xbfb7d29c7b6d404cUL, 0x3fc7aa021bc033ffUL, 0xbfa9199a7ff0f03dUL, 0x3fa6bea49f952da9UL, 0x3fe116cc841fb55cUL,
+        0x3f64ba67229c1f24UL, 0xbff45525f90c1683UL, 0x3fe5c66a3c3c1120UL, 0x3fc7530f031f6838UL, 0x3f8eb356fa34f6ccUL,
+        0x3fecff4c3bd93930UL, 0xbffbe9754ef99a68UL, 0xfff8000000000000UL, 0xfff8000000000000UL, 0x3fd7afd6803b8177UL];
+
+    private static readonly ulong[] MishGradF64Transposed =
+        [0x3fb8689ca2f819e4UL, 0xbfc4b091b7a505a2UL, 0xbfba64af2ab0392bUL, 0xbf9e05d644063fe2UL, 0xbfbee8073a5f9e0cUL,
+        0xbfbcc9a8f4f46109UL, 0xbfd2cff44adccaddUL, 0x3f5978cd8b3c3ce6UL, 0x3f89518bfe181252UL, 0x3fd01c86514211faUL,
+        0xbfdb9d84751187ccUL, 0xbfad4ffd6d8d3321UL, 0xbf81a9fa9d97cc80UL, 0xbf927cf646daba60UL, 0x3fa30020cf25eedfUL,
+        0xbfc1a2f035225e5cUL, 0xbfb07f02483ff6a8UL, 0x3f5b29865fb86e50UL, 0xbfc79895892fc351UL, 0x3fb833295376a285UL,
+        0x3fe41facb0978928UL, 0x3f85ae69c773059cUL, 0xbf9e1dc24516852cUL, 0xbf8216ebfd056c16UL, 0xbfa5e795aa3aa825UL,
+        0xbfd5c1a3a729ccb3UL, 0x3fc0864d381b3132UL, 0xbfa97b0fd1f1a620UL, 0x3f8131f8ba02b0afUL, 0xbfd3ed0344249acfUL,
+        0xbf4feecf6f07e6d7UL, 0xbfd908a8a2bd8d70UL, 0x3fcc963d55d1498cUL, 0x3fc3ea87dbba9c16UL, 0x3fa3d9b2e706c8a0UL,
+        0x3fe5415a5485f2d3UL, 0xbfece3a71f21b12dUL, 0xfff8000000000000UL, 0xfff8000000000000UL, 0x3fe9869232bc0b6aUL];
+
+    private static readonly ulong[] GeluGradF64In =
+        [0x3fe1434359904bf9UL, 0xbffc3b0f839a1bd5UL, 0xc016ab1e172e3f9bUL, 0xbfede19074087627UL, 0xbffab4e577eaec57UL,
+        0xbff375ef88f71f6dUL, 0x3fefbfe2ec61fb6eUL, 0xc01284a4033d4b94UL, 0xbff02da873e6b318UL, 0xbff83ab34fa101a6UL,
+        0xbff3f2bd545acc92UL, 0xbfe7262e0ff285ffUL, 0xbfe8d98c06bc6373UL, 0x3ff3e00d22065bb9UL, 0x3ff8aec6685d7395UL,
+        0xbffedfb74cc63f12UL, 0xbffafe8868b468f4UL, 0xc01177ab25f6c1f6UL, 0xbff1ff7d44fbc7aeUL, 0xbff46a8dd74f80d8UL,
+        0xbffc90327a7a3acbUL, 0xbffbf48f998bc0fcUL, 0xbfe90e953ee41647UL, 0xbfe5c3974890426aUL, 0x3fce2f1781367530UL,
+        0x3fe6a358be955deeUL, 0xbffbaf1cf9e12c97UL, 0xbfe35718b93514e6UL, 0xc00bc469d77711f5UL, 0xbffaa079a5a51a6bUL,
+        0xbff1fc5a122d6831UL, 0xbffb9b061bb74f74UL, 0xbffc5c7171974b09UL, 0x3ff1ecd8e7ba563eUL, 0xbff1577768df6678UL,
+        0x0000000000000000UL, 0x8000000000000000UL, 0x7ff0000000000000UL, 0xfff0000000000000UL, 0x7ff8000000000000UL];
+
+    private static readonly ulong[] GeluGradF64Expanded =
+        [0xbff6b07f908219b0UL, 0x3fa42d1ec951281cUL, 0xbe73fabc0f6dfd93UL, 0xbf6907115ca6fbc8UL, 0xbfc904843f904e9cUL,
+        0x3f7ba9789c8d8c60UL, 0x3fe2ebebf11c2a36UL, 0x3f14af104a10079aUL, 0x3fb0ce51e0724028UL, 0x3f4afa4c1591bcc0UL,
+        0xbfb7b8b7f0a02159UL, 0x3f8c78e8d2976697UL, 0x3f800c5779096f61UL, 0x3ff2be580375933eUL, 0xbfe95aee15203f5eUL,
+        0xbf849d0279f82ae0UL, 0xbfada61d7d079d83UL, 0xbf1d99568d6b379bUL, 0xbfba6b9054b9ea28UL, 0x3f9de91fdeb40ffeUL,
+        0xbfb6f2e4039787f8UL, 0x3fa1f966c4454132UL, 0x3f987097d00bc88eUL, 0xbf80d28c084afda0UL, 0xbfd4d34db2c2df75UL,
+        0xbfe24d002270924cUL, 0xbfa597c5b8bd577dUL, 0xbfbd004067fd7fb4UL, 0x3f847f939fd40d78UL, 0xbfb40ce74f7b80b6UL,
+        0x3fb401dc6124b30bUL, 0x3fc197c85c885f3aUL, 0xbfc26c0deec33c9aUL, 0xc001a8e8bd93bf0fUL, 0x3f8f374db682bcccUL,
+        0x3fe82a14dc8a5a54UL, 0xbff7428c6c7aab56UL, 0xfff8000000000000UL, 0xfff8000000000000UL, 0x7ff8000000000000UL];
+
+    private static readonly ulong[] GeluGradF64Transposed =
+        [0xbff8b76764dd3740UL, 0x3fb5acd2d1703bd3UL, 0x3e78d496aa75bdcdUL, 0xbf94ae9b3f7285f0UL, 0xbfc39cf5e359bf3cUL,
+        0xbfc14d59c81aa772UL, 0xbff36dc4f6394b2dUL, 0x3ef23ca784cfacdbUL, 0x3f844cc3d318142dUL, 0xbfa190771dcaf8f4UL,
+        0x3fb90aa12f22c13fUL, 0xbf620edd266d9a8dUL, 0x3f381dea49605ccbUL, 0x3fcd7844f2b67f54UL, 0x3fc9f20a3d9f970eUL,
+        0xbfc476421a02ea99UL, 0xbfbde02b8f352f51UL, 0x3edb8c040c47a80eUL, 0x3f989bff4a33e147UL, 0xbfae956d5c85fc47UL,
+        0xbfc043b1c9d0b36dUL, 0x3f8587379dfb70fcUL, 0xbf754d64e23b2deeUL, 0x3f90fc9c4014a5bbUL, 0x3fd0b754f238b8c1UL,
+        0xc000b6a3dff552c4UL, 0xbf9e2813a9490081UL, 0xbfbd70db4676ac25UL, 0x3f5efe6ea60b6063UL, 0x3fa760f65ac000d7UL,
+        0xbf9ed28353cb8bc7UL, 0x3fa5a92064112af0UL, 0xbfa82f5c729073dfUL, 0xbffe28926dc15443UL, 0x3fa42f062c660b37UL,
+        0x3fe1b675f11a4a5bUL, 0xbfe8130b449c13a6UL, 0xfff8000000000000UL, 0xfff8000000000000UL, 0x7ff8000000000000UL];
+
+    private static (uint[] In, uint[] Expanded, uint[] Transposed) GradCaseF32(string op) => op switch
+    {
+        "Silu" => (SiluGradF32In, SiluGradF32Expanded, SiluGradF32Transposed),
+        "Mish" => (MishGradF32In, MishGradF32Expanded, MishGradF32Transposed),
+        "Gelu" => (GeluGradF32In, GeluGradF32Expanded, GeluGradF32Transposed),
+        _ => throw new ArgumentException(op),
+    };
+
+    private static (ulong[] In, ulong[] Expanded, ulong[] Transposed) GradCaseF64(string op) => op switch
+    {
+        "Silu" => (SiluGradF64In, SiluGradF64Expanded, SiluGradF64Transposed),
+        "Mish" => (MishGradF64In, MishGradF64Expanded, MishGradF64Transposed),
+        "Gelu" => (GeluGradF64In, GeluGradF64Expanded, GeluGradF64Transposed),
+        _ => throw new ArgumentException(op),
+    };
+
+    /// <summary>
+    /// The gradient of In expanded to [2, 40] (rows of gradient and input both vectorized 32 + 8) and of In as [8, 5]
+    /// transposed with a transposed gradient (one run of 40 in memory order, 32 + 8), the first 80 and 40 of Grad given
+    /// as the outputs' gradients; In's first 35 values are ones whose gradients' SLEEF and C library forms differ, the last
+    /// five zeros, infinities and NaN (mish: 1e-30 instead, its gradient at NaN being PyTorch's NaN of the other sign).
+    /// </summary>
+    [Theory]
+    [InlineData("Silu")]
+    [InlineData("Mish")]
+    [InlineData("Gelu")]
+    public void Float32GradientFollowsTheIteratorsRows(string op)
+    {
+        var c = GradCaseF32(op);
+        var g = Tensor.FromArray(Array.ConvertAll(GradF32, BitConverter.UInt32BitsToSingle), [80]);
+        var x = Tensor.FromArray(Array.ConvertAll(c.In, BitConverter.UInt32BitsToSingle), [40]).RequiresGrad_();
+        Apply(op, x.Expand(2, 40)).Backward(g.View(2, 40));
+        Assert.Equal(c.Expanded, Bits32(x.Grad!));
+        var b = Tensor.FromArray(Array.ConvertAll(c.In, BitConverter.UInt32BitsToSingle), [8, 5]).RequiresGrad_();
+        Apply(op, b.T).Backward(g.Narrow(0, 0, 40).View(8, 5).T);
+        Assert.Equal(c.Transposed, Bits32(b.Grad!));
+    }
+
+    [Theory]
+    [InlineData("Silu")]
+    [InlineData("Mish")]
+    [InlineData("Gelu")]
+    public void Float64GradientFollowsTheIteratorsRows(string op)
+    {
+        var c = GradCaseF64(op);
+        var g = Tensor.FromArray(Array.ConvertAll(GradF64, BitConverter.UInt64BitsToDouble), [80]);
+        var x = Tensor.FromArray(Array.ConvertAll(c.In, BitConverter.UInt64BitsToDouble), [40]).RequiresGrad_();
+        Apply(op, x.Expand(2, 40)).Backward(g.View(2, 40));
+        Assert.Equal(c.Expanded, Bits64(x.Grad!));
+        var b = Tensor.FromArray(Array.ConvertAll(c.In, BitConverter.UInt64BitsToDouble), [8, 5]).RequiresGrad_();
+        Apply(op, b.T).Backward(g.Narrow(0, 0, 40).View(8, 5).T);
+        Assert.Equal(c.Transposed, Bits64(b.Grad!));
+    }
 }

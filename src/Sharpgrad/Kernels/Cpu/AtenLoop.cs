@@ -6,20 +6,13 @@ using Sharpgrad.Kernels.Operators;
 namespace Sharpgrad.Kernels.Cpu;
 
 /// <summary>
-/// ATen's cpu_kernel_vec split for element-wise kernels whose vector and scalar forms round differently: within each
-/// thread piece, whole pairs of 64-byte vectors take the vector form and the elements left over the scalar one; an
-/// input ATen cannot vectorize (strided) takes the scalar form throughout.
+/// ATen's cpu_kernel_vec split for element-wise kernels whose vector and scalar forms round differently, one element
+/// function at a time: within each of the iterator's rows (<see cref="AtenVecLoop"/>), whole pairs of 64-byte vectors
+/// take the vector form and the elements left over the scalar one; a row ATen cannot vectorize (strided) takes the
+/// scalar form throughout.
 /// </summary>
 internal static class AtenLoop
 {
-    /// <summary>y[i] = f(x[i], vectorized) over <paramref name="n"/> elements (y contiguous from 0).</summary>
-    public static void Map<T>(T[] x, int xOff, T[] y, int n, bool contiguous, Func<T, bool, T> f) where T : unmanaged =>
-        IntraOp.ForAtenPieces(n, (s, e) =>
-        {
-            int vectorPart = contiguous ? VectorPart<T>(e - s) : 0;
-            for (int i = s; i < e; i++) y[i] = f(x[xOff + i], i - s < vectorPart);
-        });
-
     /// <summary>
     /// y = f(x, vectorized) over a whole tensor in ATen's rows (<see cref="AtenVecLoop"/>): a transposed input is walked
     /// in memory order and vectorized as PyTorch's is, a broadcast one row by row, a strided one element by element.
@@ -30,12 +23,14 @@ internal static class AtenLoop
             for (int i = 0; i < xs.Length; i++) ys[i] = f(xs[i], i < vectorPart);
         });
 
-    /// <summary>y[i] = f(a[i], b[i], vectorized), for a kernel of two inputs (a gradient and its input).</summary>
-    public static void Map<T>(T[] a, int aOff, T[] b, int bOff, T[] y, int n, bool contiguous, Func<T, T, bool, T> f) where T : unmanaged =>
-        IntraOp.ForAtenPieces(n, (s, e) =>
+    /// <summary>
+    /// y = f(a, b, vectorized) in ATen's rows, for a kernel of two inputs (a gradient and its input):
+    /// <paramref name="aModel"/> and <paramref name="bModel"/> are their strides as PyTorch's iterator sees them.
+    /// </summary>
+    public static void Map<T>(StridedArray a, StridedArray b, StridedArray y, int[] aModel, int[] bModel, Func<T, T, bool, T> f) where T : unmanaged =>
+        AtenVecLoop.Map<T>(a, b, y, aModel, bModel, (av, bv, yv, vectorPart) =>
         {
-            int vectorPart = contiguous ? VectorPart<T>(e - s) : 0;
-            for (int i = s; i < e; i++) y[i] = f(a[aOff + i], b[bOff + i], i - s < vectorPart);
+            for (int i = 0; i < yv.Length; i++) yv[i] = f(av[i], bv[i], i < vectorPart);
         });
 
     /// <summary>How many of a piece's <paramref name="count"/> elements take the vector form: its whole pairs of vectors.</summary>

@@ -20,10 +20,10 @@ internal static class GeluErfKernels
         AtenLoop.Map<T>(x, y, (v, vectorized) => v * half * (T.One + Erf(v * alpha, vectorized)));
     }
 
-    public static void Backward<T>(T[] grad, int gOff, T[] x, int xOff, T[] gi, int n, bool contiguous) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Backward<T>(StridedArray grad, StridedArray x, StridedArray gi, int[] gradModel, int[] xModel) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T alpha = T.CreateTruncating(Alpha), beta = T.CreateTruncating(Beta), half = T.CreateTruncating(0.5), minusHalf = -half;
-        AtenLoop.Map(grad, gOff, x, xOff, gi, n, contiguous, (dy, v, vectorized) =>
+        AtenLoop.Map<T>(grad, x, gi, gradModel, xModel, (dy, v, vectorized) =>
         {
             T cdf = half * (T.One + Erf(v * alpha, vectorized));
             T pdf = beta * AtenMath.Exp(v * v * minusHalf, vectorized);

@@ -15,7 +15,7 @@ internal static class GeluKernels
 
 /// <summary>
 /// gelu's tanh form as ATen's loop computes it: 0.5·x·(1 + tanh(β·(x + κ·x³))), x + κ·x³ fused in the vector form;
-/// whole pairs of 64-byte vectors of each thread piece take SLEEF's tanh, the rest (or a strided input) the C library's.
+/// whole pairs of 64-byte vectors of each of ATen's rows take SLEEF's tanh, the rest (or a strided input) the C library's.
 /// </summary>
 internal static class GeluTanhKernels
 {

@@ -7,7 +7,7 @@ namespace Sharpgrad.Kernels.Cpu;
 /// <summary>
 /// silu and its gradient as ATen's CPU loop computes them: x / (1 + exp(−x)) and dy·s·(1 + x·(1 − s)) with
 /// s = 1 / (1 + exp(−x)), the inner product and sum fused as GCC fuses them. Whole pairs of 64-byte vectors take
-/// SLEEF's exp, the elements left over the C library's; a strided input takes the C library's for every element.
+/// SLEEF's exp, the elements left over the C library's, in ATen's rows (<see cref="AtenVecLoop"/>).
 /// </summary>
 internal static class SiluKernels
 {
@@ -20,16 +20,13 @@ internal static class SiluKernels
             TensorPrimitives.Divide(xs, ys, ys);
         });
 
-    public static void Backward<T>(T[] dy, int dyOff, T[] x, int xOff, T[] gi, int n, bool contiguous) where T : unmanaged, IFloatingPointIeee754<T> =>
-        IntraOp.ForAtenPieces(n, (s, e) =>
+    public static void Backward<T>(StridedArray dy, StridedArray x, StridedArray gi, int[] dyModel, int[] xModel) where T : unmanaged, IFloatingPointIeee754<T> =>
+        AtenVecLoop.Map<T>(dy, x, gi, dyModel, xModel, static (dys, xs, sig, vectorPart) =>
         {
-            var xs = new ReadOnlySpan<T>(x, xOff + s, e - s);
-            var dys = new ReadOnlySpan<T>(dy, dyOff + s, e - s);
-            var sig = new Span<T>(gi, s, e - s);
-            var rented = ArrayPool<T>.Shared.Rent(e - s);
-            var factor = rented.AsSpan(0, e - s);
+            var rented = ArrayPool<T>.Shared.Rent(xs.Length);
+            var factor = rented.AsSpan(0, xs.Length);
             TensorPrimitives.Negate(xs, sig);
-            AtenMath.Exp(sig, contiguous ? AtenLoop.VectorPart<T>(e - s) : 0);
+            AtenMath.Exp(sig, vectorPart);
             TensorPrimitives.Add(sig, T.One, sig);
             TensorPrimitives.Divide(T.One, sig, sig);
             TensorPrimitives.Subtract(T.One, sig, factor);
