@@ -84,10 +84,11 @@ internal static partial class LibmMath
         double r3 = Math.FusedMultiplyAdd(z, Lp[5], Lp[4]), z6 = z4 * z2;
         double r4 = Math.FusedMultiplyAdd(z, Lp[7], Lp[6]);
         // R = z·Lp1 + z²·R2 + z⁴·R3 + z⁶·R4: GCC fuses the first product, so z²·R2 is rounded on its own
-        // R = z·Lp1 + z²·R2 + z⁴·R3 + z⁶·R4
         double r = Math.FusedMultiplyAdd(z6, r4, Math.FusedMultiplyAdd(z4, r3, Math.FusedMultiplyAdd(z, Lp[1], z2 * r2)));
-        if (k == 0) return f - Math.FusedMultiplyAdd(-s, hfsq + r, hfsq);
-        return Math.FusedMultiplyAdd(k, Ln2Hi, -((hfsq - Math.FusedMultiplyAdd(s, hfsq + r, Math.FusedMultiplyAdd(k, Ln2Lo, c))) - f));
+        // __log1p_fma (glibc 2.41, Debian) rounds s·(hfsq + R) before subtracting or adding it: GCC fuses neither use
+        double sr = s * (hfsq + r);
+        if (k == 0) return f - (hfsq - sr);
+        return Math.FusedMultiplyAdd(k, Ln2Hi, -((hfsq - (sr + Math.FusedMultiplyAdd(k, Ln2Lo, c))) - f));
     }
 
     // ---- expm1 ----
