@@ -10,8 +10,8 @@ namespace Sharpgrad.Tests.NN;
 /// with every second column taken go through the C library throughout. The first 35 values of each In are ones whose
 /// SLEEF and C library results differ (drawn by the oracle from 4096 normal values times 4, Float32 exact gelu compared
 /// on ATen's own kernel, which PyTorch takes rather than oneDNN for an input that is not contiguous); the last five are
-/// zeros of both signs, infinities and NaN. (Float64 -1.4702726438277558 is left out of the draw: Sharpgrad's port of the
-/// C library's log1p is one ulp off glibc 2.41's at its exp, 0x3fcd6c24f9191f8f, which softplus's scalar form meets.)
+/// zeros of both signs, infinities and NaN. (Float64 -1.4702726438277558, where the C library's log1p rounds its own
+/// product, is checked in Log1pLibmBitsTests.)
 /// </summary>
 public class ActivationLayoutBitsTests
 {
