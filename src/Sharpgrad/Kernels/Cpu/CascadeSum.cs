@@ -17,10 +17,6 @@ internal static class CascadeSum
     private const int GrainSize = 32768; // at::internal::GRAIN_SIZE
     private const int Levels = 4;
     private const int Rows = 4;          // ATen's ilp_factor and its multi-row block
-    // Elements per thread from which a reduction's output slices are shared out (any split of them leaves each output's
-    // additions as they were). Half the element-wise grain: sum(-1) of [4096, 32] at two threads 11.0 -> 6.9 us,
-    // [1024, 128] 4.7 -> 3.7, [256, 512] 3.4 -> 3.2 (scratch runner, one round each).
-    private const int SliceGrain = 1 << 16;
 
     /// <summary>Sums a contiguous [outer, r, inner] block over r into a fresh contiguous y of [outer, inner].</summary>
     public static void Run<T>(T[] x, int offset, int outer, int r, int inner, T[] y) where T : unmanaged, IFloatingPointIeee754<T> =>
@@ -37,18 +33,16 @@ internal static class CascadeSum
         int workers = numel >= IntraOp.ElementwiseGrain ? threads : 1;
         if (inner == 1 && outer == 1)
         {
-            y[0] = split ? TwoPass<T, TL, TV>(x, offset, r, threads) : T.Zero + InnerSum<T, TL, TV>(x, offset, r);
+            y[0] = split ? TwoPass(x, offset, r, threads) : T.Zero + InnerSum(x, offset, r);
             return;
         }
-        int sliceGrain = Math.Max(1, SliceGrain / Math.Max(1, r * inner));
+        int sliceGrain = Math.Max(1, IntraOp.SliceGrain / Math.Max(1, r * inner));
         if (inner == 1)
         {
             IntraOp.For(outer, sliceGrain, (s, e) =>
             {
-                if (r >= Vector256<T>.Count && typeof(TV) == typeof(Vector256<T>))
-                    InnerSums(x, offset + s * r, r, e - s, y, s);
-                else
-                    for (int o = s; o < e; o++) y[o] = T.Zero + InnerSum<T, TL, TV>(x, offset + o * r, r);
+                if (r >= Vector256<T>.Count) InnerSums(x, offset + s * r, r, e - s, y, s);
+                else for (int o = s; o < e; o++) y[o] = T.Zero + InnerSum(x, offset + o * r, r);
             });
             return;
         }
@@ -76,63 +70,68 @@ internal static class CascadeSum
     }
 
     /// <summary>A full sum above the grain: each thread sums its range into a partial, then the partials are summed.</summary>
-    private static T TwoPass<T, TL, TV>(T[] x, int offset, int n, int threads)
-        where T : unmanaged, IFloatingPointIeee754<T> where TL : struct, ILanes<TV, T> where TV : unmanaged
+    private static T TwoPass<T>(T[] x, int offset, int n, int threads) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var partials = new T[threads];
-        IntraOp.ForAtenPieces(n, (t, start, end) => partials[t] = T.Zero + InnerSum<T, TL, TV>(x, offset + start, end - start));
-        return T.Zero + InnerSum<T, TL, TV>(partials, 0, threads);
+        IntraOp.ForAtenPieces(n, (t, start, end) => partials[t] = T.Zero + InnerSum(x, offset + start, end - start));
+        return T.Zero + InnerSum(partials, 0, threads);
     }
 
     /// <summary>ATen's vectorized_inner_sum (n at least one vector) or scalar row_sum over one contiguous row.</summary>
-    private static T InnerSum<T, TL, TV>(T[] x, int start, int n)
-        where T : unmanaged, IFloatingPointIeee754<T> where TL : struct, ILanes<TV, T> where TV : unmanaged
+    private static T InnerSum<T>(T[] x, int start, int n) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int width = TL.Width;
-        if (n < width) return RowSum<T, T, ScalarLanes<T>>(x, start, 1, n);
-        int vectors = n / width;
-        Span<T> lanes = stackalloc T[width];
-        TL.Store(RowSum<T, TV, TL>(x, start, width, vectors), ref MemoryMarshal.GetReference(lanes), 0);
-        T total = T.Zero;
-        for (int k = vectors * width; k < n; k++) total += x[start + k];
-        foreach (var lane in lanes) total += lane;
-        return total;
+        if (n < Vector256<T>.Count) return RowSum<T, T, ScalarLanes<T>>(x, start, 1, n);
+        var shape = new RowShape<T>(n);
+        return shape.Total(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(x), start));
     }
 
     /// <summary>
-    /// <see cref="InnerSum"/> of <paramref name="count"/> consecutive rows of <paramref name="n"/> (at least one 32-byte vector)
-    /// into y[yStart..]: the same additions in the same order, with every accumulator a local so that short rows cost
-    /// their arithmetic rather than the generic helpers' struct copies (rows of 32 floats ran 2x slower than PyTorch's).
+    /// <see cref="InnerSum"/> of <paramref name="count"/> consecutive rows of n (at least one 32-byte vector) into
+    /// y[yStart..], the row's shape worked out once: rows of 32 floats cost their arithmetic, not their setup.
     /// </summary>
     private static void InnerSums<T>(T[] x, int start, int n, int count, T[] y, int yStart) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int width = Vector256<T>.Count, vectors = n / width;
-        int quads = vectors / Rows;
-        int levelPower = Math.Max(4, CeilLog2(quads) / Levels);
+        var shape = new RowShape<T>(n);
         ref T xr = ref MemoryMarshal.GetArrayDataReference(x);
-        ref T yr = ref MemoryMarshal.GetArrayDataReference(y);
-        for (int o = 0; o < count; o++)
+        for (int o = 0; o < count; o++) y[yStart + o] = T.Zero + shape.Total(ref Unsafe.Add(ref xr, start + (nint)o * n));
+    }
+
+    /// <summary>How ATen's vectorized_inner_sum cuts a row of n: whole 32-byte vectors in blocks of four, carried up the levels, then the leftovers.</summary>
+    private readonly struct RowShape<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private readonly int _n, _vectors, _quads, _levelPower;
+
+        public RowShape(int n)
         {
-            ref T row = ref Unsafe.Add(ref xr, start + (nint)o * n);
-            Vector256<T> v = RowSum256(ref row, quads, vectors, levelPower);
+            _n = n;
+            _vectors = n / Vector256<T>.Count;
+            _quads = _vectors / Rows;
+            _levelPower = Math.Max(4, CeilLog2(_quads) / Levels);
+        }
+
+        /// <summary>The row's sum: its vectors' (<see cref="RowSum256"/>), then the leftover elements, then the lanes in order.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Total(ref T row)
+        {
+            Vector256<T> v = RowSum256(ref row, _quads, _vectors, _levelPower);
             T total = T.Zero;
-            for (int k = vectors * width; k < n; k++) total += Unsafe.Add(ref row, k);
+            for (int k = _vectors * Vector256<T>.Count; k < _n; k++) total += Unsafe.Add(ref row, k);
             Vector128<T> lo = v.GetLower(), hi = v.GetUpper();
             total += lo.GetElement(0);
             total += lo.GetElement(1);
-            if (width == 8)
+            if (Vector128<T>.Count == 4)
             {
                 total += lo.GetElement(2);
                 total += lo.GetElement(3);
             }
             total += hi.GetElement(0);
             total += hi.GetElement(1);
-            if (width == 8)
+            if (Vector128<T>.Count == 4)
             {
                 total += hi.GetElement(2);
                 total += hi.GetElement(3);
             }
-            Unsafe.Add(ref yr, yStart + o) = T.Zero + total;
+            return total;
         }
     }
 

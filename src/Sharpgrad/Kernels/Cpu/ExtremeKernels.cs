@@ -15,8 +15,6 @@ namespace Sharpgrad.Kernels.Cpu;
 /// </summary>
 internal static class ExtremeKernels
 {
-    // Elements per thread from which output slices are shared out.
-    private const int SliceGrain = 1 << 16;
 
     /// <summary>Runs the reduction when T is float or double and vectors are accelerated; false leaves it to the scalar loop.</summary>
     public static bool TryRun<T>(T[] x, int offset, int outer, int r, int inner, bool max, T[]? values, long[]? indices)
@@ -35,7 +33,7 @@ internal static class ExtremeKernels
     private static void Run<T, TI>(T[] x, int offset, int outer, int r, int inner, bool max, T[]? values, long[]? indices)
         where T : unmanaged, IFloatingPointIeee754<T> where TI : unmanaged, IBinaryInteger<TI>
     {
-        int grain = Math.Max(1, SliceGrain / Math.Max(1, r * inner));
+        int grain = Math.Max(1, IntraOp.SliceGrain / Math.Max(1, r * inner));
         IntraOp.For(outer, grain, (s, e) =>
         {
             for (int o = s; o < e; o++)
